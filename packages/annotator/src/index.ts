@@ -1,0 +1,12 @@
+export { analyze, type AnalyzeOptions } from './analyze.js';
+export { annotate, createAnnotator, type AnnotateOptions, type Annotator } from './annotate.js';
+export { createProcessor, type PipelineOptions } from './pipeline.js';
+export { tokenize, type Token } from './text/tokenize.js';
+export { splitSentences, type SentenceTokens } from './text/sentences.js';
+export { plainBlocks, type Block } from './text/blocks.js';
+export { default as markProse } from './plugins/mark-prose.js';
+export { default as parsePlain } from './plugins/parse-plain.js';
+export { default as tagActors } from './plugins/tag-actors.js';
+export { default as tagClaims } from './plugins/tag-claims.js';
+export { default as tagEvents } from './plugins/tag-events.js';
+export { default as tagPlaces } from './plugins/tag-places.js';

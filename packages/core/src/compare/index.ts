@@ -1,0 +1,1 @@
+export { compareClaims, type CompareInput } from './compare.js';

@@ -1,0 +1,152 @@
+import type { Article } from './article.js';
+import type { CorpusClaim } from './claim.js';
+import type { Agreement, Contradiction } from './contradiction.js';
+import type { DocumentAnnotation } from './document.js';
+import type { Entity } from './entity.js';
+import type { Event } from './event.js';
+import type { Message } from './message.js';
+import { compareClaims } from './compare/index.js';
+import { clusterEvents } from './events/cluster.js';
+import { resolveEntities, type CorpusConfig } from './resolve/entities.js';
+
+/** An article with what the annotator found in it. */
+export interface AnnotatedArticle {
+  article: Article;
+  annotation: DocumentAnnotation;
+}
+
+/** How another source's claim relates to a given claim. */
+export interface OtherSource {
+  claim: CorpusClaim;
+  relation: 'agree' | 'contradict' | 'unrelated';
+  contradiction?: Contradiction;
+}
+
+/**
+ * A corpus: articles, and the entities, claims, events, agreements and contradictions across them.
+ * Ids of entities, claims and events are unique in the corpus.
+ */
+export class Corpus {
+  readonly articles: Article[];
+  readonly entities: Entity[];
+  readonly claims: CorpusClaim[];
+  readonly events: Event[];
+  readonly contradictions: Contradiction[];
+  readonly agreements: Agreement[];
+  readonly messages: Message[];
+  /** Per article: the annotation, with entity, claim and event ids made corpus-wide. */
+  readonly annotations: Map<string, DocumentAnnotation>;
+
+  readonly #byId = new Map<string, Entity | CorpusClaim | Event | Article>();
+
+  constructor(parts: {
+    articles: Article[];
+    annotations: Map<string, DocumentAnnotation>;
+    entities: Entity[];
+    claims: CorpusClaim[];
+    events: Event[];
+    contradictions: Contradiction[];
+    agreements: Agreement[];
+    messages: Message[];
+  }) {
+    this.articles = parts.articles;
+    this.annotations = parts.annotations;
+    this.entities = parts.entities;
+    this.claims = parts.claims;
+    this.events = parts.events;
+    this.contradictions = parts.contradictions;
+    this.agreements = parts.agreements;
+    this.messages = parts.messages;
+    for (const list of [this.articles, this.entities, this.claims, this.events]) {
+      for (const item of list) this.#byId.set(item.id, item);
+    }
+  }
+
+  article(id: string): Article | undefined {
+    const found = this.#byId.get(id);
+    return found && 'text' in found ? found : undefined;
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.entities.find((e) => e.id === id) ?? undefined;
+  }
+
+  claim(id: string): CorpusClaim | undefined {
+    const found = this.#byId.get(id);
+    return found && 'stance' in found ? found : undefined;
+  }
+
+  event(id: string): Event | undefined {
+    return this.events.find((e) => e.id === id);
+  }
+
+  /** Claims whose speaker is the entity, whose content mentions it, or that belong to the event. */
+  claimsAbout(target: Entity | Event | string): CorpusClaim[] {
+    const id = typeof target === 'string' ? target : target.id;
+    const event = this.event(id);
+    if (event) {
+      const ids = new Set(event.claims);
+      return this.claims.filter((c) => ids.has(c.id));
+    }
+    const entity = this.entity(id);
+    if (!entity) return [];
+    return this.claims.filter(
+      (c) =>
+        c.speaker === id ||
+        entity.mentions.some((m) => m.article === c.article && m.start >= c.content.start && m.end <= c.content.end),
+    );
+  }
+
+  /** The events a claim belongs to. */
+  eventsOf(claim: CorpusClaim | string): Event[] {
+    const id = typeof claim === 'string' ? claim : claim.id;
+    return this.events.filter((e) => e.claims.includes(id));
+  }
+
+  /** Claims in other articles about the same events as `claim`, each marked agree / contradict / unrelated. */
+  otherSources(claim: CorpusClaim | string): OtherSource[] {
+    const self = typeof claim === 'string' ? this.claim(claim) : claim;
+    if (!self) return [];
+    const related = new Set(this.eventsOf(self).flatMap((e) => e.claims));
+    const result: OtherSource[] = [];
+    for (const id of related) {
+      const other = this.claim(id);
+      if (!other || other.article === self.article) continue;
+      const contradiction = this.contradictions.find((c) => c.claims.includes(self.id) && c.claims.includes(id));
+      const agrees = this.agreements.some((a) => a.claims.includes(self.id) && a.claims.includes(id));
+      if (contradiction) result.push({ claim: other, relation: 'contradict', contradiction });
+      else result.push({ claim: other, relation: agrees ? 'agree' : 'unrelated' });
+    }
+    return result;
+  }
+}
+
+/** Build a corpus from annotated articles: resolve entities, group events, compare claims. */
+export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}): Corpus {
+  const resolved = resolveEntities(items, config);
+  const claims: CorpusClaim[] = [];
+  for (const { article } of items) {
+    const annotation = resolved.annotations.get(article.id);
+    if (!annotation) continue;
+    for (const claim of annotation.claims) claims.push({ ...claim, article: article.id });
+  }
+  const articles = items.map((i) => i.article);
+  const events = clusterEvents(articles, resolved.annotations);
+  const { contradictions, agreements } = compareClaims({
+    articles,
+    annotations: resolved.annotations,
+    entities: resolved.entities,
+    claims,
+    events,
+  });
+  return new Corpus({
+    articles,
+    annotations: resolved.annotations,
+    entities: resolved.entities,
+    claims,
+    events,
+    contradictions,
+    agreements,
+    messages: [...articles.flatMap((a) => a.messages), ...resolved.messages],
+  });
+}

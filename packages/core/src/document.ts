@@ -1,0 +1,20 @@
+import type { Claim } from './claim.js';
+import type { DocumentEntity, Mention } from './entity.js';
+import type { EventMention } from './event.js';
+import type { Message } from './message.js';
+
+/** A sentence of the text, by offsets. */
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+/** What the annotator finds in one text. All offsets index that text. */
+export interface DocumentAnnotation {
+  mentions: Mention[];
+  entities: DocumentEntity[];
+  claims: Claim[];
+  events: EventMention[];
+  sentences: Sentence[];
+  messages: Message[];
+}

@@ -1,0 +1,38 @@
+import type { ArticleSpan, Span } from './span.js';
+
+/** Arguments of an event mention, where the text gives them. */
+export interface EventArguments {
+  agent?: Span;
+  patient?: Span;
+  origin?: Span;
+  destination?: Span;
+  place?: Span;
+  time?: Span;
+  quantity?: Span;
+  /** Entity ids the arguments resolve to (local within a document, corpus-wide in a corpus). */
+  agentEntity?: string;
+  patientEntity?: string;
+  placeEntity?: string;
+}
+
+/** A word or phrase that names a happening ("crossed", "the incursion"). */
+export interface EventMention {
+  id: string;
+  trigger: Span;
+  /** A coarse type such as `movement`, `attack`, `seizure`, `statement`. */
+  type: string;
+  /** Lemma of the trigger, for grouping. */
+  lemma: string;
+  arguments: EventArguments;
+  /** Ids of claims whose content holds this mention. */
+  claims: string[];
+}
+
+/** One happening, with its mentions across articles. */
+export interface Event {
+  id: string;
+  label: string;
+  type: string;
+  mentions: (ArticleSpan & { mention: string })[];
+  claims: string[];
+}
