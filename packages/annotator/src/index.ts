@@ -6,6 +6,8 @@ export { splitSentences, type SentenceTokens } from './text/sentences.js';
 export { plainBlocks, type Block } from './text/blocks.js';
 export { default as markProse } from './plugins/mark-prose.js';
 export { default as parsePlain } from './plugins/parse-plain.js';
+export { default as linkEntities } from './plugins/link-entities.js';
+export { default as tagPos } from './plugins/tag-pos.js';
 export { default as tagActors } from './plugins/tag-actors.js';
 export { default as tagClaims } from './plugins/tag-claims.js';
 export { default as tagEvents } from './plugins/tag-events.js';

@@ -3,6 +3,10 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /** Part of speech (Penn Treebank tag), once `tagPos` has run. */
+  pos?: string;
+  /** Dictionary form, once a stage has computed it. */
+  lemma?: string;
 }
 
 const tokenPattern =
