@@ -7,7 +7,7 @@ export interface Block {
 }
 
 const terminal = /[.!?:;"”’)\]…]\s*$/u;
-const wrapWidth = 90;
+const wrapWidth = 80;
 
 /**
  * Blocks of plain text. Blank lines always separate blocks. A single line break separates blocks too,

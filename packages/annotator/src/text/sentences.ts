@@ -24,7 +24,7 @@ export function splitSentences(text: string, blocks: readonly { start: number; e
       const token = tokens[i] as Token;
       if (!terminators.has(token.text)) continue;
       let last = i;
-      while (last + 1 < tokens.length && closers.has((tokens[last + 1] as Token).text)) last++;
+      while (last + 1 < tokens.length && isCloser(tokens[last] as Token, tokens[last + 1] as Token)) last++;
       const next = tokens[last + 1];
       if (next && !startsSentence(next.text)) continue;
       sentences.push(sentenceOf(tokens, first, last));
@@ -34,6 +34,11 @@ export function splitSentences(text: string, blocks: readonly { start: number; e
     if (first < tokens.length) sentences.push(sentenceOf(tokens, first, tokens.length - 1));
   }
   return sentences;
+}
+
+/** A closing quote or bracket attached to the token before it ("ready." then a quote mark with no space between). */
+function isCloser(before: Token, token: Token): boolean {
+  return closers.has(token.text) && token.start === before.end;
 }
 
 function startsSentence(word: string): boolean {
