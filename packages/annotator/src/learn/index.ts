@@ -1,0 +1,4 @@
+export { hashString, mix, mix2, mix3 } from './hash.js';
+export { argmax, LinearModel, PerceptronTrainer } from './perceptron.js';
+export { decodeModel, encodeModel, type ModelFile } from './serialize.js';
+export { parseConll, seededRandom, shuffle, type ConllSentence } from './conll.js';
