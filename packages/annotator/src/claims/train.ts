@@ -1,0 +1,125 @@
+import type { Token } from '../text/tokenize.js';
+import { cueMarker, type ClaimModels, roleWindow } from './extract.js';
+import { cueFeatures, cueSite, cueTags, documentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
+import type { CueLexicon } from './lexicon.js';
+import { PerceptronTrainer, predict } from './perceptron.js';
+import { type GoldAttribution, overlapsAny } from './polnear.js';
+import { tokenTable } from './tokens.js';
+
+/** A training document: its sentences and blocks as the pipeline splits them, and its gold attributions. */
+export interface TrainingDocument {
+  sentences: readonly { start: number; end: number; tokens: readonly Token[] }[];
+  blocks: readonly { start: number; end: number }[];
+  attributions: readonly GoldAttribution[];
+}
+
+export interface TrainOptions {
+  /** Passes over the data. Default: 6. */
+  epochs?: number;
+  /** Bits of the hashed feature space. Default: 20. */
+  bits?: number;
+  /** Called after each epoch. Default: nothing. */
+  log?: (message: string) => void;
+}
+
+/** Train the cue and role taggers with the averaged perceptron; deterministic for the same input. */
+export function trainClaimModels(
+  documents: readonly TrainingDocument[],
+  lexicon: CueLexicon,
+  options: Readonly<TrainOptions> = {},
+): ClaimModels {
+  const epochs = options.epochs ?? 6;
+  const bits = options.bits ?? 20;
+  const cue = new PerceptronTrainer(bits, 3);
+  const role = new PerceptronTrainer(bits, 3);
+  const prepared = documents.map((document) => prepare(document, lexicon));
+  const features = new Int32Array(maxFeatures);
+  const scores = new Float32Array(8);
+  const order = prepared.map((_, i) => i);
+  let seed = 42;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const k = seed % (i + 1);
+      [order[i], order[k]] = [order[k] as number, order[i] as number];
+    }
+    let cueErrors = 0;
+    let roleErrors = 0;
+    let cueCount = 0;
+    let roleCount = 0;
+    for (const index of order) {
+      const doc = prepared[index] as ReturnType<typeof prepare>;
+      const { facts, cueGold, roles } = doc;
+      const t = facts.table;
+      for (let s = 0; s + 1 < t.sentenceStart.length; s++) {
+        let prev = 0;
+        let prev2 = 0;
+        for (let i = t.sentenceStart[s] as number; i < (t.sentenceStart[s + 1] as number); i++) {
+          const count = cueFeatures(facts, i, prev, prev2, features);
+          const gold = cueGold[i] as number;
+          const guess = predict(cue.model, features, count, scores);
+          cue.update(features, count, gold, guess);
+          if (gold !== guess) cueErrors++;
+          cueCount++;
+          prev2 = prev;
+          prev = guess === cueTags.inside && prev === cueTags.outside ? cueTags.begin : guess;
+        }
+      }
+      for (const example of roles) {
+        const [from, to] = roleWindow(facts, example.start, example.end);
+        const site = cueSite(facts, example.start, example.end, from, to);
+        let prev: number = roleTags.outside;
+        for (let j = from; j < to; j++) {
+          if (j >= example.start && j < example.end) {
+            prev = cueMarker;
+            continue;
+          }
+          const count = roleFeatures(facts, site, j, prev, features);
+          const gold = example.labels[j - from] as number;
+          const guess = predict(role.model, features, count, scores);
+          role.update(features, count, gold, guess);
+          if (gold !== guess) roleErrors++;
+          roleCount++;
+          prev = guess;
+        }
+      }
+    }
+    options.log?.(
+      `epoch ${epoch}: cue token error ${(cueErrors / cueCount).toFixed(4)}, role token error ${(roleErrors / roleCount).toFixed(4)}`,
+    );
+  }
+  return { cue: cue.average(), role: role.average() };
+}
+
+function prepare(document: TrainingDocument, lexicon: CueLexicon) {
+  const table = tokenTable(document.sentences, document.blocks);
+  const facts = documentFacts(table, lexicon);
+  const n = table.length;
+  const owner = new Int32Array(n).fill(-1);
+  const cueGold = new Uint8Array(n);
+  const roles: { start: number; end: number; labels: Uint8Array }[] = [];
+  document.attributions.forEach((gold, a) => {
+    let start = -1;
+    let end = -1;
+    for (let i = 0; i < n; i++) {
+      const token = table.tokens[i] as Token;
+      if (!overlapsAny(gold.cue, token.start, token.end)) continue;
+      if (start < 0) start = i;
+      end = i + 1;
+      if ((owner[i] as number) < 0) {
+        cueGold[i] = i > 0 && owner[i - 1] === a ? cueTags.inside : cueTags.begin;
+        owner[i] = a;
+      }
+    }
+    if (start < 0) return;
+    const [from, to] = roleWindow(facts, start, end);
+    const labels = new Uint8Array(to - from);
+    for (let j = from; j < to; j++) {
+      const token = table.tokens[j] as Token;
+      if (overlapsAny(gold.source, token.start, token.end)) labels[j - from] = roleTags.source;
+      else if (overlapsAny(gold.content, token.start, token.end)) labels[j - from] = roleTags.content;
+    }
+    roles.push({ start, end, labels });
+  });
+  return { facts, cueGold, roles };
+}
