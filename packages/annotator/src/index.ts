@@ -12,3 +12,4 @@ export { default as tagActors } from './plugins/tag-actors.js';
 export { default as tagClaims } from './plugins/tag-claims.js';
 export { default as tagEvents } from './plugins/tag-events.js';
 export { default as tagPlaces } from './plugins/tag-places.js';
+export { lemmatize, defaultLemmaExceptions, type LemmaExceptions, type LemmatizeOptions } from './text/lemma.js';

@@ -9,6 +9,8 @@ export interface EventArguments {
   place?: Span;
   time?: Span;
   quantity?: Span;
+  /** The time normalised, when it could be read: `2014-04-16`, `*-04-16` (year unknown), `2014-04`, `2014`, `weekday:5`, `rel:yesterday`. */
+  timeValue?: string;
   /** Entity ids the arguments resolve to (local within a document, corpus-wide in a corpus). */
   agentEntity?: string;
   patientEntity?: string;

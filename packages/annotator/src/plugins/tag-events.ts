@@ -1,15 +1,75 @@
+import type { EventMention, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { findArguments } from '../events/arguments.js';
+import { defaultEventLexicon, type EventLexicon } from '../events/lexicon.js';
+import { findTimes } from '../events/time.js';
+import { findTriggers, isVerb } from '../events/triggers.js';
 import '../types.js';
 
-export interface Options {}
+export interface Options {
+  /** Event vocabulary, types and statistics. Default: the files in `data/events/` (see data/README.md). */
+  lexicon?: EventLexicon;
+  /**
+   * Least share of its occurrences that annotators marked as an event for a lexicon word (noun or verb)
+   * to count as a trigger by itself. Default: 0.5.
+   */
+  minProbability?: number;
+}
 
 const emptyOptions: Options = {};
 
-/** Tag event mentions with their arguments. Sets `file.data.events`. (First version: none.) */
+/**
+ * Tag event mentions, verbal ("crossed", "seized") and nominal ("the incursion", "protests"), with a coarse
+ * type, the lemma, arguments where the text gives them (agent, patient, origin, destination, place, time,
+ * quantity; entity ids from `file.data.mentions`), and the claims whose content holds them.
+ * Uses `token.pos` when a tagger set it, else suffix and context rules. Sets `file.data.events`.
+ */
 export default function tagEvents(options?: Readonly<Options> | null) {
-  const _settings = options ?? emptyOptions;
+  const settings = options ?? emptyOptions;
+  const minProbability = settings.minProbability ?? 0.5;
   return (_tree: Root, file: VFile): void => {
-    file.data.events = [];
+    const lexicon = settings.lexicon ?? defaultEventLexicon();
+    const text = String(file.value);
+    const mentions = [...(file.data.mentions ?? [])].sort((a, b) => a.start - b.start);
+    const claims = file.data.claims ?? [];
+    const events: EventMention[] = [];
+    let cursor = 0;
+    for (const sentence of file.data.sentences ?? []) {
+      const tokens = sentence.tokens;
+      const inSentence: Mention[] = [];
+      while (cursor < mentions.length && (mentions[cursor] as Mention).end <= sentence.start) cursor++;
+      for (let k = cursor; k < mentions.length && (mentions[k] as Mention).start < sentence.end; k++) {
+        inSentence.push(mentions[k] as Mention);
+      }
+      const triggers = findTriggers(tokens, { lexicon, minProbability }).filter(
+        (t) => !inSentence.some((m) => m.start <= (tokens[t.index]?.start ?? 0) && (tokens[t.index]?.end ?? 0) <= m.end),
+      );
+      const context = {
+        text,
+        tokens,
+        mentions: inSentence,
+        triggerIndices: new Set(triggers.map((t) => t.index)),
+        verbs: tokens.map((_, i) => isVerb(tokens, i, lexicon)),
+      };
+      for (const trigger of triggers) {
+        const token = tokens[trigger.index];
+        if (!token) continue;
+        const args = findArguments(context, trigger);
+        if (args.time) {
+          const value = findTimes(text, args.time.start, args.time.end)[0]?.value;
+          if (value) args.timeValue = value;
+        }
+        events.push({
+          id: `v${events.length + 1}`,
+          trigger: { start: token.start, end: token.end, text: token.text },
+          type: trigger.type,
+          lemma: trigger.lemma,
+          arguments: args,
+          claims: claims.filter((c) => c.content.start <= token.start && token.end <= c.content.end).map((c) => c.id),
+        });
+      }
+    }
+    file.data.events = events;
   };
 }

@@ -1,0 +1,159 @@
+import type { EventArguments, Mention, Span } from '@claimlens/core';
+import type { Token } from '../text/tokenize.js';
+import { findQuantities, findTimes, type Found } from './time.js';
+import { functionWords, type Trigger } from './triggers.js';
+
+/** One sentence with what earlier stages found in it. */
+export interface SentenceContext {
+  text: string;
+  tokens: readonly Token[];
+  /** Entity mentions inside the sentence, in order. */
+  mentions: readonly Mention[];
+  /** Indices of the tokens that are event triggers. */
+  triggerIndices: ReadonlySet<number>;
+  /** Whether each token is a verb. */
+  verbs: readonly boolean[];
+}
+
+const beForms = new Set('is are was were be been being get got gets'.split(' '));
+const skipBeforeVerb = new Set("has have had is are was were be been being will would could should may might must did does do not n't never also reportedly allegedly then later had".split(' '));
+const determiners = new Set('the a an this that these those its their his her our my your'.split(' '));
+const originWords = new Set(['from']);
+const destinationWords = new Set(['into', 'onto', 'to', 'toward', 'towards']);
+const placeWords = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'on']);
+const directed = new Set(['movement', 'attack', 'seizure', 'capture']);
+const window = 10;
+
+/** The arguments of one trigger: agent, patient, origin, destination, place, time, quantity. */
+export function findArguments(context: SentenceContext, trigger: Trigger): EventArguments {
+  const { tokens } = context;
+  const args: EventArguments = {};
+  const i = trigger.index;
+  const set = (role: 'agent' | 'patient' | 'place', phrase: Phrase | undefined) => {
+    if (!phrase) return;
+    args[role] = phrase.span;
+    if (phrase.entity) args[`${role}Entity`] = phrase.entity;
+  };
+  if (trigger.verbal) {
+    const passive = beForms.has(tokens[i - 1]?.text.toLowerCase() ?? '') && /(?:ed|en|wn|t)$/.test(tokens[i]?.text ?? '');
+    const subject = phraseBefore(context, i);
+    if (passive) {
+      set('patient', subject);
+      const by = findWord(context, i + 1, ['by']);
+      if (by !== undefined) set('agent', phraseAt(context, by + 1));
+    } else {
+      set('agent', subject);
+      const next = tokens[i + 1];
+      if (next && !functionWords.has(next.text.toLowerCase()) || determiners.has(next?.text.toLowerCase() ?? '')) {
+        set('patient', phraseAt(context, i + 1));
+      }
+    }
+  } else {
+    const before = tokens[i - 1];
+    if (before && (before.text === "'s" || before.text === '’s')) set('agent', phraseBefore(context, i - 1));
+    else {
+      const modifier = context.mentions.find((m) => m.end <= (tokens[i]?.start ?? 0) && m.end >= (before?.start ?? 0));
+      if (modifier) set('agent', { span: spanOf(modifier), entity: modifier.entity, type: modifier.type });
+    }
+    const of = tokens[i + 1]?.text.toLowerCase() === 'of' ? i + 1 : undefined;
+    if (of !== undefined) set('patient', phraseAt(context, of + 1));
+    const by = findWord(context, i + 1, ['by']);
+    if (by !== undefined && !args.agent) set('agent', phraseAt(context, by + 1));
+  }
+  for (let j = i + 1; j < Math.min(tokens.length, i + window); j++) {
+    if (context.triggerIndices.has(j) && context.verbs[j]) break;
+    const word = tokens[j]?.text.toLowerCase() ?? '';
+    const phrase = originWords.has(word) || destinationWords.has(word) || placeWords.has(word) ? phraseAt(context, j + 1) : undefined;
+    if (!phrase) continue;
+    const isPlace = phrase.type === 'place' || (phrase.type === undefined && /^\p{Lu}/u.test(phrase.span.text));
+    if (originWords.has(word) && !args.origin && (isPlace || directed.has(trigger.type))) args.origin = phrase.span;
+    else if (destinationWords.has(word) && !args.destination && isPlace && (word !== 'to' || directed.has(trigger.type))) {
+      args.destination = phrase.span;
+    } else if (placeWords.has(word) && !args.place && phrase.type === 'place') {
+      set('place', phrase);
+    } else if (placeWords.has(word) && !args.place && isPlace && word !== 'on' && !/^\d/.test(phrase.span.text)) {
+      set('place', phrase);
+    }
+  }
+  const time = nearest(findTimes(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0), tokens[i]);
+  if (time) args.time = spanOf(time, context.text);
+  const quantities = findQuantities(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0);
+  const inPatient = args.patient ? quantities.find((q) => q.start >= (args.patient?.start ?? 0) - 16 && q.end <= (args.patient?.end ?? 0) + 24) : undefined;
+  const quantity = inPatient ?? nearest(quantities, tokens[i], 60);
+  if (quantity) args.quantity = spanOf(quantity, context.text);
+  return args;
+}
+
+interface Phrase {
+  span: Span;
+  entity?: string;
+  type?: Mention['type'];
+}
+
+/** The noun phrase that starts at token `j` (determiners skipped), or the entity mention there. */
+function phraseAt(context: SentenceContext, j: number): Phrase | undefined {
+  const { tokens } = context;
+  while (j < tokens.length && determiners.has(tokens[j]?.text.toLowerCase() ?? '')) j++;
+  const first = tokens[j];
+  if (!first) return undefined;
+  const mention = context.mentions.find((m) => m.start <= first.start && first.start < m.end);
+  if (mention) return { span: spanOf(mention), entity: mention.entity, type: mention.type };
+  let last = j;
+  while (last < tokens.length && isNominal(context, last)) last++;
+  if (last === j) return undefined;
+  // "300 soldiers of the army": keep "of" + one more phrase
+  const end = tokens[last - 1] as Token;
+  return { span: { start: first.start, end: end.end, text: context.text.slice(first.start, end.end) } };
+}
+
+/** The noun phrase or entity mention that ends just before token `i` (auxiliaries and adverbs skipped). */
+function phraseBefore(context: SentenceContext, i: number): Phrase | undefined {
+  const { tokens } = context;
+  let j = i - 1;
+  while (j >= 0 && (skipBeforeVerb.has(tokens[j]?.text.toLowerCase() ?? '') || /ly$/.test(tokens[j]?.text ?? ''))) j--;
+  const last = tokens[j];
+  if (!last) return undefined;
+  const mention = context.mentions.find((m) => m.start < last.end && last.end <= m.end);
+  if (mention) return { span: spanOf(mention), entity: mention.entity, type: mention.type };
+  if (/^(?:he|she|they|we|it|i|you)$/i.test(last.text)) return { span: spanOf(last) };
+  let first = j;
+  while (first >= 0 && isNominal(context, first)) first--;
+  if (first === j) return undefined;
+  const start = tokens[first + 1] as Token;
+  return { span: { start: start.start, end: last.end, text: context.text.slice(start.start, last.end) } };
+}
+
+function isNominal(context: SentenceContext, j: number): boolean {
+  const token = context.tokens[j];
+  if (!token || context.verbs[j]) return false;
+  if (token.pos) return /^(?:NN|JJ|CD|PRP\$?)$|^NNP?S?$/.test(token.pos);
+  const lower = token.text.toLowerCase();
+  return /^[\p{L}\p{N}][\p{L}\p{N}.,'-]*$/u.test(token.text) && !functionWords.has(lower);
+}
+
+function findWord(context: SentenceContext, from: number, words: string[]): number | undefined {
+  for (let j = from; j < Math.min(context.tokens.length, from + window); j++) {
+    const word = context.tokens[j]?.text.toLowerCase() ?? '';
+    if (words.includes(word)) return j;
+    if (word === ';' || (context.triggerIndices.has(j) && context.verbs[j])) return undefined;
+  }
+  return undefined;
+}
+
+function nearest(found: Found[], token: Token | undefined, limit = Number.POSITIVE_INFINITY): Found | undefined {
+  if (!token) return undefined;
+  let best: Found | undefined;
+  let bestDistance = limit;
+  for (const f of found) {
+    const distance = f.start >= token.end ? f.start - token.end : f.end <= token.start ? (token.start - f.end) * 1.5 : 0;
+    if (distance <= bestDistance) {
+      best = f;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function spanOf(part: { start: number; end: number; text?: string }, text?: string): Span {
+  return { start: part.start, end: part.end, text: part.text ?? text?.slice(part.start, part.end) ?? '' };
+}

@@ -1,0 +1,97 @@
+import { lemmatize, verbStem } from '../text/lemma.js';
+import type { Token } from '../text/tokenize.js';
+import type { EventLexicon } from './lexicon.js';
+
+/** A token judged to name a happening. */
+export interface Trigger {
+  index: number;
+  lemma: string;
+  type: string;
+  /** Whether the trigger is a verb (else a noun or adjective such as "dead"). */
+  verbal: boolean;
+}
+
+export interface TriggerSettings {
+  lexicon: EventLexicon;
+  /** Least share of annotated occurrences for a lexicon word to count as an event on its own. */
+  minProbability: number;
+}
+
+/** Words of closed classes: never triggers, and where noun phrases stop. */
+export const functionWords = new Set(
+  (
+    'a an the this that these those my your his her its our their some any no every each all both either neither ' +
+    'i you he she it we they me him us them who whom whose which what where when why how there here ' +
+    'and or but nor so yet if then than because while although though as whether ' +
+    'of in on at by for with from into onto to toward towards over under about against between among through during ' +
+    'before after above below up down out off near since until across along around behind beyond inside outside upon within without via per ' +
+    'not also just only even very too still already again ever never now then more most less least much many such own same other another ' +
+    "n't 's 're 've 'd 'll 'm"
+  ).split(' '),
+);
+
+/** Verbs that carry tense or mood rather than a happening. */
+export const auxiliaries = new Set(
+  'be am is are was were been being have has had having do does did doing will would shall should can could may might must ought get gets got getting seem seems seemed become became let'.split(
+    ' ',
+  ),
+);
+
+const subjects = new Set('i you he she it we they who which that'.split(' '));
+const modals = new Set("to will would shall should can could may might must did does do n't not never".split(' '));
+const nominalSuffix = /(?:[^aeiou]tion|sion|ment|ings)$/;
+
+/** Whether a token is a verb: by its tag when tagged, else by suffix and context. */
+export function isVerb(tokens: readonly Token[], i: number, lexicon: EventLexicon): boolean {
+  const token = tokens[i];
+  if (!token) return false;
+  if (token.pos) return token.pos.startsWith('VB');
+  const lower = token.text.toLowerCase();
+  if (functionWords.has(lower) || !/^[a-z][a-z-]*$/i.test(lower)) return false;
+  if (auxiliaries.has(lower)) return true;
+  if (/^\p{Lu}/u.test(token.text) && i > 0 && !/^["“'‘(]$/.test(tokens[i - 1]?.text ?? '')) return false;
+  if (/[^e]ed$/.test(lower) && lower.length > 4) return true;
+  if (/ing$/.test(lower) && lower.length > 5) return !functionWords.has(tokens[i - 1]?.text.toLowerCase() ?? '');
+  const irregular = lexicon.exceptions[lower];
+  if (irregular !== undefined && !lower.endsWith('s')) return true;
+  const before = tokens[i - 1]?.text.toLowerCase() ?? '';
+  return modals.has(before) || (subjects.has(before) && lower.endsWith('s'));
+}
+
+/** The lemma used to group event mentions: verbal nouns in "-ing" share their verb's lemma. */
+export function eventLemma(token: Token, lexicon: EventLexicon): string {
+  const lemma = token.lemma ?? lemmatize(token.text, { pos: token.pos, exceptions: lexicon.exceptions });
+  if (/ing$/.test(lemma) && lemma.length > 5 && !lexicon.lemmas[lemma]) {
+    const stem = lexicon.exceptions[lemma] ?? verbStem(lemma);
+    if (lexicon.lemmas[stem] || lexicon.types[stem]) return stem;
+  }
+  return lemma;
+}
+
+/** Find the event triggers of one sentence. */
+export function findTriggers(tokens: readonly Token[], settings: TriggerSettings): Trigger[] {
+  const { lexicon, minProbability } = settings;
+  const triggers: Trigger[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const lower = token.text.toLowerCase();
+    if (!/^\p{L}[\p{L}-]*$/u.test(token.text) || functionWords.has(lower) || lower.length < 3) continue;
+    const verbal = isVerb(tokens, i, lexicon);
+    const lemma = eventLemma(token, lexicon);
+    if (auxiliaries.has(lower) || auxiliaries.has(lemma)) continue;
+    const stats = lexicon.lemmas[lemma];
+    const type = lexicon.types[lemma];
+    const proper = /^\p{Lu}/u.test(token.text) && i > 0 && !(token.pos && !token.pos.startsWith('NNP'));
+    const tagged = token.pos !== undefined;
+    const open = !tagged || /^(?:VB|NN|JJ)/.test(token.pos ?? '');
+    if (!open) continue;
+    let hit = false;
+    if (stats && stats.p >= minProbability && stats.n >= 2) hit = true;
+    else if (type && !proper) hit = true;
+    else if (verbal && !proper && !(stats && stats.p < 0.1)) hit = true;
+    else if (!proper && nominalSuffix.test(lower) && (!tagged || token.pos?.startsWith('NN'))) hit = true;
+    if (!hit) continue;
+    triggers.push({ index: i, lemma, type: type ?? (verbal ? 'occurrence' : 'occurrence'), verbal });
+  }
+  return triggers;
+}
