@@ -3,5 +3,5 @@ import { workspaceAlias } from '../../vitest.shared.js';
 
 export default defineConfig({
   resolve: { alias: workspaceAlias },
-  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000 },
+  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000, globalSetup: ['test/global-setup.ts'] },
 });

@@ -1,0 +1,105 @@
+import type { Entity } from '@claimlens/core';
+import type { Counts, ExplorerClaim, ExplorerEntity, ExplorerEvent, ExplorerResult } from '../protocol.js';
+import type { CorpusState, Entry } from '../workspace.js';
+import { findingKey } from './findings.js';
+import { claimPlace, placeOf, shorten, viewOf } from './lookup.js';
+import { fullNameMention } from './navigation.js';
+
+/** The explorer tree: events with their claims grouped by outlet, actors and places; optionally one outlet only. */
+export function explorer(state: CorpusState | null, outlet: string | null, dismissed: ReadonlySet<string>): ExplorerResult {
+  if (!state) return { events: [], actors: [], places: [], outlets: [] };
+  const { corpus } = state;
+  const outlets = [...new Set(corpus.articles.map((a) => state.outlet(a.id)))].sort();
+  const contradicted = new Set<string>();
+  const eventContradictions = new Map<string, number>();
+  for (const c of corpus.contradictions) {
+    if (dismissed.has(findingKey(state, c))) continue;
+    for (const id of c.claims) contradicted.add(id);
+    if (c.event) eventContradictions.set(c.event, (eventContradictions.get(c.event) ?? 0) + 1);
+  }
+  const keep = (article: string) => outlet === null || state.outlet(article) === outlet;
+
+  const events: ExplorerEvent[] = [];
+  for (const event of corpus.events) {
+    const groups = new Map<string, ExplorerClaim[]>();
+    for (const id of event.claims) {
+      const claim = corpus.claim(id);
+      if (!claim || !keep(claim.article)) continue;
+      const place = claimPlace(state, claim);
+      if (!place) continue;
+      const name = state.outlet(claim.article);
+      const speaker = claim.speaker ? (corpus.entity(claim.speaker)?.name ?? null) : (claim.source?.text ?? null);
+      groups.set(name, [
+        ...(groups.get(name) ?? []),
+        { id, label: shorten(claim.content.text, 90), speaker, outlet: name, stance: claim.stance, place, contradicted: contradicted.has(id) },
+      ]);
+    }
+    const mentions = event.mentions.filter((m) => keep(m.article));
+    if (mentions.length === 0 && groups.size === 0) continue;
+    const first = mentions[0];
+    events.push({
+      id: event.id,
+      label: event.label,
+      type: event.type,
+      outlets: [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([name, claims]) => ({ outlet: name, claims })),
+      mentions: mentions.length,
+      contradictions: eventContradictions.get(event.id) ?? 0,
+      place: first ? placeOf(state, first) : null,
+    });
+  }
+  events.sort((a, b) => b.contradictions - a.contradictions || b.mentions - a.mentions || a.label.localeCompare(b.label));
+
+  const entity = (e: Entity): ExplorerEntity | null => {
+    const firstPerArticle = new Map<string, Entity['mentions'][number]>();
+    for (const m of e.mentions) if (keep(m.article) && !firstPerArticle.has(m.article)) firstPerArticle.set(m.article, m);
+    if (firstPerArticle.size === 0) return null;
+    const mentions = [];
+    for (const [article, m] of firstPerArticle) {
+      const place = placeOf(state, m);
+      if (place) mentions.push({ outlet: state.outlet(article), article, place });
+    }
+    const full = fullNameMention(e, '');
+    const where = e.geo ? [e.geo.region, e.geo.countryName ?? e.geo.country].filter((s) => s).join(', ') : '';
+    return {
+      id: e.id,
+      name: e.name,
+      kind: e.kind,
+      detail: `${e.kind}${where ? ` · ${where}` : ''} · ${firstPerArticle.size} article${firstPerArticle.size === 1 ? '' : 's'}`,
+      mentions,
+      place: full ? placeOf(state, full) : null,
+    };
+  };
+  const byReach = (a: ExplorerEntity, b: ExplorerEntity) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name);
+  const actors = corpus.entities.filter((e) => e.type === 'actor').map(entity).filter((e) => e !== null).sort(byReach);
+  const places = corpus.entities.filter((e) => e.type === 'place').map(entity).filter((e) => e !== null).sort(byReach);
+  return { events, actors, places, outlets };
+}
+
+/** Counts for the status bar: the whole workspace, or one document. */
+export function counts(state: CorpusState | null, entry?: Entry): Counts {
+  const zero: Counts = { articles: 0, actors: 0, places: 0, claims: 0, events: 0, contradictions: 0 };
+  if (entry) {
+    const view = viewOf(entry, state);
+    if (!view) return zero;
+    const { annotation } = view;
+    const claimIds = new Set(annotation.claims.map((c) => c.id));
+    return {
+      articles: 1,
+      actors: annotation.mentions.filter((m) => m.type === 'actor').length,
+      places: annotation.mentions.filter((m) => m.type === 'place').length,
+      claims: annotation.claims.length,
+      events: annotation.events.length,
+      contradictions: view.state ? view.state.corpus.contradictions.filter((c) => c.claims.some((x) => claimIds.has(x))).length : 0,
+    };
+  }
+  if (!state) return zero;
+  const { corpus } = state;
+  return {
+    articles: corpus.articles.length,
+    actors: corpus.entities.filter((e) => e.type === 'actor').length,
+    places: corpus.entities.filter((e) => e.type === 'place').length,
+    claims: corpus.claims.length,
+    events: corpus.events.length,
+    contradictions: corpus.contradictions.length,
+  };
+}

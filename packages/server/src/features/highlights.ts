@@ -1,0 +1,47 @@
+import { overlaps } from '@claimlens/core';
+import type { Highlight, HighlightsResult, Settings } from '../protocol.js';
+import { toRange } from '../positions.js';
+import type { CorpusState, Entry } from '../workspace.js';
+import { findingKey } from './findings.js';
+import { viewOf } from './lookup.js';
+
+/** The highlights of one document, by category, as enabled in the settings. */
+export function highlights(
+  entry: Entry,
+  state: CorpusState | null,
+  settings: Settings['highlights'],
+  dismissed: ReadonlySet<string>,
+): HighlightsResult {
+  const view = viewOf(entry, state);
+  if (!view) return { uri: entry.uri, version: entry.version, highlights: [] };
+  const { annotation, snapshot } = view;
+  const result: Highlight[] = [];
+  const add = (kind: Highlight['kind'], start: number, end: number) => {
+    if (end > start) result.push({ kind, range: toRange(snapshot.document, start, end) });
+  };
+  for (const m of annotation.mentions) {
+    if (m.type === 'actor' ? settings.actors : settings.places) add(m.type, m.start, m.end);
+  }
+  if (settings.claims) {
+    for (const claim of annotation.claims) {
+      if (claim.source && !annotation.mentions.some((m) => overlaps(m, claim.source!))) add('source', claim.source.start, claim.source.end);
+      if (claim.cue) add('cue', claim.cue.start, claim.cue.end);
+      add('content', claim.content.start, claim.content.end);
+    }
+  }
+  if (settings.events) for (const v of annotation.events) add('event', v.trigger.start, v.trigger.end);
+  if (settings.contradictions && view.state) {
+    const local = new Map(annotation.claims.map((c) => [c.id, c]));
+    const marked = new Set<string>();
+    for (const contradiction of view.state.corpus.contradictions) {
+      if (dismissed.has(findingKey(view.state, contradiction))) continue;
+      for (const id of contradiction.claims) {
+        const claim = local.get(id);
+        if (!claim || marked.has(id)) continue;
+        marked.add(id);
+        add('contradiction', claim.content.start, claim.content.end);
+      }
+    }
+  }
+  return { uri: entry.uri, version: snapshot.version, highlights: result };
+}

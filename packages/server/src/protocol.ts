@@ -1,0 +1,201 @@
+/**
+ * The custom messages between the claimlens language server and its clients, declared once and imported by both
+ * (`@claimlens/server/protocol`). Everything else is standard LSP: diagnostics, hover, definition, references,
+ * code actions, `$/progress`.
+ *
+ * Only plain data crosses this boundary: ranges are LSP ranges (0-based line and UTF-16 character), made on the
+ * server side by its one position converter.
+ */
+import type { Range } from 'vscode-languageserver-types';
+
+/**
+ * A request: its method name, with its parameter and result types carried along for both sides. Plain data, so
+ * client and server may use different versions of the LSP libraries.
+ */
+export interface Request<P, R> {
+  readonly method: string;
+  readonly types?: { params: P; result: R };
+}
+
+/** A notification: its method name and parameter type. */
+export interface Notification<P> {
+  readonly method: string;
+  readonly types?: { params: P };
+}
+
+function request<P, R>(method: string): Request<P, R> {
+  return { method };
+}
+
+function notification<P>(method: string): Notification<P> {
+  return { method };
+}
+
+/** What a highlight marks; each is one themable colour in the editor. */
+export type HighlightKind = 'actor' | 'place' | 'source' | 'cue' | 'content' | 'event' | 'contradiction';
+
+export interface Highlight {
+  kind: HighlightKind;
+  range: Range;
+}
+
+export interface HighlightsParams {
+  uri: string;
+}
+
+export interface HighlightsResult {
+  uri: string;
+  /** The document version the highlights were computed for; null for a file not open in the editor. */
+  version: number | null;
+  highlights: Highlight[];
+}
+
+/** Highlights of one document: actors, places, claim parts, event triggers and contradicting claims. */
+export const highlightsRequest = request<HighlightsParams, HighlightsResult>('claimlens/highlights');
+
+/** Sent by the server when a document's highlights changed; the client asks for them again if it shows it. */
+export const highlightsChangedNotification = notification<{ uri: string; version: number | null }>(
+  'claimlens/highlightsChanged',
+);
+
+export interface Counts {
+  articles: number;
+  actors: number;
+  places: number;
+  claims: number;
+  events: number;
+  contradictions: number;
+}
+
+export interface StatusParams {
+  /** Whole workspace counts. */
+  workspace: Counts;
+  /** Counts per document uri, for documents open in the editor. */
+  documents: Record<string, Counts>;
+  /** Files still waiting for analysis. */
+  pending: number;
+  /** Files abandoned because they took too long or failed. */
+  failed: number;
+}
+
+/** Sent by the server after each analysis round: counts for the status bar and legend. */
+export const statusNotification = notification<StatusParams>('claimlens/status');
+
+/** A place in a file, for links and "open beside". */
+export interface Place {
+  uri: string;
+  range: Range;
+}
+
+export interface ExplorerClaim {
+  id: string;
+  label: string;
+  speaker: string | null;
+  outlet: string;
+  stance: string;
+  place: Place;
+  /** Whether some other claim contradicts this one. */
+  contradicted: boolean;
+}
+
+export interface ExplorerEvent {
+  id: string;
+  label: string;
+  type: string;
+  /** Claims grouped by outlet (outlet name → claims). */
+  outlets: { outlet: string; claims: ExplorerClaim[] }[];
+  mentions: number;
+  contradictions: number;
+  place: Place | null;
+}
+
+export interface ExplorerEntity {
+  id: string;
+  name: string;
+  kind: string;
+  detail: string;
+  /** Mentions, one per article, first mention each. */
+  mentions: { outlet: string; article: string; place: Place }[];
+  place: Place | null;
+}
+
+export interface ExplorerParams {
+  /** Only claims and mentions from this outlet; null or absent for all. */
+  outlet?: string | null;
+}
+
+export interface ExplorerResult {
+  events: ExplorerEvent[];
+  actors: ExplorerEntity[];
+  places: ExplorerEntity[];
+  outlets: string[];
+}
+
+/** The explorer view: events with claims by outlet, actors, places. */
+export const explorerRequest = request<ExplorerParams, ExplorerResult>('claimlens/explorer');
+
+/** Analyse every article in the workspace folders again, in the background. */
+export const analyzeWorkspaceRequest = request<null, { files: number }>('claimlens/analyzeWorkspace');
+
+export interface ContradictionItem {
+  id: string;
+  kind: string;
+  explanation: string;
+  dismissed: boolean;
+  /** A stable key for dismissing this finding. */
+  key: string;
+  sides: { place: Place; outlet: string; speaker: string | null; text: string }[];
+}
+
+/** Every contradiction in the workspace, dismissed ones marked. */
+export const contradictionsRequest = request<null, ContradictionItem[]>('claimlens/contradictions');
+
+export interface DismissParams {
+  key: string;
+  /** True to dismiss, false to bring the finding back. */
+  dismissed: boolean;
+}
+
+/** Dismiss a finding (remembered in `.claimlens/dismissed.json` in the first workspace folder). */
+export const dismissRequest = request<DismissParams, { dismissed: string[] }>('claimlens/dismiss');
+
+export type ExportFormat = 'json' | 'brat' | 'w3c';
+
+export interface ExportParams {
+  format: ExportFormat;
+  /** Export only this document; absent for the whole workspace. */
+  uri?: string;
+}
+
+export interface ExportFile {
+  /** Suggested file name, relative to the export folder. */
+  name: string;
+  content: string;
+}
+
+/** Export annotations: JSON, brat standoff (`.ann` beside each text) or W3C Web Annotation (JSON-LD). */
+export const exportRequest = request<ExportParams, { files: ExportFile[] }>('claimlens/export');
+
+/** Commands the server puts in hovers and code actions; the client implements them. */
+export const commands = {
+  /** Arguments: `Place`, `beside?: boolean`. Opens the file and selects the range. */
+  openPlace: 'claimlens.openPlace',
+  /** Arguments: `key: string`. */
+  dismissFinding: 'claimlens.dismissFinding',
+} as const;
+
+/** Options a client passes in `initializationOptions`. */
+export interface InitializationOptions {
+  /** Whether the client runs `claimlens.openPlace` from command links in hovers; else links are file URIs. */
+  commandLinks?: boolean;
+  /** Where the annotator's data folder is, when not beside the server. */
+  dataDir?: string;
+}
+
+/** Settings, read by the server under the `claimlens` section. */
+export interface Settings {
+  files: { include: string[]; exclude: string[]; maxSize: number };
+  highlights: { actors: boolean; places: boolean; claims: boolean; events: boolean; contradictions: boolean };
+  diagnostics: { severity: 'error' | 'warning' | 'information' | 'hint' | 'off' };
+  analysis: { delay: number; timeout: number };
+}

@@ -1,0 +1,384 @@
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readCorpus, type Article, type Message } from '@claimlens/core';
+import {
+  type Connection,
+  type InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type WorkDoneProgressServerReporter,
+  FileChangeType,
+  CodeActionKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { codeActions, diagnostics } from './features/diagnostics.js';
+import { counts, explorer } from './features/explorer.js';
+import { exportAnnotations } from './features/exporting.js';
+import { DismissedStore, findingKey } from './features/findings.js';
+import { highlights } from './features/highlights.js';
+import { hoverMarkdown } from './features/hover.js';
+import { claimPlace, viewOf } from './features/lookup.js';
+import { definition, references } from './features/navigation.js';
+import { selectFile } from './glob.js';
+import { toOffset } from './positions.js';
+import {
+  analyzeWorkspaceRequest,
+  type ContradictionItem,
+  contradictionsRequest,
+  dismissRequest,
+  explorerRequest,
+  exportRequest,
+  highlightsChangedNotification,
+  highlightsRequest,
+  type InitializationOptions,
+  type Notification,
+  type Request,
+  type Settings,
+  statusNotification,
+} from './protocol.js';
+import type { AnnotationRunner } from './runner.js';
+import { defaultSettings, normaliseSettings } from './settings.js';
+import { type Entry, Workspace } from './workspace.js';
+
+export interface ServerOptions {
+  runner: AnnotationRunner;
+}
+
+/** Serve claimlens over a connection: wire LSP and the custom requests to a workspace model. */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const dismissed = new DismissedStore();
+  let settings: Settings = defaultSettings;
+  let folders: string[] = [];
+  let init: InitializationOptions = {};
+  let canConfigure = false;
+  let progress: WorkDoneProgressServerReporter | null = null;
+  let published = new Set<string>();
+  const notified = new Set<string>();
+
+  const workspace = new Workspace({
+    runner: options.runner,
+    timeout: () => settings.analysis.timeout,
+    didAnalyse: (entry) => {
+      if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
+    },
+    didFail: (entry, message) => {
+      connection.console.warn(message.reason);
+      if (entry.open && !notified.has(entry.uri)) {
+        notified.add(entry.uri);
+        void connection.window.showWarningMessage(`claimlens: ${message.reason}`);
+      }
+    },
+    didProgress: (done, total) => {
+      if (!progress) return;
+      progress.report(Math.round((100 * done) / Math.max(total, 1)), `${done}/${total} articles`);
+      if (done >= total) {
+        progress.done();
+        progress = null;
+      }
+    },
+    didBuildCorpus: () => {
+      publishDiagnostics();
+      for (const entry of workspace.entries.values()) {
+        if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
+      }
+      sendStatus();
+    },
+  });
+
+  connection.onInitialize((params): InitializeResult => {
+    init = (params.initializationOptions ?? {}) as InitializationOptions;
+    canConfigure = params.capabilities.workspace?.configuration === true;
+    const given = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = given.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'claimlens', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await loadSettings();
+    await dismissed.load(folders[0] ?? null);
+    await scanFolders();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const before = JSON.stringify(settings.files);
+    await loadSettings(change.settings);
+    if (JSON.stringify(settings.files) !== before) await scanFolders();
+    publishDiagnostics();
+    for (const entry of workspace.entries.values()) {
+      if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
+    }
+  });
+
+  documents.onDidOpen(({ document }) => {
+    const entry = workspace.set({ ...fromDocument(document), open: true }, 0);
+    if (entry.analysed?.version === document.version) {
+      notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
+      sendStatus();
+    }
+  });
+  documents.onDidChangeContent(({ document }) => {
+    const entry = workspace.entries.get(document.uri);
+    if (entry?.open && entry.version === document.version) return;
+    workspace.set({ ...fromDocument(document), open: true }, settings.analysis.delay);
+  });
+  documents.onDidClose(async ({ document }) => {
+    notified.delete(document.uri);
+    const file = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : null;
+    if (file && isSelected(file)) await readFiles([file], false);
+    else {
+      workspace.delete(document.uri);
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    const changed: string[] = [];
+    for (const change of changes) {
+      if (!change.uri.startsWith('file:') || documents.get(change.uri)) continue;
+      const file = fileURLToPath(change.uri);
+      if (path.basename(file) === 'dismissed.json') {
+        await dismissed.load(folders[0] ?? null);
+        publishDiagnostics();
+        continue;
+      }
+      if (change.type === FileChangeType.Deleted) workspace.delete(change.uri);
+      else if (isSelected(file)) changed.push(file);
+    }
+    if (changed.length > 0) await readFiles(changed, false);
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const view = currentView(textDocument.uri);
+    if (!view) return null;
+    const markdown = hoverMarkdown(view, toOffset(view.snapshot.document, position), {
+      commandLinks: init.commandLinks === true,
+      dismissed: dismissed.keys,
+    });
+    return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
+  });
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const view = currentView(textDocument.uri);
+    if (!view) return null;
+    const place = definition(view, toOffset(view.snapshot.document, position));
+    return place ? { uri: place.uri, range: place.range } : null;
+  });
+
+  connection.onReferences(({ textDocument, position, context }) => {
+    const view = currentView(textDocument.uri);
+    if (!view) return [];
+    return references(view, toOffset(view.snapshot.document, position), context.includeDeclaration);
+  });
+
+  connection.onCodeAction(({ context }) => codeActions(context));
+
+  handle(highlightsRequest, ({ uri }) => {
+    const entry = workspace.entries.get(uri);
+    if (!entry) return { uri, version: null, highlights: [] };
+    return highlights(entry, workspace.state, settings.highlights, dismissed.keys);
+  });
+
+  handle(explorerRequest, (params) => explorer(workspace.state, params.outlet ?? null, dismissed.keys));
+
+  handle(analyzeWorkspaceRequest, async () => {
+    await scanFolders();
+    return { files: workspace.reanalyse() };
+  });
+
+  handle(contradictionsRequest, () => {
+    const state = workspace.state;
+    if (!state) return [];
+    const items: ContradictionItem[] = [];
+    for (const c of state.corpus.contradictions) {
+      const sides: ContradictionItem['sides'] = [];
+      for (const id of c.claims) {
+        const claim = state.corpus.claim(id);
+        const place = claim ? claimPlace(state, claim) : null;
+        if (!claim || !place) continue;
+        const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? null) : (claim.source?.text ?? null);
+        sides.push({ place, outlet: state.outlet(claim.article), speaker, text: claim.content.text });
+      }
+      const key = findingKey(state, c);
+      items.push({ id: c.id, kind: c.kind, explanation: c.explanation, key, dismissed: dismissed.keys.has(key), sides });
+    }
+    return items;
+  });
+
+  handle(dismissRequest, async ({ key, dismissed: value }) => {
+    await dismissed.set(key, value);
+    publishDiagnostics();
+    for (const entry of workspace.entries.values()) {
+      if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
+    }
+    return { dismissed: [...dismissed.keys] };
+  });
+
+  handle(exportRequest, (params) => exportAnnotations(workspace, params));
+
+  connection.onShutdown(() => workspace.dispose());
+
+  documents.listen(connection);
+
+  function handle<P, R>(request: Request<P, R>, handler: (params: P) => R | Promise<R>): void {
+    connection.onRequest(request.method, async (params: P): Promise<unknown> => await handler(params));
+  }
+
+  function notify<P>(notification: Notification<P>, params: P): void {
+    void connection.sendNotification(notification.method, params);
+  }
+
+  function currentView(uri: string) {
+    const entry = workspace.entries.get(uri);
+    if (!entry?.analysed) return null;
+    const open = documents.get(uri);
+    if (open && open.version !== entry.analysed.version) return null;
+    return viewOf(entry, workspace.state);
+  }
+
+  function fromDocument(document: TextDocument) {
+    const file = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : document.uri;
+    return {
+      uri: document.uri,
+      id: articleId(document.uri, file),
+      path: file,
+      format: document.languageId === 'markdown' || /\.(md|markdown|mdown)$/i.test(file) ? ('markdown' as const) : ('plaintext' as const),
+      text: document.getText(),
+      version: document.version,
+    };
+  }
+
+  function articleId(uri: string, file: string): string {
+    for (const folder of folders) {
+      const relative = path.relative(folder, file);
+      if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+        const id = relative.split(path.sep).join('/');
+        return folders.length > 1 ? `${path.basename(folder)}/${id}` : id;
+      }
+    }
+    return uri.startsWith('file:') ? file : uri;
+  }
+
+  function isSelected(file: string): boolean {
+    for (const folder of folders) {
+      const relative = path.relative(folder, file);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      return selectFile(relative.split(path.sep).join('/'), settings.files.include, settings.files.exclude);
+    }
+    return false;
+  }
+
+  async function loadSettings(pushed?: unknown): Promise<void> {
+    let value: unknown = (pushed as { claimlens?: unknown } | undefined)?.claimlens;
+    if (canConfigure) {
+      try {
+        value = await connection.workspace.getConfiguration('claimlens');
+      } catch {
+        // Keep what was pushed, or the defaults.
+      }
+    }
+    settings = normaliseSettings(value);
+  }
+
+  async function scanFolders(): Promise<void> {
+    if (folders.length === 0) return;
+    let read: Awaited<ReturnType<typeof readCorpus>>;
+    try {
+      read = await readCorpus(folders, { maxFileSize: settings.files.maxSize });
+    } catch (error) {
+      connection.console.error(`Reading the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const seen = new Set<string>();
+    const selected = read.articles.filter((a) => isSelected(a.path));
+    if (selected.length > 0 && !progress) {
+      progress = await connection.window.createWorkDoneProgress().catch(() => null);
+      progress?.begin('claimlens: analysing articles', 0, `0/${selected.length} articles`, false);
+    }
+    for (const article of selected) {
+      const uri = pathToFileURL(article.path).href;
+      seen.add(uri);
+      if (!documents.get(uri)) setArticle(uri, article);
+    }
+    for (const entry of [...workspace.entries.values()]) {
+      if (!entry.open && !seen.has(entry.uri)) workspace.delete(entry.uri);
+    }
+    logMessages(read.messages);
+    if (selected.length === 0) sendStatus();
+  }
+
+  async function readFiles(files: string[], _reportProgress: boolean): Promise<void> {
+    const read = await readCorpus(files, { maxFileSize: settings.files.maxSize }).catch(() => null);
+    if (!read) return;
+    for (const article of read.articles) {
+      const uri = pathToFileURL(article.path).href;
+      if (!documents.get(uri)) setArticle(uri, article);
+    }
+    logMessages(read.messages);
+  }
+
+  function setArticle(uri: string, article: Article): void {
+    const previous = workspace.entries.get(uri);
+    workspace.set({
+      uri,
+      id: articleId(uri, article.path),
+      path: article.path,
+      format: article.format,
+      text: article.text,
+      version: null,
+      open: false,
+      outlet: article.outlet ?? previous?.outlet ?? null,
+      title: article.title ?? previous?.title ?? null,
+      date: article.date ?? previous?.date ?? null,
+      url: article.url ?? previous?.url ?? null,
+      readMessages: article.messages,
+    });
+  }
+
+  function logMessages(messages: Message[]): void {
+    for (const m of messages) if (m.severity !== 'info') connection.console.info(`${m.path ?? ''}: ${m.reason}`);
+  }
+
+  function publishDiagnostics(): void {
+    const found = diagnostics(workspace.state, workspace.entries.values(), settings.diagnostics.severity, dismissed.keys);
+    const now = new Set<string>();
+    for (const [uri, list] of found) {
+      if (list.length === 0 && !published.has(uri)) continue;
+      if (list.length > 0) now.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: list as Diagnostic[] });
+    }
+    for (const uri of published) if (!found.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    published = now;
+  }
+
+  function sendStatus(): void {
+    const state = workspace.state;
+    const perDocument: Record<string, ReturnType<typeof counts>> = {};
+    let failed = 0;
+    for (const entry of workspace.entries.values()) {
+      if (entry.failure) failed++;
+      if (entry.open) perDocument[entry.uri] = counts(state, entry);
+    }
+    notify(statusNotification, {
+      workspace: counts(state),
+      documents: perDocument,
+      pending: workspace.pending,
+      failed,
+    });
+  }
+
+  connection.listen();
+}
+
+export type { Entry };

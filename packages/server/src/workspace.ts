@@ -1,0 +1,293 @@
+import { type AnnotatedArticle, type Article, buildCorpus, type Corpus, type DocumentAnnotation, type Message } from '@claimlens/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type AnnotationRunner, TimeoutError } from './runner.js';
+
+/** A text as it was analysed: offsets in its annotation index `text`, and `document` converts them. */
+export interface Snapshot {
+  version: number | null;
+  text: string;
+  document: TextDocument;
+  annotation: DocumentAnnotation;
+}
+
+/** One article of the workspace: a file on disk, a document open in the editor, or both. */
+export interface Entry {
+  uri: string;
+  /** The article id in the corpus: the workspace-relative path, or the uri outside any folder. */
+  id: string;
+  format: 'markdown' | 'plaintext';
+  outlet: string | null;
+  title: string | null;
+  date: string | null;
+  url: string | null;
+  path: string;
+  /** Whether the editor has it open (its text then comes from the editor, not the disk). */
+  open: boolean;
+  version: number | null;
+  text: string;
+  /** Bumped on every change; a result for an older generation is dropped. */
+  generation: number;
+  analysed: Snapshot | null;
+  /** Why the last analysis failed, if it did. */
+  failure: Message | null;
+  readMessages: Message[];
+}
+
+/** The corpus and, for each of its articles, the snapshot it was built from. */
+export interface CorpusState {
+  corpus: Corpus;
+  /** Article id → entry uri and the snapshot the corpus used. */
+  articles: Map<string, { uri: string; snapshot: Snapshot }>;
+  /** Entry uri → article id. */
+  ids: Map<string, string>;
+  /** Outlet to show for an article id. */
+  outlet(articleId: string): string;
+}
+
+export interface WorkspaceOptions {
+  runner: AnnotationRunner;
+  /** Longest time one text may take, in ms. */
+  timeout: () => number;
+  /** Called when a document's own annotation is new (highlights can be refreshed). */
+  didAnalyse?: (entry: Entry) => void;
+  /** Called when analysis of a file failed or was abandoned. */
+  didFail?: (entry: Entry, message: Message) => void;
+  /** Called when a new corpus is built. */
+  didBuildCorpus?: (state: CorpusState) => void;
+  /** Called with progress of the queue: files done of files queued since it was last empty. */
+  didProgress?: (done: number, total: number) => void;
+  /** How long to wait after the last analysis before rebuilding the corpus, in ms. Default: 150. */
+  corpusDelay?: number;
+  /** During a long queue, rebuild the corpus at least every this many ms for partial results. Default: 2000. */
+  partialEvery?: number;
+  build?: (items: AnnotatedArticle[]) => Corpus;
+}
+
+/**
+ * The workspace model: every article, its latest analysis, and the corpus across them. Analysis runs one text at a
+ * time through the runner, open documents first; the corpus is rebuilt shortly after analyses settle.
+ */
+export class Workspace {
+  readonly entries = new Map<string, Entry>();
+  state: CorpusState | null = null;
+  readonly #options: WorkspaceOptions;
+  readonly #queue = new Map<string, { priority: number; generation: number }>();
+  readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  #running = false;
+  #done = 0;
+  #total = 0;
+  #corpusTimer: ReturnType<typeof setTimeout> | null = null;
+  #lastBuild = 0;
+  #corpusDirty = false;
+  #waiters: (() => void)[] = [];
+
+  constructor(options: WorkspaceOptions) {
+    this.#options = options;
+  }
+
+  /** Add or replace an article; it is queued for analysis after `delay` ms (open documents first). */
+  set(
+    fields: Pick<Entry, 'uri' | 'id' | 'path' | 'format' | 'text' | 'version' | 'open'> &
+      Partial<Pick<Entry, 'outlet' | 'title' | 'date' | 'url' | 'readMessages'>>,
+    delay = 0,
+  ): Entry {
+    const previous = this.entries.get(fields.uri);
+    const entry: Entry = {
+      outlet: null,
+      title: null,
+      date: null,
+      url: null,
+      readMessages: [],
+      ...previous,
+      ...fields,
+      generation: (previous?.generation ?? 0) + 1,
+      analysed: previous?.analysed ?? null,
+      failure: null,
+    };
+    this.entries.set(entry.uri, entry);
+    if (previous?.analysed && previous.analysed.text === entry.text) {
+      entry.analysed = { ...previous.analysed, version: entry.version };
+      return entry;
+    }
+    this.#schedule(entry, delay);
+    return entry;
+  }
+
+  /** Remove an article (deleted, or closed and not part of the workspace). */
+  delete(uri: string): void {
+    if (!this.entries.delete(uri)) return;
+    this.#queue.delete(uri);
+    const timer = this.#timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.#timers.delete(uri);
+    this.#markCorpusDirty();
+  }
+
+  /** Analyse every article again. */
+  reanalyse(): number {
+    for (const entry of this.entries.values()) {
+      entry.generation++;
+      this.#schedule(entry, 0);
+    }
+    return this.entries.size;
+  }
+
+  /** Files waiting for analysis. */
+  get pending(): number {
+    return this.#queue.size + this.#timers.size;
+  }
+
+  /** Resolves when nothing is queued and the corpus is up to date. */
+  idle(): Promise<void> {
+    if (this.#isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  dispose(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    if (this.#corpusTimer) clearTimeout(this.#corpusTimer);
+    this.#options.runner.dispose();
+  }
+
+  #schedule(entry: Entry, delay: number): void {
+    const existing = this.#timers.get(entry.uri);
+    if (existing) clearTimeout(existing);
+    this.#timers.delete(entry.uri);
+    const enqueue = () => {
+      this.#timers.delete(entry.uri);
+      const current = this.entries.get(entry.uri);
+      if (!current) return;
+      if (!this.#queue.has(current.uri)) this.#total++;
+      this.#queue.set(current.uri, { priority: current.open ? 0 : 1, generation: current.generation });
+      void this.#drain();
+    };
+    if (delay > 0) this.#timers.set(entry.uri, setTimeout(enqueue, delay));
+    else enqueue();
+  }
+
+  async #drain(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    try {
+      for (let next = this.#next(); next; next = this.#next()) {
+        const [uri, job] = next;
+        this.#queue.delete(uri);
+        const entry = this.entries.get(uri);
+        if (entry && entry.generation === job.generation) await this.#analyse(entry);
+        this.#done++;
+        this.#options.didProgress?.(this.#done, this.#total);
+        if (this.#queue.size > 0 && Date.now() - this.#lastBuild > (this.#options.partialEvery ?? 2000)) {
+          this.#buildCorpus();
+        }
+      }
+    } finally {
+      this.#running = false;
+      this.#done = 0;
+      this.#total = 0;
+    }
+    this.#markCorpusDirty();
+  }
+
+  #next(): [string, { priority: number; generation: number }] | undefined {
+    let best: [string, { priority: number; generation: number }] | undefined;
+    for (const item of this.#queue) if (!best || item[1].priority < best[1].priority) best = item;
+    return best;
+  }
+
+  async #analyse(entry: Entry): Promise<void> {
+    const { text, version, generation } = entry;
+    try {
+      const annotation = await this.#options.runner.annotate({ text, format: entry.format }, this.#options.timeout());
+      if (this.entries.get(entry.uri) !== entry || entry.generation !== generation) return;
+      const document = TextDocument.create(entry.uri, entry.format, version ?? 0, text);
+      entry.analysed = { version, text, document, annotation };
+      entry.failure = null;
+      this.#corpusDirty = true;
+      this.#options.didAnalyse?.(entry);
+    } catch (error) {
+      if (this.entries.get(entry.uri) !== entry || entry.generation !== generation) return;
+      const reason =
+        error instanceof TimeoutError
+          ? `${entry.id}: ${error.message}`
+          : `${entry.id}: analysis failed: ${error instanceof Error ? error.message : String(error)}`;
+      entry.failure = { code: 'analysis/timeout', severity: 'warning', reason, path: entry.path };
+      entry.analysed = null;
+      this.#corpusDirty = true;
+      this.#options.didFail?.(entry, entry.failure);
+    }
+  }
+
+  #markCorpusDirty(): void {
+    this.#corpusDirty = true;
+    if (this.#corpusTimer) clearTimeout(this.#corpusTimer);
+    this.#corpusTimer = setTimeout(() => {
+      this.#corpusTimer = null;
+      if (!this.#running) this.#buildCorpus();
+    }, this.#options.corpusDelay ?? 150);
+  }
+
+  #buildCorpus(): void {
+    this.#lastBuild = Date.now();
+    if (!this.#corpusDirty && this.state) return this.#settle();
+    this.#corpusDirty = false;
+    const items: AnnotatedArticle[] = [];
+    const articles = new Map<string, { uri: string; snapshot: Snapshot }>();
+    const ids = new Map<string, string>();
+    const outlets = new Map<string, string>();
+    for (const entry of this.entries.values()) {
+      if (!entry.analysed) continue;
+      const article: Article = {
+        id: entry.id,
+        path: entry.path,
+        outlet: entry.outlet,
+        title: entry.title,
+        date: entry.date,
+        url: entry.url,
+        text: entry.analysed.text,
+        format: entry.format,
+        messages: entry.readMessages,
+      };
+      items.push({ article, annotation: entry.analysed.annotation });
+      articles.set(entry.id, { uri: entry.uri, snapshot: entry.analysed });
+      ids.set(entry.uri, entry.id);
+      outlets.set(entry.id, outletName(entry));
+    }
+    let corpus: Corpus;
+    try {
+      corpus = (this.#options.build ?? buildCorpus)(items);
+    } catch (error) {
+      const reason = `Building the corpus failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.#options.didFail?.([...this.entries.values()][0] ?? ({ id: '', path: '' } as Entry), {
+        code: 'analysis/timeout',
+        severity: 'error',
+        reason,
+      });
+      return this.#settle();
+    }
+    for (const article of corpus.articles) if (article.outlet && !outlets.has(article.id)) outlets.set(article.id, article.outlet);
+    this.state = {
+      corpus,
+      articles,
+      ids,
+      outlet: (id) => corpus.article(id)?.outlet ?? outlets.get(id) ?? id,
+    };
+    this.#options.didBuildCorpus?.(this.state);
+    this.#settle();
+  }
+
+  #isIdle(): boolean {
+    return !this.#running && this.#queue.size === 0 && this.#timers.size === 0 && !this.#corpusTimer && !this.#corpusDirty;
+  }
+
+  #settle(): void {
+    if (!this.#isIdle()) return;
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+/** The outlet shown for an article: its outlet, else its title, else its file name. */
+export function outletName(entry: Pick<Entry, 'outlet' | 'title' | 'id'>): string {
+  return entry.outlet ?? entry.title ?? entry.id.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
