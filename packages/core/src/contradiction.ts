@@ -17,10 +17,29 @@ export interface Contradiction {
   explanation: string;
   /** For `quantity`: whether the two figures can both hold ("at least 300" and "438"). */
   compatible?: boolean;
+  /** What each side says on the point they differ on, in claim order ("at least 300", "438"). */
+  values?: [string, string];
+  /**
+   * Every claim that says the same as each side (the two claims first), from any article: the contradiction
+   * holds for all of them. Capped, so a widely reprinted claim does not list thousands.
+   */
+  sides?: [string[], string[]];
 }
 
 /** Two claims from independent sources about the same event that say the same thing. */
 export interface Agreement {
   claims: [string, string];
   event: string | null;
+  /** One plain sentence naming both sources and outlets. */
+  explanation?: string;
+}
+
+/**
+ * One independent voice: claims that are copies of each other (a paragraph repeated in one article, wire
+ * copy reprinted by several outlets). Agreement counts voices, not copies.
+ */
+export interface Voice {
+  id: string;
+  claims: string[];
+  articles: string[];
 }

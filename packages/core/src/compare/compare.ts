@@ -1,9 +1,28 @@
 import type { Article } from '../article.js';
 import type { CorpusClaim } from '../claim.js';
-import type { Agreement, Contradiction } from '../contradiction.js';
+import type { Agreement, Contradiction, Voice } from '../contradiction.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
+import { comparePair } from './detect.js';
+import { explainAgreement, explainContradiction } from './explain.js';
+import { type ClaimView, type EventView, ViewContext, viewClaim, viewInEvent } from './view.js';
+import { groupVoices, type VoiceOptions } from './voices.js';
+
+export interface CompareOptions {
+  /**
+   * Within one event, claims that say the same thing the same way share a bucket and only its representative is
+   * compared. When an event has more buckets than this, only the this-many best-supported are compared with each
+   * other; the rest are compared with those only. Keeps the work linear in the corpus. Default: 64.
+   */
+  maxHubs?: number;
+  /** Claims from articles published more than this many days apart are not compared. Default: 14. */
+  maxDaysApart?: number;
+  /** Claims listed per side of a contradiction (`sides`). Default: 20. */
+  maxSide?: number;
+  /** How near-duplicates are recognised. */
+  voices?: VoiceOptions;
+}
 
 export interface CompareInput {
   articles: Article[];
@@ -11,9 +30,180 @@ export interface CompareInput {
   entities: Entity[];
   claims: CorpusClaim[];
   events: Event[];
+  options?: CompareOptions;
 }
 
-/** Compare claims within each event: which agree, which contradict and why. First version: none. */
-export function compareClaims(_input: CompareInput): { contradictions: Contradiction[]; agreements: Agreement[] } {
-  return { contradictions: [], agreements: [] };
+export interface CompareResult {
+  contradictions: Contradiction[];
+  agreements: Agreement[];
+  /** Independent voices among the claims that belong to events; copies share one. */
+  voices: Voice[];
+}
+
+/**
+ * Compare claims within each event: which agree, which contradict and why.
+ * Pairs come only from the same event and from different articles, published close in time, and are never
+ * formed across all claims: claims are bucketed by what they say, copies count as one voice, and each bucket is
+ * compared through one representative.
+ */
+export function compareClaims(input: CompareInput): CompareResult {
+  const options = input.options ?? {};
+  const maxHubs = options.maxHubs ?? 64;
+  const maxMs = (options.maxDaysApart ?? 14) * 86_400_000;
+  const maxSide = options.maxSide ?? 20;
+  const ctx = new ViewContext(input.entities, input.annotations);
+  const articles = new Map(input.articles.map((a) => [a.id, a]));
+  const claimById = new Map(input.claims.map((c) => [c.id, c]));
+
+  // Views of every claim that belongs to an event, and their voices.
+  const views = new Map<string, ClaimView>();
+  for (const event of input.events) {
+    for (const id of event.claims) {
+      if (views.has(id)) continue;
+      const claim = claimById.get(id);
+      const article = claim && articles.get(claim.article);
+      if (claim && article) views.set(id, viewClaim(ctx, claim, article, 0));
+    }
+  }
+  const list = [...views.values()];
+  const roots = groupVoices(
+    list.map((v) => v.sentence),
+    options.voices,
+  );
+  const voiceMembers = new Map<number, ClaimView[]>();
+  list.forEach((v, i) => {
+    const root = roots[i] ?? i;
+    v.voice = root;
+    let members = voiceMembers.get(root);
+    if (!members) voiceMembers.set(root, (members = []));
+    members.push(v);
+  });
+  const voices: Voice[] = [...voiceMembers.values()].map((members, i) => ({
+    id: `voice${i + 1}`,
+    claims: members.map((m) => m.claim.id),
+    articles: [...new Set(members.map((m) => m.article.id))],
+  }));
+
+  const contradictions: Contradiction[] = [];
+  const agreements: Agreement[] = [];
+  const seen = new Set<string>();
+  for (const event of input.events) {
+    const mentionIds = new Map<string, string[]>();
+    for (const m of event.mentions) {
+      let ids = mentionIds.get(m.article);
+      if (!ids) mentionIds.set(m.article, (ids = []));
+      ids.push(m.mention);
+    }
+    const buckets = new Map<string, EventView[]>();
+    for (const id of event.claims) {
+      const base = views.get(id);
+      if (!base) continue;
+      const view = viewInEvent(ctx, base, mentionIds.get(base.article.id) ?? []);
+      const key = signature(view);
+      let bucket = buckets.get(key);
+      if (!bucket) buckets.set(key, (bucket = []));
+      bucket.push(view);
+    }
+    const groups = [...buckets.values()].map((members) => ({ members, support: new Set(members.map((m) => m.base.voice)).size }));
+
+    // Inside a bucket every claim says the same: chain the independent voices from different articles.
+    for (const { members } of groups) {
+      let previous: EventView | undefined;
+      const voicesSeen = new Set<number>();
+      for (const view of members) {
+        if (voicesSeen.has(view.base.voice)) continue;
+        voicesSeen.add(view.base.voice);
+        if (previous && previous.base.article.id !== view.base.article.id && close(previous, view, maxMs)) {
+          agreements.push({
+            claims: [previous.base.claim.id, view.base.claim.id],
+            event: event.id,
+            explanation: explainAgreement(previous, view),
+          });
+        }
+        previous = view;
+      }
+    }
+
+    // Across buckets: every pair among the best-supported, then each of the rest against those.
+    groups.sort((a, b) => b.support - a.support);
+    const hubs = Math.min(groups.length, maxHubs);
+    for (let i = 0; i < groups.length; i++) {
+      const limit = i < hubs ? i : hubs;
+      for (let j = 0; j < limit; j++) {
+        const left = groups[j];
+        const right = groups[i];
+        if (!left || !right) continue;
+        const pair = representatives(left.members, right.members);
+        if (!pair) continue;
+        const [a, b] = pair;
+        if (a.base.voice === b.base.voice || !close(a, b, maxMs)) continue;
+        const result = comparePair(a, b);
+        if (result.relation === 'agree') {
+          if (i < hubs) agreements.push({ claims: [a.base.claim.id, b.base.claim.id], event: event.id, explanation: explainAgreement(a, b) });
+          continue;
+        }
+        for (const finding of result.findings) {
+          const key = `${a.base.claim.id}\u0000${b.base.claim.id}\u0000${finding.kind}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const contradiction: Contradiction = {
+            id: `C${contradictions.length + 1}`,
+            kind: finding.kind,
+            claims: [a.base.claim.id, b.base.claim.id],
+            event: event.id,
+            explanation: explainContradiction(a, b, finding),
+            values: finding.values,
+            sides: [side(a, left.members, maxSide), side(b, right.members, maxSide)],
+          };
+          if (finding.compatible !== undefined) contradiction.compatible = finding.compatible;
+          contradictions.push(contradiction);
+        }
+      }
+    }
+  }
+  return { contradictions, agreements, voices };
+}
+
+/** What decides a comparison: claims with equal signatures in one event compare the same with everything. */
+function signature(v: EventView): string {
+  const q = v.quantity ?? v.base.quantities.find((x) => x.unit !== null) ?? null;
+  return [
+    v.base.polarity,
+    v.base.speaker ?? '',
+    v.base.certainty,
+    v.lemma,
+    v.agent?.key ?? '',
+    v.patient?.key ?? '',
+    v.origin?.key ?? '',
+    v.destination?.key ?? '',
+    v.place?.key ?? '',
+    q ? `${q.low}-${q.high}-${q.unitClass ?? q.unit}` : '',
+    v.base.quantities.length,
+    v.base.motive?.kind ?? '',
+    v.base.outcome?.kind ?? '',
+    v.base.day ?? '',
+  ].join('|');
+}
+
+/** A claim from each bucket, from different articles (a claim is not compared with its own article). */
+function representatives(left: EventView[], right: EventView[]): [EventView, EventView] | undefined {
+  for (const a of left.slice(0, 3)) {
+    for (const b of right.slice(0, 3)) if (a.base.article.id !== b.base.article.id) return [a, b];
+  }
+  return undefined;
+}
+
+function close(a: EventView, b: EventView, maxMs: number): boolean {
+  const s = a.base.time;
+  const t = b.base.time;
+  return s === null || t === null || Math.abs(s - t) <= maxMs;
+}
+
+function side(first: EventView, members: EventView[], max: number): string[] {
+  const ids = [first.base.claim.id];
+  for (const m of members) {
+    if (ids.length >= max) break;
+    if (m !== first) ids.push(m.base.claim.id);
+  }
+  return ids;
 }

@@ -1,0 +1,310 @@
+import { monthNames, personNouns, stopWords, vehicleNouns } from './lexicon.js';
+
+/** A count found in text, as the interval of values it allows ("at least 300" → 300..∞). */
+export interface Quantity {
+  low: number;
+  high: number;
+  /** The figure as written, before modifiers ("at least 300" → 300; a range gives its low end). */
+  value: number;
+  /** The words that give the count, as written. */
+  text: string;
+  /** Offsets of `text` in the text parsed. */
+  start: number;
+  end: number;
+  /** The count with the noun counted, as written ("at least 300 soldiers"). */
+  phrase: string;
+  /** The noun counted, singular and lower-case, when one follows. */
+  unit: string | null;
+  /** A coarse class of the noun counted, so "300 troops" and "438 soldiers" compare. */
+  unitClass: 'person' | 'vehicle' | 'percent' | null;
+}
+
+/** How two counts of the same thing relate. */
+export type QuantityRelation = 'same' | 'compatible' | 'incompatible';
+
+/** Find every count in `text`: digits, number words, ranges, vague amounts ("dozens"), with their modifiers. */
+export function parseQuantities(text: string): Quantity[] {
+  const tokens = tokenize(text);
+  const found: Quantity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const core = readCore(tokens, i);
+    if (!core) continue;
+    let { low, high } = core;
+    const value = core.low;
+    let first = i;
+    let last = core.next - 1;
+    if (isDateOrTime(tokens, i, core)) {
+      i = last;
+      continue;
+    }
+    // Ranges: "5 to 10", "5-10", "between 5 and 10", "2 or 3".
+    const joiner = tokens[last + 1]?.lower;
+    if (joiner === 'to' || joiner === '-' || joiner === '–' || joiner === 'or' || joiner === 'and') {
+      const second = readCore(tokens, last + 2);
+      const between = tokens[i - 1]?.lower === 'between';
+      if (second && (joiner !== 'and' || between) && second.low >= low) {
+        high = second.high;
+        last = second.next - 1;
+        if (between) first = i - 1;
+      }
+    }
+    if (tokens[last + 1]?.lower === 'or' && tokens[last + 2]?.lower === 'more') {
+      high = Number.POSITIVE_INFINITY;
+      last += 2;
+    } else if (tokens[last + 1]?.text === '+' || tokens[last + 1]?.lower === 'plus') {
+      high = Number.POSITIVE_INFINITY;
+      last += 1;
+    }
+    const modifier = readModifier(tokens, first);
+    if (modifier) {
+      [low, high] = modifier.apply(low, high);
+      first = modifier.start;
+    }
+    const { unit, unitClass, through } = readUnit(tokens, last + 1);
+    if (core.pronounLike && !unit) {
+      i = last;
+      continue;
+    }
+    const start = tokens[first]?.start ?? 0;
+    const end = tokens[last]?.end ?? start;
+    const phraseEnd = unit === null ? end : (tokens[through]?.end ?? end);
+    found.push({ low, high, value, text: text.slice(start, end), start, end, phrase: text.slice(start, phraseEnd), unit, unitClass });
+    i = last;
+  }
+  return found;
+}
+
+/**
+ * Compare two counts: equal intervals, or the same figure qualified ("about 40" and "40"), are the same;
+ * overlapping ones compatible ("at least 300" and "438"); others incompatible ("six" and "two").
+ */
+export function compareQuantities(a: Quantity, b: Quantity): QuantityRelation {
+  if (a.low === b.low && a.high === b.high) return 'same';
+  const overlap = a.low <= b.high && b.low <= a.high;
+  if (overlap && a.value === b.value) return 'same';
+  return overlap ? 'compatible' : 'incompatible';
+}
+
+/** Whether two counts count the same kind of thing (an unknown noun on either side does not rule it out). */
+export function sameThing(a: Quantity, b: Quantity): boolean {
+  if (a.unit === null || b.unit === null) return true;
+  if (a.unit === b.unit) return true;
+  return a.unitClass !== null && a.unitClass === b.unitClass;
+}
+
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+interface Core {
+  low: number;
+  high: number;
+  next: number;
+  digits: boolean;
+  /** "one", "a dozen": words that often are not counts at all. */
+  pronounLike: boolean;
+}
+
+const tokenPattern = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[a-zA-Z]*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[%+–—-]|[^\s\w]/g;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(tokenPattern)) {
+    const start = match.index ?? 0;
+    tokens.push({ text: match[0], lower: match[0].toLowerCase(), start, end: start + match[0].length });
+  }
+  return tokens;
+}
+
+const units: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const scales: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
+const suffixScales: Record<string, number> = { k: 1000, m: 1e6, mn: 1e6, bn: 1e9 };
+
+/** Vague amounts as intervals. */
+const vague: Record<string, [number, number]> = {
+  dozens: [24, 120],
+  scores: [40, 200],
+  hundreds: [200, 999],
+  thousands: [2000, 99_999],
+  millions: [2e6, 999e6],
+  several: [3, 9],
+  handful: [2, 8],
+  couple: [2, 3],
+  dozen: [12, 12],
+  single: [1, 1],
+};
+
+function readCore(tokens: Token[], i: number): Core | undefined {
+  const token = tokens[i];
+  if (!token) return undefined;
+  const digits = /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/i.exec(token.text);
+  if (digits) {
+    const suffix = (digits[2] ?? '').toLowerCase();
+    if (suffix && !(suffix in suffixScales)) return undefined; // ordinals, units glued on ("1st", "5km")
+    let value = Number((digits[1] ?? '').replace(/,/g, ''));
+    if (!Number.isFinite(value)) return undefined;
+    let next = i + 1;
+    if (suffix) value *= suffixScales[suffix] ?? 1;
+    const scale = tokens[next]?.lower;
+    if (scale && scale in scales) {
+      value *= scales[scale] ?? 1;
+      next++;
+    }
+    return { low: value, high: value, next, digits: true, pronounLike: false };
+  }
+  // Vague amounts: "dozens", "a dozen", "a few", "a couple of", "tens of thousands".
+  if (token.lower === 'tens' && tokens[i + 1]?.lower === 'of' && tokens[i + 2]?.lower === 'thousands') {
+    return { low: 20_000, high: 99_999, next: i + 3, digits: false, pronounLike: false };
+  }
+  const article = token.lower === 'a' || token.lower === 'an';
+  const head = article ? tokens[i + 1]?.lower : token.lower;
+  if (head && head in vague && (article || !['dozen', 'couple', 'handful', 'single'].includes(head))) {
+    const [low, high] = vague[head] ?? [0, 0];
+    let next = i + (article ? 2 : 1);
+    if (tokens[next]?.lower === 'of') next++;
+    return { low, high, next, digits: false, pronounLike: head === 'single' };
+  }
+  if (article && tokens[i + 1]?.lower === 'few') {
+    return { low: 2, high: 6, next: i + 2, digits: false, pronounLike: false };
+  }
+  if (article && head && head in scales) {
+    const value = scales[head] ?? 0;
+    return { low: value, high: value, next: i + 2, digits: false, pronounLike: false };
+  }
+  return readWords(tokens, i);
+}
+
+/** Number words: "two hundred and fifty", "twenty-five", "three thousand". */
+function readWords(tokens: Token[], i: number): Core | undefined {
+  let total = 0;
+  let current = 0;
+  let next = i;
+  let seen = false;
+  while (next < tokens.length) {
+    const lower = tokens[next]?.lower ?? '';
+    const parts = lower.split('-');
+    if (parts.every((p) => p in units)) {
+      for (const p of parts) current += units[p] ?? 0;
+      seen = true;
+      next++;
+    } else if (seen && lower in scales) {
+      const scale = scales[lower] ?? 1;
+      if (scale === 100) current = (current || 1) * 100;
+      else {
+        total += (current || 1) * scale;
+        current = 0;
+      }
+      next++;
+    } else if (seen && lower === 'and' && (tokens[next + 1]?.lower ?? '').split('-').every((p) => p in units)) {
+      next++;
+    } else break;
+  }
+  if (!seen) return undefined;
+  const value = total + current;
+  const pronounLike = next === i + 1 && tokens[i]?.lower === 'one';
+  return { low: value, high: value, next, digits: false, pronounLike };
+}
+
+interface Modifier {
+  start: number;
+  apply: (low: number, high: number) => [number, number];
+}
+
+const modifiers: [string, (low: number, high: number) => [number, number]][] = [
+  ['at least', (l) => [l, Number.POSITIVE_INFINITY]],
+  ['no fewer than', (l) => [l, Number.POSITIVE_INFINITY]],
+  ['no less than', (l) => [l, Number.POSITIVE_INFINITY]],
+  ['not less than', (l) => [l, Number.POSITIVE_INFINITY]],
+  ['more than', (_l, h) => [h + 1, Number.POSITIVE_INFINITY]],
+  ['over', (_l, h) => [h + 1, Number.POSITIVE_INFINITY]],
+  ['upwards of', (_l, h) => [h, Number.POSITIVE_INFINITY]],
+  ['in excess of', (_l, h) => [h + 1, Number.POSITIVE_INFINITY]],
+  ['at most', (_l, h) => [0, h]],
+  ['up to', (_l, h) => [0, h]],
+  ['no more than', (_l, h) => [0, h]],
+  ['as many as', (_l, h) => [Math.floor(h / 2), h]],
+  ['fewer than', (l) => [0, Math.max(0, l - 1)]],
+  ['less than', (l) => [0, Math.max(0, l - 1)]],
+  ['under', (l) => [0, Math.max(0, l - 1)]],
+  ['nearly', (l, h) => [Math.floor(l * 0.9), h]],
+  ['almost', (l, h) => [Math.floor(l * 0.9), h]],
+  ['close to', (l, h) => [Math.floor(l * 0.9), Math.ceil(h * 1.1)]],
+  ['about', (l, h) => [Math.floor(l * 0.9), Math.ceil(h * 1.1)]],
+  ['around', (l, h) => [Math.floor(l * 0.9), Math.ceil(h * 1.1)]],
+  ['approximately', (l, h) => [Math.floor(l * 0.9), Math.ceil(h * 1.1)]],
+  ['roughly', (l, h) => [Math.floor(l * 0.9), Math.ceil(h * 1.1)]],
+  ['some', (l, h) => [Math.floor(l * 0.9), Math.ceil(h * 1.1)]],
+  ['an estimated', (l, h) => [Math.floor(l * 0.8), Math.ceil(h * 1.2)]],
+  ['estimated', (l, h) => [Math.floor(l * 0.8), Math.ceil(h * 1.2)]],
+];
+
+function readModifier(tokens: Token[], first: number): Modifier | undefined {
+  for (const [phrase, apply] of modifiers) {
+    const words = phrase.split(' ');
+    const start = first - words.length;
+    if (start < 0) continue;
+    if (words.every((w, k) => tokens[start + k]?.lower === w)) return { start, apply };
+  }
+  return undefined;
+}
+
+function isDateOrTime(tokens: Token[], i: number, core: Core): boolean {
+  const before = tokens[i - 1]?.lower ?? '';
+  const after = tokens[core.next]?.lower ?? '';
+  if (monthNames.includes(before) || monthNames.includes(after)) return true;
+  if (before === ':' || after === ':' || after === 'am' || after === 'pm' || after === 'a' || after === "o'clock") return true;
+  if (after === 'of' && monthNames.includes(tokens[core.next + 1]?.lower ?? '')) return true;
+  const text = tokens[i]?.text ?? '';
+  if (core.digits && /^(1[89]|20)\d\d$/.test(text)) {
+    const { unitClass } = readUnit(tokens, core.next);
+    return unitClass === null;
+  }
+  return ['years', 'year', 'days', 'day', 'hours', 'hour', 'minutes', 'weeks', 'months', 'km', 'miles', 'kilometres', 'kilometers'].includes(after);
+}
+
+interface Unit {
+  unit: string | null;
+  unitClass: Quantity['unitClass'];
+  /** Index of the token that ends the noun phrase. */
+  through: number;
+}
+
+function readUnit(tokens: Token[], from: number): Unit {
+  let k = from;
+  const first = tokens[k]?.lower;
+  if (first === '%' || first === 'percent') return { unit: '%', unitClass: 'percent', through: k };
+  if (first === 'per' && tokens[k + 1]?.lower === 'cent') return { unit: '%', unitClass: 'percent', through: k + 1 };
+  if (first === 'of') {
+    k++;
+    if (['the', 'their', 'its', 'his', 'her', 'those', 'these'].includes(tokens[k]?.lower ?? '')) k++;
+  }
+  let last: string | null = null;
+  let through = from;
+  for (let n = 0; n < 4 && k < tokens.length; n++, k++) {
+    const token = tokens[k];
+    if (!token || !/^[A-Za-z]/.test(token.text) || stopWords.has(token.lower)) break;
+    const word = singular(token.lower.replace(/[’']s$/, ''));
+    const isDemonym = /^[A-Z]/.test(token.text) && /(ians|ans|ese|is)$/.test(token.text);
+    if (personNouns.has(word) || personNouns.has(token.lower) || isDemonym) return { unit: word, unitClass: 'person', through: k };
+    if (vehicleNouns.has(word)) return { unit: word, unitClass: 'vehicle', through: k };
+    last = word;
+    through = k;
+    if (token.lower.endsWith('s') && !token.lower.endsWith('ss')) break;
+  }
+  return { unit: last, unitClass: null, through };
+}
+
+/** A rough singular for an English plural noun. */
+export function singular(word: string): string {
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word) && word.length > 3) return word.slice(0, -1);
+  return word;
+}

@@ -1,0 +1,314 @@
+import type { Article } from '../article.js';
+import type { CorpusClaim } from '../claim.js';
+import type { DocumentAnnotation } from '../document.js';
+import type { Entity, Mention } from '../entity.js';
+import type { EventMention } from '../event.js';
+import type { Span } from '../span.js';
+import { confirmCues, distanceCues, hedgeCues, motiveCues, negators, outcomeCues, stopWords } from './lexicon.js';
+import { parseQuantities, type Quantity, singular } from './quantity.js';
+
+/** What a claim says, in the terms claims are compared on. Built once per claim. */
+export interface ClaimView {
+  claim: CorpusClaim;
+  article: Article;
+  /** Index of the first claim of this claim's voice (itself when it is the first). */
+  voice: number;
+  speaker: string | null;
+  /** Speaker name, or the outlet for claims in the article's own voice. */
+  speakerName: string;
+  /** Outlet name, or the article id when the outlet is not known. */
+  outlet: string;
+  /** 1 asserted, -1 denied or negated, 0 neither (a question or a condition). */
+  polarity: 1 | -1 | 0;
+  /** 0 hedged ("unconfirmed"), 0.5 distanced ("claimed"), 1 stated, 2 confirmed. */
+  certainty: number;
+  motive: Cue | null;
+  outcome: Cue | null;
+  quantities: Quantity[];
+  /** Content words, lower-case and roughly stemmed. */
+  words: Set<string>;
+  /** Entities the claim is about or comes from, with the countries they stand for. */
+  anchors: Set<string>;
+  /** Publication time in ms, when the article has a date. */
+  time: number | null;
+  /** An explicit calendar date in the content, as month*100+day. */
+  day: number | null;
+  /** The text that decides whether two claims are copies of each other: the claim's sentence(s). */
+  sentence: string;
+}
+
+/** A claim seen through one event: the arguments of its mention of that event. */
+export interface EventView {
+  base: ClaimView;
+  mention: EventMention | null;
+  lemma: string;
+  agent: Side | null;
+  patient: Side | null;
+  origin: Place | null;
+  destination: Place | null;
+  place: Place | null;
+  quantity: Quantity | null;
+}
+
+export interface Cue {
+  kind: string;
+  cue: string;
+}
+
+/** Who or which country an actor stands for. */
+export interface Side {
+  key: string;
+  name: string;
+}
+
+export interface Place {
+  key: string;
+  name: string;
+  country: string | null;
+  countryName: string | null;
+  region: string | null;
+}
+
+/** Lookups shared by all views of one corpus. */
+export class ViewContext {
+  readonly #entities = new Map<string, Entity>();
+  readonly #mentions = new Map<string, Mention[]>();
+  readonly #events = new Map<string, EventMention>();
+  readonly #annotations: Map<string, DocumentAnnotation>;
+
+  constructor(entities: readonly Entity[], annotations: Map<string, DocumentAnnotation>) {
+    this.#annotations = annotations;
+    for (const e of entities) this.#entities.set(e.id, e);
+    for (const [article, annotation] of annotations) {
+      this.#mentions.set(article, [...annotation.mentions].sort((a, b) => a.start - b.start));
+      for (const m of annotation.events) this.#events.set(m.id, m);
+    }
+  }
+
+  entity(id: string | null | undefined): Entity | undefined {
+    return id ? this.#entities.get(id) : undefined;
+  }
+
+  eventMention(id: string): EventMention | undefined {
+    return this.#events.get(id);
+  }
+
+  /** Entity mentions of an article that lie inside `span`. */
+  mentionsIn(article: string, span: { start: number; end: number }): Mention[] {
+    const list = this.#mentions.get(article) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid]?.start ?? 0) < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Mention[] = [];
+    for (let i = lo; i < list.length; i++) {
+      const m = list[i];
+      if (!m || m.start >= span.end) break;
+      if (m.end <= span.end) found.push(m);
+    }
+    return found;
+  }
+
+  /** The country (or, failing that, the entity) an actor stands for. */
+  side(id: string | null | undefined): Side | null {
+    const entity = this.entity(id);
+    if (!entity) return null;
+    const place = this.entity(entity.place) ?? entity;
+    const country = place.geo?.country ?? entity.geo?.country;
+    if (country) return { key: `country:${country}`, name: place.geo?.countryName ?? place.name };
+    return { key: `entity:${(place ?? entity).id}`, name: (place ?? entity).name };
+  }
+
+  /** Where a place entity is. */
+  place(id: string | null | undefined): Place | null {
+    const entity = this.entity(id);
+    if (!entity || entity.type !== 'place') return null;
+    const geo = entity.geo;
+    const country = geo?.country ?? null;
+    const region = entity.kind === 'country' ? null : (geo?.region ?? (entity.kind === 'region' ? entity.name : null));
+    return { key: entity.id, name: entity.name, country, countryName: geo?.countryName ?? null, region };
+  }
+
+  /** The entity an argument names: the given id, else the most telling mention inside the span. */
+  argumentEntity(article: string, span: Span | undefined, id: string | undefined, type?: 'place'): string | null {
+    if (id && (!type || this.entity(id)?.type === type)) return id;
+    if (!span) return null;
+    const inside = this.mentionsIn(article, span).filter((m) => !type || m.type === type);
+    const ranked = inside.find((m) => this.entity(m.entity)?.place) ?? inside[inside.length - 1];
+    return ranked?.entity ?? null;
+  }
+
+  annotation(article: string): DocumentAnnotation | undefined {
+    return this.#annotations.get(article);
+  }
+}
+
+/** Build the event-independent view of a claim. */
+export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article, voice: number): ClaimView {
+  const content = claim.content.text;
+  const tokens = words(content);
+  const cueTokens = claim.cue ? words(claim.cue.text) : [];
+  const outlet = article.outlet ?? article.id;
+  const speakerEntity = ctx.entity(claim.speaker);
+  const speakerName = speakerEntity?.name ?? (claim.source ? trimSource(claim.source.text) : outlet);
+  let polarity: 1 | -1 | 0 = claim.stance === 'deny' ? -1 : claim.stance === 'question' || claim.stance === 'conditional' ? 0 : 1;
+  if (claim.negated) polarity = (polarity * -1) as 1 | -1 | 0;
+  const anchors = new Set<string>();
+  const addAnchor = (id: string | null | undefined) => {
+    if (!id) return;
+    anchors.add(id);
+    const side = ctx.side(id);
+    if (side) anchors.add(side.key);
+  };
+  addAnchor(claim.speaker);
+  for (const m of ctx.mentionsIn(article.id, claim.content)) addAnchor(m.entity);
+  const time = article.date ? Date.parse(article.date) : Number.NaN;
+  return {
+    claim,
+    article,
+    voice,
+    speaker: claim.speaker,
+    speakerName: claim.source === null && !speakerEntity ? outlet : speakerName,
+    outlet,
+    polarity,
+    certainty: certaintyOf(claim.stance, tokens, cueTokens),
+    motive: classify(tokens, motiveCues),
+    outcome: classify(tokens, outcomeCues),
+    quantities: parseQuantities(content),
+    words: new Set(tokens.filter((w) => w.length > 2 && !stopWords.has(w)).map(stem)),
+    anchors,
+    time: Number.isFinite(time) ? time : null,
+    day: calendarDay(content),
+    sentence: claimSentence(ctx, claim, article),
+  };
+}
+
+/** View a claim through one event: the arguments of its mention of the event, if it has one. */
+export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: readonly string[]): EventView {
+  const { claim, article } = base;
+  let mention: EventMention | null = null;
+  for (const id of mentionIds) {
+    const m = ctx.eventMention(id);
+    if (!m) continue;
+    if (m.claims.includes(claim.id) || (m.trigger.start >= claim.content.start && m.trigger.end <= claim.content.end)) {
+      mention = m;
+      break;
+    }
+  }
+  const args = mention?.arguments ?? {};
+  const place = (span: Span | undefined, id?: string) => ctx.place(ctx.argumentEntity(article.id, span, id, 'place'));
+  let quantity: Quantity | null = null;
+  if (args.quantity) quantity = parseQuantities(args.quantity.text)[0] ?? null;
+  return {
+    base,
+    mention,
+    lemma: mention?.lemma ?? '',
+    agent: ctx.side(ctx.argumentEntity(article.id, args.agent, args.agentEntity)),
+    patient: ctx.side(ctx.argumentEntity(article.id, args.patient, args.patientEntity)),
+    origin: place(args.origin),
+    destination: place(args.destination),
+    place: place(args.place, args.placeEntity),
+    quantity,
+  };
+}
+
+/** Lower-case word tokens of a text. */
+export function words(text: string): string[] {
+  return text.toLowerCase().replace(/’/g, "'").match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [];
+}
+
+/** A rough stem so "crossed", "crossing" and "crosses" meet. */
+export function stem(word: string): string {
+  const w = singular(word);
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  return w;
+}
+
+type Lexicon = Readonly<Record<string, readonly string[]>>;
+const compiled = new WeakMap<object, [string, string[]][]>();
+
+function compile(lexicon: Lexicon | readonly string[]): [string, string[]][] {
+  let list = compiled.get(lexicon);
+  if (!list) {
+    list = Array.isArray(lexicon)
+      ? lexicon.map((cue: string): [string, string[]] => ['', words(cue)])
+      : Object.entries(lexicon as Lexicon).flatMap(([kind, cues]) => cues.map((c): [string, string[]] => [kind, words(c)]));
+    list.sort((a, b) => b[1].length - a[1].length);
+    compiled.set(lexicon, list);
+  }
+  return list;
+}
+
+/** Where a cue of the lexicon occurs in the tokens: its kind, words and whether a negator comes just before. */
+export function findCues(tokens: readonly string[], lexicon: Lexicon | readonly string[]) {
+  const found: { kind: string; cue: string; negated: boolean }[] = [];
+  const list = compile(lexicon);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const [kind, cue] of list) {
+      if (!cue.every((w, k) => tokens[i + k] === w)) continue;
+      const before = tokens.slice(Math.max(0, i - 3), i);
+      found.push({ kind, cue: cue.join(' '), negated: before.some((w) => negators.has(w)) });
+      i += cue.length - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+function classify(tokens: readonly string[], lexicon: Lexicon): Cue | null {
+  const found = findCues(tokens, lexicon);
+  const kinds = new Set<string>();
+  let first: Cue | null = null;
+  for (const f of found) {
+    let kind = f.kind;
+    if (f.negated) {
+      if (kind === 'success') kind = 'failure';
+      else if (kind === 'failure') kind = 'success';
+      else continue;
+    }
+    kinds.add(kind);
+    first ??= { kind, cue: f.negated ? `not ${f.cue}` : f.cue };
+  }
+  return kinds.size === 1 ? first : null;
+}
+
+function certaintyOf(stance: CorpusClaim['stance'], tokens: readonly string[], cue: readonly string[]): number {
+  if (stance === 'hedge') return 0;
+  if (findCues(tokens, hedgeCues).length || findCues(cue, hedgeCues).length) return 0;
+  if (findCues(cue, distanceCues).length) return 0.5;
+  const confirm = [...findCues(cue, confirmCues), ...findCues(tokens, confirmCues)];
+  if (confirm.some((c) => !c.negated)) return 2;
+  if (confirm.length) return 0;
+  return 1;
+}
+
+const monthPattern =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+const monthIndex = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function calendarDay(text: string): number | null {
+  const m = monthPattern.exec(text);
+  if (!m) return null;
+  const month = monthIndex.indexOf((m[1] ?? m[4] ?? '').toLowerCase().slice(0, 3));
+  const day = Number(m[2] ?? m[3]);
+  return month >= 0 && day >= 1 && day <= 31 ? (month + 1) * 100 + day : null;
+}
+
+function claimSentence(ctx: ViewContext, claim: CorpusClaim, article: Article): string {
+  const parts = [claim.content, claim.source, claim.cue].filter((s): s is Span => s !== null);
+  let start = Math.min(...parts.map((s) => s.start));
+  let end = Math.max(...parts.map((s) => s.end));
+  for (const s of ctx.annotation(article.id)?.sentences ?? []) {
+    if (s.start <= start && start < s.end) start = s.start;
+    if (s.start < end && end <= s.end) end = s.end;
+  }
+  return article.text.slice(start, end);
+}
+
+function trimSource(text: string): string {
+  return text.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()).trim();
+}

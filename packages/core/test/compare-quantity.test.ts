@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { compareQuantities, parseQuantities } from '../src/index.js';
+
+function parse(text: string) {
+  return parseQuantities(text).map((q) => ({ low: q.low, high: q.high, phrase: q.phrase, unit: q.unit, unitClass: q.unitClass }));
+}
+
+describe('parseQuantities', () => {
+  it('reads digits, number words and scales', () => {
+    expect(parse('438 soldiers crossed')).toEqual([{ low: 438, high: 438, phrase: '438 soldiers', unit: 'soldier', unitClass: 'person' }]);
+    expect(parse('some two hundred and fifty people')[0]).toMatchObject({ low: 225, high: 275, unit: 'people' });
+    expect(parse('twenty-five trucks')[0]).toMatchObject({ low: 25, high: 25, unit: 'truck', unitClass: 'vehicle' });
+    expect(parse('1,200 residents fled')[0]).toMatchObject({ low: 1200, high: 1200 });
+    expect(parse('3 million refugees')[0]).toMatchObject({ low: 3e6, high: 3e6 });
+  });
+
+  it('reads modifiers, ranges and vague amounts', () => {
+    expect(parse('at least 300 troops')[0]).toMatchObject({ low: 300, high: Number.POSITIVE_INFINITY, phrase: 'at least 300 troops' });
+    expect(parse('more than 40 vehicles')[0]).toMatchObject({ low: 41, high: Number.POSITIVE_INFINITY });
+    expect(parse('fewer than ten civilians')[0]).toMatchObject({ low: 0, high: 9 });
+    expect(parse('between 5 and 10 boats')[0]).toMatchObject({ low: 5, high: 10, unit: 'boat' });
+    expect(parse('15-20 fighters')[0]).toMatchObject({ low: 15, high: 20 });
+    expect(parse('two or three tanks')[0]).toMatchObject({ low: 2, high: 3 });
+    expect(parse('dozens of armed men')[0]).toMatchObject({ low: 24, high: 120, unitClass: 'person' });
+    expect(parse('a dozen officers')[0]).toMatchObject({ low: 12, high: 12 });
+    expect(parse('hundreds of Ukrainians')[0]).toMatchObject({ low: 200, high: 999, unitClass: 'person' });
+    expect(parse('about 40 trucks')[0]).toMatchObject({ low: 36, high: 44 });
+  });
+
+  it('leaves out dates, times, years and ordinals', () => {
+    expect(parse('On April 16 in 2014, at 10:30, the 2nd unit moved; talks on 17 May')).toEqual([]);
+    expect(parse('no one was hurt, one of them said')).toEqual([]);
+  });
+});
+
+describe('compareQuantities', () => {
+  const q = (text: string) => {
+    const found = parseQuantities(text)[0];
+    if (!found) throw new Error(`Expected a count in ${text}`);
+    return found;
+  };
+  it('tells same, compatible and incompatible counts apart', () => {
+    expect(compareQuantities(q('438 troops'), q('438 troops'))).toBe('same');
+    expect(compareQuantities(q('about 40 trucks'), q('40 trucks'))).toBe('same');
+    expect(compareQuantities(q('at least 300 troops'), q('438 troops'))).toBe('compatible');
+    expect(compareQuantities(q('dozens of men'), q('60 men'))).toBe('compatible');
+    expect(compareQuantities(q('six vehicles'), q('2 vehicles'))).toBe('incompatible');
+    expect(compareQuantities(q('more than 500 people'), q('300 people'))).toBe('incompatible');
+  });
+});
