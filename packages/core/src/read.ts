@@ -32,6 +32,7 @@ export interface WorkspaceConfig {
 
 export interface ReadResult {
   articles: Article[];
+  /** Messages about paths that gave no article (unreadable, binary, duplicate) and about claimlens.json; an article's own messages are in its `messages`. */
   messages: Message[];
   /** The entity corrections of every claimlens.json found, merged. */
   config: CorpusConfig;
@@ -108,7 +109,6 @@ export async function readCorpus(paths: readonly string[], options: ReadOptions 
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
     ids.add(id);
-    messages.push(...fileMessages);
     articles.push({
       id,
       path: file,

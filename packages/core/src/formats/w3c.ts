@@ -10,7 +10,7 @@ import { offsetConverter } from './offsets.js';
 export interface W3CItem {
   article: ArticleMeta;
   text: string;
-  annotation: BratInput & { mentions: readonly (Span & { type: string; kind?: string; entity?: string; name?: string })[] };
+  annotation: BratInput;
 }
 
 export const w3cContext = [

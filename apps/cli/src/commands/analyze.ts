@@ -1,0 +1,99 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { analyze } from '@claimlens/annotator';
+import { type Corpus, corpusToJson, corpusToJsonl, toBrat, toW3C, type W3CItem } from '@claimlens/core';
+import { choice, parse } from '../args.js';
+import { type Io, UsageError } from '../io.js';
+import { formatMessages } from '../messages.js';
+import { progressBar } from '../progress.js';
+import { corpusReport } from '../report.js';
+import { describe, sizeOption } from './annotate.js';
+
+const formats = ['text', 'json', 'jsonl', 'brat', 'w3c'] as const;
+type Format = (typeof formats)[number];
+
+/** `claimlens analyze PATH...`: read, annotate and compare a corpus, then write it in one format. */
+export async function analyzeCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'max-file-size': { type: 'string' },
+    quiet: { type: 'boolean' },
+  });
+  const format = choice('format', values.format, formats, 'text');
+  if (positionals.length === 0) throw new UsageError('Expected at least one PATH (a file or a folder of articles).');
+  if (format === 'brat' && values.out === undefined) throw new UsageError('Expected --out DIR with --format brat: it writes one .ann file per article.');
+  const quiet = values.quiet ?? false;
+  const progress = progressBar(io.stderr, !quiet);
+  const options: Parameters<typeof analyze>[1] = {
+    onProgress: (done, total) => progress.update(done, total),
+  };
+  if (values['max-file-size'] !== undefined) options.maxFileSize = sizeOption(values['max-file-size']);
+  const corpus = await analyze(positionals, options);
+  progress.done();
+  for (const line of formatMessages(corpus.messages, { quiet })) io.stderr.write(`${line}\n`);
+  if (corpus.articles.length === 0) {
+    io.stderr.write(`claimlens: error: no article could be read from ${positionals.join(', ')}.\n`);
+    return 1;
+  }
+  try {
+    await write(corpus, format, values.out, io);
+  } catch (error) {
+    io.stderr.write(`claimlens: error: cannot write to ${values.out ?? 'stdout'}: ${describe(error)}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function write(corpus: Corpus, format: Format, out: string | undefined, io: Io): Promise<void> {
+  if (out !== undefined) await mkdir(out, { recursive: true });
+  const emit = async (name: string, content: string) => {
+    if (out === undefined) io.stdout.write(content);
+    else await writeFile(path.join(out, name), content);
+  };
+  if (format === 'text') return emit('report.txt', corpusReport(corpus));
+  if (format === 'json') return emit('corpus.json', `${JSON.stringify(corpusToJson(corpus), null, 2)}\n`);
+  if (format === 'jsonl') {
+    if (out === undefined) {
+      for (const line of corpusToJsonl(corpus)) io.stdout.write(line);
+      return;
+    }
+    return emit('corpus.jsonl', [...corpusToJsonl(corpus)].join(''));
+  }
+  const items: W3CItem[] = corpus.articles.map((article) => {
+    const annotation = corpus.annotations.get(article.id);
+    return { article, text: article.text, annotation: { mentions: annotation?.mentions ?? [], claims: annotation?.claims ?? [] } };
+  });
+  if (format === 'w3c') {
+    if (out === undefined) return emit('', `${JSON.stringify(toW3C(items), null, 2)}\n`);
+    for (const item of items) {
+      await emit(`${item.article.id}.jsonld`, `${JSON.stringify(toW3C([item], `urn:claimlens:${encodeURIComponent(item.article.id)}`), null, 2)}\n`);
+    }
+    return;
+  }
+  await emit('annotation.conf', bratConfig);
+  for (const item of items) {
+    await emit(`${item.article.id}.txt`, item.text);
+    await emit(`${item.article.id}.ann`, toBrat(item.text, item.annotation));
+  }
+}
+
+/** brat's annotation configuration for what `toBrat` writes, so the folder opens in brat as it is. */
+const bratConfig = `[entities]
+Actor
+Place
+Source
+Cue
+Content
+
+[relations]
+
+[events]
+Attribution\tContent:Content, Cue?:Cue, Source:Source
+Attribution-no-source\tContent:Content, Cue?:Cue
+
+[attributes]
+Kind\tArg:<ENTITY>, Value:person|organization|government|group|country|region|city|settlement|location
+Stance\tArg:<EVENT>, Value:assert|deny|accuse|hedge|conditional|question
+Negated\tArg:<EVENT>
+`;

@@ -1,0 +1,61 @@
+import { annotateCommand } from './commands/annotate.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { compareCommand } from './commands/compare.js';
+import { type Io, processIo, UsageError, version } from './io.js';
+
+export const usage = `Usage: claimlens <command> [options]
+
+Who says what across news sources: actors, places, claims, events and contradictions.
+
+Commands:
+  annotate [FILE|-]        Annotate one document (stdin with - or no FILE)
+      --format json|text   Output format (default: json)
+      --markdown           Read the input as Markdown (default: by extension; stdin is plain text)
+  analyze PATH...          Analyse files and folders of articles (.txt, .md) as one corpus
+      --format FORMAT      text (default): a report to read; json: the whole corpus (version 1);
+                           jsonl: one article per line; brat: .ann files (needs --out);
+                           w3c: W3C Web Annotation JSON-LD
+      --out DIR            Write into DIR instead of stdout (json → corpus.json, jsonl → corpus.jsonl,
+                           text → report.txt, brat → ID.ann + ID.txt + annotation.conf, w3c → ID.jsonld)
+      --max-file-size N    Analyse at most N bytes of a file (default: claimlens.json maxFileSize, else 10000000)
+      --quiet              Print only errors on stderr, no warnings and no progress bar
+  compare GOLD PRED        Precision, recall and F1 per type of PRED against GOLD; each is a brat .ann file or a
+                           folder of them, W3C JSON-LD, claimlens JSON or JSON Lines
+      --format text|json   Output format (default: text)
+
+Options:
+  -h, --help               Show this help
+  -v, --version            Show the version
+
+Exit codes: 0 done; 1 nothing could be read (or output could not be written); 2 usage error.
+Docs: docs/cli.md and docs/json-contract.md.`;
+
+/** Run the command line; resolves to the exit code. Never throws for bad input or bad usage. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.stdout.write(`${usage}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '-v' || command === '--version') {
+      io.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    if (rest.includes('-h') || rest.includes('--help')) {
+      io.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    if (command === 'annotate') return await annotateCommand(rest, io);
+    if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest, io);
+    if (command === 'compare') return await compareCommand(rest, io);
+    throw new UsageError(`Unknown command "${command}"; expected annotate, analyze or compare.`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`claimlens: ${error.message}\nRun "claimlens --help" for usage.\n`);
+      return 2;
+    }
+    io.stderr.write(`claimlens: error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

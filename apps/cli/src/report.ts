@@ -1,0 +1,120 @@
+import type { Article, Corpus, CorpusClaim, DocumentAnnotation, Entity } from '@claimlens/core';
+
+/** A readable report of a corpus: per event who claims what where, agreements and contradictions; then actors and places. */
+export function corpusReport(corpus: Corpus): string {
+  const out: string[] = [];
+  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
+  const outlet = (id: string) => articleLabel(articles.get(id), id);
+  const who = (c: CorpusClaim) => oneLine((c.speaker ? (entities.get(c.speaker)?.name ?? c.source?.text) : c.source?.text) ?? 'the article itself');
+  const says = (c: CorpusClaim) => `${who(c)} ${c.cue ? `(${oneLine(c.cue.text)})` : '—'} ${stanceMark(c)}“${clip(c.content.text, 160)}”`;
+
+  out.push(
+    `claimlens report: ${count(corpus.articles.length, 'article')}, ${count(corpus.events.length, 'event')}, ${count(corpus.claims.length, 'claim')}, ` +
+      `${count(corpus.contradictions.length, 'contradiction')}, ${count(corpus.agreements.length, 'agreement')}`,
+    '',
+    'ARTICLES',
+  );
+  for (const a of corpus.articles) {
+    const details = [a.title ? `“${a.title}”` : null, a.date, a.url].filter(Boolean).join(', ');
+    out.push(`  ${a.id}  ${a.outlet ?? 'outlet unknown'}${details ? `: ${details}` : ''}  (${a.path})`);
+  }
+
+  // Events reported by several articles, or disputed, first; events one article alone mentions are listed only
+  // when the corpus is that one article.
+  const reach = (v: (typeof corpus.events)[number]) => new Set(v.mentions.map((m) => m.article)).size;
+  const disputed = new Set(corpus.contradictions.flatMap((k) => k.claims));
+  const shown = corpus.events.filter(
+    (v) => v.claims.length > 0 && (corpus.articles.length === 1 || reach(v) > 1 || v.claims.some((id) => disputed.has(id))),
+  );
+  const byReach = [...shown].sort((x, y) => reach(y) - reach(x) || y.claims.length - x.claims.length);
+  out.push('', 'EVENTS');
+  if (byReach.length === 0) out.push('  No event with a claim about it was found in more than one article.');
+  const hidden = corpus.events.length - byReach.length;
+  if (hidden > 0) out.push(`  (${count(hidden, 'more event')} only one article mentions or no claim is about; --format json lists all.)`);
+  byReach.forEach((event, i) => {
+    const where = new Set(event.mentions.map((m) => m.article));
+    out.push('', `${i + 1}. ${event.label} (${event.type}): ${count(event.mentions.length, 'mention')} in ${count(where.size, 'article')}`);
+    const claims = event.claims.map((id) => corpus.claim(id)).filter((c): c is CorpusClaim => c !== undefined);
+    for (const line of new Set(claims.map((c) => `   - ${outlet(c.article)}: ${says(c)}`))) out.push(line);
+    const inEvent = new Set(event.claims);
+    for (const a of corpus.agreements.filter((g) => g.claims.every((id) => inEvent.has(id)))) {
+      const [x, y] = a.claims.map((id) => corpus.claim(id));
+      if (x && y) out.push(`   ✓ agree: ${outlet(x.article)} (${who(x)}) and ${outlet(y.article)} (${who(y)})`);
+    }
+    for (const k of corpus.contradictions.filter((c) => c.claims.every((id) => inEvent.has(id)))) {
+      const [x, y] = k.claims.map((id) => corpus.claim(id));
+      if (!x || !y) continue;
+      out.push(
+        `   ✗ contradiction (${k.kind}${k.compatible ? ', figures compatible' : ''}):`,
+        `       ${outlet(x.article)}: ${says(x)}`,
+        `       ${outlet(y.article)}: ${says(y)}`,
+        `       why: ${oneLine(k.explanation)}`,
+      );
+    }
+  });
+  const elsewhere = corpus.contradictions.filter((k) => !byReach.some((v) => k.claims.every((id) => v.claims.includes(id))));
+  if (elsewhere.length > 0) {
+    out.push('', 'OTHER CONTRADICTIONS');
+    for (const k of elsewhere) {
+      const [x, y] = k.claims.map((id) => corpus.claim(id));
+      if (x && y) out.push(`  ✗ (${k.kind}) ${outlet(x.article)}: ${says(x)}`, `      vs ${outlet(y.article)}: ${says(y)}`, `      why: ${oneLine(k.explanation)}`);
+    }
+  }
+  for (const [title, type] of [['ACTORS', 'actor'], ['PLACES', 'place']] as const) {
+    const list = corpus.entities.filter((e) => e.type === type).sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
+    out.push('', title);
+    if (list.length === 0) out.push(`  No ${type} found.`);
+    for (const e of list) out.push(`  ${entityLine(e, outlet)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A readable listing of one annotated document. */
+export function annotationReport(annotation: DocumentAnnotation): string {
+  const out: string[] = [`${count(annotation.mentions.length, 'mention')}, ${count(annotation.claims.length, 'claim')}, ${count(annotation.events.length, 'event')}`];
+  out.push('', 'CLAIMS');
+  for (const c of annotation.claims) {
+    out.push(`  ${c.id} [${c.stance}${c.negated ? ', negated' : ''}] ${c.source ? oneLine(c.source.text) : 'the text itself'} ${c.cue ? `(${oneLine(c.cue.text)})` : '—'} “${clip(c.content.text, 200)}”  @${c.content.start}-${c.content.end}`);
+  }
+  out.push('', 'EVENTS');
+  for (const v of annotation.events) out.push(`  ${v.id} ${v.type}: ${oneLine(v.trigger.text)} @${v.trigger.start}-${v.trigger.end}${v.claims.length ? ` (in ${v.claims.join(', ')})` : ''}`);
+  out.push('', 'ENTITIES');
+  for (const e of annotation.entities) {
+    const spans = annotation.mentions.filter((m) => m.entity === e.id);
+    out.push(`  ${e.name} (${e.type}, ${e.kind}): ${spans.map((s) => `@${s.start}`).join(' ') || 'no mention'}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function entityLine(e: Entity, outlet: (id: string) => string): string {
+  const per = new Map<string, number>();
+  for (const m of e.mentions) per.set(m.article, (per.get(m.article) ?? 0) + 1);
+  const where = [...per].map(([a, n]) => `${outlet(a)} ×${n}`).join(', ');
+  const aka = e.aliases.length > 0 ? ` (also: ${e.aliases.slice(0, 5).join(', ')})` : '';
+  const geo = e.geo ? ` [${[e.geo.region, e.geo.countryName].filter(Boolean).join(', ')}]` : '';
+  return `${e.name}${aka} — ${e.kind}${geo}: ${count(e.mentions.length, 'mention')} in ${where || 'no article'}`;
+}
+
+function articleLabel(article: Article | undefined, id: string): string {
+  return article?.outlet ? `${article.outlet} [${id}]` : id;
+}
+
+function stanceMark(c: CorpusClaim): string {
+  return c.stance === 'assert' && !c.negated ? '' : `[${c.stance}${c.negated ? ', negated' : ''}] `;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function clip(text: string, max: number): string {
+  const line = oneLine(text);
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+
