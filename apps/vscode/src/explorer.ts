@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+import {
+  type ExplorerClaim,
+  type ExplorerEntity,
+  type ExplorerEvent,
+  type ExplorerResult,
+  explorerRequest,
+  type Place,
+} from '@claimlens/server/protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+type Node =
+  | { type: 'event'; event: ExplorerEvent }
+  | { type: 'outlet'; outlet: string; claims: ExplorerClaim[] }
+  | { type: 'claim'; claim: ExplorerClaim }
+  | { type: 'entity'; entity: ExplorerEntity }
+  | { type: 'mention'; outlet: string; article: string; place: Place };
+
+/** The explorer's data, fetched once per change and shared by the three views. */
+export class ExplorerModel implements vscode.Disposable {
+  readonly #client: LanguageClient;
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.#changed.event;
+  data: ExplorerResult = { events: [], actors: [], places: [], outlets: [] };
+  outlet: string | null = null;
+  #generation = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(client: LanguageClient) {
+    this.#client = client;
+  }
+
+  /** Fetch again, soon (several changes in a row fetch once). */
+  didChangeCorpus(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.refresh(), 250);
+  }
+
+  async refresh(): Promise<void> {
+    const generation = ++this.#generation;
+    try {
+      const data = await this.#client.sendRequest<ExplorerResult>(explorerRequest.method, { outlet: this.outlet });
+      if (generation !== this.#generation) return;
+      this.data = data;
+      this.#changed.fire();
+    } catch {
+      // The server is restarting; the next status brings a refresh.
+    }
+  }
+
+  async setOutlet(outlet: string | null): Promise<void> {
+    this.outlet = outlet;
+    await vscode.commands.executeCommand('setContext', 'claimlens.outletFiltered', outlet !== null);
+    await this.refresh();
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#changed.dispose();
+  }
+}
+
+/** One of the explorer views: Events, Actors or Places. */
+export class ExplorerTree implements vscode.TreeDataProvider<Node> {
+  readonly #model: ExplorerModel;
+  readonly #view: 'events' | 'actors' | 'places';
+  readonly onDidChangeTreeData: vscode.Event<void>;
+
+  constructor(model: ExplorerModel, view: 'events' | 'actors' | 'places') {
+    this.#model = model;
+    this.#view = view;
+    this.onDidChangeTreeData = model.onDidChange;
+  }
+
+  getChildren(node?: Node): Node[] {
+    const data = this.#model.data;
+    if (!node) {
+      if (this.#view === 'events') return data.events.map((event) => ({ type: 'event', event }));
+      return (this.#view === 'actors' ? data.actors : data.places).map((entity) => ({ type: 'entity', entity }));
+    }
+    if (node.type === 'event') return node.event.outlets.map(({ outlet, claims }) => ({ type: 'outlet', outlet, claims }));
+    if (node.type === 'outlet') return node.claims.map((claim) => ({ type: 'claim', claim }));
+    if (node.type === 'entity') return node.entity.mentions.map((m) => ({ type: 'mention', ...m }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const { Collapsed, None } = vscode.TreeItemCollapsibleState;
+    switch (node.type) {
+      case 'event': {
+        const { event } = node;
+        const item = new vscode.TreeItem(event.label, event.outlets.length > 0 ? Collapsed : None);
+        const claims = event.outlets.reduce((n, o) => n + o.claims.length, 0);
+        item.description = `${event.type} · ${claims} claims · ${event.outlets.length} outlets${event.contradictions > 0 ? ` · ${event.contradictions} contradicting` : ''}`;
+        item.iconPath = new vscode.ThemeIcon(event.contradictions > 0 ? 'warning' : 'pulse');
+        setCommand(item, event.place);
+        return item;
+      }
+      case 'outlet': {
+        const item = new vscode.TreeItem(node.outlet, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = `${node.claims.length} claim${node.claims.length === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('book');
+        return item;
+      }
+      case 'claim': {
+        const { claim } = node;
+        const item = new vscode.TreeItem(claim.label, None);
+        item.description = `${claim.speaker ?? 'own voice'} · ${claim.stance}${claim.contradicted ? ' · contradicted' : ''}`;
+        item.tooltip = `${claim.outlet}: ${claim.speaker ?? 'the article'} (${claim.stance})\n${claim.label}`;
+        item.iconPath = claim.contradicted
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('claimlens.contradictionForeground'))
+          : new vscode.ThemeIcon('quote');
+        setCommand(item, claim.place);
+        return item;
+      }
+      case 'entity': {
+        const { entity } = node;
+        const item = new vscode.TreeItem(entity.name, entity.mentions.length > 0 ? Collapsed : None);
+        item.description = entity.detail;
+        item.iconPath = new vscode.ThemeIcon(this.#view === 'places' ? 'location' : entity.kind === 'person' ? 'person' : 'organization');
+        setCommand(item, entity.place);
+        return item;
+      }
+      case 'mention': {
+        const item = new vscode.TreeItem(node.outlet, None);
+        item.description = node.article;
+        item.iconPath = vscode.ThemeIcon.File;
+        item.resourceUri = vscode.Uri.parse(node.place.uri);
+        setCommand(item, node.place);
+        return item;
+      }
+    }
+  }
+}
+
+function setCommand(item: vscode.TreeItem, place: Place | null): void {
+  if (place) item.command = { title: 'Open', command: 'claimlens.openPlace', arguments: [place] };
+}
