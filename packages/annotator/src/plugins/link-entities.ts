@@ -1,29 +1,149 @@
+import type { DocumentEntity, Mention } from '@claimlens/core';
+import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { acronymDefinitions, acronymMentions } from '../entities/acronyms.js';
+import { type DescriptionLexicon, resolveDescriptions } from '../entities/descriptions.js';
+import { fullness, isAcronym, isProperName, nameKey, stripTitles } from '../entities/names.js';
+import { shouting } from '../places/discover.js';
+import type { SentenceTokens } from '../text/sentences.js';
 import '../types.js';
 
-export interface Options {}
+export interface Options {
+  /** Titles stripped before names are compared; default: `data/lexicons/actors-titles.txt`. */
+  titles?: readonly string[];
+  /** Head nouns of definite descriptions; default: `data/lexicons/actors-descriptions.json`. */
+  descriptions?: DescriptionLexicon;
+  /** Link definite descriptions ("the ministry") to the entity they point back to. Default: true. */
+  linkDescriptions?: boolean;
+}
 
 const emptyOptions: Options = {};
+const data = (name: string) => new URL(`../../data/lexicons/${name}`, import.meta.url);
+let defaults: { titles: string[]; descriptions: DescriptionLexicon } | undefined;
 
 /**
- * Group the document's mentions into entities ("Rasmussen" → "Anders Fogh Rasmussen"; "FSB" ↔ "Federal
- * Security Service"). Sets `mention.entity` and `file.data.entities`. (First version: one entity per name.)
+ * Group the document's mentions into entities: a surname to the full name ("Rasmussen" → "Anders Fogh Rasmussen"),
+ * an acronym to the name the text defines it for ("FSB" ↔ "Federal Security Service"), a definite description to
+ * the entity it points back to ("the ministry"). The canonical name is the longest full form; the others are aliases.
+ * Entities made by earlier stages (places, governments, groups) are kept. Mentions in headlines, all-caps lines,
+ * bylines and credits are kept only when they name an entity of the body text.
  */
 export default function linkEntities(options?: Readonly<Options> | null) {
-  const _settings = options ?? emptyOptions;
+  const settings = options ?? emptyOptions;
   return (_tree: Root, file: VFile): void => {
-    const byName = new Map<string, string>();
-    file.data.entities = [];
-    for (const mention of file.data.mentions ?? []) {
-      const key = `${mention.type}:${mention.text}`;
-      let id = byName.get(key);
-      if (!id) {
-        id = `e${byName.size + 1}`;
-        byName.set(key, id);
-        file.data.entities.push({ id, name: mention.text, type: mention.type, kind: mention.kind, aliases: [] });
-      }
-      mention.entity = id;
+    defaults ??= {
+      titles: lines(readFileSync(data('actors-titles.txt'), 'utf8')),
+      descriptions: JSON.parse(readFileSync(data('actors-descriptions.json'), 'utf8')) as DescriptionLexicon,
+    };
+    const titles = new Set(settings.titles ?? defaults.titles);
+    const lexicon = settings.descriptions ?? defaults.descriptions;
+    const text = String(file.value);
+    const prose = file.data.prose ?? text;
+    const sentences = file.data.sentences ?? [];
+    const headings = (file.data.blocks ?? []).filter((b) => b.heading);
+    const inHeading = (start: number, end: number) => headings.some((b) => b.start <= start && end <= b.end);
+    const skip = (s: SentenceTokens) => shouting(prose, s) || inHeading(s.start, s.end);
+    const loud = sentences.filter((s) => shouting(prose, s));
+    const offProse = (m: Mention) => inHeading(m.start, m.end) || loud.some((s) => s.start <= m.start && m.end <= s.end);
+
+    const mentions = [...(file.data.mentions ?? [])];
+    const kept = new Map<string, DocumentEntity>();
+    for (const e of file.data.entities ?? []) kept.set(e.id, e);
+    const definitions = acronymDefinitions(prose, mentions);
+    mentions.push(...acronymMentions(prose, definitions, mentions));
+    mentions.sort((a, b) => a.start - b.start);
+    for (const m of mentions) m.text = text.slice(m.start, m.end);
+
+    const entities = new Map<string, DocumentEntity>();
+    for (const m of mentions) {
+      const e = m.entity ? kept.get(m.entity) : undefined;
+      if (e) entities.set(e.id, e);
+      else m.entity = '';
     }
+    let next = 0;
+    const byKey = new Map<string, DocumentEntity>();
+    const bySurname = new Map<string, DocumentEntity[]>();
+    const make = (m: Mention, name: string): DocumentEntity => {
+      const entity: DocumentEntity = { id: `e${++next}`, name, type: m.type, kind: m.kind, aliases: [] };
+      entities.set(entity.id, entity);
+      byKey.set(`${m.type}:${nameKey(name)}`, entity);
+      const words = name.split(/\s+/);
+      if (m.kind === 'person' && words.length > 1) {
+        const surname = nameKey(words[words.length - 1] ?? '');
+        bySurname.set(surname, [...(bySurname.get(surname) ?? []), entity]);
+      }
+      return entity;
+    };
+    const unlinked = mentions.filter((m) => !m.entity);
+    // Full names first, so that a surname before its full name ("Rasmussen" in a headline) still finds it.
+    const order = [...unlinked].sort((a, b) => Number(offProse(a)) - Number(offProse(b)) || fullness(stripTitles(b.text, titles)) - fullness(stripTitles(a.text, titles)) || a.start - b.start);
+    const dropped = new Set<Mention>();
+    for (const m of order) {
+      const name = stripTitles(m.text, titles) || m.text;
+      const key = `${m.type}:${nameKey(name)}`;
+      let entity = byKey.get(key) ?? byKey.get(`${m.type}:${nameKey(m.text)}`);
+      const words = name.split(/\s+/);
+      if (!entity && words.length === 1 && m.type === 'actor') {
+        const people = bySurname.get(nameKey(name)) ?? [];
+        entity = nearest(people, m, mentions);
+      }
+      if (!entity && isAcronym(name)) {
+        const definition = definitions.find((d) => d.acronym === name.replace(/\./g, ''));
+        if (definition && definition.full.entity) entity = entities.get(definition.full.entity);
+      }
+      if (!entity && offProse(m)) {
+        dropped.add(m);
+        continue;
+      }
+      entity ??= make(m, name);
+      m.entity = entity.id;
+      if (m.kind !== entity.kind && m.type === entity.type) m.kind = entity.kind;
+      // The full form defined for an acronym links the acronym's mentions made before it.
+      for (const d of definitions) if (d.full === m) byKey.set(`${m.type}:${nameKey(d.acronym)}`, entity);
+    }
+    let linked = mentions.filter((m) => !dropped.has(m));
+    if (settings.linkDescriptions ?? true) {
+      linked.push(...resolveDescriptions(sentences, linked, entities, lexicon, skip));
+      linked = linked.sort((a, b) => a.start - b.start);
+    }
+
+    // Names and aliases from the mentions: the longest proper full form is the name.
+    const forms = new Map<string, Set<string>>();
+    for (const m of linked) {
+      const set = forms.get(m.entity) ?? new Set<string>();
+      set.add(m.text);
+      forms.set(m.entity, set);
+    }
+    for (const entity of entities.values()) {
+      const all = [...(forms.get(entity.id) ?? []), entity.name, ...entity.aliases];
+      const proper = all.map((f) => stripTitles(f, titles)).filter((f) => isProperName(f) && !isAcronym(f));
+      const best = proper.sort((a, b) => fullness(b) - fullness(a))[0];
+      if (best && entity.type === 'actor' && entity.kind !== 'government') entity.name = best;
+      entity.aliases = [...new Set(all)].filter((f) => f !== entity.name);
+    }
+    const used = new Set(linked.map((m) => m.entity));
+    for (const e of entities.values()) if (e.place) used.add(e.place);
+    file.data.mentions = linked;
+    file.data.entities = [...kept.values(), ...[...entities.values()].filter((e) => !kept.has(e.id))].filter((e) => used.has(e.id));
   };
+}
+
+/** Of people sharing a surname: the one, or the one whose mention last precedes `m`. */
+function nearest(people: readonly DocumentEntity[], m: Mention, mentions: readonly Mention[]): DocumentEntity | undefined {
+  if (people.length <= 1) return people[0];
+  let best: DocumentEntity | undefined;
+  for (const x of mentions) {
+    if (x.start >= m.start) break;
+    const hit = people.find((p) => p.id === x.entity);
+    if (hit) best = hit;
+  }
+  return best;
+}
+
+function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 }

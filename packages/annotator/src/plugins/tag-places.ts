@@ -1,13 +1,215 @@
+import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { actsAsGovernment, findGroups, type Located } from '../entities/actors.js';
+import { discoverPlaces, shouting } from '../places/discover.js';
+import { type GazetteerEntry, placeKey } from '../places/gazetteer.js';
+import { type KnowledgeFiles, loadPlaceKnowledge, type PlaceKnowledge } from '../places/knowledge.js';
+import { candidates, choosePlace, geoOf, parsePlaceName, type PlaceContext, placeKind } from '../places/link.js';
+import { conflictingRegions, regionStatements } from '../places/regions.js';
+import type { SentenceTokens } from '../text/sentences.js';
+import { locate } from '../text/locate.js';
 import '../types.js';
 
-export interface Options {}
+export interface Options {
+  /** Knowledge to use; default: loaded from `files`. */
+  knowledge?: PlaceKnowledge;
+  /** Files of the gazetteer and lexicons; default: those in `data/` (see `KnowledgeFiles`). */
+  files?: KnowledgeFiles;
+  /** Smallest population of a place found after "in/near/from" that the tagger missed. Default: 10000. */
+  minPopulation?: number;
+  /** Find places the tagger missed ("the village of X", "X region", "in X"). Default: true. */
+  discover?: boolean;
+  /** Find governments ("Moscow denied") and groups ("Ukrainian troops", "the rebels"). Default: true. */
+  actors?: boolean;
+}
 
 const emptyOptions: Options = {};
 
-/** Link place mentions to the gazetteer and refine their kinds. (First version: nothing.) */
+/**
+ * Link place mentions to the gazetteer (`DocumentEntity.geo`) and set their kind; find places the tagger missed
+ * where the text is explicit; turn places used as actors into governments, and find demonym and collective groups.
+ * Reports `place/conflicting-regions` when the article puts one place in two regions.
+ */
 export default function tagPlaces(options?: Readonly<Options> | null) {
-  const _settings = options ?? emptyOptions;
-  return (_tree: Root, _file: VFile): void => {};
+  const settings = options ?? emptyOptions;
+  const minPopulation = settings.minPopulation ?? 10_000;
+  const discover = settings.discover ?? true;
+  const findActors = settings.actors ?? true;
+  return (_tree: Root, file: VFile): void => {
+    const knowledge = settings.knowledge ?? loadPlaceKnowledge(settings.files ?? {});
+    const { gazetteer } = knowledge;
+    const text = String(file.value);
+    const prose = file.data.prose ?? text;
+    const sentences = file.data.sentences ?? [];
+    const headings = (file.data.blocks ?? []).filter((b) => b.heading);
+    const skip = (s: SentenceTokens) => shouting(prose, s) || headings.some((b) => b.start <= s.start && s.end <= b.end);
+    let mentions = file.data.mentions ?? [];
+    if (discover) {
+      const tagged = new Map<Mention, readonly GazetteerEntry[]>();
+      for (const m of mentions) if (m.type === 'place') tagged.set(m, gazetteer.lookup(m.text));
+      const { countries } = contextOf(tagged, prose, knowledge);
+      const body = sentences.filter((s) => !skip(s));
+      mentions = discoverPlaces(prose, body, mentions, knowledge, { minPopulation, countries });
+    }
+    for (const m of mentions) m.text = text.slice(m.start, m.end);
+    const entities: DocumentEntity[] = [...(file.data.entities ?? [])];
+
+    // Candidates of every place mention; context from those that are unambiguous.
+    const found = new Map<Mention, readonly GazetteerEntry[]>();
+    for (const m of mentions) {
+      if (m.type !== 'place') continue;
+      found.set(m, candidates(parsePlaceName(m.text, knowledge.cues.regionNouns), m.text, gazetteer));
+    }
+    const context = contextOf(found, prose, knowledge);
+    const statements = regionStatements(text, mentions);
+    const chosen = new Map<Mention, GazetteerEntry>();
+    for (const m of found.keys()) {
+      const list = found.get(m) ?? [];
+      const local = statements.find((s) => s.place === m);
+      const regionEntry = local ? choosePlace(found.get(local.region) ?? [], context) : undefined;
+      const inRegion = regionEntry ? list.filter((e) => e.region === regionEntry.id) : [];
+      const entry = choosePlace(inRegion.length > 0 ? inRegion : list, context);
+      if (entry) chosen.set(m, entry);
+    }
+
+    // One entity per gazetteer entry (or per spelling, when the gazetteer does not know the place).
+    const byKey = new Map<string, DocumentEntity>();
+    let next = 0;
+    const entityFor = (key: string, make: () => Omit<DocumentEntity, 'id'>): DocumentEntity => {
+      let entity = byKey.get(key);
+      if (!entity) {
+        entity = { id: `p${++next}`, ...make() };
+        byKey.set(key, entity);
+        entities.push(entity);
+      }
+      return entity;
+    };
+    const placeEntity = (m: Mention | null, entry: GazetteerEntry | undefined, name: string): DocumentEntity => {
+      const key = entry ? `${entry.kind}:${entry.id}` : `name:${placeKey(name)}:${m?.kind === 'region' ? 'region' : ''}`;
+      const entity = entityFor(key, () => {
+        const made: Omit<DocumentEntity, 'id'> = {
+          name,
+          type: 'place',
+          kind: entry ? placeKind(entry) : m?.kind === 'region' || m?.kind === 'settlement' ? m.kind : 'location',
+          aliases: [],
+        };
+        if (entry) made.geo = geoOf(entry, gazetteer);
+        return made;
+      });
+      if (m) nameEntity(entity, name);
+      return entity;
+    };
+
+    const located = locator(sentences);
+    for (const m of found.keys()) {
+      const entry = chosen.get(m);
+      const name = m.text.replace(/^the\s+/i, '');
+      const place = placeEntity(m, entry, name);
+      m.kind = place.kind;
+      m.entity = place.id;
+      const where = located(m);
+      const capital = entry && (entry.kind === 'country' || entry.feature === 'PPLC');
+      if (findActors && capital && where && !skip(where.sentence) && actsAsGovernment(where, knowledge)) {
+        const government = entityFor(`government:${place.id}`, () => ({
+          name: place.name,
+          type: 'actor',
+          kind: 'government',
+          aliases: [],
+          place: place.id,
+          ...(place.geo ? { geo: place.geo } : {}),
+        }));
+        nameEntity(government, name);
+        m.type = 'actor';
+        m.kind = 'government';
+        m.entity = government.id;
+      }
+    }
+
+    if (findActors) {
+      for (const group of findGroups(text, sentences, mentions, knowledge, skip)) {
+        const country = group.country ? gazetteer.country(group.country) : undefined;
+        const place = country ? placeEntity(null, country, country.name) : undefined;
+        const entity = entityFor(`group:${group.country ?? ''}:${group.name.toLowerCase()}`, () => ({
+          name: group.name,
+          type: 'actor',
+          kind: 'group',
+          aliases: [],
+          ...(place ? { place: place.id } : {}),
+        }));
+        const span = { start: group.start, end: group.end, text: text.slice(group.start, group.end) };
+        mentions.push({ ...span, type: 'actor', kind: 'group', entity: entity.id });
+      }
+      mentions.sort((a, b) => a.start - b.start);
+    }
+
+    // "X in the Rostov region" … "X in the Belgorod region".
+    const regionOf = (m: Mention) => {
+      const entry = choosePlace(found.get(m) ?? [], context);
+      return entry ? entry.id : placeKey(parsePlaceName(m.text, knowledge.cues.regionNouns).base);
+    };
+    const point = locate(text);
+    for (const [a, b] of conflictingRegions(statements, (m) => placeKey(m.text), regionOf)) {
+      for (const [one, other] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const at = point(other.region.start);
+        file.message(
+          `Unexpected region \`${one.region.text}\` for \`${one.place.text}\`, which the article also puts in \`${other.region.text}\` (line ${at.line}, column ${at.column}); expected one region`,
+          { place: { start: point(one.region.start), end: point(one.region.end) }, ruleId: 'place/conflicting-regions', source: 'claimlens' },
+        );
+      }
+    }
+
+    file.data.mentions = mentions;
+    file.data.entities = entities;
+  };
+}
+
+/** Countries and regions the article names unambiguously, and countries its demonyms name. */
+function contextOf(found: ReadonlyMap<Mention, readonly GazetteerEntry[]>, prose: string, knowledge: PlaceKnowledge): PlaceContext {
+  const countries = new Set<string>();
+  const regions = new Set<string>();
+  for (const list of found.values()) {
+    const top = choosePlace(list, { countries: new Set(), regions: new Set() });
+    if (!top) continue;
+    if (top.kind === 'country') countries.add(top.country);
+    if (top.kind === 'region' && list.every((e) => e.kind === 'region')) {
+      if (list.length === 1) regions.add(top.id);
+      if (list.every((e) => e.country === top.country)) countries.add(top.country);
+    }
+    if (list.length > 0 && list.every((e) => e.country === top.country)) countries.add(top.country);
+  }
+  for (const word of prose.match(/\p{Lu}\p{Ll}+/gu) ?? []) {
+    const demonym = knowledge.demonyms.get(word);
+    if (demonym) countries.add(demonym.country);
+  }
+  return { countries, regions };
+}
+
+/** Keep the longest form as the name, the others as aliases. */
+function nameEntity(entity: DocumentEntity, form: string): void {
+  if (form === entity.name || entity.aliases.includes(form)) return;
+  if (form.length > entity.name.length) {
+    entity.aliases.push(entity.name);
+    entity.name = form;
+  } else entity.aliases.push(form);
+}
+
+function locator(sentences: readonly SentenceTokens[]) {
+  const starts = new Map<number, { sentence: SentenceTokens; index: number }>();
+  const ends = new Map<number, number>();
+  for (const sentence of sentences) {
+    sentence.tokens.forEach((t, index) => {
+      starts.set(t.start, { sentence, index });
+      ends.set(t.end, index);
+    });
+  }
+  return (m: Mention): (Located & { sentence: SentenceTokens }) | undefined => {
+    const first = starts.get(m.start);
+    const last = ends.get(m.end);
+    if (!first || last === undefined) return undefined;
+    return { sentence: first.sentence, tokens: first.sentence.tokens, first: first.index, last };
+  };
 }

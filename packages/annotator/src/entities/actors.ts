@@ -1,0 +1,120 @@
+import type { Mention } from '@claimlens/core';
+import type { PlaceKnowledge } from '../places/knowledge.js';
+import type { SentenceTokens } from '../text/sentences.js';
+import type { Token } from '../text/tokenize.js';
+
+/** A group actor found in the text: "Ukrainian troops" (tied to a country), "pro-Russian separatists", "the rebels". */
+export interface GroupMention {
+  start: number;
+  end: number;
+  /** Name of the group as the entity is called: "Ukrainian troops", "rebels". */
+  name: string;
+  /** The country a demonym ties the group to (ISO code), or null. */
+  country: string | null;
+}
+
+/**
+ * Groups named by a demonym and a collective noun ("Russian border guards"), and bare collectives that act
+ * ("the rebels said", "shelled by separatists"). Skips spans that overlap `mentions` and headline sentences.
+ */
+export function findGroups(
+  text: string,
+  sentences: readonly SentenceTokens[],
+  mentions: readonly Mention[],
+  knowledge: PlaceKnowledge,
+  skip: (sentence: SentenceTokens) => boolean,
+): GroupMention[] {
+  const out: GroupMention[] = [];
+  const covered = (start: number, end: number) =>
+    mentions.some((m) => m.start < end && start < m.end) || out.some((m) => m.start < end && start < m.end);
+  for (const sentence of sentences) {
+    if (skip(sentence)) continue;
+    const tokens = sentence.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      const parts = /^(?:([Pp]ro|[Aa]nti)-)?(\p{Lu}[\p{L}-]*)$/u.exec(token.text);
+      const demonym = parts?.[2] ? knowledge.demonyms.get(parts[2]) : undefined;
+      if (demonym) {
+        const noun = collectiveAt(tokens, i + 1, knowledge) ?? collectiveAfterModifier(tokens, i + 1, knowledge);
+        if (!noun) continue;
+        const end = (tokens[noun.last] as Token).end;
+        if (covered(token.start, end)) continue;
+        out.push({
+          start: token.start,
+          end,
+          name: text.slice(token.start, end).replace(/\s+/g, ' '),
+          country: parts?.[1] ? null : demonym.country,
+        });
+        i = noun.last;
+        continue;
+      }
+      const noun = collectiveAt(tokens, i, knowledge, i === 0);
+      if (!noun) continue;
+      const previous = tokens[i - 1];
+      if (previous && /^\p{Lu}/u.test(previous.text) && previous.text !== 'The') continue;
+      const next = tokens[noun.last + 1];
+      const before = tokens
+        .slice(Math.max(0, i - 3), i)
+        .map((t) => t.text.toLowerCase())
+        .join(' ');
+      const acts =
+        (next !== undefined && /^\p{Ll}/u.test(next.text) && (knowledge.subjectVerbs.has(next.text) || /[a-z]ed$/.test(next.text))) ||
+        /(?:^|\s)by(?: the)?$/.test(before) ||
+        /according to(?: the)?$/.test(before);
+      const end = (tokens[noun.last] as Token).end;
+      if (!acts || covered(token.start, end)) {
+        i = noun.last;
+        continue;
+      }
+      out.push({ start: token.start, end, name: noun.phrase, country: null });
+      i = noun.last;
+    }
+  }
+  return out;
+}
+
+interface Collective {
+  last: number;
+  phrase: string;
+}
+
+function collectiveAt(tokens: readonly Token[], i: number, knowledge: PlaceKnowledge, initial = false): Collective | undefined {
+  const a = tokens[i];
+  if (!a) return undefined;
+  const first = initial ? a.text.toLowerCase() : a.text;
+  const b = tokens[i + 1];
+  if (b) {
+    const two = `${first} ${b.text}`;
+    if (knowledge.collectives.has(two)) return { last: i + 1, phrase: two };
+  }
+  return knowledge.collectives.has(first) ? { last: i, phrase: first } : undefined;
+}
+
+/** "Russian government forces": a lowercase modifier, then the collective noun. */
+function collectiveAfterModifier(tokens: readonly Token[], i: number, knowledge: PlaceKnowledge): Collective | undefined {
+  const modifier = tokens[i];
+  if (!modifier || !/^\p{Ll}[\p{Ll}-]+$/u.test(modifier.text) || knowledge.subjectVerbs.has(modifier.text)) return undefined;
+  return collectiveAt(tokens, i + 1, knowledge);
+}
+
+/** Where a place mention sits in its sentence, to read the words around it. */
+export interface Located {
+  tokens: readonly Token[];
+  /** Index of the first and last token of the mention. */
+  first: number;
+  last: number;
+}
+
+/** Whether a place mention is used as an actor: subject of a reporting verb ("Moscow denied") or object ("accused Kiev"). */
+export function actsAsGovernment(where: Located, knowledge: PlaceKnowledge): boolean {
+  const next = where.tokens[where.last + 1];
+  const after = where.tokens[where.last + 2];
+  if (next && knowledge.subjectVerbs.has(next.text)) return true;
+  // "Russia has repeatedly denied", "Kiev, however, said" are left to the claim tagger.
+  if (next && /^\p{Ll}+ly$/u.test(next.text) && after && knowledge.subjectVerbs.has(after.text)) return true;
+  const previous = where.tokens[where.first - 1];
+  const previous2 = where.tokens[where.first - 2];
+  if (previous && knowledge.objectVerbs.has(previous.text)) return true;
+  if (previous && previous2 && knowledge.objectVerbs.has(`${previous2.text} ${previous.text}`)) return true;
+  return false;
+}

@@ -1,0 +1,95 @@
+import type { DocumentEntity, Mention } from '@claimlens/core';
+import type { SentenceTokens } from '../text/sentences.js';
+import type { Token } from '../text/tokenize.js';
+
+/** Head nouns of definite descriptions: organisations ("the ministry") and roles of people ("the spokesman"). */
+export interface DescriptionLexicon {
+  organizations: string[];
+  roles: string[];
+}
+
+/**
+ * Definite descriptions that point back to one entity: "the ministry" → the last organisation whose name has
+ * "Ministry"; "the spokesman" → the last person introduced as a spokesman ("spokesman Ivan Petrov",
+ * "Ivan Petrov, a ministry spokesman"). Returns new mentions, linked, that overlap none of `mentions`.
+ */
+export function resolveDescriptions(
+  sentences: readonly SentenceTokens[],
+  mentions: readonly Mention[],
+  entities: ReadonlyMap<string, DocumentEntity>,
+  lexicon: DescriptionLexicon,
+  skip: (s: SentenceTokens) => boolean,
+): Mention[] {
+  const organizations = new Set(lexicon.organizations);
+  const roles = new Set(lexicon.roles);
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const roleOf = introducedRoles(sentences, sorted, entities, roles);
+  const out: Mention[] = [];
+  for (const sentence of sentences) {
+    if (skip(sentence)) continue;
+    const tokens = sentence.tokens;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const article = tokens[i] as Token;
+      if (article.text !== 'the' && article.text !== 'The') continue;
+      const head = tokens[i + 1] as Token;
+      const next = tokens[i + 2];
+      if (next && (next.text === 'of' || /^\p{Lu}/u.test(next.text) || /^\p{Ll}/u.test(next.text) && (organizations.has(next.text) || roles.has(next.text)))) continue;
+      const start = article.start;
+      const end = head.end;
+      if (sorted.some((m) => m.start < end && start < m.end)) continue;
+      let referent: string | undefined;
+      if (organizations.has(head.text)) {
+        for (const m of sorted) {
+          if (m.start >= start) break;
+          const entity = entities.get(m.entity);
+          if (m.type === 'actor' && entity && entity.kind !== 'person' && new RegExp(`\\b${head.text}\\b`, 'i').test(entity.name)) referent = entity.id;
+        }
+      } else if (roles.has(head.text)) {
+        for (const { at, entity } of roleOf.get(head.text) ?? []) if (at < start) referent = entity;
+      }
+      if (!referent) continue;
+      const entity = entities.get(referent) as DocumentEntity;
+      out.push({ start, end, text: `${article.text} ${head.text}`, type: 'actor', kind: entity.kind, entity: referent });
+    }
+  }
+  return out;
+}
+
+/** People introduced with a role: "<role> [Name]" or "[Name], (a|the) … <role>". */
+function introducedRoles(
+  sentences: readonly SentenceTokens[],
+  mentions: readonly Mention[],
+  entities: ReadonlyMap<string, DocumentEntity>,
+  roles: ReadonlySet<string>,
+): Map<string, { at: number; entity: string }[]> {
+  const out = new Map<string, { at: number; entity: string }[]>();
+  const index = new Map<number, { tokens: readonly Token[]; i: number }>();
+  for (const s of sentences) s.tokens.forEach((t, i) => index.set(t.start, { tokens: s.tokens, i }));
+  const endIndex = new Map<number, { tokens: readonly Token[]; i: number }>();
+  for (const s of sentences) s.tokens.forEach((t, i) => endIndex.set(t.end, { tokens: s.tokens, i }));
+  for (const m of mentions) {
+    if (entities.get(m.entity)?.kind !== 'person') continue;
+    const found = new Set<string>();
+    const first = index.get(m.start);
+    if (first) {
+      for (let k = Math.max(0, first.i - 3); k < first.i; k++) {
+        const word = (first.tokens[k] as Token).text.toLowerCase();
+        if (roles.has(word)) found.add(word);
+      }
+    }
+    const last = endIndex.get(m.end);
+    if (last && last.tokens[last.i + 1]?.text === ',') {
+      for (let k = last.i + 2; k < Math.min(last.tokens.length, last.i + 8); k++) {
+        const word = (last.tokens[k] as Token).text;
+        if (word === ',' || word === '.') break;
+        if (roles.has(word)) found.add(word);
+      }
+    }
+    for (const role of found) {
+      const list = out.get(role) ?? [];
+      list.push({ at: m.start, entity: m.entity });
+      out.set(role, list);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+/** Name forms: titles, surnames, acronyms, and which form of a name is the full one. */
+
+/** Strip leading titles ("President", "Mr.", "Foreign Minister") and a leading "the" from a name. */
+export function stripTitles(name: string, titles: ReadonlySet<string>): string {
+  let rest = name.trim().replace(/^the\s+/i, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    const words = rest.split(/\s+/);
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      if (titles.has(words.slice(0, n).join(' '))) {
+        rest = words.slice(n).join(' ');
+        changed = true;
+        break;
+      }
+    }
+  }
+  return rest;
+}
+
+/** A name folded for comparison: case, diacritics, possessive and punctuation ignored. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]s$/u, '')
+    .replace(/[.'’]/g, '')
+    .replace(/[\s\-‐–]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+const minor = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'del', 'der', 'von', 'to', '&']);
+
+/** Whether a token looks like an acronym: two to eight capitals, digits or ampersands ("FSB", "OSCE", "G7"). */
+export function isAcronym(word: string): boolean {
+  return /^\p{Lu}[\p{Lu}\d&]{1,7}s?$/u.test(word.replace(/\./g, '')) && !/^\p{Lu}\p{Ll}/u.test(word);
+}
+
+/** Whether `acronym` is made of the initials of `phrase` ("Organization for Security and Co-operation in Europe" → "OSCE"). */
+export function initialsMatch(acronym: string, phrase: string): boolean {
+  const letters = acronym.replace(/[.\s]/g, '').replace(/s$/, '').toLowerCase();
+  const words = phrase.split(/[\s]+/).filter(Boolean);
+  const all = words.flatMap((w) => w.split('-')).map((w) => w[0]?.toLowerCase() ?? '').join('');
+  const major = words
+    .filter((w) => !minor.has(w.toLowerCase()))
+    .flatMap((w) => w.split('-'))
+    .map((w) => w[0]?.toLowerCase() ?? '')
+    .join('');
+  return letters.length >= 2 && (letters === major || letters === all);
+}
+
+/** The number of words of a name, then its length: the full form of a name is the greatest. */
+export function fullness(name: string): number {
+  return name.split(/\s+/).length * 1000 + name.length;
+}
+
+/** Whether a form is a proper name (not a description such as "the ministry"). */
+export function isProperName(form: string): boolean {
+  return /^\p{Lu}/u.test(form.replace(/^the\s+/i, ''));
+}

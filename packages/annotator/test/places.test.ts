@@ -1,0 +1,153 @@
+import type { DocumentEntity, Mention } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { linkEntities, markProse, parsePlain, tagPlaces } from '@claimlens/annotator';
+import splitSentences from '../src/plugins/split-sentences.js';
+
+/** A stand-in for the statistical tagger: tags the given names wherever they occur. */
+function standIn(names: { person?: string[]; organization?: string[]; place?: string[] }) {
+  return () => (_tree: unknown, file: VFile) => {
+    const text = String(file.value);
+    const mentions: Mention[] = [];
+    for (const [kind, list] of Object.entries(names)) {
+      for (const name of list ?? []) {
+        const pattern = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+        for (const m of text.matchAll(pattern)) {
+          const start = m.index ?? 0;
+          if (mentions.some((x) => x.start < start + name.length && start < x.end)) continue;
+          mentions.push({
+            start,
+            end: start + name.length,
+            text: name,
+            type: kind === 'place' ? 'place' : 'actor',
+            kind: kind === 'place' ? 'location' : (kind as 'person' | 'organization'),
+            entity: '',
+          });
+        }
+      }
+    }
+    file.data.mentions = mentions.sort((a, b) => a.start - b.start);
+    file.data.entities = [];
+  };
+}
+
+function run(text: string, names: Parameters<typeof standIn>[0]) {
+  const file = new VFile({ value: text, data: { format: 'plaintext' } });
+  const processor = unified()
+    .use(parsePlain)
+    .use(markProse)
+    .use(splitSentences)
+    .use(standIn(names))
+    .use(tagPlaces)
+    .use(linkEntities)
+    .freeze();
+  processor.runSync(processor.parse(file), file);
+  const mentions = file.data.mentions ?? [];
+  const entities = file.data.entities ?? [];
+  const entityOf = (text: string): DocumentEntity | undefined => {
+    const m = mentions.find((x) => x.text === text);
+    return m ? entities.find((e) => e.id === m.entity) : undefined;
+  };
+  return { file, mentions, entities, entityOf };
+}
+
+describe('tagPlaces: gazetteer links', () => {
+  it('links a city to GeoNames with its country and region', () => {
+    const { entityOf, mentions } = run('Shelling hit Kharkov on Monday, residents of the city said.', { place: ['Kharkov'] });
+    const kharkiv = entityOf('Kharkov');
+    expect(kharkiv?.geo).toMatchObject({ geonameId: 706483, country: 'UA', countryName: 'Ukraine', region: 'Kharkiv' });
+    expect(mentions.find((m) => m.text === 'Kharkov')?.kind).toBe('city');
+  });
+
+  it('links "X region" to the first-level region, in either transliteration', () => {
+    const { entityOf } = run('Refugees crossed from the Lugansk Region. Officials in the Smolensk region counted them.', {
+      place: ['Lugansk Region', 'Smolensk region'],
+    });
+    expect(entityOf('Lugansk Region')).toMatchObject({ kind: 'region', geo: { country: 'UA', region: 'Luhansk' } });
+    expect(entityOf('Lugansk Region')?.geo?.name).toBe('Luhansk');
+    expect(entityOf('Smolensk region')?.geo).toMatchObject({ name: 'Smolensk Oblast', country: 'RU' });
+  });
+
+  it('prefers the candidate in a country the article mentions, then the most populous', () => {
+    const inRussia = run('Russia said a blast hit Donetsk, a mining town near the border of Russia.', { place: ['Russia', 'Donetsk'] });
+    expect(inRussia.entityOf('Donetsk')?.geo?.country).toBe('RU');
+    const bare = run('A blast hit Donetsk overnight.', { place: ['Donetsk'] });
+    expect(bare.entityOf('Donetsk')?.geo).toMatchObject({ country: 'UA', geonameId: 709717 });
+  });
+
+  it('prefers the candidate in the region the sentence names', () => {
+    const { entityOf } = run('Troops gathered in Donetsk, in the Rostov region, on Friday.', { place: ['Donetsk'] });
+    expect(entityOf('Donetsk')?.geo).toMatchObject({ country: 'RU', region: 'Rostov' });
+  });
+});
+
+describe('tagPlaces: places the tagger missed', () => {
+  it('takes "the village of X" even when the gazetteer does not know X', () => {
+    const { mentions } = run('Shells fell on the village of Zarechnoye-Malaya overnight.', {});
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([['Zarechnoye-Malaya', 'place']]);
+  });
+
+  it('takes "X region" and "in X" with population evidence', () => {
+    const { mentions, entityOf } = run('Fighting spread to the Kursk Oblast and later to villages in Voronezh.', {});
+    expect(mentions.map((m) => m.text)).toEqual(['Kursk Oblast', 'Voronezh']);
+    expect(entityOf('Voronezh')?.geo?.geonameId).toBe(472045);
+  });
+
+  it('finds small towns named by the gazetteer after a preposition', () => {
+    const { entityOf } = run('Russian lorries queued near Millerovo and in Gukovo for hours.', {});
+    expect(entityOf('Millerovo')?.geo).toMatchObject({ country: 'RU', region: 'Rostov' });
+    expect(entityOf('Gukovo')?.geo).toMatchObject({ country: 'RU', region: 'Rostov' });
+  });
+
+  it('makes no places of months, common words, headlines or capitalised sentence starts', () => {
+    const { mentions } = run('FIGHTING IN VORONEZH\n\nThe talks begin in March. People in Union could see it from Liberty. Mark said so.', {});
+    expect(mentions).toEqual([]);
+  });
+});
+
+describe('tagPlaces: conflicting regions', () => {
+  it('reports one place put in two regions, at both region spans', () => {
+    const text = 'Shells fell on Krasnaya Gorka in the Bryansk region. Later, Krasnaya Gorka in the Kaluga region was evacuated.';
+    const { file } = run(text, { place: ['Krasnaya Gorka'] });
+    const messages = file.messages.filter((m) => m.ruleId === 'place/conflicting-regions');
+    expect(messages).toHaveLength(2);
+    const spans = messages.map((m) => text.slice(m.place && 'start' in m.place ? (m.place.start.offset ?? 0) : 0, m.place && 'end' in m.place ? (m.place.end.offset ?? 0) : 0));
+    expect(spans.sort()).toEqual(['Bryansk region', 'Kaluga region']);
+  });
+
+  it('stays quiet when both statements name the same region', () => {
+    const text = 'Krasnaya Gorka, Bryansk region, was shelled. Krasnaya Gorka in the Bryansk Oblast lost power.';
+    const { file } = run(text, { place: ['Krasnaya Gorka'] });
+    expect(file.messages).toEqual([]);
+  });
+});
+
+describe('tagPlaces: places and peoples as actors', () => {
+  it('makes a country or capital that speaks or is accused a government tied to its place', () => {
+    const { mentions, entities } = run('Moscow denied the report, and Norway accused Warsaw of delay. Trade with Norway grew.', {
+      place: ['Moscow', 'Norway', 'Warsaw'],
+    });
+    const kinds = mentions.map((m) => `${m.text}:${m.kind}`);
+    expect(kinds).toEqual(['Moscow:government', 'Norway:government', 'Warsaw:government', 'Norway:country']);
+    const moscow = entities.find((e) => e.id === mentions[0]?.entity);
+    const place = entities.find((e) => e.id === moscow?.place);
+    expect(place).toMatchObject({ type: 'place', kind: 'city', geo: { geonameId: 524901 } });
+  });
+
+  it('ties demonym groups to their country and finds acting collectives', () => {
+    const { mentions, entities } = run(
+      'Polish border guards stopped the convoy. Pro-Serbian separatists and Romanian troops met. The rebels said they left. He saw officials at lunch.',
+      {},
+    );
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
+      'Polish border guards:group',
+      'Pro-Serbian separatists:group',
+      'Romanian troops:group',
+      'rebels:group',
+    ]);
+    const guards = entities.find((e) => e.name === 'Polish border guards');
+    expect(entities.find((e) => e.id === guards?.place)).toMatchObject({ name: 'Poland', kind: 'country' });
+    expect(entities.find((e) => e.name === 'Pro-Serbian separatists')?.place).toBeUndefined();
+  });
+});
