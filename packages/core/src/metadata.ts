@@ -23,7 +23,7 @@ export interface FoundMetadata {
 
 /** Front matter at the start of a Markdown text. */
 export interface FrontMatter {
-  /** Offsets of the whole block, fences included; null when there is none. */
+  /** Offsets of the block, fences included (for an unclosed block: up to the first blank line); null when there is none. */
   range: { start: number; end: number } | null;
   values: Partial<Metadata>;
   messages: Omit<Message, 'path'>[];
@@ -63,8 +63,9 @@ export function readFrontMatter(text: string): FrontMatter {
   close.lastIndex = open[0].length - 1;
   const end = close.exec(text);
   if (!end) {
+    const blank = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.exec(text);
     return {
-      range: null,
+      range: { start: 0, end: blank ? blank.index : text.length },
       values: {},
       messages: [frontMatterMessage('The front matter opened by `---` on line 1 is never closed; expected a closing `---` line.', 0, 3)],
     };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from './article.js';
+import { blankRanges } from './boilerplate.js';
 import { decodeText } from './decode.js';
 import type { Message } from './message.js';
 import { inferMetadata, mergeMetadata, pickMetadata, readFrontMatter, type Metadata, type MetadataSource } from './metadata.js';
@@ -96,14 +97,17 @@ export async function readCorpus(paths: readonly string[], options: ReadOptions 
     const text = decoded.text;
     const format = markdownExtensions.test(file) ? 'markdown' : 'plaintext';
     const sources: { source: MetadataSource; found: Partial<Metadata> }[] = [];
+    let prose = text;
     if (format === 'markdown') {
       const front = readFrontMatter(text);
       fileMessages.push(...front.messages.map((m) => ({ ...m, path: file })));
       sources.push({ source: 'front-matter', found: front.values });
+      // What the text says is read from the text after the front matter, broken or not.
+      if (front.range) prose = blankRanges(text, [front.range]);
     }
     const entry = root ? manifestEntry(root, file) : undefined;
     if (entry) sources.push({ source: 'manifest', found: pickMetadata(entry) });
-    sources.push({ source: 'text', found: inferMetadata(text, format).values });
+    sources.push({ source: 'text', found: inferMetadata(prose, format).values });
     const { metadata, provenance } = mergeMetadata(sources);
     const base = path.basename(file).replace(/\.[^.]+$/, '') || path.basename(file);
     let id = base;

@@ -1,0 +1,104 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCorpus } from '@claimlens/core';
+import { fixtureFolder, largeText, makeBadInput } from './fixtures/input/make-bad-input.js';
+
+let dir: string;
+let expected: Awaited<ReturnType<typeof makeBadInput>>;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'claimlens-read-'));
+  expected = await makeBadInput(path.join(dir, 'bad'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('readCorpus on bad input', () => {
+  it('reads every readable file with its exact decoded text, and reports the rest', async () => {
+    const result = await readCorpus([path.join(dir, 'bad')]);
+    const byName = new Map(result.articles.map((a) => [path.basename(a.path), a]));
+    const all = [...result.messages, ...result.articles.flatMap((a) => a.messages)];
+    for (const [name, { text, code }] of Object.entries(expected)) {
+      if (text === null) expect(byName.has(name), name).toBe(false);
+      else expect(byName.get(name)?.text, name).toBe(text);
+      if (code) expect(all.some((m) => m.code === code && m.path?.endsWith(name)), `${name}: ${code}`).toBe(true);
+    }
+    for (const m of all) expect(m.reason, m.reason).not.toMatch(/\n/);
+  });
+
+  it('counts a duplicate once, and does not walk a folder link loop twice', async () => {
+    const result = await readCorpus([path.join(dir, 'bad')]);
+    const names = result.articles.map((a) => path.basename(a.path));
+    expect(names.filter((n) => n === 'utf8.txt')).toHaveLength(1);
+    expect(names).not.toContain('z-duplicate.txt');
+    expect(new Set(result.articles.map((a) => a.id)).size).toBe(result.articles.length);
+  });
+
+  it('keeps reading after a missing path and an explicit folder-as-file', async () => {
+    const result = await readCorpus([path.join(dir, 'missing.txt'), path.join(dir, 'bad', 'utf8.txt')]);
+    expect(result.articles).toHaveLength(1);
+    expect(result.messages).toEqual([expect.objectContaining({ code: 'read/not-found', severity: 'error' })]);
+    expect(result.messages[0]?.reason).toMatch(/missing\.txt: no such file or folder/);
+  });
+
+  it('analyses a file over the size limit up to the limit, with a warning', async () => {
+    const file = path.join(dir, 'large.txt');
+    await writeFile(file, largeText(5000));
+    const { articles } = await readCorpus([file], { maxFileSize: 1001 });
+    const article = articles[0];
+    expect(Buffer.byteLength(article?.text ?? '')).toBeLessThanOrEqual(1001);
+    expect(article?.text).not.toContain('\uFFFD');
+    expect(article?.messages.map((m) => m.code)).toEqual(['read/too-large']);
+  });
+
+  it('reports broken and unclosed front matter without failing the article', async () => {
+    const { articles } = await readCorpus([path.join(fixtureFolder, 'front-matter-broken.md'), path.join(fixtureFolder, 'front-matter-unclosed.md')]);
+    expect(articles).toHaveLength(2);
+    for (const a of articles) {
+      expect(a.messages).toEqual([expect.objectContaining({ code: 'markdown/front-matter', severity: 'warning' })]);
+      expect(a.title).toBeNull();
+    }
+  });
+});
+
+describe('readCorpus metadata and claimlens.json', () => {
+  it('takes metadata from front matter first', async () => {
+    const { articles } = await readCorpus([path.join(fixtureFolder, 'front-matter.md')]);
+    expect(articles[0]).toMatchObject({
+      format: 'markdown',
+      title: 'Border crossing disputed',
+      outlet: 'Example Gazette',
+      date: '2019-03-04',
+      url: 'https://example.org/border',
+      author: 'Ann Writer, Bo Reporter',
+      provenance: { title: 'front-matter', outlet: 'front-matter' },
+    });
+  });
+
+  it('takes metadata from the manifest, applies include/exclude, and passes the entity corrections on', async () => {
+    const result = await readCorpus([path.join(fixtureFolder, 'manifest')]);
+    expect(result.articles.map((a) => path.basename(a.path))).toEqual(['story.txt']);
+    expect(result.articles[0]).toMatchObject({ outlet: 'Manifest Times', date: '2019-03-04', title: 'A story', url: null });
+    expect(result.config).toMatchObject({ aliases: { 'United Nations': ['UN', 'U.N.'] }, ignore: ['Monday'] });
+    expect(result.messages).toEqual([expect.objectContaining({ code: 'config/invalid', severity: 'warning', reason: expect.stringContaining('"colour"') })]);
+  });
+
+  it('infers metadata only where the text says it, and leaves the rest null', async () => {
+    const { articles } = await readCorpus([path.join(fixtureFolder, 'dateline.txt'), path.join(fixtureFolder, 'boilerplate.txt')]);
+    expect(articles[0]).toMatchObject({ outlet: 'Reuters', title: null, date: null, url: null, provenance: { outlet: 'text' } });
+    expect(articles[1]?.outlet).toBe('Example Media Group');
+  });
+
+  it('reports invalid JSON in claimlens.json and still reads the folder', async () => {
+    const folder = path.join(dir, 'bad-config');
+    await import('node:fs/promises').then((fs) => fs.mkdir(folder, { recursive: true }));
+    await writeFile(path.join(folder, 'claimlens.json'), '{ "aliases": ');
+    await writeFile(path.join(folder, 'a.txt'), 'The minister said so.');
+    const result = await readCorpus([folder]);
+    expect(result.articles).toHaveLength(1);
+    expect(result.messages[0]).toMatchObject({ code: 'config/invalid', severity: 'error' });
+  });
+});
