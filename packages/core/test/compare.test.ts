@@ -261,6 +261,55 @@ describe('compareClaims', () => {
   });
 });
 
+describe('compareClaims: sibling events', () => {
+  const crossings = (second: string, secondEvent: string): ArticleSpec[] => [
+    {
+      id: 'a1',
+      date: '2021-03-02',
+      text: 'Islamabad said an Indian patrol crossed into Pakistan on Monday.',
+      claims: [{ source: 'Islamabad', content: 'an Indian patrol crossed into Pakistan on Monday', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'an Indian patrol', destination: 'Pakistan', timeValue: 'weekday:1' }] }],
+    },
+    {
+      id: 'b1',
+      date: '2021-03-03',
+      text: second,
+      claims: [{ source: 'New Delhi', content: second.replace(/^New Delhi said /, '').replace(/\.$/, ''), events: [{ event: secondEvent, trigger: 'crossed', lemma: 'cross', agent: second.includes('Pakistani') ? 'a Pakistani column' : 'an Indian patrol', destination: second.includes('into India') ? 'India' : 'Pakistan', timeValue: second.includes('Monday') ? 'weekday:1' : 'weekday:3' }] }],
+    },
+  ];
+
+  it('compares events the event stage kept apart for their different directions', () => {
+    const { contradictions } = run(crossings('New Delhi said a Pakistani column crossed into India on Monday.', 'V2'));
+    expect(kinds(contradictions)).toEqual([['agent', null]]);
+    expect(contradictions[0]?.event).toBe('V1');
+  });
+
+  it('does not compare sibling events on different days', () => {
+    expect(run(crossings('New Delhi said a Pakistani column crossed into India on Wednesday.', 'V2')).contradictions).toEqual([]);
+  });
+
+  it('flags different days for one happening', () => {
+    const { contradictions } = run(crossings('New Delhi said an Indian patrol crossed into Pakistan on Wednesday.', 'V1'));
+    expect(kinds(contradictions)).toEqual([['other', null]]);
+    expect(contradictions[0]?.values).toEqual(['Mar 1', 'Mar 3']);
+  });
+
+  it('does not join sibling events that share only one country', () => {
+    const { contradictions } = run([
+      {
+        id: 'a1',
+        text: 'Police said a bomb exploded in Rajasthan.',
+        claims: [{ source: 'Police', content: 'a bomb exploded in Rajasthan', events: [{ event: 'V1', trigger: 'exploded', lemma: 'explode', place: 'Rajasthan' }] }],
+      },
+      {
+        id: 'b1',
+        text: 'Police said a bomb exploded in Gujarat.',
+        claims: [{ source: 'Police', content: 'a bomb exploded in Gujarat', events: [{ event: 'V2', trigger: 'exploded', lemma: 'explode', place: 'Gujarat' }] }],
+      },
+    ]);
+    expect(contradictions).toEqual([]);
+  });
+});
+
 describe('compareClaims: what must not be flagged', () => {
   it('does not compare claims about different events', () => {
     const { contradictions, agreements } = run([

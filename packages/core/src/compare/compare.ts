@@ -22,6 +22,12 @@ export interface CompareOptions {
   maxSide?: number;
   /** How near-duplicates are recognised. */
   voices?: VoiceOptions;
+  /**
+   * Also compare claims across sibling events: events with the same lemma, close in time, about the same
+   * countries. The event stage keeps mentions apart when their places, directions or participants differ, and
+   * those differences are exactly what `agent` and `place` contradictions are about. Default: true.
+   */
+  siblings?: boolean;
 }
 
 export interface CompareInput {
@@ -87,23 +93,30 @@ export function compareClaims(input: CompareInput): CompareResult {
   const contradictions: Contradiction[] = [];
   const agreements: Agreement[] = [];
   const seen = new Set<string>();
-  for (const event of input.events) {
+  for (const family of families(ctx, input.events, views, options.siblings ?? true, maxMs)) {
     const mentionIds = new Map<string, string[]>();
-    for (const m of event.mentions) {
-      let ids = mentionIds.get(m.article);
-      if (!ids) mentionIds.set(m.article, (ids = []));
-      ids.push(m.mention);
-    }
+    const eventOf = new Map<string, string>();
     const buckets = new Map<string, EventView[]>();
-    for (const id of event.claims) {
-      const base = views.get(id);
-      if (!base) continue;
-      const view = viewInEvent(ctx, base, mentionIds.get(base.article.id) ?? []);
-      const key = signature(view);
-      let bucket = buckets.get(key);
-      if (!bucket) buckets.set(key, (bucket = []));
-      bucket.push(view);
+    for (const event of family) {
+      for (const m of event.mentions) {
+        let ids = mentionIds.get(m.article);
+        if (!ids) mentionIds.set(m.article, (ids = []));
+        ids.push(m.mention);
+      }
     }
+    for (const event of family) {
+      for (const id of event.claims) {
+        const base = views.get(id);
+        if (!base || eventOf.has(id)) continue;
+        eventOf.set(id, event.id);
+        const view = viewInEvent(ctx, base, mentionIds.get(base.article.id) ?? []);
+        const key = signature(view);
+        let bucket = buckets.get(key);
+        if (!bucket) buckets.set(key, (bucket = []));
+        bucket.push(view);
+      }
+    }
+    const eventId = (v: EventView) => eventOf.get(v.base.claim.id) ?? null;
     const groups = [...buckets.values()].map((members) => ({ members, support: new Set(members.map((m) => m.base.voice)).size }));
 
     // Inside a bucket every claim says the same: chain the independent voices from different articles.
@@ -116,7 +129,7 @@ export function compareClaims(input: CompareInput): CompareResult {
         if (previous && previous.base.article.id !== view.base.article.id && close(previous, view, maxMs)) {
           agreements.push({
             claims: [previous.base.claim.id, view.base.claim.id],
-            event: event.id,
+            event: eventId(previous),
             explanation: explainAgreement(previous, view),
           });
         }
@@ -137,9 +150,14 @@ export function compareClaims(input: CompareInput): CompareResult {
         if (!pair) continue;
         const [a, b] = pair;
         if (a.base.voice === b.base.voice || !close(a, b, maxMs)) continue;
+        const sameEvent = eventId(a) === eventId(b);
+        // Sibling events were kept apart by the event stage; compare them only on the same day, same parties.
+        if (!sameEvent && (sharedCountries(a, b) < 2 || (a.day !== null && b.day !== null && a.day !== b.day))) continue;
         const result = comparePair(a, b);
         if (result.relation === 'agree') {
-          if (i < hubs) agreements.push({ claims: [a.base.claim.id, b.base.claim.id], event: event.id, explanation: explainAgreement(a, b) });
+          if (i < hubs && sameEvent) {
+            agreements.push({ claims: [a.base.claim.id, b.base.claim.id], event: eventId(a), explanation: explainAgreement(a, b) });
+          }
           continue;
         }
         for (const finding of result.findings) {
@@ -150,7 +168,7 @@ export function compareClaims(input: CompareInput): CompareResult {
             id: `C${contradictions.length + 1}`,
             kind: finding.kind,
             claims: [a.base.claim.id, b.base.claim.id],
-            event: event.id,
+            event: eventId(a),
             explanation: explainContradiction(a, b, finding),
             values: finding.values,
             sides: [side(a, left.members, maxSide), side(b, right.members, maxSide)],
@@ -162,6 +180,69 @@ export function compareClaims(input: CompareInput): CompareResult {
     }
   }
   return { contradictions, agreements, voices };
+}
+
+/**
+ * Families of events compared together: each event alone, or with `siblings` also events of the same lemma,
+ * with articles within the time window (by week), that share a country. Linear: events meet through keys.
+ */
+function families(
+  ctx: ViewContext,
+  events: readonly Event[],
+  views: Map<string, ClaimView>,
+  siblings: boolean,
+  maxMs: number,
+): Event[][] {
+  const withClaims = events.filter((e) => e.claims.some((c) => views.has(c)));
+  if (!siblings) return withClaims.map((e) => [e]);
+  const parent = withClaims.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+    return i;
+  };
+  const owner = new Map<string, number>();
+  const span = Math.max(maxMs, 86_400_000);
+  withClaims.forEach((event, i) => {
+    const lemmas = new Set<string>();
+    const countries = new Set<string>();
+    const weeks = new Set<string>();
+    for (const id of event.claims) {
+      const v = views.get(id);
+      if (!v) continue;
+      for (const a of v.anchors) if (a.startsWith('country:')) countries.add(a);
+      if (v.time === null) weeks.add('none');
+      else {
+        const w = Math.floor(v.time / span);
+        weeks.add(String(w));
+        weeks.add(String(w + 1));
+      }
+    }
+    for (const m of event.mentions) lemmas.add(ctx.eventMention(m.mention)?.lemma ?? event.label);
+    for (const l of lemmas) {
+      for (const w of weeks) {
+        for (const c of countries) {
+          const key = `${l}|${w}|${c}`;
+          const other = owner.get(key);
+          if (other === undefined) owner.set(key, i);
+          else parent[find(i)] = find(other);
+        }
+      }
+    }
+  });
+  const out = new Map<number, Event[]>();
+  withClaims.forEach((event, i) => {
+    const root = find(i);
+    let list = out.get(root);
+    if (!list) out.set(root, (list = []));
+    list.push(event);
+  });
+  return [...out.values()];
+}
+
+function sharedCountries(a: EventView, b: EventView): number {
+  let n = 0;
+  for (const x of a.base.anchors) if (x.startsWith('country:') && b.base.anchors.has(x)) n++;
+  return n;
 }
 
 /** What decides a comparison: claims with equal signatures in one event compare the same with everything. */
@@ -181,7 +262,7 @@ function signature(v: EventView): string {
     v.base.quantities.length,
     v.base.motive?.kind ?? '',
     v.base.outcome?.kind ?? '',
-    v.base.day ?? '',
+    v.day ?? '',
   ].join('|');
 }
 

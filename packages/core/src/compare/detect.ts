@@ -72,8 +72,8 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= 1) {
     findings.push({ kind: 'certainty', values: [certaintyWord(x.certainty), certaintyWord(y.certainty)] });
   }
-  if (x.day !== null && y.day !== null && Math.abs(x.day - y.day) > 1) {
-    findings.push({ kind: 'other', values: [dayName(x.day), dayName(y.day)] });
+  if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > 1) {
+    findings.push({ kind: 'other', values: [dayName(a.day), dayName(b.day)] });
   }
   if (findings.length) return { relation: 'contradict', findings };
   return similar ? { relation: 'agree', findings: [] } : unrelated;
@@ -137,5 +137,6 @@ function certaintyWord(c: number): string {
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function dayName(day: number): string {
-  return `${months[Math.floor(day / 100) - 1] ?? '?'} ${day % 100}`;
+  const date = new Date(day * 86_400_000);
+  return `${months[date.getUTCMonth()]} ${date.getUTCDate()}`;
 }

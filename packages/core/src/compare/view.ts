@@ -31,8 +31,8 @@ export interface ClaimView {
   anchors: Set<string>;
   /** Publication time in ms, when the article has a date. */
   time: number | null;
-  /** An explicit calendar date in the content, as month*100+day. */
-  day: number | null;
+  /** An explicit calendar date in the content ("April 16"), as [month, day]. */
+  calendar: [number, number] | null;
   /** The text that decides whether two claims are copies of each other: the claim's sentence(s). */
   sentence: string;
 }
@@ -48,6 +48,8 @@ export interface EventView {
   destination: Place | null;
   place: Place | null;
   quantity: Quantity | null;
+  /** The day the claim puts the happening on, as days since 1970, when it says and it can be placed. */
+  day: number | null;
 }
 
 export interface Cue {
@@ -181,7 +183,7 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
     words: new Set(tokens.filter((w) => w.length > 2 && !stopWords.has(w)).map(stem)),
     anchors,
     time: Number.isFinite(time) ? time : null,
-    day: calendarDay(content),
+    calendar: calendarDay(content),
     sentence: claimSentence(ctx, claim, article),
   };
 }
@@ -212,7 +214,33 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: reado
     destination: place(args.destination),
     place: place(args.place, args.placeEntity),
     quantity,
+    day: dayOf(args.timeValue, base),
   };
+}
+
+const msPerDay = 86_400_000;
+
+/**
+ * The day a normalised time names (`2014-04-16`, `*-04-16`, `weekday:5`, `rel:yesterday`), placed with the
+ * article's date where it needs one; else the calendar date written in the content.
+ */
+function dayOf(value: string | undefined, base: ClaimView): number | null {
+  const published = base.time === null ? null : Math.floor(base.time / msPerDay);
+  const year = base.time === null ? 2000 : new Date(base.time).getUTCFullYear();
+  if (value) {
+    const full = /^(\*|\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (full) return Date.UTC(full[1] === '*' ? year : Number(full[1]), Number(full[2]) - 1, Number(full[3])) / msPerDay;
+    const weekday = /^weekday:(\d)$/.exec(value);
+    if (weekday && published !== null) {
+      // The latest such weekday on or before publication (1970-01-01 was a Thursday, weekday 4).
+      const today = (published + 4) % 7;
+      return published - ((today - (Number(weekday[1]) % 7) + 7) % 7);
+    }
+    const relative = /^rel:(today|yesterday|tonight|overnight)$/.exec(value);
+    if (relative && published !== null) return relative[1] === 'yesterday' ? published - 1 : published;
+  }
+  if (base.calendar) return Date.UTC(year, base.calendar[0] - 1, base.calendar[1]) / msPerDay;
+  return null;
 }
 
 /** Lower-case word tokens of a text. */
@@ -290,12 +318,12 @@ const monthPattern =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
 const monthIndex = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-function calendarDay(text: string): number | null {
+function calendarDay(text: string): [number, number] | null {
   const m = monthPattern.exec(text);
   if (!m) return null;
   const month = monthIndex.indexOf((m[1] ?? m[4] ?? '').toLowerCase().slice(0, 3));
   const day = Number(m[2] ?? m[3]);
-  return month >= 0 && day >= 1 && day <= 31 ? (month + 1) * 100 + day : null;
+  return month >= 0 && day >= 1 && day <= 31 ? [month + 1, day] : null;
 }
 
 function claimSentence(ctx: ViewContext, claim: CorpusClaim, article: Article): string {
