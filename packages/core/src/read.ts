@@ -42,6 +42,8 @@ export interface ReadResult {
 const articleExtensions = new Set(['.txt', '.text', '.md', '.markdown', '.mdown']);
 const markdownExtensions = /\.(?:md|markdown|mdown|mkd|mdx)$/i;
 const configName = 'claimlens.json';
+/** Where the workspace configuration is looked for, in order (as `readCorpusConfig` does). */
+const configNames = [configName, '.claimlens.json'];
 const defaultMaxFileSize = 10_000_000;
 
 interface Root {
@@ -130,23 +132,21 @@ export async function readCorpus(paths: readonly string[], options: ReadOptions 
   return { articles, messages, config };
 }
 
-/** Read claimlens.json from a folder given (or the folder of a file given), once per folder. */
+/** Read claimlens.json (else .claimlens.json) from a folder given (or the folder of a file given), once per folder. */
 async function loadRoot(given: string, roots: Map<string, Root>, messages: Message[]): Promise<Root | null> {
   const info = await stat(given).catch(() => null);
   if (!info) return null;
   const folder = path.resolve(info.isDirectory() ? given : path.dirname(given));
   const known = roots.get(folder);
   if (known) return known;
-  const file = path.join(folder, configName);
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch {
-    const root = { folder, config: {} };
-    roots.set(folder, root);
-    return root;
+  let root: Root = { folder, config: {} };
+  for (const name of configNames) {
+    const file = path.join(folder, name);
+    const raw = await readFile(file, 'utf8').catch(() => null);
+    if (raw === null) continue;
+    root = { folder, config: parseConfig(raw.replace(/^\uFEFF/, ''), file, messages) };
+    break;
   }
-  const root = { folder, config: parseConfig(raw.replace(/^\uFEFF/, ''), file, messages) };
   roots.set(folder, root);
   return root;
 }

@@ -123,7 +123,6 @@ export function importJson(value: unknown, name = 'document'): ImportedCorpus {
     }
     return corpus;
   }
-  if (isObject(value.article) && typeof value.article.id === 'string') return importJson({ ...value, version: 1 }, value.article.id);
   if (Array.isArray(value.mentions) || Array.isArray(value.claims)) {
     const document: ImportedDocument = { id: name, mentions: [], claims: [] };
     for (const m of arrayOf(value.mentions)) {

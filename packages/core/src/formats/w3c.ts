@@ -46,8 +46,8 @@ export function toW3C(items: readonly W3CItem[], id = 'urn:claimlens:annotations
         {
           type: 'TextQuoteSelector',
           exact: text.slice(span.start, span.end),
-          prefix: text.slice(Math.max(0, span.start - contextLength), span.start),
-          suffix: text.slice(span.end, span.end + contextLength),
+          prefix: text.slice(whole(text, Math.max(0, span.start - contextLength), 1), span.start),
+          suffix: text.slice(span.end, whole(text, span.end + contextLength, -1)),
         },
         { type: 'TextPositionSelector', start: convert.toCodePoint(span.start), end: convert.toCodePoint(span.end) },
       ],
@@ -128,6 +128,12 @@ export function parseW3C(value: unknown, texts: ReadonlyMap<string, string> = ne
     }
   }
   return corpus;
+}
+
+/** `at`, moved by `step` when it would split a surrogate pair. */
+function whole(text: string, at: number, step: 1 | -1): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff && at > 0 ? at + step : at;
 }
 
 function annotationList(value: unknown): unknown[] {
