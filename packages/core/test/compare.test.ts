@@ -293,6 +293,22 @@ describe('compareClaims: sibling events', () => {
     expect(contradictions[0]?.values).toEqual(['Mar 1', 'Mar 3']);
   });
 
+  it('compares a denial that the event stage put in its own event', () => {
+    const { contradictions } = run([
+      {
+        id: 'a1',
+        text: 'New Delhi said Pakistani troops crossed into India overnight.',
+        claims: [{ source: 'New Delhi', content: 'Pakistani troops crossed into India overnight', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' }] }],
+      },
+      {
+        id: 'b1',
+        text: 'Islamabad denied that its troops had crossed into India.',
+        claims: [{ source: 'Islamabad', content: 'its troops had crossed into India', stance: 'deny', events: [{ event: 'V2', trigger: 'crossed', lemma: 'cross', agent: 'its troops', destination: 'India' }] }],
+      },
+    ]);
+    expect(kinds(contradictions)).toEqual([['polarity', null]]);
+  });
+
   it('does not join sibling events that share only one country', () => {
     const { contradictions } = run([
       {

@@ -1,13 +1,13 @@
 import type { Article } from '../article.js';
 import type { CorpusClaim } from '../claim.js';
-import type { Agreement, Contradiction, Voice } from '../contradiction.js';
+import type { Agreement, Contradiction, ContradictionKind, Voice } from '../contradiction.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
 import { comparePair } from './detect.js';
 import { explainAgreement, explainContradiction } from './explain.js';
 import { type ClaimView, type EventView, ViewContext, viewClaim, viewInEvent } from './view.js';
-import { groupVoices, type VoiceOptions } from './voices.js';
+import { groupVoices, jaccard, type VoiceOptions } from './voices.js';
 
 export interface CompareOptions {
   /**
@@ -151,9 +151,10 @@ export function compareClaims(input: CompareInput): CompareResult {
         const [a, b] = pair;
         if (a.base.voice === b.base.voice || !close(a, b, maxMs)) continue;
         const sameEvent = eventId(a) === eventId(b);
-        // Sibling events were kept apart by the event stage; compare them only on the same day, same parties.
-        if (!sameEvent && (sharedCountries(a, b) < 2 || (a.day !== null && b.day !== null && a.day !== b.day))) continue;
+        const allowed = sameEvent ? null : siblingKinds(a, b);
+        if (allowed && !allowed.size) continue;
         const result = comparePair(a, b);
+        if (allowed) result.findings = result.findings.filter((f) => allowed.has(f.kind));
         if (result.relation === 'agree') {
           if (i < hubs && sameEvent) {
             agreements.push({ claims: [a.base.claim.id, b.base.claim.id], event: eventId(a), explanation: explainAgreement(a, b) });
@@ -239,10 +240,25 @@ function families(
   return [...out.values()];
 }
 
-function sharedCountries(a: EventView, b: EventView): number {
-  let n = 0;
-  for (const x of a.base.anchors) if (x.startsWith('country:') && b.base.anchors.has(x)) n++;
-  return n;
+/**
+ * What two claims from sibling events may contradict on. The event stage keeps mentions apart when their
+ * dates or places differ, and that split is trusted; but it also splits when participants or directions
+ * differ, which is what an `agent` contradiction is, and when a denial names the actor differently ("its
+ * troops"). So: nothing on different days; `agent` and `polarity` when both name the same two countries;
+ * `polarity` alone when they share an entity and much of their wording.
+ */
+function siblingKinds(a: EventView, b: EventView): Set<ContradictionKind> {
+  if (a.day !== null && b.day !== null && a.day !== b.day) return new Set();
+  let countries = 0;
+  let shared = 0;
+  for (const x of a.base.anchors) {
+    if (!b.base.anchors.has(x)) continue;
+    shared++;
+    if (x.startsWith('country:')) countries++;
+  }
+  if (countries >= 2) return new Set(['agent', 'polarity']);
+  if (shared >= 1 && jaccard(a.base.words, b.base.words) >= 0.3) return new Set(['polarity']);
+  return new Set();
 }
 
 /** What decides a comparison: claims with equal signatures in one event compare the same with everything. */

@@ -20,24 +20,24 @@ export interface PairResult {
   findings: Finding[];
 }
 
-const unrelated: PairResult = { relation: 'unrelated', findings: [] };
+const unrelated = (): PairResult => ({ relation: 'unrelated', findings: [] });
 
 /** Compare two claims about the same event, from different articles. */
 export function comparePair(a: EventView, b: EventView): PairResult {
   const x = a.base;
   const y = b.base;
-  if (x.polarity === 0 || y.polarity === 0) return unrelated;
+  if (x.polarity === 0 || y.polarity === 0) return unrelated();
   const overlap = jaccard(x.words, y.words);
   const shared = sharedAnchors(a, b);
   // Entity blocking: claims about disjoint sets of actors and places, in different words, are about other things.
-  if (x.anchors.size && y.anchors.size && shared === 0 && overlap < 0.1) return unrelated;
-  if (a.lemma && b.lemma && a.lemma !== b.lemma && shared === 0) return unrelated;
+  if (x.anchors.size && y.anchors.size && shared === 0 && overlap < 0.1) return unrelated();
+  if (a.lemma && b.lemma && a.lemma !== b.lemma && shared === 0) return unrelated();
 
   if (x.polarity !== y.polarity) {
     return { relation: 'contradict', findings: [{ kind: 'polarity', values: [polarityWord(a), polarityWord(b)] }] };
   }
   const similar = overlap >= 0.15 || shared > 0;
-  if (x.polarity < 0) return similar ? { relation: 'agree', findings: [] } : unrelated;
+  if (x.polarity < 0) return similar ? { relation: 'agree', findings: [] } : unrelated();
 
   const findings: Finding[] = [];
   const sameAction = !a.lemma || !b.lemma || a.lemma === b.lemma;
@@ -76,7 +76,7 @@ export function comparePair(a: EventView, b: EventView): PairResult {
     findings.push({ kind: 'other', values: [dayName(a.day), dayName(b.day)] });
   }
   if (findings.length) return { relation: 'contradict', findings };
-  return similar ? { relation: 'agree', findings: [] } : unrelated;
+  return similar ? { relation: 'agree', findings: [] } : unrelated();
 }
 
 /** Whether two places cannot be the same place: different countries, or different regions of one country. */

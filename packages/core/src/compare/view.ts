@@ -136,7 +136,9 @@ export class ViewContext {
 
   /** The entity an argument names: the given id, else the most telling mention inside the span. */
   argumentEntity(article: string, span: Span | undefined, id: string | undefined, type?: 'place'): string | null {
-    if (id && (!type || this.entity(id)?.type === type)) return id;
+    // Argument ids that are not corpus entities (still local to the document) fall back to the span's mentions.
+    const given = this.entity(id);
+    if (id && given && (!type || given.type === type)) return id;
     if (!span) return null;
     const inside = this.mentionsIn(article, span).filter((m) => !type || m.type === type);
     const ranked = inside.find((m) => this.entity(m.entity)?.place) ?? inside[inside.length - 1];
