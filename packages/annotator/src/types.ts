@@ -1,4 +1,5 @@
 import type { Claim, DocumentEntity, EventMention, Mention } from '@claimlens/core';
+import type { NameMention } from './ner/labels.js';
 import type { Block } from './text/blocks.js';
 import type { SentenceTokens } from './text/sentences.js';
 
@@ -12,10 +13,12 @@ declare module 'vfile' {
     sentences: SentenceTokens[];
     /** Entity mentions; they never overlap. */
     mentions: Mention[];
+    /** Every name the name tagger found, with its CoNLL label (PER, ORG, LOC, MISC); they never overlap. */
+    names?: NameMention[];
     entities: DocumentEntity[];
     claims: Claim[];
     events: EventMention[];
   }
 }
 
-export type { Block, SentenceTokens };
+export type { Block, NameMention, SentenceTokens };

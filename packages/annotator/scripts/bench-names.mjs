@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Benchmark name tagging: claimlens (tokenize + sentences + POS + NER) against compromise and wink-nlp.
+// Usage: node packages/annotator/scripts/bench-names.mjs <conll-file> [--mb 3]
+// The text is generated at run time from the CoNLL file's sentences, joined into paragraphs (not committed).
+// Imports the BUILT package (../dist): run `npx tsc -p packages/annotator/tsconfig.build.json` first.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { markProse, parsePlain, tagActors, tagPos } from '../dist/index.js';
+import { parseConll } from '../dist/learn/index.js';
+import splitSentences from '../dist/plugins/split-sentences.js';
+
+const processors = new Map();
+
+/** Run only the name stages (parse, prose, sentences, POS, names) and return the file's data. */
+export function annotateNames(text, options = {}) {
+  const linePerSentence = options.linePerSentence ?? false;
+  let processor = processors.get(linePerSentence);
+  if (!processor) {
+    processor = unified().use(parsePlain, { linePerSentence }).use(markProse).use(splitSentences).use(tagPos).use(tagActors).freeze();
+    processors.set(linePerSentence, processor);
+  }
+  const file = new VFile({ value: text, data: { format: 'plaintext' } });
+  processor.runSync(processor.parse(file), file);
+  return file.data;
+}
+
+/** News-like text of about `megabytes` MB: the file's sentences, detokenised a little, in paragraphs of 5. */
+export function benchText(conllPath, megabytes = 3) {
+  const sentences = parseConll(readFileSync(conllPath, 'utf8')).map((s) =>
+    s.words.join(' ').replace(/ ([.,;:!?)]|'s|n't)/g, '$1').replace(/\( /g, '('),
+  );
+  const paragraphs = [];
+  let size = 0;
+  for (let i = 0; size < megabytes * 1e6; i += 5) {
+    const paragraph = [];
+    for (let k = 0; k < 5; k++) paragraph.push(sentences[(i + k) % sentences.length]);
+    const value = paragraph.join(' ');
+    paragraphs.push(value);
+    size += value.length + 2;
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** Time each tagger on the same text; returns MB/s per tool and the ratios. */
+export async function benchNames(conllPath, options = {}) {
+  const text = benchText(conllPath, options.megabytes ?? 3);
+  const mb = Buffer.byteLength(text, 'utf8') / 1e6;
+  const chunks = text.split('\n\n');
+  const time = (run) => {
+    const started = performance.now();
+    const count = run();
+    return { seconds: (performance.now() - started) / 1000, count };
+  };
+  const results = {};
+  annotateNames('Warm up in Paris with Mr. Smith of Reuters.');
+  const claimlens = time(() => annotateNames(text).mentions.length);
+  results.claimlens = { mbPerSecond: mb / claimlens.seconds, names: claimlens.count };
+  const { default: nlp } = await import('compromise');
+  const compromise = time(() => {
+    let count = 0;
+    for (const chunk of chunks) {
+      const doc = nlp(chunk);
+      count += doc.people().length + doc.places().length + doc.organizations().length;
+    }
+    return count;
+  });
+  results.compromise = { mbPerSecond: mb / compromise.seconds, names: compromise.count };
+  const { default: winkNLP } = await import('wink-nlp');
+  const { default: model } = await import('wink-eng-lite-web-model');
+  const wink = winkNLP(model);
+  const wink1 = time(() => {
+    let count = 0;
+    for (const chunk of chunks) count += wink.readDoc(chunk).entities().length();
+    return count;
+  });
+  results.wink = { mbPerSecond: mb / wink1.seconds, names: wink1.count };
+  return {
+    megabytes: mb,
+    results,
+    ratios: {
+      compromise: results.claimlens.mbPerSecond / results.compromise.mbPerSecond,
+      wink: results.claimlens.mbPerSecond / results.wink.mbPerSecond,
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const path = process.argv[2];
+  if (!path || path === '--help') {
+    console.log('Usage: node packages/annotator/scripts/bench-names.mjs <conll-file> [--mb 3]\n(imports ../dist: build the package first)');
+    process.exit(path ? 0 : 1);
+  }
+  const mbArg = process.argv.indexOf('--mb');
+  const { megabytes, results, ratios } = await benchNames(path, { megabytes: mbArg > 0 ? Number(process.argv[mbArg + 1]) : 3 });
+  console.log(`text: ${megabytes.toFixed(2)} MB`);
+  for (const [name, r] of Object.entries(results)) console.log(`${name.padEnd(10)} ${r.mbPerSecond.toFixed(2)} MB/s (${r.names} names)`);
+  console.log(`claimlens/compromise ${ratios.compromise.toFixed(1)}x, claimlens/wink ${ratios.wink.toFixed(1)}x`);
+}

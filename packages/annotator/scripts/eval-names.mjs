@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Score claimlens's names (actors, places) against a CoNLL-2003 file, through the real pipeline.
+// Usage: node packages/annotator/scripts/eval-names.mjs <eng.testa> [--names-only]
+// Imports the BUILT package (../dist): run `npx tsc -p packages/annotator/tsconfig.build.json` first.
+// Text is rebuilt as the data README says: a sentence's tokens joined by single spaces, one sentence a line.
+// Exact-span, typed matches: actor = PER + ORG, place = LOC; MISC is not scored.
+import { readFileSync } from 'node:fs';
+import { createAnnotator } from '../dist/index.js';
+import { parseConll } from '../dist/learn/index.js';
+import { spansFromBio } from '../dist/ner/index.js';
+import { annotateNames } from './bench-names.mjs';
+
+const path = process.argv[2];
+if (!path || path === '--help') {
+  console.log('Usage: node packages/annotator/scripts/eval-names.mjs <conll-file>\n(imports ../dist: build the package first)');
+  process.exit(path ? 0 : 1);
+}
+
+const { text, gold, tokens } = conllText(readFileSync(path, 'utf8'));
+const annotator = createAnnotator({ linePerSentence: true });
+annotator.annotate('Warm up the models in Paris.');
+let started = performance.now();
+const { mentions } = annotator.annotate(text);
+const pipelineSeconds = (performance.now() - started) / 1000;
+
+const counts = { actor: { tp: 0, fp: 0, fn: 0 }, place: { tp: 0, fp: 0, fn: 0 } };
+const key = (m) => `${m.start}:${m.end}:${m.type}`;
+const goldKeys = new Set(gold.map(key));
+const guessKeys = new Set(mentions.filter((m) => m.type in counts).map(key));
+for (const k of guessKeys) counts[k.split(':')[2]][goldKeys.has(k) ? 'tp' : 'fp']++;
+for (const k of goldKeys) if (!guessKeys.has(k)) counts[k.split(':')[2]].fn++;
+
+const line = (name, { tp, fp, fn }) => {
+  const p = tp / Math.max(1, tp + fp);
+  const r = tp / Math.max(1, tp + fn);
+  const f = (2 * p * r) / Math.max(1e-9, p + r);
+  return `${name.padEnd(6)} precision ${p.toFixed(4)}  recall ${r.toFixed(4)}  F1 ${f.toFixed(4)}  (tp ${tp}, fp ${fp}, fn ${fn})`;
+};
+const micro = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+console.log(`${path}: ${gold.length} gold names (actor ${gold.filter((g) => g.type === 'actor').length}, place ${gold.filter((g) => g.type === 'place').length}), ${tokens} tokens, ${(text.length / 1e6).toFixed(2)} MB`);
+console.log(line('actor', counts.actor));
+console.log(line('place', counts.place));
+console.log(line('micro', micro));
+
+const mb = Buffer.byteLength(text, 'utf8') / 1e6;
+console.log(`full pipeline: ${(tokens / pipelineSeconds).toFixed(0)} tokens/s, ${(mb / pipelineSeconds).toFixed(2)} MB/s`);
+started = performance.now();
+annotateNames(text, { linePerSentence: true });
+const namesSeconds = (performance.now() - started) / 1000;
+console.log(`names only (tokenize, sentences, POS, NER): ${(tokens / namesSeconds).toFixed(0)} tokens/s, ${(mb / namesSeconds).toFixed(2)} MB/s`);
+
+/** The text of a CoNLL file, one sentence a line, and its gold actor/place spans. */
+function conllText(source) {
+  const lines = [];
+  const gold = [];
+  let offset = 0;
+  let tokens = 0;
+  for (const sentence of parseConll(source)) {
+    const starts = [];
+    let at = offset;
+    for (const word of sentence.words) {
+      starts.push(at);
+      at += word.length + 1;
+    }
+    for (const span of spansFromBio(sentence.ner)) {
+      const type = span.label === 'LOC' ? 'place' : span.label === 'PER' || span.label === 'ORG' ? 'actor' : null;
+      if (!type) continue;
+      const start = starts[span.start];
+      const end = starts[span.end - 1] + sentence.words[span.end - 1].length;
+      gold.push({ start, end, type });
+    }
+    const value = sentence.words.join(' ');
+    lines.push(value);
+    offset += value.length + 1;
+    tokens += sentence.words.length;
+  }
+  return { text: lines.join('\n'), gold, tokens };
+}
