@@ -33,6 +33,8 @@ export function toBrat(text: string, input: BratInput): string {
   let e = 0;
   let a = 0;
   let n = 0;
+  // brat cannot hold a span made only of line breaks; such a part is left out (a claim without content is dropped).
+  const writable = (span: Span | null): span is Span => span !== null && /[^\r\n]/.test(text.slice(span.start, span.end));
   const textBound = (label: string, span: Span): string => {
     const id = `T${++t}`;
     const pieces = fragments(text, span.start, span.end);
@@ -41,19 +43,19 @@ export function toBrat(text: string, input: BratInput): string {
     return id;
   };
   for (const mention of input.mentions) {
-    if (mention.end <= mention.start) continue;
+    if (!writable(mention)) continue;
     const id = textBound(capitalise(mention.type), mention);
     if (mention.kind) lines.push(`A${++a}\tKind ${id} ${mention.kind}`);
     if (mention.entity) lines.push(`#${++n}\tAnnotatorNotes ${id}\t${mention.entity}`);
   }
   for (const claim of input.claims) {
-    if (claim.content.end <= claim.content.start) continue;
+    if (!writable(claim.content)) continue;
     const roles: string[] = [];
-    const source = claim.source && claim.source.end > claim.source.start ? textBound('Source', claim.source) : null;
-    const cue = claim.cue && claim.cue.end > claim.cue.start ? textBound('Cue', claim.cue) : null;
+    const source = writable(claim.source) ? textBound('Source', claim.source) : null;
+    const cue = writable(claim.cue) ? textBound('Cue', claim.cue) : null;
     const content = textBound('Content', claim.content);
     const label = source ? 'Attribution' : 'Attribution-no-source';
-    const trigger = textBound(label, cue && claim.cue ? claim.cue : claim.content);
+    const trigger = textBound(label, cue && writable(claim.cue) ? claim.cue : claim.content);
     roles.push(`${label}:${trigger}`, `Content:${content}`);
     if (cue) roles.push(`Cue:${cue}`);
     if (source) roles.push(`Source:${source}`);
@@ -82,8 +84,9 @@ export function parseBrat(ann: string, id: string, text?: string): ImportedDocum
   let skipped = 0;
   for (const raw of ann.split(/\r?\n/)) {
     const line = raw.replace(/\r$/, '');
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const [key = '', body = '', spanText = ''] = line.split('\t');
+    if (line === '' || line.startsWith('#')) continue;
+    const [key = '', body = '', ...rest] = line.split('\t');
+    const spanText = rest.join('\t');
     if (key.startsWith('T')) {
       const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(body);
       if (!match) {
