@@ -27,6 +27,7 @@ export {
 } from './compare/index.js';
 export { clusterEvents } from './events/cluster.js';
 export { resolveEntities, type CorpusConfig, type ResolvedEntities } from './resolve/entities.js';
+export { corpusConfigNames, readCorpusConfig, type CorpusConfigResult } from './config.js';
 export { globToRegExp, parseConfig, readCorpus, type ReadOptions, type ReadResult, type WorkspaceConfig } from './read.js';
 export { binarySignature, decodeText, type Decoded } from './decode.js';
 export {
