@@ -1,6 +1,3 @@
-import { annotateCommand } from './commands/annotate.js';
-import { analyzeCommand } from './commands/analyze.js';
-import { compareCommand } from './commands/compare.js';
 import { type Io, processIo, UsageError, version } from './io.js';
 
 export const usage = `Usage: claimlens <command> [options]
@@ -34,9 +31,13 @@ Docs: docs/cli.md and docs/json-contract.md.`;
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    if (command === undefined) {
+      io.stderr.write(`${usage}\n`);
+      return 2;
+    }
+    if (command === '-h' || command === '--help' || command === 'help') {
       io.stdout.write(`${usage}\n`);
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     if (command === '-v' || command === '--version') {
       io.stdout.write(`${version()}\n`);
@@ -46,9 +47,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.stdout.write(`${usage}\n`);
       return 0;
     }
-    if (command === 'annotate') return await annotateCommand(rest, io);
-    if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest, io);
-    if (command === 'compare') return await compareCommand(rest, io);
+    // Commands load the annotator (models, gazetteer) only when run, so help and usage errors answer at once.
+    if (command === 'annotate') return await (await import('./commands/annotate.js')).annotateCommand(rest, io);
+    if (command === 'analyze' || command === 'analyse') return await (await import('./commands/analyze.js')).analyzeCommand(rest, io);
+    if (command === 'compare') return await (await import('./commands/compare.js')).compareCommand(rest, io);
     throw new UsageError(`Unknown command "${command}"; expected annotate, analyze or compare.`);
   } catch (error) {
     if (error instanceof UsageError) {

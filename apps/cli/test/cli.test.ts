@@ -1,0 +1,172 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Run, root, run, spansIn, textOf } from './run.js';
+import { validate } from './schema-validator.js';
+
+const seeds = path.join(root, 'seeds');
+const schema = async (name: string) => JSON.parse(await readFile(path.join(root, 'packages/core/schema', name), 'utf8'));
+const seedFiles = async () => (await readdir(seeds)).filter((f) => f.endsWith('.txt')).sort();
+
+let out: string;
+let json: Run;
+let jsonl: Run;
+let text: Run;
+let brat: Run;
+let w3c: Run;
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'claimlens-cli-'));
+  [json, jsonl, text, brat, w3c] = await Promise.all([
+    run(['analyze', 'seeds', '--format', 'json']),
+    run(['analyze', 'seeds', '--format', 'jsonl']),
+    run(['analyze', 'seeds']),
+    run(['analyze', 'seeds', '--format', 'brat', '--out', path.join(out, 'brat')]),
+    run(['analyze', 'seeds', '--format', 'w3c', '--out', path.join(out, 'w3c')]),
+  ]);
+});
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('claimlens usage', () => {
+  it('prints help and version, exit 0', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: claimlens <command>/);
+    const version = await run(['--version']);
+    const manifest = JSON.parse(await readFile(path.join(root, 'apps/cli/package.json'), 'utf8'));
+    expect(version).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
+  });
+
+  const usageErrors: [string, string[], RegExp][] = [
+    ['no command', [], /Usage: claimlens/],
+    ['an unknown command', ['summarise', 'seeds'], /Unknown command "summarise"/],
+    ['an unknown option', ['analyze', 'seeds', '--colour'], /Unknown option '--colour'/],
+    ['an unknown format', ['analyze', 'seeds', '--format', 'xml'], /Expected --format to be text, json, jsonl, brat, w3c, not "xml"/],
+    ['analyze without a path', ['analyze'], /Expected at least one PATH/],
+    ['brat without --out', ['analyze', 'seeds', '--format', 'brat'], /Expected --out DIR with --format brat/],
+    ['compare with one path', ['compare', 'gold'], /Expected GOLD and PRED, not 1 path/],
+    ['annotate with two files', ['annotate', 'a.txt', 'b.txt'], /Expected one FILE/],
+    ['a bad size', ['analyze', 'seeds', '--max-file-size', 'big'], /Expected --max-file-size to be a positive whole number/],
+  ];
+  for (const [name, args, message] of usageErrors) {
+    it(`exits 2 for ${name}`, async () => {
+      const result = await run(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stdout).toBe('');
+    });
+  }
+});
+
+describe('claimlens analyze on the seeds', () => {
+  it('writes JSON that validates against corpus.schema.json, with spans that slice to their text', async () => {
+    expect(json.code, json.stderr).toBe(0);
+    const corpus = JSON.parse(json.stdout);
+    expect(validate(await schema('corpus.schema.json'), corpus)).toEqual([]);
+    expect(corpus.articles.map((a: { path: string }) => path.basename(a.path))).toEqual(await seedFiles());
+    const texts = new Map<string, string>();
+    for (const a of corpus.articles) texts.set(a.id, await textOf(path.join(root, a.path)));
+    const spans = spansIn(corpus);
+    expect(spans.length).toBeGreaterThan(100);
+    for (const { article, span } of spans) expect(texts.get(article)?.slice(span.start, span.end)).toBe(span.text);
+  });
+
+  it('takes article metadata from the seeds manifest, and nothing else', async () => {
+    const corpus = JSON.parse(json.stdout);
+    const manifest = JSON.parse(await readFile(path.join(seeds, 'claimlens.json'), 'utf8'));
+    for (const article of corpus.articles) {
+      const entry = manifest.articles[path.basename(article.path)] ?? {};
+      for (const field of ['outlet', 'title', 'date', 'url']) expect(article[field], `${article.id} ${field}`).toBe(entry[field] ?? null);
+    }
+  });
+
+  it('streams one article per line as JSON Lines', async () => {
+    expect(jsonl.code, jsonl.stderr).toBe(0);
+    const lines = jsonl.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.article.id)).toEqual(JSON.parse(json.stdout).articles.map((a: { id: string }) => a.id));
+    for (const line of lines) {
+      const t = await textOf(path.join(root, line.article.path));
+      for (const { span } of spansIn({ mentions: line.mentions, claims: line.claims, events: line.events })) expect(t.slice(span.start, span.end)).toBe(span.text);
+    }
+  });
+
+  it('prints a readable report by default', () => {
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^claimlens report: 5 articles/);
+    for (const heading of ['ARTICLES', 'EVENTS', 'ACTORS', 'PLACES']) expect(text.stdout).toContain(`\n${heading}\n`);
+    expect(text.stdout).toMatch(/000_0a4f4db7a1272f1b {2}RT /);
+  });
+
+  it('writes brat and W3C files that compare as identical to each other and to the JSON', async () => {
+    expect(brat.code, brat.stderr).toBe(0);
+    expect(w3c.code, w3c.stderr).toBe(0);
+    const files = await readdir(path.join(out, 'brat'));
+    const ids = (await seedFiles()).map((f) => f.replace(/\.txt$/, ''));
+    expect(files.sort()).toEqual(['annotation.conf', ...ids.flatMap((id) => [`${id}.ann`, `${id}.txt`])].sort());
+    expect(await readFile(path.join(out, 'brat', `${ids[0]}.ann`), 'utf8')).toMatch(/^T1\t(?:Actor|Place|Source) \d+ \d+\t/m);
+    expect((await readdir(path.join(out, 'w3c'))).sort()).toEqual(ids.map((id) => `${id}.jsonld`));
+    const jsonFile = path.join(out, 'corpus.json');
+    await import('node:fs/promises').then((fs) => fs.writeFile(jsonFile, json.stdout));
+    for (const [gold, predicted] of [
+      [path.join(out, 'brat'), path.join(out, 'w3c')],
+      [jsonFile, path.join(out, 'brat')],
+      [jsonFile, path.join(out, 'w3c')],
+    ] as const) {
+      const result = await run(['compare', gold, predicted, '--format', 'json']);
+      expect(result.code, result.stderr).toBe(0);
+      const score = JSON.parse(result.stdout);
+      expect(score.documents.both).toEqual(ids);
+      for (const row of score.rows) expect([row.name, row.exact.f1]).toEqual([row.name, 1]);
+    }
+    const table = await run(['compare', path.join(out, 'brat'), path.join(out, 'w3c')]);
+    expect(table.stdout).toMatch(/^\s+gold\s+pred\s+P\s+R\s+F1/);
+    expect(table.stdout).toMatch(/claim cue\s+\d+\s+\d+\s+100\.0\s+100\.0\s+100\.0/);
+  });
+});
+
+describe('claimlens annotate', () => {
+  it('writes JSON that validates against annotate.schema.json, the same from a file and from stdin', async () => {
+    const file = path.join('seeds', (await seedFiles())[1] as string);
+    const fromFile = await run(['annotate', file]);
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    const annotation = JSON.parse(fromFile.stdout);
+    expect(validate(await schema('annotate.schema.json'), annotation)).toEqual([]);
+    const t = await textOf(path.join(root, file));
+    for (const { span } of spansIn(annotation)) expect(t.slice(span.start, span.end)).toBe(span.text);
+    expect(annotation.claims.length).toBeGreaterThan(0);
+    const fromStdin = await run(['annotate', '-'], { input: await readFile(path.join(root, file)) });
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+    const listing = await run(['annotate', file, '--format', 'text']);
+    expect(listing.stdout).toMatch(/^\d+ mentions?, \d+ claims?, \d+ events?\n\nCLAIMS\n/);
+  });
+
+  it('reports an unreadable file in one line, exit 1', async () => {
+    const result = await run(['annotate', 'no/such/file.txt']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('claimlens: no/such/file.txt: error: Cannot read no/such/file.txt: no such file or folder. [read/unreadable]\n');
+  });
+});
+
+describe('claimlens analyze with unreadable input', () => {
+  it('reports a missing path in one line and analyses the rest', async () => {
+    const first = path.join('seeds', (await seedFiles())[0] as string);
+    const result = await run(['analyze', 'missing.txt', first, '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('claimlens: missing.txt: error: Cannot read missing.txt: no such file or folder. [read/not-found]\n');
+    expect(JSON.parse(result.stdout).articles).toHaveLength(1);
+  });
+
+  it('exits 1 when nothing could be read', async () => {
+    const result = await run(['analyze', 'missing.txt', 'missing-folder']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      'claimlens: missing.txt: error: Cannot read missing.txt: no such file or folder. [read/not-found]',
+      'claimlens: missing-folder: error: Cannot read missing-folder: no such file or folder. [read/not-found]',
+      'claimlens: error: no article could be read from missing.txt, missing-folder.',
+    ]);
+  });
+});
