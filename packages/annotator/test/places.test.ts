@@ -116,6 +116,20 @@ describe('tagPlaces: conflicting regions', () => {
     expect(spans.sort()).toEqual(['Bryansk region', 'Kaluga region']);
   });
 
+  it('reads "the R region village of X" as a statement too', () => {
+    const text = 'Drones hit the village of Krasnaya Gorka in the Bryansk region. Video showed the Kaluga region village of Krasnaya Gorka burning.';
+    const { file, mentions } = run(text, {});
+    expect(mentions.find((m) => m.text === 'Krasnaya Gorka')?.kind).toBe('settlement');
+    expect(file.messages.filter((m) => m.ruleId === 'place/conflicting-regions')).toHaveLength(2);
+  });
+
+  it('prefers a place ten times larger over a small namesake in a region the article names', () => {
+    const { entityOf } = run('Ukraine and Russia traded blame. Lorries left the Rostov region. Shells hit Donetsk.', {
+      place: ['Ukraine', 'Russia', 'Donetsk'],
+    });
+    expect(entityOf('Donetsk')?.geo?.country).toBe('UA');
+  });
+
   it('stays quiet when both statements name the same region', () => {
     const text = 'Krasnaya Gorka, Bryansk region, was shelled. Krasnaya Gorka in the Bryansk Oblast lost power.';
     const { file } = run(text, { place: ['Krasnaya Gorka'] });
@@ -133,6 +147,13 @@ describe('tagPlaces: places and peoples as actors', () => {
     const moscow = entities.find((e) => e.id === mentions[0]?.entity);
     const place = entities.find((e) => e.id === moscow?.place);
     expect(place).toMatchObject({ type: 'place', kind: 'city', geo: { geonameId: 524901 } });
+  });
+
+  it('makes a country tagged as an organisation its government', () => {
+    const { mentions, entities } = run('Talks stalled after Norway withdrew its offer.', { organization: ['Norway'] });
+    expect(mentions[0]).toMatchObject({ type: 'actor', kind: 'government' });
+    const government = entities.find((e) => e.id === mentions[0]?.entity);
+    expect(entities.find((e) => e.id === government?.place)?.geo?.country).toBe('NO');
   });
 
   it('ties demonym groups to their country and finds acting collectives', () => {

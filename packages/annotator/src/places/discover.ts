@@ -49,7 +49,9 @@ export function discoverPlaces(
       }
       // "X region", "X Oblast"
       if (i > 0 && regionNouns.has(word)) {
-        const run = capitalRunBack(tokens, i - 1, notPlaces);
+        let run = capitalRunBack(tokens, i - 1, notPlaces);
+        // "the Russian Rostov region": a demonym before the name is no part of it.
+        while (run && run.words.length > 1 && demonyms.has(run.words[0] as string)) run = runOf(tokens, run.last - run.words.length + 2, run.last);
         if (!run || demonyms.has(run.text) || /^(north|south|east|west|central|southern|northern|eastern|western)/i.test(run.text)) continue;
         const end = token.end;
         const tagged = out.findIndex((m) => m.start === run.start && m.end === run.end && m.type === 'place');

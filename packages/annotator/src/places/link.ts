@@ -35,23 +35,20 @@ export function candidates(name: PlaceName, full: string, gazetteer: Gazetteer):
 }
 
 /**
- * The most likely entry for a name: first one in a region the article mentions, then in a country it mentions;
- * then countries before places before regions (a bare "Donetsk" is the city); then the most populous.
+ * The most likely entry for a name: a score that adds up being in a country the article mentions, in a region it
+ * mentions, being a country (then a place: a bare "Donetsk" is the city, not the region), and the order of
+ * magnitude of the population, so that a place ten times larger still wins over a small one in a named region.
  */
 export function choosePlace(list: readonly GazetteerEntry[], context: PlaceContext): GazetteerEntry | undefined {
   let best: GazetteerEntry | undefined;
-  let bestScore: number[] = [];
+  let bestScore = Number.NEGATIVE_INFINITY;
   for (const entry of list) {
-    const score = [
-      entry.region !== null && entry.kind !== 'region' && context.regions.has(entry.region)
-        ? 2
-        : context.countries.has(entry.country)
-          ? 1
-          : 0,
-      entry.kind === 'country' ? 2 : entry.kind === 'place' ? 1 : 0,
-      entry.population,
-    ];
-    if (!best || greater(score, bestScore)) {
+    const score =
+      (context.countries.has(entry.country) ? 1.5 : 0) +
+      (entry.kind !== 'region' && entry.region !== null && context.regions.has(entry.region) ? 0.5 : 0) +
+      (entry.kind === 'country' ? 3 : entry.kind === 'place' ? 1.5 : 0) +
+      Math.log10(entry.population + 10);
+    if (score > bestScore) {
       best = entry;
       bestScore = score;
     }
@@ -82,11 +79,3 @@ export function geoOf(entry: GazetteerEntry, gazetteer: Gazetteer): Geo {
   };
 }
 
-function greater(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return false;
-}

@@ -7,12 +7,22 @@ export interface RegionStatement {
 }
 
 const between = /^[\s,(]*(?:(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3})?(?:(?:in|of)\s+)?(?:the\s+)?$/u;
+/** "the Kursk region village of X": a region, a settlement noun, "of", the place. */
+const regionFirst = /^\s+(?:[\p{Ll}-]+\s+)?of\s+$/u;
+
+const settlement = /\b(?:village|town|city|settlement|hamlet|township)\b/u;
 
 /** Statements of the form "X in the Y region" in a sorted mention list. */
 export function regionStatements(text: string, mentions: readonly Mention[]): RegionStatement[] {
   const out: RegionStatement[] = [];
   for (let i = 0; i + 1 < mentions.length; i++) {
-    const place = mentions[i] as Mention;
+    const first = mentions[i] as Mention;
+    const after = mentions[i + 1] as Mention;
+    if (first.type === 'place' && first.kind === 'region' && after.type === 'place' && after.kind !== 'region' && after.kind !== 'country') {
+      const gap = text.slice(first.end, after.start);
+      if (regionFirst.test(gap) && settlement.test(gap)) out.push({ place: after, region: first });
+    }
+    const place = first;
     if (place.type !== 'place' || place.kind === 'region' || place.kind === 'country') continue;
     for (let j = i + 1; j < mentions.length && j <= i + 2; j++) {
       const region = mentions[j] as Mention;

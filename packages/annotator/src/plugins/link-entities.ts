@@ -19,6 +19,8 @@ export interface Options {
 }
 
 const emptyOptions: Options = {};
+/** Longest name kept, in words: a longer mention is a headline or a run of capitals, not a name. */
+const maxWords = 8;
 const data = (name: string) => new URL(`../../data/lexicons/${name}`, import.meta.url);
 let defaults: { titles: string[]; descriptions: DescriptionLexicon } | undefined;
 
@@ -47,7 +49,14 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     const loud = sentences.filter((s) => shouting(prose, s));
     const offProse = (m: Mention) => inHeading(m.start, m.end) || loud.some((s) => s.start <= m.start && m.end <= s.end);
 
-    const mentions = [...(file.data.mentions ?? [])];
+    // A mention across a sentence or block boundary is no name; a possessive is no part of one.
+    const inSentence = (m: Mention) => sentences.some((s) => s.start <= m.start && m.end <= s.end);
+    const mentions = (file.data.mentions ?? []).filter(
+      (m) => (sentences.length === 0 || inSentence(m)) && m.text.split(/\s+/).length <= maxWords,
+    );
+    for (const m of mentions) {
+      if (/['’]s$/u.test(m.text) && m.end - m.start > 2) m.end -= 2;
+    }
     const kept = new Map<string, DocumentEntity>();
     for (const e of file.data.entities ?? []) kept.set(e.id, e);
     const definitions = acronymDefinitions(prose, mentions);
@@ -75,6 +84,22 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       }
       return entity;
     };
+    // A place the gazetteer does not know, spelt as the surname of someone named in full, is that person.
+    const surnames = new Set(
+      mentions
+        .filter((m) => m.type === 'actor' && m.kind === 'person')
+        .map((m) => stripTitles(m.text, titles).split(/\s+/))
+        .filter((w) => w.length > 1)
+        .map((w) => w[w.length - 1] as string),
+    );
+    for (const m of mentions) {
+      const place = entities.get(m.entity);
+      if (place?.type === 'place' && !place.geo && surnames.has(m.text)) {
+        m.type = 'actor';
+        m.kind = 'person';
+        m.entity = '';
+      }
+    }
     const unlinked = mentions.filter((m) => !m.entity);
     // Full names first, so that a surname before its full name ("Rasmussen" in a headline) still finds it.
     const order = [...unlinked].sort((a, b) => Number(offProse(a)) - Number(offProse(b)) || fullness(stripTitles(b.text, titles)) - fullness(stripTitles(a.text, titles)) || a.start - b.start);
@@ -87,6 +112,11 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       if (!entity && words.length === 1 && m.type === 'actor') {
         const people = bySurname.get(nameKey(name)) ?? [];
         entity = nearest(people, m, mentions);
+      }
+      if (!entity && words.length === 1 && m.kind === 'person') {
+        // A lone first name of exactly one person named in full.
+        const people = [...bySurname.values()].flat().filter((p) => nameKey(p.name.split(/\s+/)[0] ?? '') === nameKey(name));
+        if (people.length === 1) entity = people[0];
       }
       if (!entity && isAcronym(name)) {
         const definition = definitions.find((d) => d.acronym === name.replace(/\./g, ''));

@@ -55,6 +55,16 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     for (const m of mentions) m.text = text.slice(m.start, m.end);
     const entities: DocumentEntity[] = [...(file.data.entities ?? [])];
 
+    // A country tagged as an organisation ("Ukraine agreed") is its government.
+    const governments = new Set<Mention>();
+    for (const m of mentions) {
+      if (m.type !== 'actor' || m.kind !== 'organization') continue;
+      const country = gazetteer.lookup(m.text).find((e) => e.kind === 'country');
+      if (!country || !/^\p{Lu}/u.test(m.text)) continue;
+      m.type = 'place';
+      m.kind = 'country';
+      governments.add(m);
+    }
     // Candidates of every place mention; context from those that are unambiguous.
     const found = new Map<Mention, readonly GazetteerEntry[]>();
     for (const m of mentions) {
@@ -105,12 +115,16 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     for (const m of found.keys()) {
       const entry = chosen.get(m);
       const name = m.text.replace(/^the\s+/i, '');
+      if (!entry && m.kind !== 'region' && /\b(?:village|town|settlement|hamlet)\s+of\s+$/i.test(prose.slice(Math.max(0, m.start - 20), m.start))) {
+        m.kind = 'settlement';
+      }
       const place = placeEntity(m, entry, name);
       m.kind = place.kind;
       m.entity = place.id;
       const where = located(m);
       const capital = entry && (entry.kind === 'country' || entry.feature === 'PPLC');
-      if (findActors && capital && where && !skip(where.sentence) && actsAsGovernment(where, knowledge)) {
+      const acting = governments.has(m) || (capital && where && !skip(where.sentence) && actsAsGovernment(where, knowledge));
+      if (findActors && entry && acting) {
         const government = entityFor(`government:${place.id}`, () => ({
           name: place.name,
           type: 'actor',

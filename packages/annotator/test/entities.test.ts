@@ -1,0 +1,120 @@
+import type { Mention } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { linkEntities, markProse, parsePlain, tagPlaces } from '@claimlens/annotator';
+import splitSentences from '../src/plugins/split-sentences.js';
+
+type Kind = 'person' | 'organization' | 'place';
+
+/** A stand-in for the statistical tagger: tags the given names (longest first) wherever they occur. */
+function standIn(names: Partial<Record<Kind, string[]>>) {
+  return () => (_tree: unknown, file: VFile) => {
+    const text = String(file.value);
+    const mentions: Mention[] = [];
+    const all = Object.entries(names).flatMap(([kind, list]) => (list ?? []).map((name) => ({ kind: kind as Kind, name })));
+    all.sort((a, b) => b.name.length - a.name.length);
+    for (const { kind, name } of all) {
+      const pattern = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+      for (const m of text.matchAll(pattern)) {
+        const start = m.index ?? 0;
+        if (mentions.some((x) => x.start < start + name.length && start < x.end)) continue;
+        mentions.push({
+          start,
+          end: start + name.length,
+          text: name,
+          type: kind === 'place' ? 'place' : 'actor',
+          kind: kind === 'place' ? 'location' : kind,
+          entity: '',
+        });
+      }
+    }
+    file.data.mentions = mentions.sort((a, b) => a.start - b.start);
+    file.data.entities = [];
+  };
+}
+
+function run(text: string, names: Partial<Record<Kind, string[]>>) {
+  const file = new VFile({ value: text, data: { format: 'plaintext' } });
+  const processor = unified().use(parsePlain).use(markProse).use(splitSentences).use(standIn(names)).use(tagPlaces).use(linkEntities).freeze();
+  processor.runSync(processor.parse(file), file);
+  const mentions = file.data.mentions ?? [];
+  const entities = file.data.entities ?? [];
+  const nameOf = (text: string) => entities.find((e) => e.id === mentions.find((m) => m.text === text)?.entity)?.name;
+  return { mentions, entities, nameOf };
+}
+
+describe('linkEntities: within one article', () => {
+  it('links a surname and a titled name to the full name, which is the canonical name', () => {
+    const { entities, nameOf } = run(
+      'Foreign Minister Katarzyna Wielgosz-Nowak arrived on Monday. Wielgosz-Nowak said talks would go on. Later Ms Wielgosz-Nowak left.',
+      { person: ['Foreign Minister Katarzyna Wielgosz-Nowak', 'Wielgosz-Nowak', 'Ms Wielgosz-Nowak'] },
+    );
+    expect(nameOf('Wielgosz-Nowak')).toBe('Katarzyna Wielgosz-Nowak');
+    expect(nameOf('Ms Wielgosz-Nowak')).toBe('Katarzyna Wielgosz-Nowak');
+    expect(entities).toHaveLength(1);
+    expect(entities[0]?.aliases.sort()).toEqual(['Foreign Minister Katarzyna Wielgosz-Nowak', 'Ms Wielgosz-Nowak', 'Wielgosz-Nowak']);
+  });
+
+  it('keeps two people who share a surname apart and links the surname to the one named last', () => {
+    const { mentions, entities } = run('Ana Ferreira met Paulo Ferreira in Lisbon. Later Ferreira said the meeting went well.', {
+      person: ['Ana Ferreira', 'Paulo Ferreira', 'Ferreira'],
+      place: ['Lisbon'],
+    });
+    const people = entities.filter((e) => e.kind === 'person');
+    expect(people.map((e) => e.name).sort()).toEqual(['Ana Ferreira', 'Paulo Ferreira']);
+    const lone = mentions.find((m) => m.text === 'Ferreira');
+    expect(entities.find((e) => e.id === lone?.entity)?.name).toBe('Paulo Ferreira');
+  });
+
+  it('links a lone first name, and a surname the tagger took for a place, to the one person named in full', () => {
+    const { mentions, entities } = run("Prime Minister Ingvild Haraldsen resigned. Haraldsen's office confirmed it, and Ingvild thanked staff.", {
+      person: ['Ingvild Haraldsen', 'Ingvild'],
+      place: ['Haraldsen'],
+    });
+    expect(entities.map((e) => e.name)).toEqual(['Ingvild Haraldsen']);
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(['Ingvild Haraldsen:person', 'Haraldsen:person', 'Ingvild:person']);
+  });
+
+  it('links an acronym to the name the text defines it for, and tags its untagged uses', () => {
+    const { mentions, nameOf } = run(
+      'The Nordic Grid Authority (NGA) cut supplies. The NGA said repairs would take a week. Critics of the NGA disagreed.',
+      { organization: ['Nordic Grid Authority'] },
+    );
+    expect(mentions.filter((m) => m.text === 'NGA')).toHaveLength(3);
+    expect(nameOf('NGA')).toBe('Nordic Grid Authority');
+  });
+
+  it('finds an untagged full form whose initials spell the acronym', () => {
+    const { nameOf } = run('Officials of the Maritime Safety Board (MSB) inspected the ship. The MSB then left.', {});
+    expect(nameOf('MSB')).toBe('Maritime Safety Board');
+  });
+
+  it('links definite descriptions that point back when the referent is clear', () => {
+    const { mentions, nameOf } = run(
+      'The Chilean Mining Ministry issued a statement. The ministry said output fell. Ministry spokesman Tomas Orrego spoke next. The spokesman said more was coming.',
+      { organization: ['Chilean Mining Ministry'], person: ['Tomas Orrego'] },
+    );
+    expect(nameOf('The ministry')).toBe('Chilean Mining Ministry');
+    expect(nameOf('The spokesman')).toBe('Tomas Orrego');
+    expect(mentions.map((m) => m.text)).toEqual(['Chilean Mining Ministry', 'The ministry', 'Tomas Orrego', 'The spokesman']);
+  });
+
+  it('leaves a description alone when nothing points back', () => {
+    const { mentions } = run('The ministry said output fell. The spokesman said more was coming.', {});
+    expect(mentions).toEqual([]);
+  });
+
+  it('drops headline, byline and credit names that name nobody in the body', () => {
+    const text = 'GRID COLLAPSE HITS ORLOV\n\nBy Jane Whitcombe\n\nEngineers said the grid failed on Sunday.\n\nPhoto: Pieter Vos/Agency';
+    const { entities } = run(text, { person: ['Jane Whitcombe', 'Pieter Vos', 'ORLOV'] });
+    expect(entities).toEqual([]);
+  });
+
+  it('keeps a headline surname that names a person of the body', () => {
+    const text = 'Ferreira wins vote\n\nLisbon mayor Paulo Ferreira won the vote on Sunday.';
+    const { mentions, entities } = run(text, { person: ['Ferreira', 'Paulo Ferreira'] });
+    expect(entities.filter((e) => e.kind === 'person')).toHaveLength(1);
+    expect(mentions.filter((m) => m.kind === 'person').map((m) => m.text)).toEqual(['Ferreira', 'Paulo Ferreira']);
+  });
+});
