@@ -1,0 +1,93 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze, corpusToJson } from '../src/index.js';
+import { largeText, makeBadInput } from '../../../packages/core/test/fixtures/input/make-bad-input.js';
+import { root, run, spansIn } from './run.js';
+import { validate } from './schema-validator.js';
+
+let dir: string;
+let expected: Awaited<ReturnType<typeof makeBadInput>>;
+const limit = 4000;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'claimlens-bad-'));
+  expected = await makeBadInput(dir);
+  await writeFile(path.join(dir, 'large.txt'), largeText(limit * 3));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Names in the Markdown fixture that only its code, table, HTML, link targets and footnotes hold. */
+const markupOnly = /Berlin|Paris|Moscow|Vienna|Tokyo|Ottawa|Merkel|Rome|Madrid|ambassador|spokesman|Minister|convoy/;
+
+function checkCorpus(corpus: ReturnType<typeof corpusToJson>) {
+  const byName = new Map(corpus.articles.map((a) => [path.basename(a.path), a]));
+  for (const [name, { text }] of Object.entries(expected)) {
+    if (text === null) expect(byName.has(name), `${name} is skipped`).toBe(false);
+    else expect(byName.has(name), `${name} is read`).toBe(true);
+  }
+  const texts = new Map<string, string>();
+  for (const a of corpus.articles) {
+    const given = expected[path.basename(a.path)]?.text;
+    if (given !== undefined && given !== null) texts.set(a.id, given);
+  }
+  let checked = 0;
+  for (const { article, span } of spansIn(corpus)) {
+    const text = texts.get(article);
+    if (text === undefined) continue;
+    expect(text.slice(span.start, span.end), `${article} ${span.start}-${span.end}`).toBe(span.text);
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(10);
+  // Markup yields no mention, event or attribution. (A claim's content may run across inline link syntax in prose.)
+  const markup = corpus.articles.find((a) => a.path.endsWith('markup.md'));
+  const spans = spansIn({ entities: corpus.entities, events: corpus.events, claims: corpus.claims.map((c) => ({ article: c.article, source: c.source, cue: c.cue })) });
+  expect(spans.filter((s) => s.article === markup?.id && markupOnly.test(s.span.text))).toEqual([]);
+  expect(corpus.claims.filter((c) => c.article === markup?.id && (c.source || c.cue))).toEqual([]);
+}
+
+describe('bad input through the CLI', () => {
+  it('analyses what it can, one line per problem, exact offsets everywhere', async () => {
+    const result = await run(['analyze', dir, '--format', 'json', '--max-file-size', String(limit)]);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.trimEnd().split('\n');
+    for (const [name, { code }] of Object.entries(expected)) {
+      if (code) expect(lines.some((l) => l.includes(name) && l.endsWith(`[${code}]`)), `${name}: ${code}\n${result.stderr}`).toBe(true);
+    }
+    expect(lines.some((l) => l.includes('large.txt') && l.endsWith('[read/too-large]'))).toBe(true);
+    expect(lines.some((l) => /sub\/up: warning: Skipped .*a loop/.test(l))).toBe(true);
+    for (const line of lines) expect(line).toMatch(/^claimlens: \S.*\[[a-z-]+\/[a-z0-9-]+\]$/);
+    const corpus = JSON.parse(result.stdout);
+    expect(validate(JSON.parse(await readFile(path.join(root, 'packages/core/schema/corpus.schema.json'), 'utf8')), corpus)).toEqual([]);
+    checkCorpus(corpus);
+    const large = corpus.articles.find((a: { path: string }) => a.path.endsWith('large.txt'));
+    expect(large).toBeDefined();
+  });
+
+  it('gives an empty result for an empty file', async () => {
+    const result = await run(['annotate', path.join(dir, 'empty.txt')]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ version: 1, mentions: [], claims: [], events: [] });
+    expect(result.stderr).toMatch(/info: The file is empty\. \[read\/empty\]/);
+  });
+
+  it('skips a binary file given to annotate with a one-line reason, exit 1', async () => {
+    const result = await run(['annotate', path.join(dir, 'paper.txt')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`claimlens: ${path.join(dir, 'paper.txt')}: warning: The file is a PDF document, not text; skipped. [read/binary]\n`);
+  });
+});
+
+describe('bad input through the script API', () => {
+  it('import { analyze } from claimlens gives the same articles, messages and exact offsets', async () => {
+    const corpus = await analyze([dir], { maxFileSize: limit });
+    const json = corpusToJson(corpus);
+    checkCorpus(json);
+    const codes = new Set(corpus.messages.map((m) => `${path.basename(m.path ?? '')} ${m.code}`));
+    for (const [name, { code }] of Object.entries(expected)) if (code) expect(codes.has(`${name} ${code}`), `${name} ${code}`).toBe(true);
+    expect(codes.has('large.txt read/too-large')).toBe(true);
+  });
+});
