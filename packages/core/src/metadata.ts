@@ -76,8 +76,11 @@ export function readFrontMatter(text: string): FrontMatter {
   try {
     data = parseYaml(yaml);
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-    return { range, values: {}, messages: [frontMatterMessage(`The front matter is not valid YAML: ${reason}`, 0, range.end)] };
+    const reason = ((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?\s*$|:\s*$/, '');
+    // The YAML parser counts from the start of the YAML; the message's place counts from the start of the text.
+    const at = (error as { pos?: [number, number] }).pos;
+    const start = at ? Math.min(open[0].length + at[0], range.end) : 0;
+    return { range, values: {}, messages: [frontMatterMessage(`The front matter is not valid YAML: ${reason}.`, start, Math.max(start, at ? Math.min(open[0].length + at[1], range.end) : range.end))] };
   }
   if (data === null || data === undefined) return { range, values: {}, messages: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {

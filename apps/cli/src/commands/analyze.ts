@@ -31,7 +31,8 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
   if (values['max-file-size'] !== undefined) options.maxFileSize = sizeOption(values['max-file-size']);
   const corpus = await analyze(positionals, options);
   progress.done();
-  for (const line of formatMessages(corpus.messages, { quiet })) io.stderr.write(`${line}\n`);
+  const texts = new Map(corpus.articles.map((a) => [a.path, a.text]));
+  for (const line of formatMessages(corpus.messages, { quiet, textOf: (p) => texts.get(p) })) io.stderr.write(`${line}\n`);
   if (corpus.articles.length === 0) {
     io.stderr.write(`claimlens: error: no article could be read from ${positionals.join(', ')}.\n`);
     return 1;

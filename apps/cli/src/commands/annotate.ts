@@ -28,11 +28,12 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   const name = file === '-' ? '<stdin>' : file;
   const decoded = decodeText(bytes, maxFileSize);
   const messages: Message[] = decoded.messages.map((m) => ({ ...m, path: name }));
-  for (const line of formatMessages(messages, { quiet: values.quiet ?? false })) io.stderr.write(`${line}\n`);
+  const textOf = () => decoded.text ?? undefined;
+  for (const line of formatMessages(messages, { quiet: values.quiet ?? false, textOf })) io.stderr.write(`${line}\n`);
   if (decoded.text === null) return 1;
   const markdown = values.markdown ?? /\.(?:md|markdown|mdown|mkd|mdx)$/i.test(file);
   const annotation = annotate(decoded.text, { format: markdown ? 'markdown' : 'plaintext' });
-  for (const line of formatMessages(annotation.messages.map((m) => ({ ...m, path: name })), { quiet: values.quiet ?? false })) {
+  for (const line of formatMessages(annotation.messages.map((m) => ({ ...m, path: name })), { quiet: values.quiet ?? false, textOf })) {
     io.stderr.write(`${line}\n`);
   }
   if (format === 'json') io.stdout.write(`${JSON.stringify(annotationToJson(annotation), null, 2)}\n`);
