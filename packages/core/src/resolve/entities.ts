@@ -57,7 +57,7 @@ export function resolveEntities(items: AnnotatedArticle[], config: CorpusConfig 
     nodes.map((n) => (n.kind === 'person' ? firstNameKey(n.names, nameKey, transliterationForm) : null)),
   );
   const ignored = new Set((config.ignore ?? []).map(nameKey));
-  const isIgnored = (n: Node) => ignored.has(nameKey(n.entity.name)) || n.names.some((x) => ignored.has(nameKey(x)));
+  const isIgnored = (n: Node) => ignored.has(nameKey(n.entity.name)) || n.entity.aliases.some((x) => ignored.has(nameKey(x)));
 
   // 1. The same gazetteer place (or government of it).
   unionByKey(nodes, groups, (n) => {
@@ -116,7 +116,7 @@ export function resolveEntities(items: AnnotatedArticle[], config: CorpusConfig 
   const canonical = new Map<number, string>();
   const byName = new Map<string, number[]>();
   nodes.forEach((n, i) => {
-    for (const name of new Set([n.entity.name, ...n.names].map(nameKey))) {
+    for (const name of new Set([n.entity.name, ...n.entity.aliases].map(nameKey))) {
       const list = byName.get(name);
       if (list) list.push(i);
       else byName.set(name, [i]);
