@@ -6,10 +6,10 @@ import { linkEntities, markProse, parsePlain, tagPlaces } from '@claimlens/annot
 import splitSentences from '../src/plugins/split-sentences.js';
 
 /** A stand-in for the statistical tagger: tags the given names wherever they occur. */
-function standIn(names: { person?: string[]; organization?: string[]; place?: string[] }) {
+function standIn(names: { person?: string[]; organization?: string[]; place?: string[] }, extra: Mention[] = []) {
   return () => (_tree: unknown, file: VFile) => {
     const text = String(file.value);
-    const mentions: Mention[] = [];
+    const mentions: Mention[] = extra.map((m) => ({ ...m }));
     for (const [kind, list] of Object.entries(names)) {
       for (const name of list ?? []) {
         const pattern = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
@@ -32,13 +32,13 @@ function standIn(names: { person?: string[]; organization?: string[]; place?: st
   };
 }
 
-function run(text: string, names: Parameters<typeof standIn>[0]) {
+function run(text: string, names: Parameters<typeof standIn>[0], extra: Mention[] = []) {
   const file = new VFile({ value: text, data: { format: 'plaintext' } });
   const processor = unified()
     .use(parsePlain)
     .use(markProse)
     .use(splitSentences)
-    .use(standIn(names))
+    .use(standIn(names, extra))
     .use(tagPlaces)
     .use(linkEntities)
     .freeze();
@@ -154,6 +154,14 @@ describe('tagPlaces: places and peoples as actors', () => {
     expect(mentions[0]).toMatchObject({ type: 'actor', kind: 'government' });
     const government = entities.find((e) => e.id === mentions[0]?.entity);
     expect(entities.find((e) => e.id === government?.place)?.geo?.country).toBe('NO');
+  });
+
+  it('takes a name tagged once as an organisation and elsewhere as a place for the place', () => {
+    const text = 'Drones hit Voronezh overnight. Later Voronezh was quiet.';
+    const org: Mention = { start: 37, end: 45, text: 'Voronezh', type: 'actor', kind: 'organization', entity: '' };
+    const { mentions } = run(text, { place: ['Voronezh'] }, [org]);
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(['Voronezh:city', 'Voronezh:city']);
+    expect(new Set(mentions.map((m) => m.entity)).size).toBe(1);
   });
 
   it('ties demonym groups to their country and finds acting collectives', () => {

@@ -55,15 +55,17 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     for (const m of mentions) m.text = text.slice(m.start, m.end);
     const entities: DocumentEntity[] = [...(file.data.entities ?? [])];
 
-    // A country tagged as an organisation ("Ukraine agreed") is its government.
+    // A country tagged as an organisation ("Ukraine agreed") is its government; a name tagged as a place
+    // elsewhere in the article and once as an organisation is that place.
     const governments = new Set<Mention>();
+    const placeNames = new Set(mentions.filter((m) => m.type === 'place').map((m) => m.text));
     for (const m of mentions) {
-      if (m.type !== 'actor' || m.kind !== 'organization') continue;
+      if (m.type !== 'actor' || m.kind !== 'organization' || !/^\p{Lu}/u.test(m.text)) continue;
       const country = gazetteer.lookup(m.text).find((e) => e.kind === 'country');
-      if (!country || !/^\p{Lu}/u.test(m.text)) continue;
+      if (!country && !(placeNames.has(m.text) && gazetteer.lookup(m.text).length > 0)) continue;
       m.type = 'place';
-      m.kind = 'country';
-      governments.add(m);
+      m.kind = country ? 'country' : 'location';
+      if (country) governments.add(m);
     }
     // Candidates of every place mention; context from those that are unambiguous.
     const found = new Map<Mention, readonly GazetteerEntry[]>();
