@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAnnotator } from '@claimlens/annotator';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { inlineBuilder, workerBuilder } from './builder.js';
 import { inlineRunner, workerRunner } from './runner.js';
 import { startServer } from './server.js';
 
@@ -13,5 +14,7 @@ import { startServer } from './server.js';
 const worker = ['worker.cjs', 'worker.js']
   .map((name) => fileURLToPath(new URL(name, import.meta.url)))
   .find((file) => existsSync(file));
-const runner = worker && !process.argv.includes('--inline') ? workerRunner(worker) : inlineRunner(createAnnotator());
-startServer(createConnection(ProposedFeatures.all), { runner });
+const threads = worker !== undefined && !process.argv.includes('--inline');
+const runner = threads ? workerRunner(worker) : inlineRunner(createAnnotator());
+const builder = threads ? workerBuilder(worker) : inlineBuilder();
+startServer(createConnection(ProposedFeatures.all), { runner, builder });

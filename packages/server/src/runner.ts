@@ -107,6 +107,8 @@ export function workerRunner(script: string, workerData: unknown = null): Annota
     });
   }
 
+  // Start at once: the worker loads the annotator's data while the editor is still starting.
+  worker = start();
   return {
     annotate(job, timeout) {
       const result = queue.then(() => run(job, timeout));

@@ -37,12 +37,14 @@ import {
   type Settings,
   statusNotification,
 } from './protocol.js';
+import type { CorpusBuilder } from './builder.js';
 import type { AnnotationRunner } from './runner.js';
 import { defaultSettings, normaliseSettings } from './settings.js';
 import { type Entry, Workspace } from './workspace.js';
 
 export interface ServerOptions {
   runner: AnnotationRunner;
+  builder: CorpusBuilder;
 }
 
 /** Serve claimlens over a connection: wire LSP and the custom requests to a workspace model. */
@@ -59,13 +61,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const workspace = new Workspace({
     runner: options.runner,
+    builder: options.builder,
     timeout: () => settings.analysis.timeout,
     didAnalyse: (entry) => {
       if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
     },
     didFail: (entry, message) => {
       connection.console.warn(message.reason);
-      if (entry.open && !notified.has(entry.uri)) {
+      if (entry?.open && !notified.has(entry.uri)) {
         notified.add(entry.uri);
         void connection.window.showWarningMessage(`claimlens: ${message.reason}`);
       }
@@ -300,6 +303,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       connection.console.error(`Reading the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
+    options.builder.configure(read.config);
     const seen = new Set<string>();
     const selected = read.articles.filter((a) => isSelected(a.path));
     if (selected.length > 0 && !progress) {

@@ -1,18 +1,46 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createAnnotator } from '@claimlens/annotator';
+import { type AnnotatedArticle, buildCorpus, type CorpusConfig } from '@claimlens/core';
 
-/** The analysis worker: annotates each text it is sent and posts the annotation back. */
-const annotator = createAnnotator();
-try {
-  annotator.annotate('The minister said on Monday that talks in the capital would go on.');
-} catch {
-  // Warming up only loads data early; a real text reports its own error.
-}
+/**
+ * The server's worker threads. Role `annotate` (default): annotate each text sent and post the annotation back.
+ * Role `corpus`: keep the annotated articles sent and build the corpus on request.
+ */
+const role = (workerData as { role?: string } | null)?.role ?? 'annotate';
 
-parentPort?.on('message', (job: { id: number; text: string; format: 'markdown' | 'plaintext' }) => {
+if (role === 'corpus') {
+  const items = new Map<string, AnnotatedArticle>();
+  let config: CorpusConfig = {};
+  type Message =
+    | { type: 'set'; item: AnnotatedArticle }
+    | { type: 'delete'; id: string }
+    | { type: 'config'; config: CorpusConfig }
+    | { type: 'build'; seq: number };
+  parentPort?.on('message', (message: Message) => {
+    if (message.type === 'config') config = message.config;
+    else if (message.type === 'set') items.set(message.item.article.id, message.item);
+    else if (message.type === 'delete') items.delete(message.id);
+    else {
+      try {
+        const corpus = buildCorpus([...items.values()], config);
+        parentPort?.postMessage({ seq: message.seq, corpus: { ...corpus } });
+      } catch (error) {
+        parentPort?.postMessage({ seq: message.seq, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  });
+} else {
+  const annotator = createAnnotator();
   try {
-    parentPort?.postMessage({ id: job.id, annotation: annotator.annotate(job.text, { format: job.format }) });
-  } catch (error) {
-    parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+    annotator.annotate('The minister said on Monday that talks in the capital would go on.');
+  } catch {
+    // Warming up only loads data early; a real text reports its own error.
   }
-});
+  parentPort?.on('message', (job: { id: number; text: string; format: 'markdown' | 'plaintext' }) => {
+    try {
+      parentPort?.postMessage({ id: job.id, annotation: annotator.annotate(job.text, { format: job.format }) });
+    } catch (error) {
+      parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}

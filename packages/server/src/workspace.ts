@@ -1,13 +1,17 @@
-import { type AnnotatedArticle, type Article, buildCorpus, type Corpus, type DocumentAnnotation, type Message } from '@claimlens/core';
+import type { Article, Corpus, DocumentAnnotation, Message } from '@claimlens/core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CorpusBuilder } from './builder.js';
 import { type AnnotationRunner, TimeoutError } from './runner.js';
 
 /** A text as it was analysed: offsets in its annotation index `text`, and `document` converts them. */
 export interface Snapshot {
+  /** The editor's version of the text; null for a file read from disk. */
   version: number | null;
   text: string;
   document: TextDocument;
   annotation: DocumentAnnotation;
+  /** Set when only the start of the text was analysed yet (a first look at a long document). */
+  partial?: boolean;
 }
 
 /** One article of the workspace: a file on disk, a document open in the editor, or both. */
@@ -51,16 +55,22 @@ export interface WorkspaceOptions {
   /** Called when a document's own annotation is new (highlights can be refreshed). */
   didAnalyse?: (entry: Entry) => void;
   /** Called when analysis of a file failed or was abandoned. */
-  didFail?: (entry: Entry, message: Message) => void;
+  didFail?: (entry: Entry | null, message: Message) => void;
   /** Called when a new corpus is built. */
   didBuildCorpus?: (state: CorpusState) => void;
   /** Called with progress of the queue: files done of files queued since it was last empty. */
   didProgress?: (done: number, total: number) => void;
+  /** Builds the corpus (in a worker in the server, in this thread in tests). */
+  builder: CorpusBuilder;
   /** How long to wait after the last analysis before rebuilding the corpus, in ms. Default: 150. */
   corpusDelay?: number;
-  /** During a long queue, rebuild the corpus at least every this many ms for partial results. Default: 2000. */
+  /**
+   * During a long queue, rebuild the corpus for partial results at most every this many ms, and at most every
+   * four times as long as the last build took. Default: 2000.
+   */
   partialEvery?: number;
-  build?: (items: AnnotatedArticle[]) => Corpus;
+  /** An open document longer than this many characters is first analysed up to about here. Default: 8000. */
+  previewLength?: number;
 }
 
 /**
@@ -78,6 +88,8 @@ export class Workspace {
   #total = 0;
   #corpusTimer: ReturnType<typeof setTimeout> | null = null;
   #lastBuild = 0;
+  #lastBuildTook = 0;
+  #building = false;
   #corpusDirty = false;
   #waiters: (() => void)[] = [];
 
@@ -105,8 +117,9 @@ export class Workspace {
       failure: null,
     };
     this.entries.set(entry.uri, entry);
-    if (previous?.analysed && previous.analysed.text === entry.text) {
-      entry.analysed = { ...previous.analysed, version: entry.version };
+    if (previous?.analysed && !previous.analysed.partial && previous.analysed.text === entry.text) {
+      // Same text (a file opened, or closed unchanged): keep the snapshot the corpus was built from.
+      previous.analysed.version = entry.version;
       return entry;
     }
     this.#schedule(entry, delay);
@@ -115,7 +128,10 @@ export class Workspace {
 
   /** Remove an article (deleted, or closed and not part of the workspace). */
   delete(uri: string): void {
-    if (!this.entries.delete(uri)) return;
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    this.entries.delete(uri);
+    this.#options.builder.delete(entry.id);
     this.#queue.delete(uri);
     const timer = this.#timers.get(uri);
     if (timer) clearTimeout(timer);
@@ -147,6 +163,7 @@ export class Workspace {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     if (this.#corpusTimer) clearTimeout(this.#corpusTimer);
     this.#options.runner.dispose();
+    this.#options.builder.dispose();
   }
 
   #schedule(entry: Entry, delay: number): void {
@@ -176,9 +193,8 @@ export class Workspace {
         if (entry && entry.generation === job.generation) await this.#analyse(entry);
         this.#done++;
         this.#options.didProgress?.(this.#done, this.#total);
-        if (this.#queue.size > 0 && Date.now() - this.#lastBuild > (this.#options.partialEvery ?? 2000)) {
-          this.#buildCorpus();
-        }
+        const every = Math.max(this.#options.partialEvery ?? 2000, 4 * this.#lastBuildTook);
+        if (this.#queue.size > 0 && !this.#building && Date.now() - this.#lastBuild > every) void this.#buildCorpus();
       }
     } finally {
       this.#running = false;
@@ -196,12 +212,16 @@ export class Workspace {
 
   async #analyse(entry: Entry): Promise<void> {
     const { text, version, generation } = entry;
+    const previewLength = this.#options.previewLength ?? 8000;
     try {
+      if (entry.open && !entry.analysed && text.length > previewLength * 1.5) await this.#preview(entry, previewLength);
+      if (this.entries.get(entry.uri) !== entry || entry.generation !== generation) return;
       const annotation = await this.#options.runner.annotate({ text, format: entry.format }, this.#options.timeout());
       if (this.entries.get(entry.uri) !== entry || entry.generation !== generation) return;
       const document = TextDocument.create(entry.uri, entry.format, version ?? 0, text);
       entry.analysed = { version, text, document, annotation };
       entry.failure = null;
+      this.#options.builder.set({ article: articleOf(entry, text), annotation });
       this.#corpusDirty = true;
       this.#options.didAnalyse?.(entry);
     } catch (error) {
@@ -211,10 +231,24 @@ export class Workspace {
           ? `${entry.id}: ${error.message}`
           : `${entry.id}: analysis failed: ${error instanceof Error ? error.message : String(error)}`;
       entry.failure = { code: 'analysis/timeout', severity: 'warning', reason, path: entry.path };
+      this.#options.builder.delete(entry.id);
       entry.analysed = null;
       this.#corpusDirty = true;
       this.#options.didFail?.(entry, entry.failure);
     }
+  }
+
+  /** Analyse the start of a long document first, up to a paragraph break near `length`, for quick highlights. */
+  async #preview(entry: Entry, length: number): Promise<void> {
+    const { text, version, generation } = entry;
+    const cut = text.indexOf('\n', length);
+    const end = cut === -1 || cut > length * 1.5 ? length : cut;
+    const prefix = text.slice(0, end);
+    const annotation = await this.#options.runner.annotate({ text: prefix, format: entry.format }, this.#options.timeout());
+    if (this.entries.get(entry.uri) !== entry || entry.generation !== generation || entry.analysed) return;
+    const document = TextDocument.create(entry.uri, entry.format, version ?? 0, text);
+    entry.analysed = { version, text, document, annotation, partial: true };
+    this.#options.didAnalyse?.(entry);
   }
 
   #markCorpusDirty(): void {
@@ -222,61 +256,43 @@ export class Workspace {
     if (this.#corpusTimer) clearTimeout(this.#corpusTimer);
     this.#corpusTimer = setTimeout(() => {
       this.#corpusTimer = null;
-      if (!this.#running) this.#buildCorpus();
+      if (!this.#running) void this.#buildCorpus();
     }, this.#options.corpusDelay ?? 150);
   }
 
-  #buildCorpus(): void {
+  async #buildCorpus(): Promise<void> {
+    if (this.#building) return;
     this.#lastBuild = Date.now();
     if (!this.#corpusDirty && this.state) return this.#settle();
     this.#corpusDirty = false;
-    const items: AnnotatedArticle[] = [];
+    this.#building = true;
     const articles = new Map<string, { uri: string; snapshot: Snapshot }>();
     const ids = new Map<string, string>();
     const outlets = new Map<string, string>();
     for (const entry of this.entries.values()) {
-      if (!entry.analysed) continue;
-      const article: Article = {
-        id: entry.id,
-        path: entry.path,
-        outlet: entry.outlet,
-        title: entry.title,
-        date: entry.date,
-        url: entry.url,
-        text: entry.analysed.text,
-        format: entry.format,
-        messages: entry.readMessages,
-      };
-      items.push({ article, annotation: entry.analysed.annotation });
+      if (!entry.analysed || entry.analysed.partial) continue;
       articles.set(entry.id, { uri: entry.uri, snapshot: entry.analysed });
       ids.set(entry.uri, entry.id);
       outlets.set(entry.id, outletName(entry));
     }
-    let corpus: Corpus;
+    const started = performance.now();
     try {
-      corpus = (this.#options.build ?? buildCorpus)(items);
+      const corpus = await this.#options.builder.build();
+      this.#lastBuildTook = performance.now() - started;
+      this.state = { corpus, articles, ids, outlet: (id) => outlets.get(id) ?? corpus.article(id)?.outlet ?? id };
+      this.#options.didBuildCorpus?.(this.state);
     } catch (error) {
       const reason = `Building the corpus failed: ${error instanceof Error ? error.message : String(error)}`;
-      this.#options.didFail?.([...this.entries.values()][0] ?? ({ id: '', path: '' } as Entry), {
-        code: 'analysis/timeout',
-        severity: 'error',
-        reason,
-      });
-      return this.#settle();
+      this.#options.didFail?.(null, { code: 'analysis/timeout', severity: 'error', reason });
+    } finally {
+      this.#building = false;
     }
-    for (const article of corpus.articles) if (article.outlet && !outlets.has(article.id)) outlets.set(article.id, article.outlet);
-    this.state = {
-      corpus,
-      articles,
-      ids,
-      outlet: (id) => corpus.article(id)?.outlet ?? outlets.get(id) ?? id,
-    };
-    this.#options.didBuildCorpus?.(this.state);
+    if (this.#corpusDirty && !this.#running) this.#markCorpusDirty();
     this.#settle();
   }
 
   #isIdle(): boolean {
-    return !this.#running && this.#queue.size === 0 && this.#timers.size === 0 && !this.#corpusTimer && !this.#corpusDirty;
+    return !this.#running && !this.#building && this.#queue.size === 0 && this.#timers.size === 0 && !this.#corpusTimer && !this.#corpusDirty;
   }
 
   #settle(): void {
@@ -290,4 +306,19 @@ export class Workspace {
 /** The outlet shown for an article: its outlet, else its title, else its file name. */
 export function outletName(entry: Pick<Entry, 'outlet' | 'title' | 'id'>): string {
   return entry.outlet ?? entry.title ?? entry.id.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
+
+/** The article the corpus sees for an entry, with the text its annotation indexes. */
+function articleOf(entry: Entry, text: string): Article {
+  return {
+    id: entry.id,
+    path: entry.path,
+    outlet: entry.outlet,
+    title: entry.title,
+    date: entry.date,
+    url: entry.url,
+    text,
+    format: entry.format,
+    messages: entry.readMessages,
+  };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, type MessageConnection, ProgressType, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 /** A minimal LSP client over stdio for tests: spawns the bundled server and records what it sends. */
 export interface TestClient {
@@ -23,7 +23,15 @@ export function startClient(serverScript: string, args: string[] = ['--stdio'], 
     notifications.push({ method, params });
     for (const listener of listeners) listener();
   });
-  connection.onRequest('window/workDoneProgress/create', () => null);
+  // Progress arrives on tokens the server creates; record each report as a `$/progress` notification.
+  connection.onRequest('window/workDoneProgress/create', ({ token }: { token: string | number }) => {
+    connection.onProgress(new ProgressType<unknown>(), token, (value) => {
+      notifications.push({ method: '$/progress', params: { token, value } });
+      for (const listener of listeners) listener();
+    });
+    return null;
+  });
+  connection.onRequest('window/showMessageRequest', () => null);
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => configuration));
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();

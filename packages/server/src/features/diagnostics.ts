@@ -3,7 +3,7 @@ import { commands, type Place, type Settings } from '../protocol.js';
 import { toRange } from '../positions.js';
 import type { CorpusState, Entry } from '../workspace.js';
 import { findingKey } from './findings.js';
-import { claimPlace, shorten } from './lookup.js';
+import { articleLabel, claimPlace, shorten } from './lookup.js';
 
 /** What a contradiction diagnostic carries for its code actions. */
 export interface FindingData {
@@ -58,12 +58,12 @@ export function diagnostics(
         severity: severities[severity],
         source: 'claimlens',
         code: `contradiction/${contradiction.kind}`,
-        message: `Contradicted by ${state.outlet(other.article)}${speaker ? ` (${speaker})` : ''}: ${contradiction.explanation}`,
+        message: `Contradicted by ${articleLabel(state, other.article)}${speaker ? ` (${speaker})` : ''}: ${contradiction.explanation}`,
         data,
       };
       if (otherPlace) {
         diagnostic.relatedInformation = [
-          { location: otherPlace, message: `${state.outlet(other.article)}: “${shorten(other.content.text)}”` },
+          { location: otherPlace, message: `${articleLabel(state, other.article)}: “${shorten(other.content.text)}”` },
         ];
       }
       push(found.uri, diagnostic);

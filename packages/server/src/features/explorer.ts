@@ -9,7 +9,7 @@ import { fullNameMention } from './navigation.js';
 export function explorer(state: CorpusState | null, outlet: string | null, dismissed: ReadonlySet<string>): ExplorerResult {
   if (!state) return { events: [], actors: [], places: [], outlets: [] };
   const { corpus } = state;
-  const outlets = [...new Set(corpus.articles.map((a) => state.outlet(a.id)))].sort();
+  const outlets = [...new Set(corpus.articles.map((a) => state.outlet(a.id)))].sort((a, b) => a.localeCompare(b));
   const contradicted = new Set<string>();
   const eventContradictions = new Map<string, number>();
   for (const c of corpus.contradictions) {

@@ -1,7 +1,7 @@
 import type { Claim, CorpusClaim, DocumentEntity, Entity, Geo, Mention } from '@claimlens/core';
 import type { CorpusState } from '../workspace.js';
 import { contradictionsOf, findingKey } from './findings.js';
-import { claimPlace, claimsAt, eventMentionAt, link, mentionAt, placeOf, shorten, type View } from './lookup.js';
+import { articleLabel, claimPlace, claimsAt, eventMentionAt, link, mentionAt, placeOf, shorten, type View } from './lookup.js';
 
 export interface HoverOptions {
   commandLinks: boolean;
@@ -31,7 +31,8 @@ function entitySection(view: View, mention: Mention, options: HoverOptions): str
     state?.corpus.entity(mention.entity) ?? view.annotation.entities.find((e) => e.id === mention.entity);
   const name = entity?.name ?? mention.text;
   const lines = [`**${escape(name)}** — ${mention.kind} (${mention.type === 'actor' ? 'actor' : 'place'})`];
-  const aliases = (entity?.aliases ?? []).filter((a) => a !== name);
+  const spelled = entity && 'mentions' in entity ? (entity as Entity).mentions.map((m) => m.text.replace(/\s+/g, ' ')) : [];
+  const aliases = [...new Set([...(entity?.aliases ?? []), ...spelled])].filter((a) => a !== name);
   if (aliases.length > 0) lines.push(`Also called: ${aliases.slice(0, 8).map(escape).join(', ')}`);
   if (entity?.geo) lines.push(geoLine(entity.geo));
   if (entity?.place && state) {
@@ -51,7 +52,7 @@ function entitySection(view: View, mention: Mention, options: HoverOptions): str
       }
       const first = mentions[0];
       const place = first ? placeOf(state, first) : null;
-      const label = `${state.outlet(article)} · ${article} (${plural(mentions.length, 'mention')})`;
+      const label = `${articleLabel(state, article)}: ${plural(mentions.length, 'mention')}`;
       lines.push(`- ${place ? link(label, place, options.commandLinks) : escape(label)}${article === view.entry.id ? ' — this article' : ''}`);
     }
   } else if (!state) lines.push('_Workspace analysis is updating…_');
@@ -97,7 +98,7 @@ function claimSection(view: View, claim: Claim, options: HoverOptions): string {
 
 function sourceLink(state: CorpusState, claim: CorpusClaim, options: HoverOptions): string {
   const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? claim.source?.text) : claim.source?.text;
-  const label = `${state.outlet(claim.article)} · ${speaker ?? 'the article'} · ${claim.stance}: “${shorten(claim.content.text, 70)}”`;
+  const label = `${articleLabel(state, claim.article)} · ${speaker ?? 'the article'} · ${claim.stance}: “${shorten(claim.content.text, 70)}”`;
   const place = claimPlace(state, claim);
   return place ? link(label, place, options.commandLinks) : escape(label);
 }

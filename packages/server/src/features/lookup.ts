@@ -75,3 +75,10 @@ export function link(label: string, place: Place, commandLinks: boolean): string
   const { line, character } = place.range.start;
   return `[${text}](${place.uri}#L${line + 1},${character + 1})`;
 }
+
+/** How an article is named in hovers and lists: its outlet and file, or just the file when no outlet is known. */
+export function articleLabel(state: CorpusState, articleId: string): string {
+  const outlet = state.outlet(articleId);
+  const stem = articleId.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+  return outlet && outlet !== stem ? `${outlet} (${articleId})` : articleId;
+}

@@ -1,0 +1,189 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { describe, expect, it } from 'vitest';
+import { codeActions, diagnostics } from '../src/features/diagnostics.js';
+import { counts, explorer } from '../src/features/explorer.js';
+import { exportAnnotations } from '../src/features/exporting.js';
+import { findingKey } from '../src/features/findings.js';
+import { highlights } from '../src/features/highlights.js';
+import { hoverMarkdown } from '../src/features/hover.js';
+import { viewOf } from '../src/features/lookup.js';
+import { definition, references } from '../src/features/navigation.js';
+import { defaultSettings } from '../src/settings.js';
+import { analysedWorkspace, articles, entry } from './helpers.js';
+
+const allOn = { actors: true, places: true, claims: true, events: true, contradictions: true };
+const text = (id: keyof typeof articles, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+  const document = TextDocument.create('x', 'plaintext', 0, articles[id]);
+  return articles[id].slice(document.offsetAt(range.start), document.offsetAt(range.end));
+};
+
+describe('highlights', () => {
+  it('marks actors, places, cues, contents and the contradicted claim, each over its own words', async () => {
+    const workspace = await analysedWorkspace();
+    const result = highlights(entry(workspace, 'harbor.txt'), workspace.state, allOn, new Set());
+    const by = (kind: string) => result.highlights.filter((h) => h.kind === kind).map((h) => text('harbor.txt', h.range));
+    expect(by('actor')).toEqual(['Maria Okafor', 'Okafor']);
+    expect(by('place')).toEqual(['Portmere']);
+    expect(by('cue')).toEqual(['said', 'said']);
+    expect(by('content')).toEqual(['40 passengers were stranded in Portmere', 'crews were safe']);
+    expect(by('contradiction')).toEqual(['40 passengers were stranded in Portmere']);
+    expect(by('event')).toEqual(['stranded']);
+  });
+
+  it('leaves out the categories switched off, and dismissed contradictions', async () => {
+    const workspace = await analysedWorkspace();
+    const state = workspace.state!;
+    const key = findingKey(state, state.corpus.contradictions[0]!);
+    const result = highlights(entry(workspace, 'harbor.txt'), state, { ...allOn, actors: false, claims: false }, new Set([key]));
+    expect(new Set(result.highlights.map((h) => h.kind))).toEqual(new Set(['place', 'event']));
+  });
+});
+
+describe('hover', () => {
+  const at = (id: keyof typeof articles, word: string, nth = 0) => {
+    let offset = -1;
+    for (let i = 0; i <= nth; i++) offset = articles[id].indexOf(word, offset + 1);
+    return offset + 1;
+  };
+
+  it('on an actor: canonical name, kind, aliases and the articles it appears in, as links', async () => {
+    const workspace = await analysedWorkspace();
+    const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
+    const markdown = hoverMarkdown(view, at('harbor.txt', 'Okafor', 1), { commandLinks: true, dismissed: new Set() })!;
+    expect(markdown).toContain('**Maria Okafor** — person (actor)');
+    expect(markdown).toContain('Also called: Okafor');
+    expect(markdown).toContain('Appears in 1 article');
+    expect(markdown).toMatch(/\[Harbor Daily \(harbor\.txt\): 2 mentions\]\(command:claimlens\.openPlace\?/);
+  });
+
+  it('on a place: region, country and coordinates, and both articles', async () => {
+    const workspace = await analysedWorkspace();
+    const view = viewOf(entry(workspace, 'gazette.txt'), workspace.state)!;
+    const markdown = hoverMarkdown(view, at('gazette.txt', 'Portmere'), { commandLinks: false, dismissed: new Set() })!;
+    expect(markdown).toContain('**Portmere** — city (place)');
+    expect(markdown).toContain('In Cornwall, United Kingdom · 50.123, -4.568');
+    expect(markdown).toContain('Appears in 2 articles');
+    expect(markdown).toContain('](file:///news/harbor.txt#L1,');
+  });
+
+  it('on a claim: speaker, outlet, stance, the contradiction and other sources on the event, each a link', async () => {
+    const workspace = await analysedWorkspace();
+    const view = viewOf(entry(workspace, 'gazette.txt'), workspace.state)!;
+    const markdown = hoverMarkdown(view, at('gazette.txt', 'passengers'), { commandLinks: true, dismissed: new Set() })!;
+    expect(markdown).toContain('**Claim** by Tom Reyes · gazette · assert');
+    expect(markdown).toContain('**Contradiction** (quantity): One says 40 were stranded, the other 120.');
+    expect(markdown).toContain('**Other sources on this event**');
+    const link = /- ✗ contradicts — \[Harbor Daily \(harbor\.txt\) · Maria Okafor · assert: “40 passengers were stranded in Portmere”\]\(command:claimlens\.openPlace\?([^ )]+)/.exec(markdown);
+    expect(link).not.toBeNull();
+    const [place] = JSON.parse(decodeURIComponent(link![1]!)) as [{ uri: string; range: Parameters<typeof text>[1] }];
+    expect(place.uri).toBe('file:///news/harbor.txt');
+    expect(text('harbor.txt', place.range)).toBe('40 passengers were stranded in Portmere');
+  });
+
+  it('gives nothing where nothing was found', async () => {
+    const workspace = await analysedWorkspace();
+    const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
+    expect(hoverMarkdown(view, articles['harbor.txt'].indexOf('port stayed'), { commandLinks: true, dismissed: new Set() })).toBeNull();
+  });
+});
+
+describe('navigation', () => {
+  it('goes from a short name to the first full-name mention, and finds every mention', async () => {
+    const workspace = await analysedWorkspace();
+    const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
+    const offset = articles['harbor.txt'].indexOf('closed. Okafor') + 9;
+    const place = definition(view, offset)!;
+    expect(place.uri).toBe('file:///news/harbor.txt');
+    expect(text('harbor.txt', place.range)).toBe('Maria Okafor');
+    expect(references(view, offset, true).map((p) => text('harbor.txt', p.range))).toEqual(['Maria Okafor', 'Okafor']);
+  });
+
+  it('finds a place and an event in every article', async () => {
+    const workspace = await analysedWorkspace();
+    const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
+    const place = references(view, articles['harbor.txt'].indexOf('Portmere'), true);
+    expect(place.map((p) => p.uri).sort()).toEqual(['file:///news/gazette.txt', 'file:///news/harbor.txt']);
+    const event = references(view, articles['harbor.txt'].indexOf('stranded'), true);
+    expect(event.map((p) => p.uri).sort()).toEqual(['file:///news/gazette.txt', 'file:///news/harbor.txt']);
+  });
+});
+
+describe('diagnostics and code actions', () => {
+  it('puts a contradiction on both claims, each pointing at the other in the other file', async () => {
+    const workspace = await analysedWorkspace();
+    const found = diagnostics(workspace.state, workspace.entries.values(), 'information', new Set());
+    const [harbor] = found.get('file:///news/harbor.txt')!;
+    const [gazette] = found.get('file:///news/gazette.txt')!;
+    expect(harbor!.severity).toBe(DiagnosticSeverity.Information);
+    expect(harbor!.message).toBe('Contradicted by gazette.txt (Tom Reyes): One says 40 were stranded, the other 120.');
+    expect(text('harbor.txt', harbor!.range)).toBe('40 passengers were stranded in Portmere');
+    const related = harbor!.relatedInformation![0]!;
+    expect(related.location.uri).toBe('file:///news/gazette.txt');
+    expect(text('gazette.txt', related.location.range)).toBe('120 passengers were stranded in Portmere');
+    expect(gazette!.relatedInformation![0]!.location.uri).toBe('file:///news/harbor.txt');
+  });
+
+  it('follows the severity setting, and leaves out dismissed findings', async () => {
+    const workspace = await analysedWorkspace();
+    const state = workspace.state!;
+    expect(diagnostics(state, workspace.entries.values(), 'warning', new Set()).get('file:///news/harbor.txt')![0]!.severity).toBe(DiagnosticSeverity.Warning);
+    expect(diagnostics(state, workspace.entries.values(), 'off', new Set()).get('file:///news/harbor.txt')).toEqual([]);
+    const key = findingKey(state, state.corpus.contradictions[0]!);
+    expect(diagnostics(state, workspace.entries.values(), 'error', new Set([key])).get('file:///news/harbor.txt')).toEqual([]);
+  });
+
+  it('offers to open the other side beside and to dismiss the finding', async () => {
+    const workspace = await analysedWorkspace();
+    const found = diagnostics(workspace.state, workspace.entries.values(), 'information', new Set());
+    const actions = codeActions({ diagnostics: found.get('file:///news/harbor.txt')! });
+    expect(actions.map((a) => a.title)).toEqual(['Open the other side beside', 'Dismiss this finding']);
+    expect(actions[0]!.command!.arguments![0]).toMatchObject({ uri: 'file:///news/gazette.txt' });
+    expect(actions[0]!.command!.arguments![1]).toBe(true);
+    expect(actions[1]!.command!.arguments![0]).toBe(findingKey(workspace.state!, workspace.state!.corpus.contradictions[0]!));
+  });
+});
+
+describe('explorer, counts and export', () => {
+  it('lists the event with claims grouped by outlet, the contradicted ones marked, and filters by outlet', async () => {
+    const workspace = await analysedWorkspace();
+    const all = explorer(workspace.state, null, new Set());
+    const event = all.events.find((e) => e.id === 'Vstranded')!;
+    expect(event.outlets.map((o) => o.outlet)).toEqual(['gazette', 'Harbor Daily']);
+    expect(event.outlets.flatMap((o) => o.claims.map((c) => c.contradicted))).toEqual([true, true]);
+    expect(event.contradictions).toBe(1);
+    expect(all.actors.map((a) => a.name)).toEqual(['Maria Okafor', 'Tom Reyes']);
+    expect(all.places.map((p) => [p.name, p.mentions.length])).toEqual([['Portmere', 2]]);
+    expect(all.outlets).toEqual(['gazette', 'Harbor Daily']);
+    const one = explorer(workspace.state, 'Harbor Daily', new Set());
+    expect(one.actors.map((a) => a.name)).toEqual(['Maria Okafor']);
+    expect(one.events.find((e) => e.id === 'Vstranded')!.outlets.map((o) => o.outlet)).toEqual(['Harbor Daily']);
+  });
+
+  it('counts what a document and the workspace hold', async () => {
+    const workspace = await analysedWorkspace();
+    expect(counts(workspace.state, entry(workspace, 'harbor.txt'))).toMatchObject({ actors: 2, places: 1, claims: 2, contradictions: 1 });
+    expect(counts(workspace.state)).toMatchObject({ articles: 2, actors: 2, places: 1, claims: 3, contradictions: 1 });
+  });
+
+  it('exports brat standoff whose offsets give back the marked words', async () => {
+    const workspace = await analysedWorkspace();
+    const { files } = exportAnnotations(workspace, { format: 'brat', uri: 'file:///news/gazette.txt' });
+    const ann = files.find((f) => f.name.endsWith('.ann'))!;
+    const source = files.find((f) => f.name.endsWith('.txt'))!.content;
+    const lines = ann.content.trim().split('\n').filter((l) => l.startsWith('T'));
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) {
+      const [, type, start, end, words] = /^T\d+\t(\w+) (\d+) (\d+)\t(.*)$/.exec(line)!;
+      expect(type).toBeTruthy();
+      expect(source.slice(Number(start), Number(end))).toBe(words);
+    }
+    const w3c = exportAnnotations(workspace, { format: 'w3c' }).files;
+    expect(w3c.length).toBeGreaterThan(0);
+    expect(w3c.map((f) => f.content).join('')).toContain('TextPositionSelector');
+  });
+});
+
+it('uses the default severity of information', () => {
+  expect(defaultSettings.diagnostics.severity).toBe('information');
+});
