@@ -90,6 +90,17 @@ describe('linkEntities: within one article', () => {
     expect(nameOf('MSB')).toBe('Maritime Safety Board');
   });
 
+  it('names an organisation by the country written before it, and keeps two countries\' ministries apart', () => {
+    const { mentions, entities } = run(
+      "Chile's Mining Ministry disagreed with the Peruvian Mining Ministry. The Mining Ministry later said it would talk.",
+      { organization: ['Mining Ministry'], place: ['Chile'] },
+    );
+    const orgs = entities.filter((e) => e.kind === 'organization');
+    expect(orgs.map((e) => e.name)).toEqual(['Chilean Mining Ministry', 'Peruvian Mining Ministry']);
+    const last = mentions.filter((m) => m.text === 'Mining Ministry').at(-1);
+    expect(entities.find((e) => e.id === last?.entity)?.name).toBe('Chilean Mining Ministry');
+  });
+
   it('links definite descriptions that point back when the referent is clear', () => {
     const { mentions, nameOf } = run(
       'The Chilean Mining Ministry issued a statement. The ministry said output fell. Ministry spokesman Tomas Orrego spoke next. The spokesman said more was coming.',

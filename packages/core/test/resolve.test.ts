@@ -164,6 +164,18 @@ describe('resolveEntities: what must not merge', () => {
     expect(result.entities.filter((e) => e.kind === 'city')).toHaveLength(2);
   });
 
+  it('keeps apart organisations whose full names differ but whose short forms agree', () => {
+    const result = resolveEntities(
+      [
+        article('a', [{ name: 'Chilean Mining Ministry', kind: 'organization', forms: ['Mining Ministry'] }]),
+        article('b', [{ name: 'Peruvian Mining Ministry', kind: 'organization', forms: ['Mining Ministry'] }]),
+        article('c', [{ name: 'Chilean Mining Ministry', kind: 'organization' }]),
+      ],
+      {},
+    );
+    expect(names(result)).toEqual(['Chilean Mining Ministry', 'Peruvian Mining Ministry']);
+  });
+
   it('keeps unnamed collectives of different articles apart', () => {
     const result = resolveEntities([article('a', [{ name: 'rebels', kind: 'group' }]), article('b', [{ name: 'rebels', kind: 'group' }])], {});
     expect(result.entities).toHaveLength(2);

@@ -16,13 +16,18 @@ export interface Options {
   descriptions?: DescriptionLexicon;
   /** Link definite descriptions ("the ministry") to the entity they point back to. Default: true. */
   linkDescriptions?: boolean;
+  /**
+   * Demonym → country name, to qualify an organisation by the country before it ("Russia's Foreign Ministry" →
+   * "Russian Foreign Ministry"). Default: `data/lexicons/actors-demonyms.tsv`.
+   */
+  demonyms?: ReadonlyMap<string, string>;
 }
 
 const emptyOptions: Options = {};
 /** Longest name kept, in words: a longer mention is a headline or a run of capitals, not a name. */
 const maxWords = 8;
 const data = (name: string) => new URL(`../../data/lexicons/${name}`, import.meta.url);
-let defaults: { titles: string[]; descriptions: DescriptionLexicon } | undefined;
+let defaults: { titles: string[]; descriptions: DescriptionLexicon; demonyms: Map<string, string> } | undefined;
 
 /**
  * Group the document's mentions into entities: a surname to the full name ("Rasmussen" → "Anders Fogh Rasmussen"),
@@ -37,7 +42,16 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     defaults ??= {
       titles: lines(readFileSync(data('actors-titles.txt'), 'utf8')),
       descriptions: JSON.parse(readFileSync(data('actors-descriptions.json'), 'utf8')) as DescriptionLexicon,
+      demonyms: new Map(
+        lines(readFileSync(data('actors-demonyms.tsv'), 'utf8')).map((l) => {
+          const [form = '', , country = ''] = l.split('\t');
+          return [form, country] as [string, string];
+        }),
+      ),
     };
+    const demonyms = settings.demonyms ?? defaults.demonyms;
+    const adjectiveOf = new Map<string, string>();
+    for (const [form, country] of demonyms) if (!form.endsWith('s') && !adjectiveOf.has(country)) adjectiveOf.set(country, form);
     const titles = new Set(settings.titles ?? defaults.titles);
     const lexicon = settings.descriptions ?? defaults.descriptions;
     const text = String(file.value);
@@ -100,14 +114,30 @@ export default function linkEntities(options?: Readonly<Options> | null) {
         m.entity = '';
       }
     }
+    // "Russia's Foreign Ministry", "the Russian Foreign Ministry" where only "Foreign Ministry" is tagged.
+    const qualified = new Map<Mention, string>();
+    for (const m of mentions) {
+      if (m.entity || m.type !== 'actor' || m.kind !== 'organization') continue;
+      const before = /(\p{Lu}[\p{L}-]*)(['’]s)?\s+$/u.exec(prose.slice(Math.max(0, m.start - 40), m.start));
+      const word = before?.[1] ?? '';
+      const adjective = before?.[2] ? adjectiveOf.get(word) : demonyms.has(word) && !word.endsWith('s') ? word : undefined;
+      if (adjective && !demonyms.has(m.text.split(/\s+/)[0] ?? '')) qualified.set(m, `${adjective} ${stripTitles(m.text, titles)}`);
+    }
     const unlinked = mentions.filter((m) => !m.entity);
     // Full names first, so that a surname before its full name ("Rasmussen" in a headline) still finds it.
     const order = [...unlinked].sort((a, b) => Number(offProse(a)) - Number(offProse(b)) || fullness(stripTitles(b.text, titles)) - fullness(stripTitles(a.text, titles)) || a.start - b.start);
     const dropped = new Set<Mention>();
+    const forms = new Map<string, Set<string>>();
+    const addForm = (id: string, form: string) => {
+      const set = forms.get(id) ?? new Set<string>();
+      set.add(form);
+      forms.set(id, set);
+    };
     for (const m of order) {
-      const name = stripTitles(m.text, titles) || m.text;
+      const bare = stripTitles(m.text, titles) || m.text;
+      const name = qualified.get(m) ?? bare;
       const key = `${m.type}:${nameKey(name)}`;
-      let entity = byKey.get(key) ?? byKey.get(`${m.type}:${nameKey(m.text)}`);
+      let entity = byKey.get(key) ?? (name === bare ? byKey.get(`${m.type}:${nameKey(m.text)}`) : undefined);
       const words = name.split(/\s+/);
       if (!entity && words.length === 1 && m.type === 'actor') {
         const people = bySurname.get(nameKey(name)) ?? [];
@@ -126,7 +156,13 @@ export default function linkEntities(options?: Readonly<Options> | null) {
         dropped.add(m);
         continue;
       }
+      if (!entity && name !== bare) {
+        // A qualified name is one organisation; the bare name later in the text points back to it.
+        entity = make(m, name);
+        if (!byKey.has(`${m.type}:${nameKey(bare)}`)) byKey.set(`${m.type}:${nameKey(bare)}`, entity);
+      }
       entity ??= make(m, name);
+      if (name !== bare) addForm(entity.id, name);
       m.entity = entity.id;
       if (m.kind !== entity.kind && m.type === entity.type) m.kind = entity.kind;
       // The full form defined for an acronym links the acronym's mentions made before it.
@@ -139,12 +175,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     }
 
     // Names and aliases from the mentions: the longest proper full form is the name.
-    const forms = new Map<string, Set<string>>();
-    for (const m of linked) {
-      const set = forms.get(m.entity) ?? new Set<string>();
-      set.add(m.text);
-      forms.set(m.entity, set);
-    }
+    for (const m of linked) addForm(m.entity, m.text);
     for (const entity of entities.values()) {
       const all = [...(forms.get(entity.id) ?? []), entity.name, ...entity.aliases];
       const proper = all.map((f) => stripTitles(f, titles)).filter((f) => isProperName(f) && !isAcronym(f));

@@ -65,10 +65,11 @@ export function resolveEntities(items: AnnotatedArticle[], config: CorpusConfig 
     return geo === null ? [] : [`${n.entity.type}:${n.kind}:${geo}`];
   });
   // 2. The same name or proper alias; unnamed collectives stay in their article.
-  // A person's lone surname alias is no key: two people may share it (rule 3 links lone surnames).
+  // A short form that ends a longer name of the same entity is no key: two people share a surname, two
+  // countries' ministries share "Foreign Ministry" (rule 3 links lone surnames).
   unionByKey(nodes, groups, (n) => {
-    const full = n.kind === 'person' && n.names.some((x) => x.includes(' '));
-    return n.names.filter((x) => !full || x.includes(' ')).map((x) => `${n.kind}:${nameKey(x)}`);
+    const keys = n.names.map(nameKey);
+    return keys.filter((k) => !keys.some((longer) => longer !== k && longer.endsWith(` ${k}`))).map((k) => `${n.kind}:${k}`);
   });
   // 3. A lone surname to the one full name that ends in it.
   const fullBySurname = new Map<string, Set<number>>();
