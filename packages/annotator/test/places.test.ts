@@ -106,6 +106,14 @@ describe('tagPlaces: places the tagger missed', () => {
   });
 });
 
+describe('tagPlaces: headlines', () => {
+  it('keeps headline places the gazetteer or the body knows, and drops the rest', () => {
+    const text = 'SHELLS HIT KHARKIV AND ZORYANIA\n\nResidents of Kharkiv said the night was quiet.';
+    const { mentions } = run(text, { place: ['KHARKIV', 'ZORYANIA', 'Kharkiv'] });
+    expect(mentions.map((m) => m.text)).toEqual(['KHARKIV', 'Kharkiv']);
+  });
+});
+
 describe('tagPlaces: conflicting regions', () => {
   it('reports one place put in two regions, at both region spans', () => {
     const text = 'Shells fell on Krasnaya Gorka in the Bryansk region. Later, Krasnaya Gorka in the Kaluga region was evacuated.';

@@ -53,6 +53,12 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       mentions = discoverPlaces(prose, body, mentions, knowledge, { minPopulation, countries });
     }
     for (const m of mentions) m.text = text.slice(m.start, m.end);
+    // In a headline, an all-caps line, a byline or a credit, keep only places the gazetteer or the body knows.
+    const offProse = (m: Mention) => sentences.some((s) => s.start <= m.start && m.end <= s.end && skip(s));
+    const bodyPlaces = new Set(mentions.filter((m) => m.type === 'place' && !offProse(m)).map((m) => placeKey(m.text)));
+    mentions = mentions.filter(
+      (m) => m.type !== 'place' || bodyPlaces.has(placeKey(m.text)) || !offProse(m) || gazetteer.lookup(m.text.replace(/^the\s+/i, '')).length > 0,
+    );
     const entities: DocumentEntity[] = [...(file.data.entities ?? [])];
 
     // A country tagged as an organisation ("Ukraine agreed") is its government; a name tagged as a place
