@@ -92,7 +92,7 @@ export function compareClaims(input: CompareInput): CompareResult {
 
   const contradictions: Contradiction[] = [];
   const agreements: Agreement[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Contradiction>();
   for (const family of families(ctx, input.events, views, options.siblings ?? true, maxMs)) {
     const mentionIds = new Map<string, string[]>();
     const eventOf = new Map<string, string>();
@@ -162,9 +162,18 @@ export function compareClaims(input: CompareInput): CompareResult {
           continue;
         }
         for (const finding of result.findings) {
-          const key = `${a.base.claim.id}\u0000${b.base.claim.id}\u0000${finding.kind}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          // The same two speakers differing the same way in more outlets is one contradiction, with more sides.
+          const key = [eventId(a), finding.kind, ...[a.base.speakerName, b.base.speakerName].sort(), ...[...finding.values].sort()].join('\u0000');
+          const earlier = seen.get(key);
+          if (earlier) {
+            const flip = earlier.values?.[0] !== finding.values[0];
+            const sides = earlier.sides ?? [[], []];
+            for (const [k, id] of [a.base.claim.id, b.base.claim.id].entries()) {
+              const list = sides[flip ? 1 - k : k];
+              if (list && list.length < maxSide && !list.includes(id)) list.push(id);
+            }
+            continue;
+          }
           const contradiction: Contradiction = {
             id: `C${contradictions.length + 1}`,
             kind: finding.kind,
@@ -176,6 +185,7 @@ export function compareClaims(input: CompareInput): CompareResult {
           };
           if (finding.compatible !== undefined) contradiction.compatible = finding.compatible;
           contradictions.push(contradiction);
+          seen.set(key, contradiction);
         }
       }
     }

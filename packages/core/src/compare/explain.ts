@@ -57,7 +57,7 @@ function verb(v: ClaimView, finding: Finding): string {
     return v.certainty >= 2 ? 'confirms' : v.certainty >= 1 ? 'says' : v.certainty > 0 ? 'claims' : 'is reported, unconfirmed, as saying';
   }
   if (v.claim.stance === 'hedge') return 'suggests';
-  if (v.claim.stance === 'accuse') return 'alleges';
+  if (v.claim.stance === 'accuse') return /^(?:\S+\s+){0,4}of\s/.test(v.claim.content.text) ? 'accuses' : 'alleges';
   return 'says';
 }
 
@@ -66,10 +66,30 @@ const clauseBreak = /[,;:()–—]|\s(?:but|while|whereas|which|although|though|
 
 /** A short paraphrase of a claim's content: the clause holding the event's trigger, trimmed. */
 export function paraphrase(v: EventView): string {
+  v.paraphrase ??= shorten(v);
+  return v.paraphrase;
+}
+
+function shorten(v: EventView): string {
   const { claim } = v.base;
   let text = claim.content.text;
   let trigger = v.mention ? v.mention.trigger.start - claim.content.start : -1;
   if (trigger < 0 || trigger >= text.length) trigger = -1;
+  // Content that runs over a sentence end: keep the sentence with the trigger (else the first).
+  const stops = [...text.matchAll(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu)].map((m) => (m.index ?? 0) + m[0].length);
+  if (stops.length) {
+    let from = 0;
+    let to = text.length;
+    for (const stop of stops) {
+      if (trigger >= stop) from = stop;
+      else {
+        to = stop;
+        break;
+      }
+    }
+    text = text.slice(from, to);
+    if (trigger >= 0) trigger -= from;
+  }
   const stripped = stripEdges(text);
   trigger -= stripped.offset;
   text = stripped.text;

@@ -24,8 +24,9 @@ export type QuantityRelation = 'same' | 'compatible' | 'incompatible';
 
 /** Find every count in `text`: digits, number words, ranges, vague amounts ("dozens"), with their modifiers. */
 export function parseQuantities(text: string): Quantity[] {
-  const tokens = tokenize(text);
   const found: Quantity[] = [];
+  if (!mayCount.test(text)) return found;
+  const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
     const core = readCore(tokens, i);
     if (!core) continue;
@@ -108,6 +109,10 @@ interface Core {
   pronounLike: boolean;
 }
 
+/** A cheap test that a text may hold a count at all: a digit, or a number word or vague amount. */
+const mayCount =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|scores|hundreds|thousands|millions|several|handful|couple|few|single|tens)\b/i;
+
 const tokenPattern = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[a-zA-Z]*|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[%+–—-]|[^\s\w]/g;
 
 function tokenize(text: string): Token[] {
@@ -144,7 +149,8 @@ const vague: Record<string, [number, number]> = {
 function readCore(tokens: Token[], i: number): Core | undefined {
   const token = tokens[i];
   if (!token) return undefined;
-  const digits = /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/i.exec(token.text);
+  const code = token.text.charCodeAt(0);
+  const digits = code >= 48 && code <= 57 && /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/i.exec(token.text);
   if (digits) {
     const suffix = (digits[2] ?? '').toLowerCase();
     if (suffix && !(suffix in suffixScales)) return undefined; // ordinals, units glued on ("1st", "5km")
@@ -245,9 +251,10 @@ const modifiers: [string, (low: number, high: number) => [number, number]][] = [
   ['estimated', (l, h) => [Math.floor(l * 0.8), Math.ceil(h * 1.2)]],
 ];
 
+const modifierWords = modifiers.map(([phrase, apply]) => [phrase.split(' '), apply] as const);
+
 function readModifier(tokens: Token[], first: number): Modifier | undefined {
-  for (const [phrase, apply] of modifiers) {
-    const words = phrase.split(' ');
+  for (const [words, apply] of modifierWords) {
     const start = first - words.length;
     if (start < 0) continue;
     if (words.every((w, k) => tokens[start + k]?.lower === w)) return { start, apply };

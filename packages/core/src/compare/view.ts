@@ -50,6 +50,8 @@ export interface EventView {
   quantity: Quantity | null;
   /** The day the claim puts the happening on, as days since 1970, when it says and it can be placed. */
   day: number | null;
+  /** The short paraphrase used in explanations, made when first needed. */
+  paraphrase?: string;
 }
 
 export interface Cue {
@@ -259,26 +261,38 @@ export function stem(word: string): string {
 }
 
 type Lexicon = Readonly<Record<string, readonly string[]>>;
-const compiled = new WeakMap<object, [string, string[]][]>();
+/** Cues by their first word, longest first. */
+type CueIndex = Map<string, [string, string[]][]>;
+const compiled = new WeakMap<object, CueIndex>();
 
-function compile(lexicon: Lexicon | readonly string[]): [string, string[]][] {
-  let list = compiled.get(lexicon);
-  if (!list) {
-    list = Array.isArray(lexicon)
+function compile(lexicon: Lexicon | readonly string[]): CueIndex {
+  let index = compiled.get(lexicon);
+  if (!index) {
+    const list = Array.isArray(lexicon)
       ? lexicon.map((cue: string): [string, string[]] => ['', words(cue)])
       : Object.entries(lexicon as Lexicon).flatMap(([kind, cues]) => cues.map((c): [string, string[]] => [kind, words(c)]));
     list.sort((a, b) => b[1].length - a[1].length);
-    compiled.set(lexicon, list);
+    index = new Map();
+    for (const entry of list) {
+      const first = entry[1][0];
+      if (first === undefined) continue;
+      let bucket = index.get(first);
+      if (!bucket) index.set(first, (bucket = []));
+      bucket.push(entry);
+    }
+    compiled.set(lexicon, index);
   }
-  return list;
+  return index;
 }
 
 /** Where a cue of the lexicon occurs in the tokens: its kind, words and whether a negator comes just before. */
 export function findCues(tokens: readonly string[], lexicon: Lexicon | readonly string[]) {
   const found: { kind: string; cue: string; negated: boolean }[] = [];
-  const list = compile(lexicon);
+  const index = compile(lexicon);
   for (let i = 0; i < tokens.length; i++) {
-    for (const [kind, cue] of list) {
+    const candidates = index.get(tokens[i] ?? '');
+    if (!candidates) continue;
+    for (const [kind, cue] of candidates) {
       if (!cue.every((w, k) => tokens[i + k] === w)) continue;
       const before = tokens.slice(Math.max(0, i - 3), i);
       found.push({ kind, cue: cue.join(' '), negated: before.some((w) => negators.has(w)) });

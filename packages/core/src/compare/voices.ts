@@ -35,22 +35,25 @@ export function groupVoices(texts: readonly string[], options: VoiceOptions = {}
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
 
-  const sets = texts.map((t) => shingles(t, shingleSize));
+  const words = texts.map(tokens);
+  const sets = words.map((w) => shingleSet(w, shingleSize));
   const exact = new Map<string, number>();
-  const buckets = new Map<string, number[]>();
+  const buckets = new Map<number, number[]>();
   for (let i = 0; i < texts.length; i++) {
-    const key = normalise(texts[i] ?? '');
+    const key = (words[i] ?? []).join(' ');
     const same = exact.get(key);
     if (same !== undefined) {
       union(same, i);
       continue;
     }
     exact.set(key, i);
-    const set = sets[i] ?? new Set<number>();
-    if (set.size < minShingles) continue;
+    const set = sets[i] ?? empty;
+    if (set.length < minShingles) continue;
+    const tried = new Set<number>();
     const signature = minHash(set);
     for (let band = 0; band < bands; band++) {
-      const bucketKey = `${band}:${signature.slice(band * rows, band * rows + rows).join(',')}`;
+      let bucketKey = band;
+      for (let r = band * rows; r < band * rows + rows; r++) bucketKey = mix(bucketKey ^ (signature[r] ?? 0)) + band;
       let heads = buckets.get(bucketKey);
       if (!heads) buckets.set(bucketKey, (heads = []));
       // Compare with a few heads of the bucket only: linear even when many texts share a band.
@@ -60,7 +63,9 @@ export function groupVoices(texts: readonly string[], options: VoiceOptions = {}
           joined = true;
           break;
         }
-        if (jaccard(sets[head] ?? new Set(), set) >= threshold) {
+        if (tried.has(head)) continue;
+        tried.add(head);
+        if (sortedJaccard(sets[head] ?? empty, set) >= threshold) {
           union(head, i);
           joined = true;
           break;
@@ -81,41 +86,68 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** Hashed word shingles of a text. */
-export function shingles(text: string, size: number): Set<number> {
-  const words = normalise(text).split(' ').filter(Boolean);
-  const result = new Set<number>();
-  if (words.length < size) {
-    if (words.length) result.add(hash(words.join(' '), 0));
-    return result;
+/** Hashed word shingles of a text, sorted and unique. */
+export function shingles(text: string, size: number): Uint32Array {
+  return shingleSet(tokens(text), size);
+}
+
+const empty = new Uint32Array(0);
+
+function shingleSet(words: readonly string[], size: number): Uint32Array {
+  if (!words.length) return empty;
+  const hashes = words.map((w) => hash(w, 0));
+  const count = Math.max(1, hashes.length - size + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) out[i] = combine(hashes, i, Math.min(size, hashes.length));
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i] ?? 0;
+  return out.subarray(0, n);
+}
+
+function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
-  for (let i = 0; i + size <= words.length; i++) result.add(hash(words.slice(i, i + size).join(' '), 0));
-  return result;
+  const union = a.length + b.length - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+function combine(hashes: readonly number[], from: number, size: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < from + size; k++) h = mix(h ^ (hashes[k] ?? 0)) + k - from;
+  return h >>> 0;
+}
+
+/** Lower-case words (letters, digits, apostrophes), punctuation dropped. */
+function tokens(text: string): string[] {
+  return text.toLowerCase().replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
 }
 
 const bands = 12;
 const rows = 2;
 const maxHeads = 4;
 
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function minHash(set: ReadonlySet<number>): number[] {
-  const signature: number[] = [];
+function minHash(set: Uint32Array): Uint32Array {
+  const signature = new Uint32Array(bands * rows);
   for (let k = 0; k < bands * rows; k++) {
     let min = 0xffffffff;
-    const seed = (k + 1) * 0x9e3779b1;
-    for (const x of set) {
-      const h = mix(x ^ seed);
+    const seed = Math.imul(k + 1, 0x9e3779b1);
+    for (let i = 0; i < set.length; i++) {
+      const h = mix((set[i] ?? 0) ^ seed);
       if (h < min) min = h;
     }
-    signature.push(min);
+    signature[k] = min;
   }
   return signature;
 }
