@@ -44,7 +44,8 @@ for (let i = 0, n = 0; n < words; i++) {
 const longText = long.join('\n\n');
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'claimlens-bench-'));
-for (let i = 0; i < fileCount; i++) writeFileSync(path.join(root, `a${String(i).padStart(4, '0')}.txt`), texts[i % texts.length]);
+// Each copy differs (readers count identical files once).
+for (let i = 0; i < fileCount; i++) writeFileSync(path.join(root, `a${String(i).padStart(4, '0')}.txt`), `${texts[i % texts.length]}\n\nCopy ${i}.\n`);
 const longFile = path.join(os.tmpdir(), `claimlens-long-${process.pid}.txt`);
 writeFileSync(longFile, longText);
 

@@ -69,7 +69,7 @@ export interface WorkspaceOptions {
    * four times as long as the last build took. Default: 2000.
    */
   partialEvery?: number;
-  /** An open document longer than this many characters is first analysed up to about here. Default: 8000. */
+  /** An open document longer than this many characters is first analysed up to about here. Default: 5000. */
   previewLength?: number;
 }
 
@@ -212,7 +212,7 @@ export class Workspace {
 
   async #analyse(entry: Entry): Promise<void> {
     const { text, version, generation } = entry;
-    const previewLength = this.#options.previewLength ?? 8000;
+    const previewLength = this.#options.previewLength ?? 5000;
     try {
       if (entry.open && !entry.analysed && text.length > previewLength * 1.5) await this.#preview(entry, previewLength);
       if (this.entries.get(entry.uri) !== entry || entry.generation !== generation) return;
