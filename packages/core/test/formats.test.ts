@@ -162,5 +162,10 @@ describe('scoreAnnotations', () => {
     expect(row('claim cue')?.exact.f1).toBe(1);
     expect(row('claim content')).toMatchObject({ exact: { f1: 0 }, overlap: { f1: 1 } });
     expect(formatScore(score)).toMatch(/entity actor\s+1\s+2\s+50\.0\s+100\.0\s+66\.7/);
+    expect(score.notScored).toEqual([]);
+    const noEntities = scoreAnnotations(new Map([['d', { ...(gold.get('d') as never), mentions: [] }]]), predicted);
+    expect(noEntities.notScored).toEqual(['entities']);
+    expect(noEntities.rows.map((r) => r.name)).toEqual(['claim source', 'claim cue', 'claim content']);
+    expect(formatScore(noEntities)).toContain('Not scored: gold has no entity mentions.');
   });
 });

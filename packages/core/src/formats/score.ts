@@ -20,6 +20,8 @@ export interface Counts {
 
 export interface Score {
   rows: ScoreRow[];
+  /** Layers left out because gold has none of them at all (gold that does not annotate entities, or claims). */
+  notScored: ('entities' | 'claims')[];
   /** Document ids found in both, only in gold, only in the prediction. */
   documents: { both: string[]; goldOnly: string[]; predictedOnly: string[] };
 }
@@ -29,7 +31,8 @@ type Range = { start: number; end: number };
 /**
  * Compare predicted annotations with gold ones, document by document (by id): entity mentions per type and in
  * all, and each claim part (source, cue, content). A document missing from the prediction counts as predicting
- * nothing; one missing from gold is reported but not scored.
+ * nothing; one missing from gold is reported but not scored. A layer gold has nothing of (PolNeAR has no entity
+ * mentions) is left out and named in `notScored`.
  */
 export function scoreAnnotations(gold: ImportedCorpus, predicted: ImportedCorpus): Score {
   const both = [...gold.keys()].filter((id) => predicted.has(id)).sort();
@@ -44,14 +47,21 @@ export function scoreAnnotations(gold: ImportedCorpus, predicted: ImportedCorpus
   };
   const types = new Set<string>();
   for (const doc of [...gold.values(), ...predicted.values()]) for (const m of doc.mentions) types.add(m.type);
+  const goldHas = (layer: 'mentions' | 'claims') => [...gold.values()].some((doc) => doc[layer].length > 0);
+  const notScored: Score['notScored'] = [];
+  if (!goldHas('mentions')) notScored.push('entities');
+  if (!goldHas('claims')) notScored.push('claims');
   for (const id of [...both, ...goldOnly]) {
     const g = gold.get(id);
     const p = predicted.get(id) ?? { id, mentions: [], claims: [] };
     if (!g) continue;
-    for (const type of [...types].sort()) {
-      add(`entity ${type}`, g.mentions.filter((m) => m.type === type), p.mentions.filter((m) => m.type === type));
+    if (!notScored.includes('entities')) {
+      for (const type of [...types].sort()) {
+        add(`entity ${type}`, g.mentions.filter((m) => m.type === type), p.mentions.filter((m) => m.type === type));
+      }
+      add('entity (all)', g.mentions, p.mentions);
     }
-    add('entity (all)', g.mentions, p.mentions);
+    if (notScored.includes('claims')) continue;
     for (const part of ['source', 'cue', 'content'] as const) {
       const spans = (claims: typeof g.claims) => claims.flatMap((c) => (c[part] ? [c[part]] : []));
       add(`claim ${part}`, spans(g.claims), spans(p.claims));
@@ -72,7 +82,7 @@ export function scoreAnnotations(gold: ImportedCorpus, predicted: ImportedCorpus
     });
     rows.push({ name, gold: goldCount, predicted: predictedCount, exact: counts(exact, goldCount, predictedCount), overlap: counts(overlap, goldCount, predictedCount) });
   }
-  return { rows, documents: { both, goldOnly, predictedOnly } };
+  return { rows, notScored, documents: { both, goldOnly, predictedOnly } };
 }
 
 /** A plain-text table of a score, for the terminal. */
@@ -98,6 +108,7 @@ export function formatScore(score: Score): string {
     ...body.map(line),
     '',
     'P R F1: exact span match; P~ R~ F1~: overlapping spans, matched one to one.',
+    ...score.notScored.map((layer) => `Not scored: gold has no ${layer === 'entities' ? 'entity mentions' : 'claims'}.`),
     `Documents: ${both.length} in both, ${goldOnly.length} only in gold (scored as missed), ${predictedOnly.length} only in the prediction (not scored).`,
   ].join('\n');
 }
