@@ -92,6 +92,18 @@ describe('readCorpus metadata and claimlens.json', () => {
     expect(articles[1]?.outlet).toBe('Example Media Group');
   });
 
+  it('takes the size limit from claimlens.json unless the caller gives one', async () => {
+    const folder = path.join(dir, 'limited');
+    await import('node:fs/promises').then((fs) => fs.mkdir(folder, { recursive: true }));
+    await writeFile(path.join(folder, '.claimlens.json'), JSON.stringify({ maxFileSize: 500 }));
+    await writeFile(path.join(folder, 'long.txt'), largeText(2000));
+    const limited = await readCorpus([folder]);
+    expect(Buffer.byteLength(limited.articles[0]?.text ?? '')).toBeLessThanOrEqual(500);
+    expect(limited.articles[0]?.messages[0]?.code).toBe('read/too-large');
+    const given = await readCorpus([folder], { maxFileSize: 5000 });
+    expect(given.articles[0]?.messages).toEqual([]);
+  });
+
   it('reports invalid JSON in claimlens.json and still reads the folder', async () => {
     const folder = path.join(dir, 'bad-config');
     await import('node:fs/promises').then((fs) => fs.mkdir(folder, { recursive: true }));
