@@ -382,7 +382,7 @@ describe('compareClaims: what must not be flagged', () => {
       {
         claims: ['a1:c1', 'b1:c1'],
         event: 'V1',
-        explanation: 'New Delhi (Daily Courier) and the army (Evening Star) both say Pakistani soldiers entered India overnight.',
+        explanation: 'New Delhi (Daily Courier) says Pakistani soldiers entered India overnight; the army (Evening Star) agrees: a unit from Pakistan had moved into India before dawn.',
       },
     ]);
   });
@@ -417,6 +417,22 @@ describe('compareClaims: what must not be flagged', () => {
     expect(voices).toHaveLength(2);
     // Copies never agree with each other; the independent source agrees with the wire story once.
     expect(agreements.map((a) => a.claims.map((c) => c.split(':')[0]).sort().join(' '))).toEqual(['w1 x1']);
+  });
+
+  it('does not set a denial about one party against a report about another', () => {
+    const { contradictions } = run([
+      {
+        id: 'a1',
+        text: 'Islamabad denied that Pakistani troops crossed into India.',
+        claims: [{ source: 'Islamabad', content: 'Pakistani troops crossed into India', stance: 'deny', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' }] }],
+      },
+      {
+        id: 'b1',
+        text: 'Islamabad said Indian troops crossed into Pakistan.',
+        claims: [{ source: 'Islamabad', content: 'Indian troops crossed into Pakistan', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Indian troops', destination: 'Pakistan' }] }],
+      },
+    ]);
+    expect(contradictions).toEqual([]);
   });
 
   it('never compares a question or a condition', () => {

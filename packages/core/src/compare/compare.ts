@@ -93,6 +93,13 @@ export function compareClaims(input: CompareInput): CompareResult {
   const contradictions: Contradiction[] = [];
   const agreements: Agreement[] = [];
   const seen = new Map<string, Contradiction>();
+  const agreed = new Set<string>();
+  const agree = (a: EventView, b: EventView, event: string | null) => {
+    const key = [a.base.claim.id, b.base.claim.id].sort().join('\u0000');
+    if (agreed.has(key)) return;
+    agreed.add(key);
+    agreements.push({ claims: [a.base.claim.id, b.base.claim.id], event, explanation: explainAgreement(a, b) });
+  };
   for (const family of families(ctx, input.events, views, options.siblings ?? true, maxMs)) {
     const mentionIds = new Map<string, string[]>();
     const eventOf = new Map<string, string>();
@@ -127,11 +134,7 @@ export function compareClaims(input: CompareInput): CompareResult {
         if (voicesSeen.has(view.base.voice)) continue;
         voicesSeen.add(view.base.voice);
         if (previous && previous.base.article.id !== view.base.article.id && close(previous, view, maxMs)) {
-          agreements.push({
-            claims: [previous.base.claim.id, view.base.claim.id],
-            event: eventId(previous),
-            explanation: explainAgreement(previous, view),
-          });
+          agree(previous, view, eventId(previous));
         }
         previous = view;
       }
@@ -157,7 +160,7 @@ export function compareClaims(input: CompareInput): CompareResult {
         if (allowed) result.findings = result.findings.filter((f) => allowed.has(f.kind));
         if (result.relation === 'agree') {
           if (i < hubs && sameEvent) {
-            agreements.push({ claims: [a.base.claim.id, b.base.claim.id], event: eventId(a), explanation: explainAgreement(a, b) });
+            agree(a, b, eventId(a));
           }
           continue;
         }

@@ -33,22 +33,23 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   if (x.anchors.size && y.anchors.size && shared === 0 && overlap < 0.1) return unrelated();
   if (a.lemma && b.lemma && a.lemma !== b.lemma && shared === 0) return unrelated();
 
+  const sameAction = !a.lemma || !b.lemma || a.lemma === b.lemma;
+  const agentDiffers = sameAction && !!a.agent && !!b.agent && a.agent.key !== b.agent.key;
+  const whereA = a.place ?? a.destination;
+  const whereB = b.place ?? b.destination;
   if (x.polarity !== y.polarity) {
+    // Denying that one party did it does not contradict saying that another party did, or did it elsewhere.
+    if (agentDiffers || placesDiffer(whereA, whereB) || placesDiffer(a.destination, b.destination)) return unrelated();
     return { relation: 'contradict', findings: [{ kind: 'polarity', values: [polarityWord(a), polarityWord(b)] }] };
   }
   const similar = overlap >= 0.15 || shared > 0;
   if (x.polarity < 0) return similar ? { relation: 'agree', findings: [] } : unrelated();
 
   const findings: Finding[] = [];
-  const sameAction = !a.lemma || !b.lemma || a.lemma === b.lemma;
-  let agentDiffers = false;
-  if (sameAction && a.agent && b.agent && a.agent.key !== b.agent.key) {
-    agentDiffers = true;
+  if (agentDiffers && a.agent && b.agent) {
     const reversed = placesDiffer(a.destination, b.destination) || placesDiffer(a.origin, b.origin);
     findings.push({ kind: 'agent', values: [a.agent.name, b.agent.name], reversed });
   }
-  const whereA = a.place ?? a.destination;
-  const whereB = b.place ?? b.destination;
   if (sameAction && !agentDiffers && whereA && whereB && placesDiffer(whereA, whereB)) {
     findings.push({ kind: 'place', values: [placeName(whereA), placeName(whereB)] });
   }

@@ -40,9 +40,12 @@ export function explainContradiction(a: EventView, b: EventView, finding: Findin
   return `${capitalise(left)}; ${right}${why}.`;
 }
 
-/** One plain sentence saying that two independent sources say the same. */
+/** One plain sentence saying that two independent sources say the same, each in its own words. */
 export function explainAgreement(a: EventView, b: EventView): string {
-  return `${capitalise(who(a.base))} and ${who(b.base)} both say ${paraphrase(a)}.`;
+  const pa = paraphrase(a);
+  const pb = paraphrase(b);
+  if (pa.toLowerCase() === pb.toLowerCase()) return `${capitalise(who(a.base))} and ${who(b.base)} both say ${pa}.`;
+  return `${capitalise(who(a.base))} says ${pa}; ${who(b.base)} agrees: ${pb}.`;
 }
 
 /** The speaker and outlet: "Kiev (Al Jazeera)", or the outlet alone for its own voice. */
@@ -51,7 +54,26 @@ export function who(v: ClaimView): string {
   return `${v.speakerName} (${v.outlet})`;
 }
 
+const plurals: Record<string, string> = {
+  says: 'say',
+  denies: 'deny',
+  confirms: 'confirm',
+  claims: 'claim',
+  suggests: 'suggest',
+  accuses: 'accuse',
+  alleges: 'allege',
+  'is reported, unconfirmed, as saying': 'are reported, unconfirmed, as saying',
+};
+
+/** The attribution verb, agreeing with a plural common-noun speaker ("officials say"). */
 function verb(v: ClaimView, finding: Finding): string {
+  const singular = singularVerb(v, finding);
+  const last = v.speakerName.split(/\s+/).pop() ?? '';
+  const plural = v.claim.source !== null && /^[a-z]+[^s]s$/.test(last) && !/(ics|ness|news|ss)$/.test(last);
+  return plural ? (plurals[singular] ?? singular) : singular;
+}
+
+function singularVerb(v: ClaimView, finding: Finding): string {
   if (v.claim.stance === 'deny') return 'denies';
   if (finding.kind === 'certainty') {
     return v.certainty >= 2 ? 'confirms' : v.certainty >= 1 ? 'says' : v.certainty > 0 ? 'claims' : 'is reported, unconfirmed, as saying';

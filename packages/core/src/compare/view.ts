@@ -208,11 +208,16 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: reado
   const place = (span: Span | undefined, id?: string) => ctx.place(ctx.argumentEntity(article.id, span, id, 'place'));
   let quantity: Quantity | null = null;
   if (args.quantity) quantity = parseQuantities(args.quantity.text)[0] ?? null;
+  let agent = ctx.side(ctx.argumentEntity(article.id, args.agent, args.agentEntity));
+  if (!agent && args.agent && /^(?:its|their|our|his|her)\b/i.test(args.agent.text)) {
+    // "Islamabad denied its troops crossed": a possessive agent stands for the speaker's side.
+    agent = ctx.side(claim.speaker) ?? ctx.side(ctx.argumentEntity(article.id, claim.source ?? undefined, undefined));
+  }
   return {
     base,
     mention,
     lemma: mention?.lemma ?? '',
-    agent: ctx.side(ctx.argumentEntity(article.id, args.agent, args.agentEntity)),
+    agent,
     patient: ctx.side(ctx.argumentEntity(article.id, args.patient, args.patientEntity)),
     origin: place(args.origin),
     destination: place(args.destination),
