@@ -16,6 +16,8 @@ const toTagged = (s) => ({ words: s.words, tags: s.pos });
 const sentences = parseConll(readFileSync(train, 'utf8')).map(toTagged);
 const started = Date.now();
 const { trainer, dict } = trainPos(sentences, {
+  dictMinCount: Number(process.env.DICT_COUNT ?? 5),
+  dictMinShare: Number(process.env.DICT_SHARE ?? 0.97),
   onEpoch: (epoch, accuracy) => console.log(`epoch ${epoch}: train accuracy ${(accuracy * 100).toFixed(2)}%`),
 });
 const model = trainer.finish(Number(process.env.PRUNE ?? 0.05));

@@ -1,3 +1,10 @@
+/** Anything that scores hashed features (a trained model, or a trainer mid-training). */
+export interface Scorer {
+  readonly classes: readonly string[];
+  /** Add the weights of the first `count` features to `out`. */
+  score(features: Uint32Array, count: number, out: Float32Array): void;
+}
+
 /**
  * A multi-class linear model over hashed features: each feature is a 32-bit hash whose low `bits` bits pick
  * a bucket; a bucket that carries weights owns one row of `classes.length` weights.
@@ -7,7 +14,11 @@ export class LinearModel {
   readonly bits: number;
   readonly rows: number;
   private readonly mask: number;
-  private readonly rowOf: Int32Array;
+  /** Open-addressing table of `[bucket, row offset]` pairs, sized to the rows so it stays in cache. */
+  private readonly table: Int32Array;
+  private readonly shift: number;
+  private readonly slots: number;
+  private readonly buckets: Uint32Array;
   private readonly weights: Float32Array;
 
   constructor(classes: readonly string[], bits: number, buckets: Uint32Array, weights: Float32Array) {
@@ -19,19 +30,37 @@ export class LinearModel {
     this.bits = bits;
     this.rows = buckets.length;
     this.mask = (1 << bits) - 1;
-    this.rowOf = new Int32Array(1 << bits).fill(-1);
-    for (let r = 0; r < buckets.length; r++) this.rowOf[(buckets[r] as number) & this.mask] = r;
+    this.buckets = buckets;
+    let slotBits = 4;
+    while (1 << slotBits < buckets.length * 1.6) slotBits++;
+    this.slots = 1 << slotBits;
+    this.shift = 32 - slotBits;
+    this.table = new Int32Array(this.slots * 2).fill(-1);
+    for (let r = 0; r < buckets.length; r++) {
+      const bucket = (buckets[r] as number) & this.mask;
+      let slot = Math.imul(bucket, 0x9e3779b1) >>> this.shift;
+      while (this.table[slot * 2] !== -1 && this.table[slot * 2] !== bucket) slot = (slot + 1) & (this.slots - 1);
+      this.table[slot * 2] = bucket;
+      this.table[slot * 2 + 1] = r * classes.length;
+    }
     this.weights = weights;
   }
 
   /** Add the weights of the first `count` features to `out` (which the caller zeroes). */
   score(features: Uint32Array, count: number, out: Float32Array): void {
     const classes = this.classes.length;
-    const { rowOf, weights, mask } = this;
+    const { table, weights, mask, shift } = this;
+    const last = this.slots - 1;
     for (let f = 0; f < count; f++) {
-      const row = rowOf[(features[f] as number) & mask] as number;
-      if (row < 0) continue;
-      const base = row * classes;
+      const bucket = (features[f] as number) & mask;
+      let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
+      let key = table[slot << 1] as number;
+      while (key !== bucket && key !== -1) {
+        slot = (slot + 1) & last;
+        key = table[slot << 1] as number;
+      }
+      if (key === -1) continue;
+      const base = table[(slot << 1) + 1] as number;
       for (let c = 0; c < classes; c++) out[c] = (out[c] as number) + (weights[base + c] as number);
     }
   }
@@ -39,10 +68,8 @@ export class LinearModel {
   /** Iterate over rows as `[bucket, weights]` (for serialising). */
   *entries(): Generator<[number, Float32Array]> {
     const classes = this.classes.length;
-    for (let bucket = 0; bucket < this.rowOf.length; bucket++) {
-      const row = this.rowOf[bucket] as number;
-      if (row >= 0) yield [bucket, this.weights.subarray(row * classes, row * classes + classes)];
-    }
+    const order = Array.from(this.buckets.keys()).sort((a, b) => (this.buckets[a] as number) - (this.buckets[b] as number));
+    for (const r of order) yield [this.buckets[r] as number, this.weights.subarray(r * classes, r * classes + classes)];
   }
 }
 

@@ -52,34 +52,72 @@ export interface NerContext {
   memory: Uint8Array;
 }
 
-/** Write the features of token `i` given the hashes of the two previous tags; returns how many. */
-export function nerFeatures(ctx: NerContext, i: number, p1: number, p2: number, out: Uint32Array): number {
+/** Positions a word's own features are computed for: itself, one and two before, one and two after. */
+export const NER_ROLES = 5;
+/** Offsets of the roles relative to the token being tagged. */
+export const nerRoleOffsets = [0, -1, -2, 1, 2] as const;
+
+/** Append the features that depend only on the word seen in `role` (see `nerRoleOffsets`); returns the new count. */
+export function nerRoleFeatures(role: number, w: Uint32Array, out: Uint32Array, n: number): number {
+  switch (role) {
+    case 0: {
+      const shape = w[SHAPE] as number;
+      out[n++] = mix(0, 0);
+      out[n++] = mix(1, w[WORD] as number);
+      out[n++] = mix(2, w[LOWER] as number);
+      out[n++] = mix(3, shape);
+      out[n++] = mix(4, w[PREFIX2] as number);
+      out[n++] = mix(5, w[PREFIX3] as number);
+      out[n++] = mix(6, w[PREFIX4] as number);
+      out[n++] = mix(7, w[SUFFIX2] as number);
+      out[n++] = mix(8, w[SUFFIX3] as number);
+      out[n++] = mix(9, w[SUFFIX4] as number);
+      out[n++] = mix2(28, w[CASE] as number, shape);
+      if (w[GAZ]) {
+        out[n++] = mix(35, w[GAZ] as number);
+        out[n++] = mix2(36, w[GAZ] as number, shape);
+      }
+      if (w[CLUSTER]) {
+        out[n++] = mix(41, w[CLUSTER] as number);
+        out[n++] = mix2(42, w[CLUSTER] as number, shape);
+      }
+      break;
+    }
+    case 1:
+      out[n++] = mix(10, w[LOWER] as number);
+      out[n++] = mix(14, w[SHAPE] as number);
+      if (w[CLUSTER]) out[n++] = mix(43, w[CLUSTER] as number);
+      break;
+    case 2:
+      out[n++] = mix(11, w[LOWER] as number);
+      break;
+    case 3:
+      out[n++] = mix(12, w[LOWER] as number);
+      out[n++] = mix(15, w[SHAPE] as number);
+      if (w[CLUSTER]) out[n++] = mix(44, w[CLUSTER] as number);
+      break;
+    default:
+      out[n++] = mix(13, w[LOWER] as number);
+  }
+  return n;
+}
+
+/** Append the features that depend only on the two previous tags; returns the new count. */
+export function nerTagFeatures(p1: number, p2: number, out: Uint32Array, n: number): number {
+  out[n++] = mix(30, p1);
+  out[n++] = mix2(31, p1, p2);
+  return n;
+}
+
+/** Append the features of token `i` that depend on its neighbours together, POS, tags or the document. */
+export function nerContextFeatures(ctx: NerContext, i: number, p1: number, out: Uint32Array, n: number): number {
   const at = i + 2;
   const { lexemes, pos, gazetteer } = ctx;
   const w = lexemes[at] as Uint32Array;
   const b1 = lexemes[at - 1] as Uint32Array;
-  const b2 = lexemes[at - 2] as Uint32Array;
   const a1 = lexemes[at + 1] as Uint32Array;
-  const a2 = lexemes[at + 2] as Uint32Array;
   const shape = w[SHAPE] as number;
   const lower = w[LOWER] as number;
-  let n = 0;
-  out[n++] = mix(0, 0);
-  out[n++] = mix(1, w[WORD] as number);
-  out[n++] = mix(2, lower);
-  out[n++] = mix(3, shape);
-  out[n++] = mix(4, w[PREFIX2] as number);
-  out[n++] = mix(5, w[PREFIX3] as number);
-  out[n++] = mix(6, w[PREFIX4] as number);
-  out[n++] = mix(7, w[SUFFIX2] as number);
-  out[n++] = mix(8, w[SUFFIX3] as number);
-  out[n++] = mix(9, w[SUFFIX4] as number);
-  out[n++] = mix(10, b1[LOWER] as number);
-  out[n++] = mix(11, b2[LOWER] as number);
-  out[n++] = mix(12, a1[LOWER] as number);
-  out[n++] = mix(13, a2[LOWER] as number);
-  out[n++] = mix(14, b1[SHAPE] as number);
-  out[n++] = mix(15, a1[SHAPE] as number);
   out[n++] = mix2(16, b1[SHAPE] as number, shape);
   out[n++] = mix2(17, shape, a1[SHAPE] as number);
   out[n++] = mix2(18, b1[LOWER] as number, lower);
@@ -92,29 +130,16 @@ export function nerFeatures(ctx: NerContext, i: number, p1: number, p2: number, 
   out[n++] = mix2(25, ctx.kind, shape);
   out[n++] = mix2(26, b1[LOWER] as number, shape);
   out[n++] = mix2(27, shape, a1[LOWER] as number);
-  out[n++] = mix2(28, w[CASE] as number, shape);
   out[n++] = mix3(29, w[CASE] as number, shape, i === 0 ? 1 : 0);
-  out[n++] = mix(30, p1);
-  out[n++] = mix2(31, p1, p2);
   out[n++] = mix2(32, p1, lower);
   out[n++] = mix2(33, p1, shape);
   out[n++] = mix3(34, shape, b1[SHAPE] as number, a1[SHAPE] as number);
-  if (w[GAZ]) {
-    out[n++] = mix(35, w[GAZ] as number);
-    out[n++] = mix2(36, w[GAZ] as number, shape);
-  }
   if (gazetteer[at]) {
     out[n++] = mix(37, gazetteer[at] as number);
     out[n++] = mix2(38, gazetteer[at] as number, shape);
   }
   if (gazetteer[at - 1]) out[n++] = mix(39, gazetteer[at - 1] as number);
   if (gazetteer[at + 1]) out[n++] = mix(40, gazetteer[at + 1] as number);
-  if (w[CLUSTER]) {
-    out[n++] = mix(41, w[CLUSTER] as number);
-    out[n++] = mix2(42, w[CLUSTER] as number, shape);
-  }
-  if (b1[CLUSTER]) out[n++] = mix(43, b1[CLUSTER] as number);
-  if (a1[CLUSTER]) out[n++] = mix(44, a1[CLUSTER] as number);
   const remembered = ctx.memory[at] as number;
   if (remembered) {
     out[n++] = mix(45, remembered);

@@ -54,28 +54,38 @@ export function bilouFromSpans(spans: readonly NameSpan[], length: number): stri
   return tags;
 }
 
-/** Spans of a BILOU sequence of class indices; tolerant of invalid sequences. */
+/**
+ * Spans of a BILOU sequence of class indices; tolerant of invalid sequences. Inside an open name, `I-` and
+ * `L-` of another type continue it and the name takes the type of its last token ("World/B-MISC
+ * Health/I-ORG Organization/L-ORG" is one ORG).
+ */
 export function spansFromBilou(classes: readonly string[], tags: ArrayLike<number>, length = tags.length): NameSpan[] {
   const spans: NameSpan[] = [];
   let open: NameSpan | null = null;
   for (let i = 0; i < length; i++) {
     const tag = classes[tags[i] as number] as string;
-    const prefix = tag.slice(0, 1);
+    const prefix = tag.charCodeAt(0);
+    if (prefix === 79 /* O */) {
+      if (open) spans.push(open);
+      open = null;
+      continue;
+    }
     const label = tag.slice(2);
-    if (open && ((prefix !== 'I' && prefix !== 'L') || label !== open.label)) {
-      spans.push(open);
-      open = null;
+    if (prefix === 73 /* I */ || prefix === 76 /* L */) {
+      if (open) {
+        open.end = i + 1;
+        open.label = label;
+      } else open = { start: i, end: i + 1, label };
+      if (prefix === 76) {
+        spans.push(open);
+        open = null;
+      }
+      continue;
     }
-    if (prefix === 'U') spans.push({ start: i, end: i + 1, label });
-    else if (prefix === 'B' || prefix === 'I') {
-      if (open) open.end = i + 1;
-      else open = { start: i, end: i + 1, label };
-    } else if (prefix === 'L') {
-      if (open) open.end = i + 1;
-      else open = { start: i, end: i + 1, label };
-      spans.push(open);
-      open = null;
-    }
+    if (open) spans.push(open);
+    open = null;
+    if (prefix === 85 /* U */) spans.push({ start: i, end: i + 1, label });
+    else open = { start: i, end: i + 1, label };
   }
   if (open) spans.push(open);
   return spans;

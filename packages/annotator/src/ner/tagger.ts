@@ -1,8 +1,18 @@
-import { hashString } from '../learn/hash.js';
-import { argmax } from '../learn/perceptron.js';
-import type { Scorer } from '../pos/tagger.js';
-import { type Casing, lineKind, truecase } from './casing.js';
-import { LOWER, makeNerLexeme, NER_FEATURES, type NerContext, nerFeatures } from './features.js';
+import { hashString, mix2 } from '../learn/hash.js';
+import { argmax, LinearModel, type Scorer } from '../learn/perceptron.js';
+import { TagPairTable } from '../learn/tag-table.js';
+import { type Casing, lineKind, PROSE, TITLE, truecase } from './casing.js';
+import {
+  LOWER,
+  makeNerLexeme,
+  NER_FEATURES,
+  NER_ROLES,
+  type NerContext,
+  nerContextFeatures,
+  nerRoleFeatures,
+  nerRoleOffsets,
+  nerTagFeatures,
+} from './features.js';
 import { entityTypes, type NameSpan, spansFromBilou, transitions } from './labels.js';
 import { NameMemory } from './memory.js';
 
@@ -19,6 +29,13 @@ export interface NerKnowledge {
 const edgeWords = ['-S2-', '-S1-', '-E1-', '-E2-'];
 const edgePos = Uint32Array.from(['-START2-', '-START-', '-END-', '-END2-'], (t) => hashString(t));
 const maxGazetteerWords = 6;
+const cacheLimit = 100_000;
+
+/** A word's feature hashes and, once computed, the scores of its features in each role. */
+interface Entry {
+  lexeme: Uint32Array;
+  roles: Float32Array | null;
+}
 
 /** A greedy left-to-right BILOU name tagger over a hashed averaged perceptron. */
 export class NerTagger {
@@ -27,13 +44,20 @@ export class NerTagger {
   private readonly knowledge: NerKnowledge;
   private readonly allowed: Uint8Array[];
   private readonly tagHashes: Uint32Array;
+  private readonly pairs: TagPairTable;
+  /** Per class (and the two start states), 1 when no name is open after it. */
+  private readonly outside: Uint8Array;
   /** Per class, the index of its entity type, or -1 for `O`. */
   private readonly labelOf: Int8Array;
-  private readonly cache = new Map<string, Uint32Array>();
+  private readonly cache = new Map<string, Entry>();
+  private readonly fixed: boolean;
   private readonly posCache = new Map<string, number>();
   private readonly features = new Uint32Array(NER_FEATURES);
   private readonly scores: Float32Array;
-  private readonly edges: Uint32Array[];
+  private readonly edges: Entry[];
+  private readonly gazetteer: CompiledGazetteer | null;
+  private kind = 0;
+  private cased: readonly string[] = [];
   /** Whether decoding forbids invalid BILOU transitions. */
   constrained = false;
 
@@ -44,8 +68,12 @@ export class NerTagger {
     this.allowed = transitions(this.classes);
     this.tagHashes = Uint32Array.from([...this.classes, '-START-', '-START2-'], (tag) => hashString(tag));
     this.scores = new Float32Array(this.classes.length);
+    this.pairs = new TagPairTable(scorer, this.tagHashes, nerTagFeatures);
+    this.outside = Uint8Array.from([...this.classes, '', ''], (tag) => (tag.startsWith('B-') || tag.startsWith('I-') ? 0 : 1));
     this.labelOf = Int8Array.from(this.classes, (tag) => (tag === 'O' ? -1 : entityTypes.indexOf(tag.slice(2) as never)));
-    this.edges = edgeWords.map((w) => makeNerLexeme(w, undefined, undefined, undefined));
+    this.fixed = scorer instanceof LinearModel;
+    this.gazetteer = knowledge.gazetteer ? compileGazetteer(knowledge.gazetteer) : null;
+    this.edges = edgeWords.map((w) => ({ lexeme: makeNerLexeme(w, undefined, undefined, undefined), roles: null }));
   }
 
   /** A memory for one document: pass it to `tag` for each of the document's sentences in order. */
@@ -68,57 +96,113 @@ export class NerTagger {
     memory?: NameMemory,
     learn?: (i: number, guess: number, features: Uint32Array, count: number) => number,
   ): void {
-    const ctx = this.contextOf(words, pos, memory);
-    const start = this.classes.length;
+    const entries = this.entriesOf(words, pos);
+    const ctx = this.contextOf(entries, words, pos, memory);
+    const classes = this.classes.length;
+    const { features, scores } = this;
+    const start = classes;
     let previous = start;
-    let p1 = this.tagHashes[start] as number;
-    let p2 = this.tagHashes[start + 1] as number;
+    let t1 = start;
+    let t2 = start + 1;
+    const prose = this.kind === PROSE;
+    const cased = this.cased;
     for (let i = 0; i < words.length; i++) {
-      const count = nerFeatures(ctx, i, p1, p2, this.features);
-      this.scores.fill(0);
-      this.scorer.score(this.features, count, this.scores);
-      let guess = argmax(this.scores, this.classes.length, this.constrained ? this.allowed[previous] : undefined);
-      if (learn) guess = learn(i, guess, this.features, count);
+      if (prose && this.outside[t1] === 1 && !hasUpper(cased[i] as string)) {
+        // Fast path: a word with no capital letter after no open name, in prose, starts no name.
+        out[i] = 0;
+        previous = 0;
+        t2 = t1;
+        t1 = 0;
+        continue;
+      }
+      scores.fill(0);
+      let count = 0;
+      const p1 = this.tagHashes[t1] as number;
+      if (this.fixed) {
+        this.pairs.add(t1, t2, scores);
+        for (let role = 0; role < NER_ROLES; role++) {
+          const roles = this.rolesOf(entries[i + 2 + (nerRoleOffsets[role] as number)] as Entry);
+          const base = role * classes;
+          for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + (roles[base + c] as number);
+        }
+      } else {
+        for (let role = 0; role < NER_ROLES; role++) {
+          count = nerRoleFeatures(role, (entries[i + 2 + (nerRoleOffsets[role] as number)] as Entry).lexeme, features, count);
+        }
+        count = nerTagFeatures(p1, this.tagHashes[t2] as number, features, count);
+      }
+      count = nerContextFeatures(ctx, i, p1, features, count);
+      this.scorer.score(features, count, scores);
+      let guess = argmax(scores, classes, this.constrained ? this.allowed[previous] : undefined);
+      if (learn) guess = learn(i, guess, features, count);
       out[i] = guess;
       previous = guess;
-      p2 = p1;
-      p1 = this.tagHashes[guess] as number;
+      t2 = t1;
+      t1 = guess;
     }
     if (memory) {
       for (let i = 0; i < words.length; i++) {
         if (!isCapitalised(words[i] as string)) continue;
         const label = this.labelOf[out[i] as number] as number;
-        memory.remember((ctx.lexemes[i + 2] as Uint32Array)[LOWER] as number, label);
+        memory.remember((entries[i + 2] as Entry).lexeme[LOWER] as number, label);
       }
       memory.next();
     }
   }
 
-  private contextOf(words: readonly string[], pos: readonly string[], memory: NameMemory | undefined): NerContext {
+  private rolesOf(entry: Entry): Float32Array {
+    if (entry.roles) return entry.roles;
+    const classes = this.classes.length;
+    const roles = new Float32Array(NER_ROLES * classes);
+    for (let role = 0; role < NER_ROLES; role++) {
+      const count = nerRoleFeatures(role, entry.lexeme, this.features, 0);
+      this.scorer.score(this.features, count, roles.subarray(role * classes, role * classes + classes));
+    }
+    entry.roles = roles;
+    return roles;
+  }
+
+  /** The cached entries of the (truecased) words, padded with two edge entries each side. */
+  private entriesOf(words: readonly string[], _pos: readonly string[]): Entry[] {
     const { casing, gazetteer, clusters } = this.knowledge;
     const kind = lineKind(words, casing);
     const cased = truecase(words, kind, casing);
+    // A truecased Title Case line reads as prose; an ALL-CAPS line keeps its own kind (truecasing it is lossy).
+    this.kind = kind === TITLE ? PROSE : kind;
+    this.cased = cased;
     const n = cased.length;
-    const lexemes: Uint32Array[] = [this.edges[0] as Uint32Array, this.edges[1] as Uint32Array];
+    const entries = new Array<Entry>(n + 4);
+    entries[0] = this.edges[0] as Entry;
+    entries[1] = this.edges[1] as Entry;
+    for (let i = 0; i < n; i++) {
+      const word = cased[i] as string;
+      let entry = this.cache.get(word);
+      if (!entry) {
+        if (this.cache.size >= cacheLimit) this.cache.clear();
+        const lower = word.toLowerCase();
+        entry = { lexeme: makeNerLexeme(word, casing.get(lower), gazetteer?.get(lower), clusters?.get(lower)), roles: null };
+        this.cache.set(word, entry);
+      }
+      entries[i + 2] = entry;
+    }
+    entries[n + 2] = this.edges[2] as Entry;
+    entries[n + 3] = this.edges[3] as Entry;
+    return entries;
+  }
+
+  private contextOf(entries: Entry[], words: readonly string[], pos: readonly string[], memory: NameMemory | undefined): NerContext {
+    const n = words.length;
+    const lexemes = new Array<Uint32Array>(n + 4);
+    for (let i = 0; i < n + 4; i++) lexemes[i] = (entries[i] as Entry).lexeme;
     const posHashes = new Uint32Array(n + 4);
     posHashes[0] = edgePos[0] as number;
     posHashes[1] = edgePos[1] as number;
     for (let i = 0; i < n; i++) {
-      const word = cased[i] as string;
-      let lexeme = this.cache.get(word);
-      if (!lexeme) {
-        if (this.cache.size > 200_000) this.cache.clear();
-        const lower = word.toLowerCase();
-        lexeme = makeNerLexeme(word, casing.get(lower), gazetteer?.get(lower), clusters?.get(lower));
-        this.cache.set(word, lexeme);
-      }
-      lexemes.push(lexeme);
       const tag = pos[i] ?? '';
       let h = this.posCache.get(tag);
       if (h === undefined) this.posCache.set(tag, (h = hashString(tag)));
       posHashes[i + 2] = h;
     }
-    lexemes.push(this.edges[2] as Uint32Array, this.edges[3] as Uint32Array);
     posHashes[n + 2] = edgePos[2] as number;
     posHashes[n + 3] = edgePos[3] as number;
     const remembered = new Uint8Array(n + 4);
@@ -127,38 +211,82 @@ export class NerTagger {
         if (isCapitalised(words[i] as string)) remembered[i + 2] = memory.recall((lexemes[i + 2] as Uint32Array)[LOWER] as number);
       }
     }
-    const marks = gazetteer ? matchGazetteer(cased, gazetteer) : new Uint32Array(n + 4);
-    return { lexemes, pos: posHashes, gazetteer: marks, kind, memory: remembered };
+    const marks = new Uint32Array(n + 4);
+    if (this.gazetteer) matchGazetteer(this.cased, lexemes, this.gazetteer, marks);
+    return { lexemes, pos: posHashes, gazetteer: marks, kind: this.kind, memory: remembered };
   }
 }
 
+/** A gazetteer compiled to hashes of lowercase words, so matching needs no strings. */
+interface CompiledGazetteer {
+  /** Hash of a multi-word phrase → index into `marks`. */
+  phrases: Map<number, number>;
+  /** Hashes of the proper prefixes of multi-word phrases. */
+  prefixes: Set<number>;
+  /** Per category set, the hashes of `B-`, `I-` and `L-` marks. */
+  marks: Uint32Array[];
+}
+
+function compileGazetteer(gazetteer: ReadonlyMap<string, string>): CompiledGazetteer {
+  const phrases = new Map<number, number>();
+  const prefixes = new Set<number>();
+  const categories = new Map<string, number>();
+  const marks: Uint32Array[] = [];
+  for (const [name, category] of gazetteer) {
+    const words = name.split(' ');
+    if (words.length < 2) continue;
+    let index = categories.get(category);
+    if (index === undefined) {
+      index = marks.length;
+      categories.set(category, index);
+      marks.push(Uint32Array.from(['B-', 'I-', 'L-'], (p) => hashString(p + category)));
+    }
+    let h = hashString(words[0] as string);
+    for (let k = 1; k < words.length; k++) {
+      prefixes.add(h);
+      h = mix2(99, h, hashString(words[k] as string));
+    }
+    phrases.set(h, index);
+  }
+  return { phrases, prefixes, marks };
+}
+
 /** Longest gazetteer matches of two or more words starting at capitalised words: `B-`/`I-`/`L-` + categories. */
-function matchGazetteer(words: readonly string[], gazetteer: ReadonlyMap<string, string>): Uint32Array {
-  const marks = new Uint32Array(words.length + 4);
+function matchGazetteer(words: readonly string[], lexemes: readonly Uint32Array[], gazetteer: CompiledGazetteer, marks: Uint32Array): void {
+  const { phrases, prefixes } = gazetteer;
   for (let i = 0; i < words.length; i++) {
-    const first = (words[i] as string)[0];
-    if (first === undefined || first === first.toLowerCase()) continue;
-    let phrase = (words[i] as string).toLowerCase();
+    if (!isCapitalised(words[i] as string)) continue;
+    let h = (lexemes[i + 2] as Uint32Array)[LOWER] as number;
     let found = 0;
-    let categories = '';
-    for (let j = i + 1; j < words.length && j < i + maxGazetteerWords; j++) {
-      phrase += ` ${(words[j] as string).toLowerCase()}`;
-      const hit = gazetteer.get(phrase);
+    let index = 0;
+    for (let j = i + 1; j < words.length && j < i + maxGazetteerWords && prefixes.has(h); j++) {
+      h = mix2(99, h, (lexemes[j + 2] as Uint32Array)[LOWER] as number);
+      const hit = phrases.get(h);
       if (hit !== undefined) {
         found = j;
-        categories = hit;
+        index = hit;
       }
     }
     if (found === 0) continue;
-    marks[i + 2] = hashString(`B-${categories}`);
-    for (let k = i + 1; k < found; k++) marks[k + 2] = hashString(`I-${categories}`);
-    marks[found + 2] = hashString(`L-${categories}`);
+    const mark = gazetteer.marks[index] as Uint32Array;
+    marks[i + 2] = mark[0] as number;
+    for (let k = i + 1; k < found; k++) marks[k + 2] = mark[1] as number;
+    marks[found + 2] = mark[2] as number;
     i = found;
   }
-  return marks;
 }
 
 function isCapitalised(word: string): boolean {
   const first = word[0];
   return first !== undefined && first !== first.toLowerCase();
+}
+
+/** Whether a word has an upper-case letter (ASCII fast path, then Unicode). */
+function hasUpper(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 65 && code <= 90) return true;
+    if (code > 127 && word[i] !== (word[i] as string).toLowerCase()) return true;
+  }
+  return false;
 }

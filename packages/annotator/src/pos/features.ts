@@ -13,9 +13,6 @@ export const PREFIX3 = 7;
 export const LEXEME_SLOTS = 8;
 export const NO_TAG = 0xffffffff;
 
-/** Maximum number of features `posFeatures` writes. */
-export const POS_FEATURES = 19;
-
 /** Honnibal's normalisation: hyphenated words, years and numbers collapse; others lowercase. */
 export function normalise(word: string): string {
   if (word.indexOf('-') > 0) return '!HYPHEN';
@@ -61,35 +58,55 @@ export function makeLexeme(word: string, dict: number | undefined): Uint32Array 
 /** Lexemes for the sentence edges (two before, two after). */
 export const edgeLexemes = ['-START2-', '-START-', '-END-', '-END2-'].map((w) => makeLexeme(w, undefined));
 
-/**
- * Write the features of token `i` (`context[i + 2]`; the context is padded with two edge lexemes each side)
- * given the hashes of the two previous tags. Returns the number written.
- */
-export function posFeatures(context: readonly Uint32Array[], i: number, p1: number, p2: number, out: Uint32Array): number {
-  const at = i + 2;
-  const w = context[at] as Uint32Array;
-  const b1 = context[at - 1] as Uint32Array;
-  const b2 = context[at - 2] as Uint32Array;
-  const a1 = context[at + 1] as Uint32Array;
-  const a2 = context[at + 2] as Uint32Array;
-  out[0] = mix(0, 0);
-  out[1] = mix(1, w[SUFFIX] as number);
-  out[2] = mix(2, w[PREFIX] as number);
-  out[3] = mix(3, p1);
-  out[4] = mix(4, p2);
-  out[5] = mix2(5, p1, p2);
-  out[6] = mix(6, w[NORM] as number);
-  out[7] = mix2(7, p1, w[NORM] as number);
-  out[8] = mix(8, b1[NORM] as number);
-  out[9] = mix(9, b1[NORM_SUFFIX] as number);
-  out[10] = mix(10, b2[NORM] as number);
-  out[11] = mix(11, a1[NORM] as number);
-  out[12] = mix(12, a1[NORM_SUFFIX] as number);
-  out[13] = mix(13, a2[NORM] as number);
-  out[14] = mix(14, w[SHAPE] as number);
-  out[15] = mix2(15, w[SHAPE] as number, i === 0 ? 1 : 0);
-  out[16] = mix(16, w[SUFFIX4] as number);
-  out[17] = mix(17, w[PREFIX3] as number);
-  out[18] = mix2(18, p1, w[SUFFIX] as number);
-  return POS_FEATURES;
+/** Positions a word's own features are computed for: itself, one and two before, one and two after. */
+export const ROLES = 5;
+/** Offsets of the roles relative to the token being tagged. */
+export const roleOffsets = [0, -1, -2, 1, 2] as const;
+
+/** Maximum number of features `posFeatures` writes. */
+export const POS_FEATURES = 19;
+
+/** Append the features that depend only on the word seen in `role` (see `roleOffsets`); returns the new count. */
+export function posRoleFeatures(role: number, w: Uint32Array, out: Uint32Array, n: number): number {
+  switch (role) {
+    case 0:
+      out[n++] = mix(0, 0);
+      out[n++] = mix(1, w[SUFFIX] as number);
+      out[n++] = mix(2, w[PREFIX] as number);
+      out[n++] = mix(6, w[NORM] as number);
+      out[n++] = mix(14, w[SHAPE] as number);
+      out[n++] = mix(16, w[SUFFIX4] as number);
+      out[n++] = mix(17, w[PREFIX3] as number);
+      break;
+    case 1:
+      out[n++] = mix(8, w[NORM] as number);
+      out[n++] = mix(9, w[NORM_SUFFIX] as number);
+      break;
+    case 2:
+      out[n++] = mix(10, w[NORM] as number);
+      break;
+    case 3:
+      out[n++] = mix(11, w[NORM] as number);
+      out[n++] = mix(12, w[NORM_SUFFIX] as number);
+      break;
+    default:
+      out[n++] = mix(13, w[NORM] as number);
+  }
+  return n;
+}
+
+/** Append the features that depend only on the two previous tags; returns the new count. */
+export function posTagFeatures(p1: number, p2: number, out: Uint32Array, n: number): number {
+  out[n++] = mix(3, p1);
+  out[n++] = mix(4, p2);
+  out[n++] = mix2(5, p1, p2);
+  return n;
+}
+
+/** Append the other features of token `i` that depend on the previous tags or the position; returns the new count. */
+export function posContextFeatures(w: Uint32Array, i: number, p1: number, p2: number, out: Uint32Array, n: number): number {
+  out[n++] = mix2(7, p1, w[NORM] as number);
+  out[n++] = mix2(15, w[SHAPE] as number, i === 0 ? 1 : 0);
+  out[n++] = mix2(18, p1, w[SUFFIX] as number);
+  return n;
 }

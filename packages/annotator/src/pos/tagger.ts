@@ -1,79 +1,139 @@
-import { argmax, type LinearModel } from '../learn/perceptron.js';
+import { argmax, LinearModel, type Scorer } from '../learn/perceptron.js';
 import { hashString } from '../learn/hash.js';
-import { DICT, edgeLexemes, makeLexeme, NO_TAG, POS_FEATURES, posFeatures } from './features.js';
+import { TagPairTable } from '../learn/tag-table.js';
+import {
+  DICT,
+  makeLexeme,
+  NO_TAG,
+  POS_FEATURES,
+  posContextFeatures,
+  posRoleFeatures,
+  posTagFeatures,
+  ROLES,
+  roleOffsets,
+} from './features.js';
 
-/** Anything that scores hashed features (a trained model, or a trainer mid-training). */
-export interface Scorer {
-  readonly classes: readonly string[];
-  score(features: Uint32Array, count: number, out: Float32Array): void;
+export type { Scorer };
+
+/** A word's feature hashes and, once computed, the scores of its features in each role. */
+interface Entry {
+  lexeme: Uint32Array;
+  roles: Float32Array | null;
 }
 
-const start1 = hashString('-START-');
-const start2 = hashString('-START2-');
+const cacheLimit = 100_000;
 
-/** A greedy left-to-right part-of-speech tagger (Penn Treebank tags) over a hashed averaged perceptron. */
+/**
+ * A greedy left-to-right part-of-speech tagger (Penn Treebank tags) over a hashed averaged perceptron.
+ * With a fixed model, the scores of each word's own features are cached per word.
+ */
 export class PosTagger {
   readonly classes: readonly string[];
   private readonly scorer: Scorer;
+  private readonly fixed: boolean;
   private readonly dict: ReadonlyMap<string, number>;
   private readonly tagHashes: Uint32Array;
-  private readonly cache = new Map<string, Uint32Array>();
+  private readonly cache = new Map<string, Entry>();
+  private readonly edges: Entry[];
   private readonly features = new Uint32Array(POS_FEATURES);
   private readonly scores: Float32Array;
+  private readonly pairs: TagPairTable;
 
   /** `dict` maps frequent unambiguous words to their tag. */
   constructor(scorer: Scorer, dict: Readonly<Record<string, string>>) {
     this.scorer = scorer;
+    this.fixed = scorer instanceof LinearModel;
     this.classes = scorer.classes;
     const index = new Map(this.classes.map((tag, i) => [tag, i]));
     this.dict = new Map(
       Object.entries(dict).flatMap(([word, tag]) => (index.has(tag) ? [[word, index.get(tag) as number]] : [])),
     );
-    this.tagHashes = Uint32Array.from(this.classes, (tag) => hashString(tag));
+    this.tagHashes = Uint32Array.from([...this.classes, '-START-', '-START2-'], (tag) => hashString(tag));
+    this.pairs = new TagPairTable(scorer, this.tagHashes, posTagFeatures);
     this.scores = new Float32Array(this.classes.length);
+    this.edges = ['-START2-', '-START-', '-END-', '-END2-'].map((w) => ({ lexeme: makeLexeme(w, undefined), roles: null }));
   }
 
   /** Tag a sentence of words. */
   tag(words: readonly string[]): string[] {
     const out = new Uint8Array(words.length);
     this.tagIndices(words, out);
-    return Array.from(out, (c) => this.classes[c] as string);
+    const tags = new Array<string>(words.length);
+    for (let i = 0; i < words.length; i++) tags[i] = this.classes[out[i] as number] as string;
+    return tags;
   }
 
   /** Tag a sentence, writing class indices into `out`; `learn` (training only) is told each decision. */
-  tagIndices(words: readonly string[], out: Uint8Array, learn?: (i: number, guess: number, features: Uint32Array, count: number) => number): void {
+  tagIndices(
+    words: readonly string[],
+    out: Uint8Array,
+    learn?: (i: number, guess: number, features: Uint32Array, count: number) => number,
+  ): void {
     const context = this.contextOf(words);
-    let p1 = start1;
-    let p2 = start2;
+    const classes = this.classes.length;
+    const { features, scores } = this;
+    let t1 = classes;
+    let t2 = classes + 1;
     for (let i = 0; i < words.length; i++) {
-      const dict = (context[i + 2] as Uint32Array)[DICT] as number;
+      const self = context[i + 2] as Entry;
+      const dict = self.lexeme[DICT] as number;
       let guess: number;
       if (dict !== NO_TAG) guess = dict;
       else {
-        const count = posFeatures(context, i, p1, p2, this.features);
-        this.scores.fill(0);
-        this.scorer.score(this.features, count, this.scores);
-        guess = argmax(this.scores, this.classes.length);
-        if (learn) guess = learn(i, guess, this.features, count);
+        scores.fill(0);
+        let count = 0;
+        if (this.fixed) {
+          this.pairs.add(t1, t2, scores);
+          for (let role = 0; role < ROLES; role++) {
+            const roles = this.rolesOf(context[i + 2 + (roleOffsets[role] as number)] as Entry);
+            const base = role * classes;
+            for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + (roles[base + c] as number);
+          }
+        } else {
+          for (let role = 0; role < ROLES; role++) {
+            count = posRoleFeatures(role, (context[i + 2 + (roleOffsets[role] as number)] as Entry).lexeme, features, count);
+          }
+          count = posTagFeatures(this.tagHashes[t1] as number, this.tagHashes[t2] as number, features, count);
+        }
+        count = posContextFeatures(self.lexeme, i, this.tagHashes[t1] as number, this.tagHashes[t2] as number, features, count);
+        this.scorer.score(features, count, scores);
+        guess = argmax(scores, classes);
+        if (learn) guess = learn(i, guess, features, count);
       }
       out[i] = guess;
-      p2 = p1;
-      p1 = this.tagHashes[guess] as number;
+      t2 = t1;
+      t1 = guess;
     }
   }
 
-  private contextOf(words: readonly string[]): Uint32Array[] {
-    const context: Uint32Array[] = [edgeLexemes[0] as Uint32Array, edgeLexemes[1] as Uint32Array];
-    for (const word of words) {
-      let lexeme = this.cache.get(word);
-      if (!lexeme) {
-        if (this.cache.size > 200_000) this.cache.clear();
-        lexeme = makeLexeme(word, this.dict.get(word));
-        this.cache.set(word, lexeme);
-      }
-      context.push(lexeme);
+  private rolesOf(entry: Entry): Float32Array {
+    if (entry.roles) return entry.roles;
+    const classes = this.classes.length;
+    const roles = new Float32Array(ROLES * classes);
+    for (let role = 0; role < ROLES; role++) {
+      const count = posRoleFeatures(role, entry.lexeme, this.features, 0);
+      this.scorer.score(this.features, count, roles.subarray(role * classes, role * classes + classes));
     }
-    context.push(edgeLexemes[2] as Uint32Array, edgeLexemes[3] as Uint32Array);
+    entry.roles = roles;
+    return roles;
+  }
+
+  private contextOf(words: readonly string[]): Entry[] {
+    const context = new Array<Entry>(words.length + 4);
+    context[0] = this.edges[0] as Entry;
+    context[1] = this.edges[1] as Entry;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      let entry = this.cache.get(word);
+      if (!entry) {
+        if (this.cache.size >= cacheLimit) this.cache.clear();
+        entry = { lexeme: makeLexeme(word, this.dict.get(word)), roles: null };
+        this.cache.set(word, entry);
+      }
+      context[i + 2] = entry;
+    }
+    context[words.length + 2] = this.edges[2] as Entry;
+    context[words.length + 3] = this.edges[3] as Entry;
     return context;
   }
 }

@@ -15,7 +15,7 @@ export interface PosTrainOptions {
   seed?: number;
   /** Hash bits (2^bits buckets). Default: 20. */
   bits?: number;
-  /** A word enters the tag dictionary with at least this many occurrences … Default: 20. */
+  /** A word enters the tag dictionary with at least this many occurrences … Default: 5. */
   dictMinCount?: number;
   /** … and this share of them with one tag. Default: 0.97. */
   dictMinShare?: number;
@@ -29,7 +29,7 @@ export function trainPos(sentences: readonly TaggedSentence[], options: PosTrain
   const random = seededRandom(options.seed ?? 1);
   const classes = [...new Set(sentences.flatMap((s) => s.tags))].sort();
   const index = new Map(classes.map((tag, i) => [tag, i]));
-  const dict = tagDictionary(sentences, options.dictMinCount ?? 20, options.dictMinShare ?? 0.97);
+  const dict = tagDictionary(sentences, options.dictMinCount ?? 5, options.dictMinShare ?? 0.97);
   const trainer = new PerceptronTrainer(classes, options.bits ?? 20);
   const tagger = new PosTagger(trainer, dict);
   const order = [...sentences];
