@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze, corpusToJson } from '../src/index.js';
-import { largeText, makeBadInput } from '../../../packages/core/test/fixtures/input/make-bad-input.js';
+import { analyze, annotate, blankRanges, corpusToJson, findBoilerplate } from '../src/index.js';
+import { fixtureFolder, largeText, makeBadInput } from '../../../packages/core/test/fixtures/input/make-bad-input.js';
 import { root, run, spansIn } from './run.js';
 import { validate } from './schema-validator.js';
 
@@ -89,5 +89,13 @@ describe('bad input through the script API', () => {
     const codes = new Set(corpus.messages.map((m) => `${path.basename(m.path ?? '')} ${m.code}`));
     for (const [name, { code }] of Object.entries(expected)) if (code) expect(codes.has(`${name} ${code}`), `${name} ${code}`).toBe(true);
     expect(codes.has('large.txt read/too-large')).toBe(true);
+  });
+});
+
+describe('scraped boilerplate', () => {
+  it('yields no mention, claim or event once findBoilerplate ranges are blanked (as mark-prose is to use them)', async () => {
+    const text = await readFile(path.join(fixtureFolder, 'boilerplate.txt'), 'utf8');
+    const annotation = annotate(blankRanges(text, findBoilerplate(text)));
+    expect({ mentions: annotation.mentions, claims: annotation.claims, events: annotation.events }).toEqual({ mentions: [], claims: [], events: [] });
   });
 });
