@@ -58,6 +58,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let progress: WorkDoneProgressServerReporter | null = null;
   let published = new Set<string>();
   const notified = new Set<string>();
+  /** Files abandoned in the background since the queue was last empty: told in one notice when it empties. */
+  let abandoned: string[] = [];
 
   const workspace = new Workspace({
     runner: options.runner,
@@ -71,9 +73,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (entry?.open && !notified.has(entry.uri)) {
         notified.add(entry.uri);
         void connection.window.showWarningMessage(`claimlens: ${message.reason}`);
-      }
+      } else if (entry && !entry.open) abandoned.push(entry.id);
     },
     didProgress: (done, total) => {
+      if (done >= total && abandoned.length > 0) {
+        const names = abandoned.slice(0, 5).join(', ') + (abandoned.length > 5 ? ` and ${abandoned.length - 5} more` : '');
+        void connection.window.showWarningMessage(
+          `claimlens: ${abandoned.length} file${abandoned.length === 1 ? ' was' : 's were'} left out of the analysis (too slow or unreadable): ${names}. See the claimlens output for why.`,
+        );
+        abandoned = [];
+      }
       if (!progress) return;
       progress.report(Math.round((100 * done) / Math.max(total, 1)), `${done}/${total} articles`);
       if (done >= total) {
