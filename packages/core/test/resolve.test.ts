@@ -75,17 +75,20 @@ describe('resolveEntities: what merges', () => {
           { name: 'Kharkov', kind: 'city' },
           { name: 'Slovyansk', kind: 'city' },
           { name: 'Lugansk', kind: 'city' },
+          { name: 'Kiev', kind: 'city' },
         ]),
         article('b', [
           { name: 'Ruslan Malayev', kind: 'person' },
           { name: 'Kharkiv', kind: 'city' },
           { name: 'Slavyansk', kind: 'city' },
           { name: 'Luhansk', kind: 'city' },
+          { name: 'Kyiv', kind: 'city' },
         ]),
       ],
       {},
     );
-    expect(result.entities).toHaveLength(4);
+    expect(result.entities).toHaveLength(5);
+    for (const e of result.entities) expect(new Set(e.mentions.map((m) => m.article))).toEqual(new Set(['a', 'b']));
     expect(entityOf(result, 'Malaev')).toBeUndefined();
     expect(entityOf(result, 'Ruslan Malaev')?.aliases).toContain(entityOf(result, 'Ruslan Malaev')?.name === 'Ruslan Malaev' ? 'Ruslan Malayev' : 'Ruslan Malaev');
   });

@@ -1,6 +1,7 @@
 import type { Mention } from '@claimlens/core';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
+import { type GazetteerEntry, placeKey } from './gazetteer.js';
 import type { PlaceKnowledge } from './knowledge.js';
 import { candidates, parsePlaceName } from './link.js';
 
@@ -55,7 +56,11 @@ export function discoverPlaces(
         if (!run || demonyms.has(run.text) || /^(north|south|east|west|central|southern|northern|eastern|western)/i.test(run.text)) continue;
         const end = token.end;
         const tagged = out.findIndex((m) => m.start === run.start && m.end === run.end && m.type === 'place');
-        const known = candidates(parsePlaceName(`${run.text} ${token.text}`, cues.regionNouns), `${run.text} ${token.text}`, gazetteer);
+        // "Ohio State" is a university or a team; "Ohio state" the state.
+        if (token.text === 'State') continue;
+        const known = candidates(parsePlaceName(`${run.text} ${token.text}`, cues.regionNouns), `${run.text} ${token.text}`, gazetteer).filter(
+          (e) => options.countries.has(e.country),
+        );
         if (tagged !== -1) out.splice(tagged, 1, { ...(out[tagged] as Mention), end, text: text.slice(run.start, end), kind: 'region' });
         else if (!covered(run.start, end) && (known.length > 0 || /^(region|oblast|province|krai|kray)$/.test(word))) add(run.start, end, 'region');
         continue;
@@ -67,12 +72,15 @@ export function discoverPlaces(
         const next = tokens[run.last + 1];
         if (next && (regionNouns.has(next.text.toLowerCase()) || /^\p{Lu}/u.test(next.text))) continue;
         if (run.words.some((w) => lowerWords.has(w.toLowerCase()))) continue;
-        const found = gazetteer.lookup(run.text);
-        const strong = found.some(
-          (e) =>
-            e.kind !== 'place' ||
-            (e.population >= options.minPopulation &&
-              (options.countries.has(e.country) || e.population >= 100_000 || e.feature === 'PPLC' || e.feature === 'PPLA')),
+        // Only a place's own name counts here: alternate names include old and foreign words ("Luck", "Motown").
+        const found = gazetteer.lookup(run.text).filter((e) => placeKey(e.name) === placeKey(run.text) || e.kind === 'country');
+        const inContext = (e: GazetteerEntry) => options.countries.has(e.country);
+        const strong = found.some((e) =>
+          e.kind === 'country'
+            ? true
+            : e.kind === 'region'
+              ? inContext(e) || e.population >= 500_000
+              : e.population >= options.minPopulation && (inContext(e) || e.population >= 100_000 || e.feature === 'PPLC' || e.feature === 'PPLA'),
         );
         if (strong) add(run.start, run.end, 'location');
       }
