@@ -188,3 +188,29 @@ describe('tagPlaces: places and peoples as actors', () => {
     expect(entities.find((e) => e.name === 'Pro-Serbian separatists')?.place).toBeUndefined();
   });
 });
+
+describe('tagPlaces and linkEntities: invariants', () => {
+  it('keep mentions apart, at their offsets, and linked to entities that exist', async () => {
+    const fc = await import('fast-check');
+    const words = [
+      'Moscow', 'denied', 'the', 'village', 'of', 'Gorka', 'in', 'Bryansk', 'region', 'Ukrainian', 'troops', 'said',
+      'rebels', 'accused', 'Norway', 'Nordic', 'Grid', 'Authority', '(NGA)', 'NGA', 'ministry', 'spokesman', 'Petrov',
+      'Ivan', 'near', 'Voronezh', 'pro-Russian', 'separatists', 'border', 'guards', ',', '.', '\n\n', 'KURSK', 'Oblast',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), (list) => {
+        const text = list.join(' ');
+        const { mentions, entities } = run(text, { person: ['Ivan Petrov', 'Petrov'], organization: ['Nordic Grid Authority'], place: ['Norway', 'Moscow'] });
+        const ids = new Set(entities.map((e) => e.id));
+        for (let i = 0; i < mentions.length; i++) {
+          const m = mentions[i] as Mention;
+          expect(m.text).toBe(text.slice(m.start, m.end));
+          expect(ids.has(m.entity)).toBe(true);
+          if (i > 0) expect(m.start).toBeGreaterThanOrEqual((mentions[i - 1] as Mention).end);
+        }
+        for (const e of entities) if (e.place !== undefined) expect(ids.has(e.place)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
