@@ -323,6 +323,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const uri = pathToFileURL(article.path).href;
       seen.add(uri);
       if (!documents.get(uri)) setArticle(uri, article);
+      else workspace.describe(uri, { outlet: article.outlet, title: article.title, date: article.date, url: article.url });
     }
     for (const entry of [...workspace.entries.values()]) {
       if (!entry.open && !seen.has(entry.uri)) workspace.delete(entry.uri);

@@ -126,6 +126,23 @@ export class Workspace {
     return entry;
   }
 
+  /** Update what is known about an article besides its text (outlet, title, date, url) without analysing it again. */
+  describe(uri: string, meta: Partial<Pick<Entry, 'outlet' | 'title' | 'date' | 'url'>>): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    let changed = false;
+    for (const key of ['outlet', 'title', 'date', 'url'] as const) {
+      const value = meta[key];
+      if (value !== undefined && value !== null && entry[key] !== value) {
+        entry[key] = value;
+        changed = true;
+      }
+    }
+    if (!changed || !entry.analysed || entry.analysed.partial) return;
+    this.#options.builder.set({ article: articleOf(entry, entry.analysed.text), annotation: entry.analysed.annotation });
+    this.#markCorpusDirty();
+  }
+
   /** Remove an article (deleted, or closed and not part of the workspace). */
   delete(uri: string): void {
     const entry = this.entries.get(uri);

@@ -79,6 +79,25 @@ describe('the workspace model', () => {
     expect(versions).toEqual([true, false]);
     expect(workspace.entries.get('file:///news/long.txt')!.analysed!.annotation.claims).toHaveLength(80);
   });
+
+  it('learns an open document\'s outlet from the workspace scan without analysing it again', async () => {
+    let analyses = 0;
+    const annotator = fakeAnnotator();
+    const workspace = new Workspace({
+      runner: inlineRunner({ annotate: (text) => (analyses++, annotator.annotate(text)) }),
+      builder: inlineBuilder(),
+      timeout: () => 1000,
+      corpusDelay: 1,
+    });
+    workspace.set(article('a.txt', 'Tom Reyes said that all was well.', true, 1));
+    await workspace.idle();
+    expect(workspace.state!.outlet('a.txt')).toBe('a');
+    workspace.describe('file:///news/a.txt', { outlet: 'Island Gazette', title: null });
+    await workspace.idle();
+    expect(workspace.state!.outlet('a.txt')).toBe('Island Gazette');
+    expect(workspace.state!.corpus.article('a.txt')!.outlet).toBe('Island Gazette');
+    expect(analyses).toBe(1);
+  });
 });
 
 describe('the worker runner', () => {

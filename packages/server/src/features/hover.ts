@@ -98,7 +98,7 @@ function claimSection(view: View, claim: Claim, options: HoverOptions): string {
 
 function sourceLink(state: CorpusState, claim: CorpusClaim, options: HoverOptions): string {
   const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? claim.source?.text) : claim.source?.text;
-  const label = `${articleLabel(state, claim.article)} · ${speaker ?? 'the article'} · ${claim.stance}: “${shorten(claim.content.text, 70)}”`;
+  const label = `${articleLabel(state, claim.article)} · ${speaker ?? 'own voice'} · ${claim.stance}: “${shorten(claim.content.text, 70)}”`;
   const place = claimPlace(state, claim);
   return place ? link(label, place, options.commandLinks) : escape(label);
 }
