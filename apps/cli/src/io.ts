@@ -24,6 +24,8 @@ export class UsageError extends Error {
 
 /** The version in the package manifest. */
 export function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
   return manifest.version ?? '0.0.0';
 }

@@ -49,7 +49,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     // Commands load the annotator (models, gazetteer) only when run, so help and usage errors answer at once.
     if (command === 'annotate') return await (await import('./commands/annotate.js')).annotateCommand(rest, io);
-    if (command === 'analyze' || command === 'analyse') return await (await import('./commands/analyze.js')).analyzeCommand(rest, io);
+    if (command === 'analyze' || command === 'analyse')
+      return await (await import('./commands/analyze.js')).analyzeCommand(rest, io);
     if (command === 'compare') return await (await import('./commands/compare.js')).compareCommand(rest, io);
     throw new UsageError(`Unknown command "${command}"; expected annotate, analyze or compare.`);
   } catch (error) {

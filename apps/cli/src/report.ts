@@ -8,8 +8,12 @@ export function corpusReport(corpus: Corpus): string {
   const outlet = (id: string) => articleLabel(articles.get(id), id);
   // With no source: a cue means someone unnamed speaks ("denies"); no cue means the article says it in its own voice.
   const who = (c: CorpusClaim) =>
-    oneLine((c.speaker ? (entities.get(c.speaker)?.name ?? c.source?.text) : c.source?.text) ?? (c.cue ? 'an unnamed source' : 'the article itself'));
-  const says = (c: CorpusClaim) => `${who(c)} ${c.cue ? `(${oneLine(c.cue.text)})` : '—'} ${stanceMark(c)}“${clip(c.content.text, 160)}”`;
+    oneLine(
+      (c.speaker ? (entities.get(c.speaker)?.name ?? c.source?.text) : c.source?.text) ??
+        (c.cue ? 'an unnamed source' : 'the article itself'),
+    );
+  const says = (c: CorpusClaim) =>
+    `${who(c)} ${c.cue ? `(${oneLine(c.cue.text)})` : '—'} ${stanceMark(c)}“${clip(c.content.text, 160)}”`;
 
   out.push(
     `claimlens report: ${count(corpus.articles.length, 'article')}, ${count(corpus.events.length, 'event')}, ${count(corpus.claims.length, 'claim')}, ` +
@@ -27,16 +31,23 @@ export function corpusReport(corpus: Corpus): string {
   const reach = (v: (typeof corpus.events)[number]) => new Set(v.mentions.map((m) => m.article)).size;
   const disputed = new Set(corpus.contradictions.flatMap((k) => k.claims));
   const shown = corpus.events.filter(
-    (v) => v.claims.length > 0 && (corpus.articles.length === 1 || reach(v) > 1 || v.claims.some((id) => disputed.has(id))),
+    (v) =>
+      v.claims.length > 0 && (corpus.articles.length === 1 || reach(v) > 1 || v.claims.some((id) => disputed.has(id))),
   );
   const byReach = [...shown].sort((x, y) => reach(y) - reach(x) || y.claims.length - x.claims.length);
   out.push('', 'EVENTS');
   if (byReach.length === 0) out.push('  No event with a claim about it was found in more than one article.');
   const hidden = corpus.events.length - byReach.length;
-  if (hidden > 0) out.push(`  (${count(hidden, 'more event')} only one article mentions or no claim is about; --format json lists all.)`);
+  if (hidden > 0)
+    out.push(
+      `  (${count(hidden, 'more event')} only one article mentions or no claim is about; --format json lists all.)`,
+    );
   byReach.forEach((event, i) => {
     const where = new Set(event.mentions.map((m) => m.article));
-    out.push('', `${i + 1}. ${event.label} (${event.type}): ${count(event.mentions.length, 'mention')} in ${count(where.size, 'article')}`);
+    out.push(
+      '',
+      `${i + 1}. ${event.label} (${event.type}): ${count(event.mentions.length, 'mention')} in ${count(where.size, 'article')}`,
+    );
     const claims = event.claims.map((id) => corpus.claim(id)).filter((c): c is CorpusClaim => c !== undefined);
     for (const line of new Set(claims.map((c) => `   - ${outlet(c.article)}: ${says(c)}`))) out.push(line);
     const inEvent = new Set(event.claims);
@@ -55,16 +66,28 @@ export function corpusReport(corpus: Corpus): string {
       );
     }
   });
-  const elsewhere = corpus.contradictions.filter((k) => !byReach.some((v) => k.claims.every((id) => v.claims.includes(id))));
+  const elsewhere = corpus.contradictions.filter(
+    (k) => !byReach.some((v) => k.claims.every((id) => v.claims.includes(id))),
+  );
   if (elsewhere.length > 0) {
     out.push('', 'OTHER CONTRADICTIONS');
     for (const k of elsewhere) {
       const [x, y] = k.claims.map((id) => corpus.claim(id));
-      if (x && y) out.push(`  ✗ (${k.kind}) ${outlet(x.article)}: ${says(x)}`, `      vs ${outlet(y.article)}: ${says(y)}`, `      why: ${oneLine(k.explanation)}`);
+      if (x && y)
+        out.push(
+          `  ✗ (${k.kind}) ${outlet(x.article)}: ${says(x)}`,
+          `      vs ${outlet(y.article)}: ${says(y)}`,
+          `      why: ${oneLine(k.explanation)}`,
+        );
     }
   }
-  for (const [title, type] of [['ACTORS', 'actor'], ['PLACES', 'place']] as const) {
-    const list = corpus.entities.filter((e) => e.type === type).sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
+  for (const [title, type] of [
+    ['ACTORS', 'actor'],
+    ['PLACES', 'place'],
+  ] as const) {
+    const list = corpus.entities
+      .filter((e) => e.type === type)
+      .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
     out.push('', title);
     if (list.length === 0) out.push(`  No ${type} found.`);
     for (const e of list) out.push(`  ${entityLine(e, outlet)}`);
@@ -74,13 +97,20 @@ export function corpusReport(corpus: Corpus): string {
 
 /** A readable listing of one annotated document. */
 export function annotationReport(annotation: DocumentAnnotation): string {
-  const out: string[] = [`${count(annotation.mentions.length, 'mention')}, ${count(annotation.claims.length, 'claim')}, ${count(annotation.events.length, 'event')}`];
+  const out: string[] = [
+    `${count(annotation.mentions.length, 'mention')}, ${count(annotation.claims.length, 'claim')}, ${count(annotation.events.length, 'event')}`,
+  ];
   out.push('', 'CLAIMS');
   for (const c of annotation.claims) {
-    out.push(`  ${c.id} [${c.stance}${c.negated ? ', negated' : ''}] ${c.source ? oneLine(c.source.text) : 'the text itself'} ${c.cue ? `(${oneLine(c.cue.text)})` : '—'} “${clip(c.content.text, 200)}”  @${c.content.start}-${c.content.end}`);
+    out.push(
+      `  ${c.id} [${c.stance}${c.negated ? ', negated' : ''}] ${c.source ? oneLine(c.source.text) : 'the text itself'} ${c.cue ? `(${oneLine(c.cue.text)})` : '—'} “${clip(c.content.text, 200)}”  @${c.content.start}-${c.content.end}`,
+    );
   }
   out.push('', 'EVENTS');
-  for (const v of annotation.events) out.push(`  ${v.id} ${v.type}: ${oneLine(v.trigger.text)} @${v.trigger.start}-${v.trigger.end}${v.claims.length ? ` (in ${v.claims.join(', ')})` : ''}`);
+  for (const v of annotation.events)
+    out.push(
+      `  ${v.id} ${v.type}: ${oneLine(v.trigger.text)} @${v.trigger.start}-${v.trigger.end}${v.claims.length ? ` (in ${v.claims.join(', ')})` : ''}`,
+    );
   out.push('', 'ENTITIES');
   for (const e of annotation.entities) {
     const spans = annotation.mentions.filter((m) => m.entity === e.id);
@@ -118,5 +148,3 @@ function clip(text: string, max: number): string {
   const line = oneLine(text);
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
-
-

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze, annotate, blankRanges, corpusToJson, findBoilerplate } from '../src/index.js';
 import { fixtureFolder, largeText, makeBadInput } from '../../../packages/core/test/fixtures/input/make-bad-input.js';
+import { analyze, annotate, blankRanges, corpusToJson, findBoilerplate } from '../src/index.js';
 import { root, run, spansIn } from './run.js';
 import { validate } from './schema-validator.js';
 
@@ -44,7 +44,11 @@ function checkCorpus(corpus: ReturnType<typeof corpusToJson>) {
   expect(checked).toBeGreaterThan(10);
   // Markup yields no mention, event or attribution. (A claim's content may run across inline link syntax in prose.)
   const markup = corpus.articles.find((a) => a.path.endsWith('markup.md'));
-  const spans = spansIn({ entities: corpus.entities, events: corpus.events, claims: corpus.claims.map((c) => ({ article: c.article, source: c.source, cue: c.cue })) });
+  const spans = spansIn({
+    entities: corpus.entities,
+    events: corpus.events,
+    claims: corpus.claims.map((c) => ({ article: c.article, source: c.source, cue: c.cue })),
+  });
   expect(spans.filter((s) => s.article === markup?.id && markupOnly.test(s.span.text))).toEqual([]);
   expect(corpus.claims.filter((c) => c.article === markup?.id && (c.source || c.cue))).toEqual([]);
 }
@@ -55,13 +59,19 @@ describe('bad input through the CLI', () => {
     expect(result.code, result.stderr).toBe(0);
     const lines = result.stderr.trimEnd().split('\n');
     for (const [name, { code }] of Object.entries(expected)) {
-      if (code) expect(lines.some((l) => l.includes(name) && l.endsWith(`[${code}]`)), `${name}: ${code}\n${result.stderr}`).toBe(true);
+      if (code)
+        expect(
+          lines.some((l) => l.includes(name) && l.endsWith(`[${code}]`)),
+          `${name}: ${code}\n${result.stderr}`,
+        ).toBe(true);
     }
     expect(lines.some((l) => l.includes('large.txt') && l.endsWith('[read/too-large]'))).toBe(true);
     expect(lines.some((l) => /sub\/up: warning: Skipped .*a loop/.test(l))).toBe(true);
     for (const line of lines) expect(line).toMatch(/^claimlens: \S.*\[[a-z-]+\/[a-z0-9-]+\]$/);
     const corpus = JSON.parse(result.stdout);
-    expect(validate(JSON.parse(await readFile(path.join(root, 'packages/core/schema/corpus.schema.json'), 'utf8')), corpus)).toEqual([]);
+    expect(
+      validate(JSON.parse(await readFile(path.join(root, 'packages/core/schema/corpus.schema.json'), 'utf8')), corpus),
+    ).toEqual([]);
     checkCorpus(corpus);
     const large = corpus.articles.find((a: { path: string }) => a.path.endsWith('large.txt'));
     expect(large).toBeDefined();
@@ -77,7 +87,9 @@ describe('bad input through the CLI', () => {
   it('skips a binary file given to annotate with a one-line reason, exit 1', async () => {
     const result = await run(['annotate', path.join(dir, 'paper.txt')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`claimlens: ${path.join(dir, 'paper.txt')}: warning: The file is a PDF document, not text; skipped. [read/binary]\n`);
+    expect(result.stderr).toBe(
+      `claimlens: ${path.join(dir, 'paper.txt')}: warning: The file is a PDF document, not text; skipped. [read/binary]\n`,
+    );
   });
 });
 
@@ -87,7 +99,8 @@ describe('bad input through the script API', () => {
     const json = corpusToJson(corpus);
     checkCorpus(json);
     const codes = new Set(corpus.messages.map((m) => `${path.basename(m.path ?? '')} ${m.code}`));
-    for (const [name, { code }] of Object.entries(expected)) if (code) expect(codes.has(`${name} ${code}`), `${name} ${code}`).toBe(true);
+    for (const [name, { code }] of Object.entries(expected))
+      if (code) expect(codes.has(`${name} ${code}`), `${name} ${code}`).toBe(true);
     expect(codes.has('large.txt read/too-large')).toBe(true);
   });
 });
@@ -96,6 +109,10 @@ describe('scraped boilerplate', () => {
   it('yields no mention, claim or event once findBoilerplate ranges are blanked (as mark-prose is to use them)', async () => {
     const text = await readFile(path.join(fixtureFolder, 'boilerplate.txt'), 'utf8');
     const annotation = annotate(blankRanges(text, findBoilerplate(text)));
-    expect({ mentions: annotation.mentions, claims: annotation.claims, events: annotation.events }).toEqual({ mentions: [], claims: [], events: [] });
+    expect({ mentions: annotation.mentions, claims: annotation.claims, events: annotation.events }).toEqual({
+      mentions: [],
+      claims: [],
+      events: [],
+    });
   });
 });

@@ -6,7 +6,8 @@ import { type Run, root, run, spansIn, textOf } from './run.js';
 import { validate } from './schema-validator.js';
 
 const seeds = path.join(root, 'seeds');
-const schema = async (name: string) => JSON.parse(await readFile(path.join(root, 'packages/core/schema', name), 'utf8'));
+const schema = async (name: string) =>
+  JSON.parse(await readFile(path.join(root, 'packages/core/schema', name), 'utf8'));
 const seedFiles = async () => (await readdir(seeds)).filter((f) => f.endsWith('.txt')).sort();
 
 let out: string;
@@ -44,12 +45,20 @@ describe('claimlens usage', () => {
     ['no command', [], /Usage: claimlens/],
     ['an unknown command', ['summarise', 'seeds'], /Unknown command "summarise"/],
     ['an unknown option', ['analyze', 'seeds', '--colour'], /Unknown option '--colour'/],
-    ['an unknown format', ['analyze', 'seeds', '--format', 'xml'], /Expected --format to be text, json, jsonl, brat, w3c, not "xml"/],
+    [
+      'an unknown format',
+      ['analyze', 'seeds', '--format', 'xml'],
+      /Expected --format to be text, json, jsonl, brat, w3c, not "xml"/,
+    ],
     ['analyze without a path', ['analyze'], /Expected at least one PATH/],
     ['brat without --out', ['analyze', 'seeds', '--format', 'brat'], /Expected --out DIR with --format brat/],
     ['compare with one path', ['compare', 'gold'], /Expected GOLD and PRED, not 1 path/],
     ['annotate with two files', ['annotate', 'a.txt', 'b.txt'], /Expected one FILE/],
-    ['a bad size', ['analyze', 'seeds', '--max-file-size', 'big'], /Expected --max-file-size to be a positive whole number/],
+    [
+      'a bad size',
+      ['analyze', 'seeds', '--max-file-size', 'big'],
+      /Expected --max-file-size to be a positive whole number/,
+    ],
   ];
   for (const [name, args, message] of usageErrors) {
     it(`exits 2 for ${name}`, async () => {
@@ -79,17 +88,22 @@ describe('claimlens analyze on the seeds', () => {
     const manifest = JSON.parse(await readFile(path.join(seeds, 'claimlens.json'), 'utf8'));
     for (const article of corpus.articles) {
       const entry = manifest.articles[path.basename(article.path)] ?? {};
-      for (const field of ['outlet', 'title', 'date', 'url']) expect(article[field], `${article.id} ${field}`).toBe(entry[field] ?? null);
+      for (const field of ['outlet', 'title', 'date', 'url'])
+        expect(article[field], `${article.id} ${field}`).toBe(entry[field] ?? null);
     }
   });
 
   it('streams one article per line as JSON Lines', async () => {
     expect(jsonl.code, jsonl.stderr).toBe(0);
-    const lines = jsonl.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = jsonl.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.article.id)).toEqual(JSON.parse(json.stdout).articles.map((a: { id: string }) => a.id));
     for (const line of lines) {
       const t = await textOf(path.join(root, line.article.path));
-      for (const { span } of spansIn({ mentions: line.mentions, claims: line.claims, events: line.events })) expect(t.slice(span.start, span.end)).toBe(span.text);
+      for (const { span } of spansIn({ mentions: line.mentions, claims: line.claims, events: line.events }))
+        expect(t.slice(span.start, span.end)).toBe(span.text);
     }
   });
 
@@ -106,7 +120,9 @@ describe('claimlens analyze on the seeds', () => {
     const files = await readdir(path.join(out, 'brat'));
     const ids = (await seedFiles()).map((f) => f.replace(/\.txt$/, ''));
     expect(files.sort()).toEqual(['annotation.conf', ...ids.flatMap((id) => [`${id}.ann`, `${id}.txt`])].sort());
-    expect(await readFile(path.join(out, 'brat', `${ids[0]}.ann`), 'utf8')).toMatch(/^T1\t(?:Actor|Place|Source) \d+ \d+\t/m);
+    expect(await readFile(path.join(out, 'brat', `${ids[0]}.ann`), 'utf8')).toMatch(
+      /^T1\t(?:Actor|Place|Source) \d+ \d+\t/m,
+    );
     expect((await readdir(path.join(out, 'w3c'))).sort()).toEqual(ids.map((id) => `${id}.jsonld`));
     const jsonFile = path.join(out, 'corpus.json');
     await import('node:fs/promises').then((fs) => fs.writeFile(jsonFile, json.stdout));
@@ -146,7 +162,9 @@ describe('claimlens annotate', () => {
   it('reports an unreadable file in one line, exit 1', async () => {
     const result = await run(['annotate', 'no/such/file.txt']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('claimlens: no/such/file.txt: error: Cannot read no/such/file.txt: no such file or folder. [read/unreadable]\n');
+    expect(result.stderr).toBe(
+      'claimlens: no/such/file.txt: error: Cannot read no/such/file.txt: no such file or folder. [read/unreadable]\n',
+    );
   });
 });
 
@@ -155,7 +173,9 @@ describe('claimlens analyze with unreadable input', () => {
     const first = path.join('seeds', (await seedFiles())[0] as string);
     const result = await run(['analyze', 'missing.txt', first, '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('claimlens: missing.txt: error: Cannot read missing.txt: no such file or folder. [read/not-found]\n');
+    expect(result.stderr).toBe(
+      'claimlens: missing.txt: error: Cannot read missing.txt: no such file or folder. [read/not-found]\n',
+    );
     expect(JSON.parse(result.stdout).articles).toHaveLength(1);
   });
 

@@ -15,7 +15,10 @@ export interface Run {
 /** Run the built `claimlens` binary from the repository root. */
 export function run(args: string[], options: { input?: string | Uint8Array; cwd?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? root,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -44,7 +47,8 @@ export function spansIn(value: unknown, fallback = ''): { article: string; span:
       if (typeof record.start === 'number' && typeof record.end === 'number' && typeof record.text === 'string') {
         found.push({ article: here, span: record as unknown as AnySpan });
       }
-      for (const [key, child] of Object.entries(record)) if (key !== 'articles' && key !== 'messages') walk(child, here);
+      for (const [key, child] of Object.entries(record))
+        if (key !== 'articles' && key !== 'messages') walk(child, here);
     }
   };
   walk(value, fallback);

@@ -6,8 +6,24 @@
 type Schema = Record<string, unknown>;
 
 const known = new Set([
-  '$schema', '$id', '$defs', '$ref', 'title', 'description', 'type', 'const', 'enum', 'required', 'properties',
-  'additionalProperties', 'items', 'minItems', 'maxItems', 'minimum', 'oneOf', 'allOf',
+  '$schema',
+  '$id',
+  '$defs',
+  '$ref',
+  'title',
+  'description',
+  'type',
+  'const',
+  'enum',
+  'required',
+  'properties',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'maxItems',
+  'minimum',
+  'oneOf',
+  'allOf',
 ]);
 
 export function validate(root: Schema, value: unknown): string[] {
@@ -17,7 +33,8 @@ export function validate(root: Schema, value: unknown): string[] {
 }
 
 function check(root: Schema, schema: Schema, value: unknown, at: string, errors: string[]): void {
-  for (const key of Object.keys(schema)) if (!known.has(key)) throw new Error(`Unsupported schema keyword ${key} at ${at}`);
+  for (const key of Object.keys(schema))
+    if (!known.has(key)) throw new Error(`Unsupported schema keyword ${key} at ${at}`);
   if (typeof schema.$ref === 'string') {
     const name = schema.$ref.replace(/^#\/\$defs\//, '');
     const target = (root.$defs as Record<string, Schema> | undefined)?.[name];
@@ -32,21 +49,28 @@ function check(root: Schema, schema: Schema, value: unknown, at: string, errors:
     }
   }
   if ('const' in schema && value !== schema.const) errors.push(`${at}: expected ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
-  if (typeof schema.minimum === 'number' && typeof value === 'number' && value < schema.minimum) errors.push(`${at}: below ${schema.minimum}`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+    errors.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
+  if (typeof schema.minimum === 'number' && typeof value === 'number' && value < schema.minimum)
+    errors.push(`${at}: below ${schema.minimum}`);
   if (Array.isArray(schema.allOf)) for (const s of schema.allOf as Schema[]) check(root, s, value, at, errors);
   if (Array.isArray(schema.oneOf)) {
     const passing = (schema.oneOf as Schema[]).filter((s) => validateAt(root, s, value).length === 0).length;
     if (passing !== 1) errors.push(`${at}: matches ${passing} of oneOf, expected exactly 1`);
   }
   if (Array.isArray(value)) {
-    if (typeof schema.minItems === 'number' && value.length < schema.minItems) errors.push(`${at}: fewer than ${schema.minItems} items`);
-    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) errors.push(`${at}: more than ${schema.maxItems} items`);
-    if (schema.items) value.forEach((v, i) => check(root, schema.items as Schema, v, `${at}[${i}]`, errors));
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+      errors.push(`${at}: fewer than ${schema.minItems} items`);
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
+      errors.push(`${at}: more than ${schema.maxItems} items`);
+    if (schema.items) {
+      for (const [i, v] of value.entries()) check(root, schema.items as Schema, v, `${at}[${i}]`, errors);
+    }
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
-    for (const key of (schema.required as string[] | undefined) ?? []) if (!(key in record)) errors.push(`${at}: missing "${key}"`);
+    for (const key of (schema.required as string[] | undefined) ?? [])
+      if (!(key in record)) errors.push(`${at}: missing "${key}"`);
     const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
     for (const [key, v] of Object.entries(record)) {
       if (properties[key]) check(root, properties[key], v, `${at}.${key}`, errors);

@@ -37,28 +37,69 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
   { name: 'template-placeholder', pattern: /\{\{[^{}\n]{0,80}\}\}|\{%[^%\n]{0,80}%\}/g, inline: true },
   {
     name: 'promo-line',
-    pattern: /^(?:watch|listen|video|photos?|gallery|live blog|live updates|live|read more|read also|also read|see also|related|more|recommended|opinion|explainer|breaking)\s*[:|]\s*\S/i,
+    pattern:
+      /^(?:watch|listen|video|photos?|gallery|live blog|live updates|live|read more|read also|also read|see also|related|more|recommended|opinion|explainer|breaking)\s*[:|]\s*\S/i,
   },
   { name: 'promo-line', pattern: /^live blog\b/i },
   { name: 'promo-line', pattern: /^for more (?:on|about)\b.*\b(?:read|see|follow|visit|click|go to)\b/i },
-  { name: 'promo-line', pattern: /\b(?:read|follow|see)\s+\S+(?:\s+\S+){0,3}[’']s\s+live\s+(?:updates|blog|coverage)\s*\.?$/i },
+  {
+    name: 'promo-line',
+    pattern: /\b(?:read|follow|see)\s+\S+(?:\s+\S+){0,3}[’']s\s+live\s+(?:updates|blog|coverage)\s*\.?$/i,
+  },
   { name: 'promo-line', pattern: /^(?:click|tap) here\b/i },
-  { name: 'media-fallback', pattern: /\byour browser (?:does\s*n[o’']t|does not|cannot|can[’']t|is not able to) (?:support|play)\b/i },
-  { name: 'media-fallback', pattern: /^(?:please )?(?:enable|turn on) javascript\b|\bjavascript (?:is|must be) (?:disabled|enabled)\b/i },
-  { name: 'media-fallback', pattern: /^(?:this|the) (?:video|content|media|embed) (?:is not|isn[’']t|cannot be) (?:available|displayed|played)\b/i },
-  { name: 'comment-form', pattern: /\byour comment (?:was|could) not be (?:saved|posted|submitted)\b|\byour comment was not (?:saved|posted|submitted)\b/i },
+  {
+    name: 'media-fallback',
+    pattern: /\byour browser (?:does\s*n[o’']t|does not|cannot|can[’']t|is not able to) (?:support|play)\b/i,
+  },
+  {
+    name: 'media-fallback',
+    pattern: /^(?:please )?(?:enable|turn on) javascript\b|\bjavascript (?:is|must be) (?:disabled|enabled)\b/i,
+  },
+  {
+    name: 'media-fallback',
+    pattern:
+      /^(?:this|the) (?:video|content|media|embed) (?:is not|isn[’']t|cannot be) (?:available|displayed|played)\b/i,
+  },
+  {
+    name: 'comment-form',
+    pattern:
+      /\byour comment (?:was|could) not be (?:saved|posted|submitted)\b|\byour comment was not (?:saved|posted|submitted)\b/i,
+  },
   { name: 'comment-form', pattern: /^(?:please )?try again later\b/i },
   { name: 'comment-form', pattern: /^you must be (?:logged|signed) in to (?:post|leave) a comment\b/i },
-  { name: 'prompt', pattern: /^(?:sign up|subscribe) (?:for|to) (?:our|the|a)\b.*\b(?:newsletter|updates|alerts|briefing)\b/i },
+  {
+    name: 'prompt',
+    pattern: /^(?:sign up|subscribe) (?:for|to) (?:our|the|a)\b.*\b(?:newsletter|updates|alerts|briefing)\b/i,
+  },
   { name: 'prompt', pattern: /^follow us on\b/i },
-  { name: 'prompt', pattern: /\bwe use cookies\b|\bby (?:continuing to )?(?:use|using|browse|browsing) (?:this|our) (?:site|website)\b/i },
+  {
+    name: 'prompt',
+    pattern:
+      /\bwe use cookies\b|\bby (?:continuing to )?(?:use|using|browse|browsing) (?:this|our) (?:site|website)\b/i,
+  },
   { name: 'ui-word', pattern: new RegExp(`^(?:${uiWords})\\s*[.:!…]*$`, 'i'), maxLength: 40 },
   { name: 'menu', pattern: /^(?:[\p{L}\d&' -]{1,24}\s*[|•·]\s*){2,}[\p{L}\d&' -]{1,24}$/u },
-  { name: 'image-credit', pattern: /^(?:image|images|photo|photos|picture|photograph|credit|video|footage)\s*(?:credit)?\s*:\s*\S.{0,60}$/i, maxLength: 80 },
-  { name: 'copyright', pattern: /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})|\ball rights reserved\b/i, maxLength: 160 },
+  {
+    name: 'image-credit',
+    pattern: /^(?:image|images|photo|photos|picture|photograph|credit|video|footage)\s*(?:credit)?\s*:\s*\S.{0,60}$/i,
+    maxLength: 80,
+  },
+  {
+    name: 'copyright',
+    pattern: /^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})|\ball rights reserved\b/i,
+    maxLength: 160,
+  },
   { name: 'agency-credit', pattern: /^[a-z]{1,4}(?:\/[a-z]{1,4})+(?:\s*\([^)]{1,60}\))?\s*$/ },
-  { name: 'agency-credit', pattern: /^\S.{0,40}\s(?:staff\s+)?and\s+(?:wire services|wires|agencies|news agencies)\.?$/i, maxLength: 60 },
-  { name: 'agency-credit', pattern: /^(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b.{0,100}$/i, maxLength: 140 },
+  {
+    name: 'agency-credit',
+    pattern: /^\S.{0,40}\s(?:staff\s+)?and\s+(?:wire services|wires|agencies|news agencies)\.?$/i,
+    maxLength: 60,
+  },
+  {
+    name: 'agency-credit',
+    pattern: /^(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b.{0,100}$/i,
+    maxLength: 140,
+  },
 ];
 
 /**

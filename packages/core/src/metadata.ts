@@ -31,14 +31,68 @@ export interface FrontMatter {
 
 /** Names of outlets as data: used only to accept a weak signal (a trailing "— AFP"), never to invent one. */
 export const knownOutlets: readonly string[] = [
-  'ABC News', 'AFP', 'Agence France-Presse', 'Al Jazeera', 'Associated Press', 'AP', 'Axios', 'BBC', 'BBC News',
-  'Bloomberg', 'Breitbart', 'BuzzFeed News', 'CBC', 'CBS News', 'CNBC', 'CNN', 'Daily Mail', 'Der Spiegel',
-  'Deutsche Welle', 'DW', 'dpa', 'Euronews', 'Financial Times', 'Fox News', 'France 24', 'Interfax', 'ITAR-TASS',
-  'Kyiv Independent', 'Kyiv Post', 'Le Monde', 'Meduza', 'NBC News', 'New York Times', 'The New York Times', 'NPR',
-  'Politico', 'Radio Free Europe/Radio Liberty', 'RFE/RL', 'Reuters', 'RIA Novosti', 'RT', 'Sky News', 'Sputnik',
-  'TASS', 'The Atlantic', 'The Economist', 'The Guardian', 'The Hill', 'The Independent', 'The Telegraph',
-  'The Washington Post', 'Washington Post', 'UNIAN', 'Ukrinform', 'USA Today', 'Vice News', 'Voice of America',
-  'VOA', 'Vox', 'Wall Street Journal', 'The Wall Street Journal', 'Xinhua',
+  'ABC News',
+  'AFP',
+  'Agence France-Presse',
+  'Al Jazeera',
+  'Associated Press',
+  'AP',
+  'Axios',
+  'BBC',
+  'BBC News',
+  'Bloomberg',
+  'Breitbart',
+  'BuzzFeed News',
+  'CBC',
+  'CBS News',
+  'CNBC',
+  'CNN',
+  'Daily Mail',
+  'Der Spiegel',
+  'Deutsche Welle',
+  'DW',
+  'dpa',
+  'Euronews',
+  'Financial Times',
+  'Fox News',
+  'France 24',
+  'Interfax',
+  'ITAR-TASS',
+  'Kyiv Independent',
+  'Kyiv Post',
+  'Le Monde',
+  'Meduza',
+  'NBC News',
+  'New York Times',
+  'The New York Times',
+  'NPR',
+  'Politico',
+  'Radio Free Europe/Radio Liberty',
+  'RFE/RL',
+  'Reuters',
+  'RIA Novosti',
+  'RT',
+  'Sky News',
+  'Sputnik',
+  'TASS',
+  'The Atlantic',
+  'The Economist',
+  'The Guardian',
+  'The Hill',
+  'The Independent',
+  'The Telegraph',
+  'The Washington Post',
+  'Washington Post',
+  'UNIAN',
+  'Ukrinform',
+  'USA Today',
+  'Vice News',
+  'Voice of America',
+  'VOA',
+  'Vox',
+  'Wall Street Journal',
+  'The Wall Street Journal',
+  'Xinhua',
 ];
 
 const emptyMetadata: Metadata = { outlet: null, title: null, date: null, url: null, author: null };
@@ -67,7 +121,13 @@ export function readFrontMatter(text: string): FrontMatter {
     return {
       range: { start: 0, end: blank ? blank.index : text.length },
       values: {},
-      messages: [frontMatterMessage('The front matter opened by `---` on line 1 is never closed; expected a closing `---` line.', 0, 3)],
+      messages: [
+        frontMatterMessage(
+          'The front matter opened by `---` on line 1 is never closed; expected a closing `---` line.',
+          0,
+          3,
+        ),
+      ],
     };
   }
   const range = { start: 0, end: end.index + end[0].length };
@@ -76,15 +136,38 @@ export function readFrontMatter(text: string): FrontMatter {
   try {
     data = parseYaml(yaml);
   } catch (error) {
-    const reason = ((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?\s*$|:\s*$/, '');
+    const reason = ((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').replace(
+      / at line \d+, column \d+:?\s*$|:\s*$/,
+      '',
+    );
     // The YAML parser counts from the start of the YAML; the message's place counts from the start of the text.
     const at = (error as { pos?: [number, number] }).pos;
     const start = at ? Math.min(open[0].length + at[0], range.end) : 0;
-    return { range, values: {}, messages: [frontMatterMessage(`The front matter is not valid YAML: ${reason}.`, start, Math.max(start, at ? Math.min(open[0].length + at[1], range.end) : range.end))] };
+    return {
+      range,
+      values: {},
+      messages: [
+        frontMatterMessage(
+          `The front matter is not valid YAML: ${reason}.`,
+          start,
+          Math.max(start, at ? Math.min(open[0].length + at[1], range.end) : range.end),
+        ),
+      ],
+    };
   }
   if (data === null || data === undefined) return { range, values: {}, messages: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { range, values: {}, messages: [frontMatterMessage(`Expected the front matter to be a mapping of keys to values, not ${Array.isArray(data) ? 'a list' : typeof data}.`, 0, range.end)] };
+    return {
+      range,
+      values: {},
+      messages: [
+        frontMatterMessage(
+          `Expected the front matter to be a mapping of keys to values, not ${Array.isArray(data) ? 'a list' : typeof data}.`,
+          0,
+          range.end,
+        ),
+      ],
+    };
   }
   return { range, values: pickMetadata(data as Record<string, unknown>), messages: [] };
 }
@@ -112,7 +195,10 @@ export function pickMetadata(record: Record<string, unknown>): Partial<Metadata>
 export function inferMetadata(text: string, format: 'markdown' | 'plaintext' = 'plaintext'): FoundMetadata {
   const found: FoundMetadata = { values: {}, evidence: {} };
   const set = (field: MetadataField, value: string | null | undefined, start: number, end: number) => {
-    const clean = value?.trim().replace(/\s+/g, ' ').replace(/[.,;:]+$/, '');
+    const clean = value
+      ?.trim()
+      .replace(/\s+/g, ' ')
+      .replace(/[.,;:]+$/, '');
     if (!clean || found.values[field] != null) return;
     found.values[field] = field === 'date' ? normaliseDate(clean) : clean;
     found.evidence[field] = { source: 'text', start, end };
@@ -122,17 +208,25 @@ export function inferMetadata(text: string, format: 'markdown' | 'plaintext' = '
   const tail = lines.slice(-8);
 
   for (const line of [...head, ...tail]) {
-    const m = /^\s*(title|headline|date|published|posted|updated|url|link|source|outlet|publisher|author|byline)\s*:\s*(\S.*?)\s*$/i.exec(line.text);
+    const m =
+      /^\s*(title|headline|date|published|posted|updated|url|link|source|outlet|publisher|author|byline)\s*:\s*(\S.*?)\s*$/i.exec(
+        line.text,
+      );
     if (!m) continue;
     const key = (m[1] ?? '').toLowerCase();
     const value = m[2] ?? '';
     const field: MetadataField | undefined =
-      key === 'title' || key === 'headline' ? 'title'
-      : key === 'date' || key === 'published' || key === 'posted' || key === 'updated' ? 'date'
-      : key === 'url' || key === 'link' ? 'url'
-      : key === 'author' || key === 'byline' ? 'author'
-      : /^https?:\/\//i.test(value) ? 'url'
-      : 'outlet';
+      key === 'title' || key === 'headline'
+        ? 'title'
+        : key === 'date' || key === 'published' || key === 'posted' || key === 'updated'
+          ? 'date'
+          : key === 'url' || key === 'link'
+            ? 'url'
+            : key === 'author' || key === 'byline'
+              ? 'author'
+              : /^https?:\/\//i.test(value)
+                ? 'url'
+                : 'outlet';
     if (field === 'date' && !looksLikeDate(value)) continue;
     set(field, value, line.start, line.end);
   }
@@ -140,26 +234,46 @@ export function inferMetadata(text: string, format: 'markdown' | 'plaintext' = '
   for (const line of lines) {
     const m = /^\s*(?:[A-Z][\p{L}.' -]{0,40}\s)?\(([\p{Lu}][\p{L}&.' -]{0,38})\)\s*[-–—]\s/u.exec(line.text);
     if (m && line.index < 5) set('outlet', m[1], line.start, line.end);
-    const credit = /^\s*([\p{Lu}][\p{L}&.' -]{0,40}?)\s+(?:staff\s+)?and\s+(?:wire services|wires|agencies|news agencies)\.?\s*$/iu.exec(line.text);
+    const credit =
+      /^\s*([\p{Lu}][\p{L}&.' -]{0,40}?)\s+(?:staff\s+)?and\s+(?:wire services|wires|agencies|news agencies)\.?\s*$/iu.exec(
+        line.text,
+      );
     if (credit && /^\p{Lu}/u.test(credit[1] ?? '')) set('outlet', credit[1], line.start, line.end);
-    const copyright = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?((?:the\s+)?[\p{Lu}][\p{L}&.' -]{0,40}?)(?:\.|,|\s+all rights reserved|\s*$)/iu.exec(line.text);
-    if (copyright && /^(?:the\s+)?\p{Lu}/u.test(copyright[1] ?? '') && line.text.length < 120) set('outlet', copyright[1], line.start, line.end);
-    const live = /\b(?:read|follow|see|check out)\s+((?:the\s+)?[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,3})[’']s\s+live\s+(?:updates|blog|coverage)/u.exec(line.text);
+    const copyright =
+      /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?((?:the\s+)?[\p{Lu}][\p{L}&.' -]{0,40}?)(?:\.|,|\s+all rights reserved|\s*$)/iu.exec(
+        line.text,
+      );
+    if (copyright && /^(?:the\s+)?\p{Lu}/u.test(copyright[1] ?? '') && line.text.length < 120)
+      set('outlet', copyright[1], line.start, line.end);
+    const live =
+      /\b(?:read|follow|see|check out)\s+((?:the\s+)?[\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,3})[’']s\s+live\s+(?:updates|blog|coverage)/u.exec(
+        line.text,
+      );
     if (live) set('outlet', live[1], line.start, line.end);
-    const sites = /\b(?:more|other|all)\s+([\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,2})\s+(?:sites|websites|services|apps)\b/u.exec(line.text);
+    const sites =
+      /\b(?:more|other|all)\s+([\p{Lu}][\p{L}&.-]*(?:\s+[\p{Lu}][\p{L}&.-]*){0,2})\s+(?:sites|websites|services|apps)\b/u.exec(
+        line.text,
+      );
     if (sites && line.index < 10 && line.text.length < 80) set('outlet', sites[1], line.start, line.end);
   }
   for (const line of [...head, ...tail]) {
-    const agency = /^\s*[-–—]\s*([\p{Lu}][\p{L}&.' -]{0,30}?)\s*$|[-–—]\s*([\p{Lu}][\p{L}&.' -]{0,30}?)\s*$/u.exec(line.text);
+    const agency = /^\s*[-–—]\s*([\p{Lu}][\p{L}&.' -]{0,30}?)\s*$|[-–—]\s*([\p{Lu}][\p{L}&.' -]{0,30}?)\s*$/u.exec(
+      line.text,
+    );
     const name = agency?.[1] ?? agency?.[2];
-    if (name && knownOutlets.some((o) => o.toLowerCase() === name.toLowerCase())) set('outlet', name, line.start, line.end);
+    if (name && knownOutlets.some((o) => o.toLowerCase() === name.toLowerCase()))
+      set('outlet', name, line.start, line.end);
   }
   for (const line of head) {
-    const by = /^\s*By\s+([\p{Lu}][\p{L}.'-]+(?:\s+(?:[\p{Lu}][\p{L}.'-]+|de|van|von|al|bin))*?(?:\s+and\s+[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+)*)?)\s*(?:(?:,|\||for|[-–—])\s*(.*?))?\s*$/u.exec(line.text);
+    const by =
+      /^\s*By\s+([\p{Lu}][\p{L}.'-]+(?:\s+(?:[\p{Lu}][\p{L}.'-]+|de|van|von|al|bin))*?(?:\s+and\s+[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+)*)?)\s*(?:(?:,|\||for|[-–—])\s*(.*?))?\s*$/u.exec(
+        line.text,
+      );
     if (by && line.text.length < 120) {
       set('author', by[1], line.start, line.end);
       const rest = (by[2] ?? '').trim();
-      if (rest && knownOutlets.some((o) => o.toLowerCase() === rest.toLowerCase())) set('outlet', rest, line.start, line.end);
+      if (rest && knownOutlets.some((o) => o.toLowerCase() === rest.toLowerCase()))
+        set('outlet', rest, line.start, line.end);
     }
   }
   if (format === 'markdown') {
@@ -167,22 +281,28 @@ export function inferMetadata(text: string, format: 'markdown' | 'plaintext' = '
     if (heading) set('title', heading.text.replace(/^\s{0,3}#\s+|\s+#+\s*$/g, ''), heading.start, heading.end);
   }
   for (const line of [...head, ...tail]) {
-    if (/^\s*<?https?:\/\/\S+?>?\s*$/.test(line.text)) set('url', line.text.trim().replace(/^<|>$/g, ''), line.start, line.end);
+    if (/^\s*<?https?:\/\/\S+?>?\s*$/.test(line.text))
+      set('url', line.text.trim().replace(/^<|>$/g, ''), line.start, line.end);
   }
   for (const line of head) {
-    if (looksLikeDate(line.text) && line.text.trim().length <= 40 && /\d{4}/.test(line.text)) set('date', line.text, line.start, line.end);
+    if (looksLikeDate(line.text) && line.text.trim().length <= 40 && /\d{4}/.test(line.text))
+      set('date', line.text, line.start, line.end);
   }
   return found;
 }
 
 /** Combine metadata from the sources in order of precedence: front matter, then the manifest, then the text. */
-export function mergeMetadata(
-  sources: { source: MetadataSource; found: FoundMetadata | Partial<Metadata> }[],
-): { metadata: Metadata; provenance: Partial<Record<MetadataField, MetadataSource>> } {
+export function mergeMetadata(sources: { source: MetadataSource; found: FoundMetadata | Partial<Metadata> }[]): {
+  metadata: Metadata;
+  provenance: Partial<Record<MetadataField, MetadataSource>>;
+} {
   const metadata: Metadata = { ...emptyMetadata };
   const provenance: Partial<Record<MetadataField, MetadataSource>> = {};
   for (const { source, found } of sources) {
-    const values = 'values' in found && typeof found.values === 'object' ? (found.values as Partial<Metadata>) : (found as Partial<Metadata>);
+    const values =
+      'values' in found && typeof found.values === 'object'
+        ? (found.values as Partial<Metadata>)
+        : (found as Partial<Metadata>);
     for (const field of Object.keys(emptyMetadata) as MetadataField[]) {
       const value = values[field];
       if (metadata[field] === null && typeof value === 'string' && value.length > 0) {
@@ -194,15 +314,22 @@ export function mergeMetadata(
   return { metadata, provenance };
 }
 
-const months = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const months =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function looksLikeDate(value: string): boolean {
   const v = value.trim();
   return (
     /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ||
-    new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)\\w*,?\\s+)?(?:${months})\\.?\\s+\\d{1,2},?\\s+\\d{4}(?:\\b.*)?$`, 'i').test(v) ||
-    new RegExp(`^(?:(?:mon|tue|wed|thu|fri|sat|sun)\\w*,?\\s+)?\\d{1,2}\\s+(?:${months})\\.?,?\\s+\\d{4}(?:\\b.*)?$`, 'i').test(v)
+    new RegExp(
+      `^(?:(?:mon|tue|wed|thu|fri|sat|sun)\\w*,?\\s+)?(?:${months})\\.?\\s+\\d{1,2},?\\s+\\d{4}(?:\\b.*)?$`,
+      'i',
+    ).test(v) ||
+    new RegExp(
+      `^(?:(?:mon|tue|wed|thu|fri|sat|sun)\\w*,?\\s+)?\\d{1,2}\\s+(?:${months})\\.?,?\\s+\\d{4}(?:\\b.*)?$`,
+      'i',
+    ).test(v)
   );
 }
 

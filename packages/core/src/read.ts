@@ -5,7 +5,14 @@ import type { Article } from './article.js';
 import { blankRanges } from './boilerplate.js';
 import { decodeText } from './decode.js';
 import type { Message } from './message.js';
-import { inferMetadata, mergeMetadata, pickMetadata, readFrontMatter, type Metadata, type MetadataSource } from './metadata.js';
+import {
+  inferMetadata,
+  type Metadata,
+  type MetadataSource,
+  mergeMetadata,
+  pickMetadata,
+  readFrontMatter,
+} from './metadata.js';
 import type { CorpusConfig } from './resolve/entities.js';
 
 export interface ReadOptions {
@@ -80,13 +87,23 @@ export async function readCorpus(paths: readonly string[], options: ReadOptions 
     try {
       bytes = await readFile(file);
     } catch (error) {
-      messages.push({ code: 'read/unreadable', severity: 'error', reason: `Cannot read ${file}: ${describe(error)}.`, path: file });
+      messages.push({
+        code: 'read/unreadable',
+        severity: 'error',
+        reason: `Cannot read ${file}: ${describe(error)}.`,
+        path: file,
+      });
       continue;
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
     const first = hashes.get(hash);
     if (first !== undefined && bytes.length > 0) {
-      messages.push({ code: 'read/duplicate', severity: 'info', reason: `Same content as ${first}; counted once.`, path: file });
+      messages.push({
+        code: 'read/duplicate',
+        severity: 'info',
+        reason: `Same content as ${first}; counted once.`,
+        path: file,
+      });
       continue;
     }
     hashes.set(hash, file);
@@ -157,17 +174,32 @@ export function parseConfig(raw: string, file: string, messages: Message[]): Wor
   try {
     data = JSON.parse(raw);
   } catch (error) {
-    messages.push({ code: 'config/invalid', severity: 'error', reason: `${configName} is not valid JSON: ${(error as Error).message}`, path: file });
+    messages.push({
+      code: 'config/invalid',
+      severity: 'error',
+      reason: `${configName} is not valid JSON: ${(error as Error).message}`,
+      path: file,
+    });
     return {};
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    messages.push({ code: 'config/invalid', severity: 'error', reason: `Expected ${configName} to hold an object, not ${Array.isArray(data) ? 'an array' : typeof data}.`, path: file });
+    messages.push({
+      code: 'config/invalid',
+      severity: 'error',
+      reason: `Expected ${configName} to hold an object, not ${Array.isArray(data) ? 'an array' : typeof data}.`,
+      path: file,
+    });
     return {};
   }
   const config: WorkspaceConfig = {};
   const record = data as Record<string, unknown>;
   const invalid = (key: string, expected: string) =>
-    messages.push({ code: 'config/invalid', severity: 'warning', reason: `Expected "${key}" in ${configName} to be ${expected}; ignored.`, path: file });
+    messages.push({
+      code: 'config/invalid',
+      severity: 'warning',
+      reason: `Expected "${key}" in ${configName} to be ${expected}; ignored.`,
+      path: file,
+    });
   const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
   for (const [key, value] of Object.entries(record)) {
     if (key === '$schema' || key === 'version') continue;
@@ -184,10 +216,16 @@ export function parseConfig(raw: string, file: string, messages: Message[]): Wor
       if (typeof value === 'number' && Number.isInteger(value) && value > 0) config.maxFileSize = value;
       else invalid(key, 'a positive whole number of bytes');
     } else if (key === 'articles') {
-      if (isRecord(value) && Object.values(value).every(isRecord)) config.articles = value as Record<string, Record<string, unknown>>;
+      if (isRecord(value) && Object.values(value).every(isRecord))
+        config.articles = value as Record<string, Record<string, unknown>>;
       else invalid(key, 'an object of path → metadata object');
     } else {
-      messages.push({ code: 'config/invalid', severity: 'warning', reason: `Unknown key "${key}" in ${configName}; ignored.`, path: file });
+      messages.push({
+        code: 'config/invalid',
+        severity: 'warning',
+        reason: `Unknown key "${key}" in ${configName}; ignored.`,
+        path: file,
+      });
     }
   }
   return config;
@@ -199,7 +237,8 @@ function mergeConfigs(configs: WorkspaceConfig[]): CorpusConfig & { maxFileSize?
     if (c.aliases) merged.aliases = { ...merged.aliases, ...c.aliases };
     if (c.ignore) merged.ignore = [...(merged.ignore ?? []), ...c.ignore];
     if (c.merge) merged.merge = [...(merged.merge ?? []), ...c.merge];
-    if (c.maxFileSize !== undefined) merged.maxFileSize = Math.min(c.maxFileSize, merged.maxFileSize ?? Number.POSITIVE_INFINITY);
+    if (c.maxFileSize !== undefined)
+      merged.maxFileSize = Math.min(c.maxFileSize, merged.maxFileSize ?? Number.POSITIVE_INFINITY);
   }
   return merged;
 }
@@ -224,22 +263,38 @@ async function collect(
   try {
     link = await lstat(given);
   } catch (error) {
-    messages.push({ code: 'read/not-found', severity: 'error', reason: `Cannot read ${given}: ${describe(error)}.`, path: given });
+    messages.push({
+      code: 'read/not-found',
+      severity: 'error',
+      reason: `Cannot read ${given}: ${describe(error)}.`,
+      path: given,
+    });
     return;
   }
   try {
     info = await stat(given);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = link.isSymbolicLink() && code === 'ENOENT' ? 'broken symbolic link (its target does not exist)' : describe(error);
-    messages.push({ code: link.isSymbolicLink() ? 'read/symlink-loop' : 'read/unreadable', severity: 'error', reason: `Cannot read ${given}: ${reason}.`, path: given });
+    const reason =
+      link.isSymbolicLink() && code === 'ENOENT' ? 'broken symbolic link (its target does not exist)' : describe(error);
+    messages.push({
+      code: link.isSymbolicLink() ? 'read/symlink-loop' : 'read/unreadable',
+      severity: 'error',
+      reason: `Cannot read ${given}: ${reason}.`,
+      path: given,
+    });
     return;
   }
   if (info.isDirectory()) {
     const real = await realpath(given).catch(() => path.resolve(given));
     if (visited.has(real)) {
       if (link.isSymbolicLink()) {
-        messages.push({ code: 'read/symlink-loop', severity: 'warning', reason: `Skipped ${given}: symbolic link to a folder already read (a loop).`, path: given });
+        messages.push({
+          code: 'read/symlink-loop',
+          severity: 'warning',
+          reason: `Skipped ${given}: symbolic link to a folder already read (a loop).`,
+          path: given,
+        });
       }
       return;
     }
@@ -248,7 +303,12 @@ async function collect(
     try {
       entries = (await readdir(given)).sort();
     } catch (error) {
-      messages.push({ code: 'read/unreadable', severity: 'error', reason: `Cannot read ${given}: ${describe(error)}.`, path: given });
+      messages.push({
+        code: 'read/unreadable',
+        severity: 'error',
+        reason: `Cannot read ${given}: ${describe(error)}.`,
+        path: given,
+      });
       return;
     }
     for (const entry of entries) {
@@ -261,10 +321,14 @@ async function collect(
 }
 
 function selected(file: string, root: Root | null): boolean {
-  const relative = root ? path.relative(root.folder, path.resolve(file)).split(path.sep).join('/') : path.basename(file);
+  const relative = root
+    ? path.relative(root.folder, path.resolve(file)).split(path.sep).join('/')
+    : path.basename(file);
   const include = root?.config.include;
   const exclude = root?.config.exclude;
-  const included = include ? include.some((g) => globToRegExp(g).test(relative)) : articleExtensions.has(path.extname(file).toLowerCase());
+  const included = include
+    ? include.some((g) => globToRegExp(g).test(relative))
+    : articleExtensions.has(path.extname(file).toLowerCase());
   return included && !(exclude ?? []).some((g) => globToRegExp(g).test(relative));
 }
 

@@ -1,14 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { blankRanges, findBoilerplate } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
 import { fixtureFolder } from './fixtures/input/make-bad-input.js';
 
 describe('findBoilerplate', () => {
   it('finds every line of scraped page furniture in the fixture', async () => {
     const text = await readFile(path.join(fixtureFolder, 'boilerplate.txt'), 'utf8');
     const ranges = findBoilerplate(text);
-    const covered = text.split('\n').filter((line) => line.trim() && !ranges.some((r) => text.slice(r.start, r.end) === line.trim()));
+    const covered = text
+      .split('\n')
+      .filter((line) => line.trim() && !ranges.some((r) => text.slice(r.start, r.end) === line.trim()));
     expect(covered).toEqual([]);
     const blanked = blankRanges(text, ranges);
     expect(blanked).toHaveLength(text.length);

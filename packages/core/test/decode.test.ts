@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { decodeText } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
 
 const text = 'Kyiv said “no” — 300 troops 🙂 crossed.\r\nNext line.';
 
@@ -20,7 +20,9 @@ describe('decodeText', () => {
   it('replaces invalid UTF-8 with U+FFFD and warns where the first bad byte landed', () => {
     const decoded = decodeText(Buffer.concat([Buffer.from('ab'), Buffer.from([0xff]), Buffer.from('cd')]));
     expect(decoded.text).toBe('ab\uFFFDcd');
-    expect(decoded.messages).toEqual([expect.objectContaining({ code: 'read/invalid-utf8', severity: 'warning', start: 2, end: 3 })]);
+    expect(decoded.messages).toEqual([
+      expect.objectContaining({ code: 'read/invalid-utf8', severity: 'warning', start: 2, end: 3 }),
+    ]);
   });
 
   it('skips binary files by NUL bytes and by magic number, with a one-line reason', () => {
@@ -36,7 +38,10 @@ describe('decodeText', () => {
   });
 
   it('gives an empty text for an empty file', () => {
-    expect(decodeText(new Uint8Array())).toMatchObject({ text: '', messages: [{ code: 'read/empty', severity: 'info' }] });
+    expect(decodeText(new Uint8Array())).toMatchObject({
+      text: '',
+      messages: [{ code: 'read/empty', severity: 'info' }],
+    });
   });
 
   it('cuts a large file at the limit without splitting a character, and says so', () => {

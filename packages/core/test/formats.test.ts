@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import {
   annotationToJson,
   buildCorpus,
@@ -15,6 +14,7 @@ import {
   toBrat,
   toW3C,
 } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
 
 const text = '🙂 NATO said\r\nthat “Russian troops” crossed 🚩 into Ukraine.\nKyiv denied it.';
 const at = (s: string, from = 0) => {
@@ -34,18 +34,54 @@ const annotation: DocumentAnnotation = {
     { id: 'e3', name: 'Kyiv', type: 'actor', kind: 'government', aliases: [] },
   ],
   claims: [
-    { id: 'c1', source: at('NATO'), cue: at('said'), content: at('that “Russian troops” crossed 🚩 into Ukraine'), speaker: 'e1', stance: 'assert', negated: false },
+    {
+      id: 'c1',
+      source: at('NATO'),
+      cue: at('said'),
+      content: at('that “Russian troops” crossed 🚩 into Ukraine'),
+      speaker: 'e1',
+      stance: 'assert',
+      negated: false,
+    },
     { id: 'c2', source: null, cue: at('denied'), content: at('it'), speaker: null, stance: 'deny', negated: true },
-    { id: 'c3', source: null, cue: null, content: at('NATO said\r\nthat'), speaker: null, stance: 'hedge', negated: false },
+    {
+      id: 'c3',
+      source: null,
+      cue: null,
+      content: at('NATO said\r\nthat'),
+      speaker: null,
+      stance: 'hedge',
+      negated: false,
+    },
   ],
-  events: [{ id: 'v1', trigger: at('crossed'), type: 'movement', lemma: 'cross', arguments: { destination: at('Ukraine') }, claims: ['c1'] }],
+  events: [
+    {
+      id: 'v1',
+      trigger: at('crossed'),
+      type: 'movement',
+      lemma: 'cross',
+      arguments: { destination: at('Ukraine') },
+      claims: ['c1'],
+    },
+  ],
   sentences: [{ start: 0, end: text.indexOf('\nKyiv') }],
   messages: [],
 };
 
-const spansOf = (doc: { mentions: { start: number; end: number; type: string; kind: string | null }[]; claims: { source: { start: number; end: number } | null; cue: { start: number; end: number } | null; content: { start: number; end: number } }[] }) => ({
+const spansOf = (doc: {
+  mentions: { start: number; end: number; type: string; kind: string | null }[];
+  claims: {
+    source: { start: number; end: number } | null;
+    cue: { start: number; end: number } | null;
+    content: { start: number; end: number };
+  }[];
+}) => ({
   mentions: doc.mentions.map(({ start, end, type, kind }) => ({ start, end, type, kind })),
-  claims: doc.claims.map((c) => [c.source && [c.source.start, c.source.end], c.cue && [c.cue.start, c.cue.end], [c.content.start, c.content.end]]),
+  claims: doc.claims.map((c) => [
+    c.source && [c.source.start, c.source.end],
+    c.cue && [c.cue.start, c.cue.end],
+    [c.content.start, c.content.end],
+  ]),
 });
 
 const expected = spansOf({ mentions: annotation.mentions.map((m) => ({ ...m })), claims: annotation.claims });
@@ -59,7 +95,9 @@ describe('brat', () => {
     expect(lines).toContain('A1\tKind T1 organization');
     expect(lines.some((l) => /^E\d+\tAttribution:T\d+ Content:T\d+ Cue:T\d+ Source:T\d+$/.test(l))).toBe(true);
     expect(lines.some((l) => /^E\d+\tAttribution-no-source:T\d+ Content:T\d+ Cue:T\d+$/.test(l))).toBe(true);
-    expect(lines).toContain(`T${lines.filter((l) => l.startsWith('T')).findIndex((l) => l.includes('NATO said')) + 1}\tContent 2 11;13 17\tNATO said that`);
+    expect(lines).toContain(
+      `T${lines.filter((l) => l.startsWith('T')).findIndex((l) => l.includes('NATO said')) + 1}\tContent 2 11;13 17\tNATO said that`,
+    );
     // Offsets count code points: "Ukraine" starts after two emoji, each one code point but two UTF-16 units.
     const ukraine = text.indexOf('Ukraine');
     expect(lines).toContain(`T2\tPlace ${ukraine - 2} ${ukraine - 2 + 7}\tUkraine`);
@@ -83,7 +121,14 @@ describe('brat', () => {
       'garbage line',
     ].join('\n');
     const doc = parseBrat(polnear, 'p');
-    expect(doc.claims).toEqual([{ source: null, cue: { start: 10, end: 20, text: 'are listed' }, content: { start: 0, end: 30, text: 'At least  as donors' }, stance: null }]);
+    expect(doc.claims).toEqual([
+      {
+        source: null,
+        cue: { start: 10, end: 20, text: 'are listed' },
+        content: { start: 0, end: 30, text: 'At least  as donors' },
+        stance: null,
+      },
+    ]);
     expect(doc.mentions).toEqual([]);
     expect(doc.skipped).toBe(1);
   });
@@ -111,8 +156,14 @@ describe('W3C Web Annotation', () => {
   });
 
   it('finds the quote in the text when positions are missing', () => {
-    const bare = { type: 'Annotation', body: { purpose: 'classifying', value: 'place' }, target: { source: 'x/doc.txt', selector: { type: 'TextQuoteSelector', exact: 'Ukraine', prefix: 'into ' } } };
-    expect(parseW3C(bare, new Map([['doc', text]])).get('doc')?.mentions).toEqual([{ ...at('Ukraine'), type: 'place', kind: null }]);
+    const bare = {
+      type: 'Annotation',
+      body: { purpose: 'classifying', value: 'place' },
+      target: { source: 'x/doc.txt', selector: { type: 'TextQuoteSelector', exact: 'Ukraine', prefix: 'into ' } },
+    };
+    expect(parseW3C(bare, new Map([['doc', text]])).get('doc')?.mentions).toEqual([
+      { ...at('Ukraine'), type: 'place', kind: null },
+    ]);
   });
 
   it('throws for JSON that is not Web Annotation', () => {
@@ -129,11 +180,32 @@ describe('claimlens JSON', () => {
   });
 
   it('corpus JSON and JSON Lines carry the same annotations', () => {
-    const article = { id: 'doc', path: 'doc.txt', outlet: null, title: null, date: null, url: null, text, format: 'plaintext' as const, messages: [] };
+    const article = {
+      id: 'doc',
+      path: 'doc.txt',
+      outlet: null,
+      title: null,
+      date: null,
+      url: null,
+      text,
+      format: 'plaintext' as const,
+      messages: [],
+    };
     const corpus = buildCorpus([{ article, annotation }]);
     const json = JSON.parse(JSON.stringify(corpusToJson(corpus)));
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(['version', 'articles', 'entities', 'claims', 'events', 'contradictions']));
-    expect(json.articles[0]).toEqual({ id: 'doc', path: 'doc.txt', outlet: null, title: null, date: null, url: null, author: null, format: 'plaintext' });
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['version', 'articles', 'entities', 'claims', 'events', 'contradictions']),
+    );
+    expect(json.articles[0]).toEqual({
+      id: 'doc',
+      path: 'doc.txt',
+      outlet: null,
+      title: null,
+      date: null,
+      url: null,
+      author: null,
+      format: 'plaintext',
+    });
     const fromJson = importJson(json).get('doc');
     const lines = [...corpusToJsonl(corpus)];
     expect(lines).toHaveLength(1);
@@ -152,18 +224,48 @@ describe('claimlens JSON', () => {
 describe('scoreAnnotations', () => {
   it('counts exact and overlapping matches one to one, per type', () => {
     const span = (start: number, end: number) => ({ start, end, text: '' });
-    const gold = new Map([['d', { id: 'd', mentions: [{ ...span(0, 4), type: 'actor', kind: null }, { ...span(10, 15), type: 'place', kind: null }], claims: [{ source: span(0, 4), cue: span(5, 9), content: span(10, 30), stance: null }] }]]);
-    const predicted = new Map([['d', { id: 'd', mentions: [{ ...span(0, 4), type: 'actor', kind: null }, { ...span(11, 15), type: 'place', kind: null }, { ...span(40, 45), type: 'actor', kind: null }], claims: [{ source: null, cue: span(5, 9), content: span(12, 30), stance: null }] }]]);
+    const gold = new Map([
+      [
+        'd',
+        {
+          id: 'd',
+          mentions: [
+            { ...span(0, 4), type: 'actor', kind: null },
+            { ...span(10, 15), type: 'place', kind: null },
+          ],
+          claims: [{ source: span(0, 4), cue: span(5, 9), content: span(10, 30), stance: null }],
+        },
+      ],
+    ]);
+    const predicted = new Map([
+      [
+        'd',
+        {
+          id: 'd',
+          mentions: [
+            { ...span(0, 4), type: 'actor', kind: null },
+            { ...span(11, 15), type: 'place', kind: null },
+            { ...span(40, 45), type: 'actor', kind: null },
+          ],
+          claims: [{ source: null, cue: span(5, 9), content: span(12, 30), stance: null }],
+        },
+      ],
+    ]);
     const score = scoreAnnotations(gold, predicted);
     const row = (name: string) => score.rows.find((r) => r.name === name);
-    expect(row('entity actor')).toMatchObject({ gold: 1, predicted: 2, exact: { matched: 1, precision: 0.5, recall: 1 } });
+    expect(row('entity actor')).toMatchObject({
+      gold: 1,
+      predicted: 2,
+      exact: { matched: 1, precision: 0.5, recall: 1 },
+    });
     expect(row('entity place')).toMatchObject({ exact: { matched: 0, f1: 0 }, overlap: { matched: 1, f1: 1 } });
     expect(row('claim source')).toMatchObject({ gold: 1, predicted: 0, exact: { recall: 0 } });
     expect(row('claim cue')?.exact.f1).toBe(1);
     expect(row('claim content')).toMatchObject({ exact: { f1: 0 }, overlap: { f1: 1 } });
     expect(formatScore(score)).toMatch(/entity actor\s+1\s+2\s+50\.0\s+100\.0\s+66\.7/);
     expect(score.notScored).toEqual([]);
-    const noEntities = scoreAnnotations(new Map([['d', { ...(gold.get('d') as never), mentions: [] }]]), predicted);
+    const claimsOnly = { id: 'd', mentions: [], claims: gold.get('d')?.claims ?? [] };
+    const noEntities = scoreAnnotations(new Map([['d', claimsOnly]]), predicted);
     expect(noEntities.notScored).toEqual(['entities']);
     expect(noEntities.rows.map((r) => r.name)).toEqual(['claim source', 'claim cue', 'claim content']);
     expect(formatScore(noEntities)).toContain('Not scored: gold has no entity mentions.');

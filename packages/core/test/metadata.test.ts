@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { inferMetadata, mergeMetadata, normaliseDate, readFrontMatter } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
 
 const body = 'The ministry said on Monday that no troops had crossed the border.';
 
@@ -7,13 +7,25 @@ describe('inferMetadata', () => {
   const cases: [string, string, Record<string, string>][] = [
     ['a wire dateline', `MOSCOW (Interfax) - ${body}`, { outlet: 'Interfax' }],
     ['a trailing agency credit', `${body}\n— AFP`, { outlet: 'AFP' }],
-    ['a copyright line', `${body}\n© 2014 Northern Daily Courier. All rights reserved.`, { outlet: 'Northern Daily Courier' }],
+    [
+      'a copyright line',
+      `${body}\n© 2014 Northern Daily Courier. All rights reserved.`,
+      { outlet: 'Northern Daily Courier' },
+    ],
     ['a plain copyright line', `${body}\nCopyright The Evening Ledger`, { outlet: 'The Evening Ledger' }],
     ['a live-updates promo', `${body}\nFor the latest, follow Example News’s live updates`, { outlet: 'Example News' }],
     ['a wire-services credit', `${body}\nSome Channel and wire services`, { outlet: 'Some Channel' }],
     ['a site-navigation line', `1. Skip to content\n2. Skip to more XYZ sites\n\n${body}`, { outlet: 'XYZ' }],
-    ['labelled header lines', `Title: Troops pull back\nPublished: 12 March 2020\nURL: https://example.org/a\n\n${body}`, { title: 'Troops pull back', date: '2020-03-12', url: 'https://example.org/a' }],
-    ['a URL line and a date line', `Troops pull back\nAugust 5, 2014\nhttps://example.org/p/1\n\n${body}`, { date: '2014-08-05', url: 'https://example.org/p/1' }],
+    [
+      'labelled header lines',
+      `Title: Troops pull back\nPublished: 12 March 2020\nURL: https://example.org/a\n\n${body}`,
+      { title: 'Troops pull back', date: '2020-03-12', url: 'https://example.org/a' },
+    ],
+    [
+      'a URL line and a date line',
+      `Troops pull back\nAugust 5, 2014\nhttps://example.org/p/1\n\n${body}`,
+      { date: '2014-08-05', url: 'https://example.org/p/1' },
+    ],
     ['a byline with an outlet', `By Jane Q. Doe, Reuters\n\n${body}`, { author: 'Jane Q. Doe', outlet: 'Reuters' }],
   ];
   for (const [name, text, values] of cases) {
@@ -47,7 +59,9 @@ describe('readFrontMatter', () => {
   });
 
   it('reports YAML that is not a mapping', () => {
-    expect(readFrontMatter('---\n- a\n- b\n---\ntext').messages[0]?.reason).toMatch(/Expected the front matter to be a mapping/);
+    expect(readFrontMatter('---\n- a\n- b\n---\ntext').messages[0]?.reason).toMatch(
+      /Expected the front matter to be a mapping/,
+    );
   });
 
   it('has nothing to say about text without front matter', () => {

@@ -1,5 +1,3 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   blankRanges,
   decodeText,
@@ -12,10 +10,40 @@ import {
   toBrat,
   toW3C,
 } from '@claimlens/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 
 /** Text built from pieces that break naive code: line endings of every kind, astral characters, BOMs, markup. */
-const pieces = ['\r\n', '\r', '\n', '\n\n', '🙂', '👩‍👩‍👧', '\uFEFF', '\t', '“', '”', '---', '{{x}}', '(Reuters) - ', '© 2020 ', 'said', 'Kyiv', ' ', '.', 'é', '\u0000', '\uFFFD', 'https://a.b/c'];
-const tricky = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join(''));
+const pieces = [
+  '\r\n',
+  '\r',
+  '\n',
+  '\n\n',
+  '🙂',
+  '👩‍👩‍👧',
+  '\uFEFF',
+  '\t',
+  '“',
+  '”',
+  '---',
+  '{{x}}',
+  '(Reuters) - ',
+  '© 2020 ',
+  'said',
+  'Kyiv',
+  ' ',
+  '.',
+  'é',
+  '\u0000',
+  '\uFFFD',
+  'https://a.b/c',
+];
+const tricky = fc
+  .array(
+    fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
 
 /** Code point boundaries of a text (spans from the annotator never split a surrogate pair). */
 function boundaries(text: string): number[] {
@@ -38,8 +66,19 @@ const textWithSpans = tricky.chain((text) => {
     });
   return fc.record({
     text: fc.constant(text),
-    mentions: fc.array(fc.record({ span, type: fc.constantFrom('actor', 'place'), kind: fc.constantFrom('person', 'city') }), { maxLength: 6 }),
-    claims: fc.array(fc.record({ source: fc.option(span), cue: fc.option(span), content: span, stance: fc.constantFrom('assert', 'deny') }), { maxLength: 4 }),
+    mentions: fc.array(
+      fc.record({ span, type: fc.constantFrom('actor', 'place'), kind: fc.constantFrom('person', 'city') }),
+      { maxLength: 6 },
+    ),
+    claims: fc.array(
+      fc.record({
+        source: fc.option(span),
+        cue: fc.option(span),
+        content: span,
+        stance: fc.constantFrom('assert', 'deny'),
+      }),
+      { maxLength: 4 },
+    ),
   });
 });
 
@@ -73,13 +112,20 @@ describe('properties of decode, formats, boilerplate and metadata on adversarial
   it('brat export and import keep offsets (code points out, UTF-16 back)', () => {
     fc.assert(
       fc.property(textWithSpans, ({ text, mentions, claims }) => {
-        const ann = toBrat(text, { mentions: mentions.map((m) => ({ ...m.span, type: m.type, kind: m.kind })), claims });
+        const ann = toBrat(text, {
+          mentions: mentions.map((m) => ({ ...m.span, type: m.type, kind: m.kind })),
+          claims,
+        });
         const doc = parseBrat(ann, 'd', text);
         expect(doc.skipped).toBe(0);
         const expectedMentions = mentions.map((m) => trimBreaks(text, m.span)).filter((s) => s !== null);
-        expect(doc.mentions.map(({ start, end }) => ({ start, end }))).toEqual(expectedMentions.sort((a, b) => a.start - b.start));
+        expect(doc.mentions.map(({ start, end }) => ({ start, end }))).toEqual(
+          expectedMentions.sort((a, b) => a.start - b.start),
+        );
         const keptClaims = claims.filter((c) => trimBreaks(text, c.content));
-        expect(doc.claims.map((c) => c.content.start)).toEqual(keptClaims.map((c) => trimBreaks(text, c.content)?.start));
+        expect(doc.claims.map((c) => c.content.start)).toEqual(
+          keptClaims.map((c) => trimBreaks(text, c.content)?.start),
+        );
         for (const s of [...doc.mentions, ...doc.claims.flatMap((c) => [c.source, c.cue, c.content])]) {
           if (s) expect(s.text).toBe(text.slice(s.start, s.end));
         }
@@ -95,9 +141,21 @@ describe('properties of decode, formats, boilerplate and metadata on adversarial
     fc.assert(
       fc.property(textWithSpans, ({ text, mentions, claims }) => {
         const article = { id: 'd', path: 'd.txt', outlet: null, title: null, date: null, url: null };
-        const jsonld = JSON.parse(JSON.stringify(toW3C([{ article, text, annotation: { mentions: mentions.map((m) => ({ ...m.span, type: m.type, kind: m.kind })), claims } }])));
+        const jsonld = JSON.parse(
+          JSON.stringify(
+            toW3C([
+              {
+                article,
+                text,
+                annotation: { mentions: mentions.map((m) => ({ ...m.span, type: m.type, kind: m.kind })), claims },
+              },
+            ]),
+          ),
+        );
         const doc = parseW3C(jsonld, new Map([['d', text]])).get('d');
-        expect(doc?.mentions.map(({ start, end }) => [start, end]) ?? []).toEqual(mentions.map((m) => [m.span.start, m.span.end]));
+        expect(doc?.mentions.map(({ start, end }) => [start, end]) ?? []).toEqual(
+          mentions.map((m) => [m.span.start, m.span.end]),
+        );
         expect(doc?.claims.map((c) => [c.source?.start, c.cue?.start, c.content.start, c.content.end]) ?? []).toEqual(
           claims.map((c) => [c.source?.start, c.cue?.start, c.content.start, c.content.end]),
         );
@@ -130,7 +188,9 @@ describe('properties of decode, formats, boilerplate and metadata on adversarial
       fc.property(tricky, fc.boolean(), (text, markdown) => {
         const found = inferMetadata(text, markdown ? 'markdown' : 'plaintext');
         for (const e of Object.values(found.evidence)) {
-          expect(e && e.start !== undefined && e.end !== undefined && e.start < e.end && e.end <= text.length).toBe(true);
+          expect(e && e.start !== undefined && e.end !== undefined && e.start < e.end && e.end <= text.length).toBe(
+            true,
+          );
         }
         const front = readFrontMatter(`---\n${text}`);
         if (front.range) expect(front.range.end).toBeLessThanOrEqual(text.length + 4);

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '@claimlens/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFolder, largeText, makeBadInput } from './fixtures/input/make-bad-input.js';
 
 let dir: string;
@@ -24,7 +24,11 @@ describe('readCorpus on bad input', () => {
     for (const [name, { text, code }] of Object.entries(expected)) {
       if (text === null) expect(byName.has(name), name).toBe(false);
       else expect(byName.get(name)?.text, name).toBe(text);
-      if (code) expect(all.some((m) => m.code === code && m.path?.endsWith(name)), `${name}: ${code}`).toBe(true);
+      if (code)
+        expect(
+          all.some((m) => m.code === code && m.path?.endsWith(name)),
+          `${name}: ${code}`,
+        ).toBe(true);
     }
     for (const m of all) expect(m.reason, m.reason).not.toMatch(/\n/);
   });
@@ -55,7 +59,10 @@ describe('readCorpus on bad input', () => {
   });
 
   it('reports broken and unclosed front matter without failing the article', async () => {
-    const { articles } = await readCorpus([path.join(fixtureFolder, 'front-matter-broken.md'), path.join(fixtureFolder, 'front-matter-unclosed.md')]);
+    const { articles } = await readCorpus([
+      path.join(fixtureFolder, 'front-matter-broken.md'),
+      path.join(fixtureFolder, 'front-matter-unclosed.md'),
+    ]);
     expect(articles).toHaveLength(2);
     for (const a of articles) {
       expect(a.messages).toEqual([expect.objectContaining({ code: 'markdown/front-matter', severity: 'warning' })]);
@@ -81,14 +88,34 @@ describe('readCorpus metadata and claimlens.json', () => {
   it('takes metadata from the manifest, applies include/exclude, and passes the entity corrections on', async () => {
     const result = await readCorpus([path.join(fixtureFolder, 'manifest')]);
     expect(result.articles.map((a) => path.basename(a.path))).toEqual(['story.txt']);
-    expect(result.articles[0]).toMatchObject({ outlet: 'Manifest Times', date: '2019-03-04', title: 'A story', url: null });
+    expect(result.articles[0]).toMatchObject({
+      outlet: 'Manifest Times',
+      date: '2019-03-04',
+      title: 'A story',
+      url: null,
+    });
     expect(result.config).toMatchObject({ aliases: { 'United Nations': ['UN', 'U.N.'] }, ignore: ['Monday'] });
-    expect(result.messages).toEqual([expect.objectContaining({ code: 'config/invalid', severity: 'warning', reason: expect.stringContaining('"colour"') })]);
+    expect(result.messages).toEqual([
+      expect.objectContaining({
+        code: 'config/invalid',
+        severity: 'warning',
+        reason: expect.stringContaining('"colour"'),
+      }),
+    ]);
   });
 
   it('infers metadata only where the text says it, and leaves the rest null', async () => {
-    const { articles } = await readCorpus([path.join(fixtureFolder, 'dateline.txt'), path.join(fixtureFolder, 'boilerplate.txt')]);
-    expect(articles[0]).toMatchObject({ outlet: 'Reuters', title: null, date: null, url: null, provenance: { outlet: 'text' } });
+    const { articles } = await readCorpus([
+      path.join(fixtureFolder, 'dateline.txt'),
+      path.join(fixtureFolder, 'boilerplate.txt'),
+    ]);
+    expect(articles[0]).toMatchObject({
+      outlet: 'Reuters',
+      title: null,
+      date: null,
+      url: null,
+      provenance: { outlet: 'text' },
+    });
     expect(articles[1]?.outlet).toBe('Example Media Group');
   });
 

@@ -22,7 +22,8 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
   });
   const format = choice('format', values.format, formats, 'text');
   if (positionals.length === 0) throw new UsageError('Expected at least one PATH (a file or a folder of articles).');
-  if (format === 'brat' && values.out === undefined) throw new UsageError('Expected --out DIR with --format brat: it writes one .ann file per article.');
+  if (format === 'brat' && values.out === undefined)
+    throw new UsageError('Expected --out DIR with --format brat: it writes one .ann file per article.');
   const quiet = values.quiet ?? false;
   const progress = progressBar(io.stderr, !quiet);
   const options: Parameters<typeof analyze>[1] = {
@@ -32,7 +33,8 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
   const corpus = await analyze(positionals, options);
   progress.done();
   const texts = new Map(corpus.articles.map((a) => [a.path, a.text]));
-  for (const line of formatMessages(corpus.messages, { quiet, textOf: (p) => texts.get(p) })) io.stderr.write(`${line}\n`);
+  for (const line of formatMessages(corpus.messages, { quiet, textOf: (p) => texts.get(p) }))
+    io.stderr.write(`${line}\n`);
   if (corpus.articles.length === 0) {
     io.stderr.write(`claimlens: error: no article could be read from ${positionals.join(', ')}.\n`);
     return 1;
@@ -63,12 +65,19 @@ async function write(corpus: Corpus, format: Format, out: string | undefined, io
   }
   const items: W3CItem[] = corpus.articles.map((article) => {
     const annotation = corpus.annotations.get(article.id);
-    return { article, text: article.text, annotation: { mentions: annotation?.mentions ?? [], claims: annotation?.claims ?? [] } };
+    return {
+      article,
+      text: article.text,
+      annotation: { mentions: annotation?.mentions ?? [], claims: annotation?.claims ?? [] },
+    };
   });
   if (format === 'w3c') {
     if (out === undefined) return emit('', `${JSON.stringify(toW3C(items), null, 2)}\n`);
     for (const item of items) {
-      await emit(`${item.article.id}.jsonld`, `${JSON.stringify(toW3C([item], `urn:claimlens:${encodeURIComponent(item.article.id)}`), null, 2)}\n`);
+      await emit(
+        `${item.article.id}.jsonld`,
+        `${JSON.stringify(toW3C([item], `urn:claimlens:${encodeURIComponent(item.article.id)}`), null, 2)}\n`,
+      );
     }
     return;
   }

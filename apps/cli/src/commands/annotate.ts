@@ -15,7 +15,8 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
     quiet: { type: 'boolean' },
   });
   const format = choice('format', values.format, ['json', 'text'] as const, 'json');
-  if (positionals.length > 1) throw new UsageError(`Expected one FILE (or -), not ${positionals.length}; use "claimlens analyze" for several.`);
+  if (positionals.length > 1)
+    throw new UsageError(`Expected one FILE (or -), not ${positionals.length}; use "claimlens analyze" for several.`);
   const file = positionals[0] ?? '-';
   const maxFileSize = values['max-file-size'] === undefined ? undefined : sizeOption(values['max-file-size']);
   let bytes: Uint8Array;
@@ -33,7 +34,10 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   if (decoded.text === null) return 1;
   const markdown = values.markdown ?? /\.(?:md|markdown|mdown|mkd|mdx)$/i.test(file);
   const annotation = annotate(decoded.text, { format: markdown ? 'markdown' : 'plaintext' });
-  for (const line of formatMessages(annotation.messages.map((m) => ({ ...m, path: name })), { quiet: values.quiet ?? false, textOf })) {
+  for (const line of formatMessages(
+    annotation.messages.map((m) => ({ ...m, path: name })),
+    { quiet: values.quiet ?? false, textOf },
+  )) {
     io.stderr.write(`${line}\n`);
   }
   if (format === 'json') io.stdout.write(`${JSON.stringify(annotationToJson(annotation), null, 2)}\n`);
@@ -44,7 +48,8 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
 /** A positive whole number of bytes from an option value. */
 export function sizeOption(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`Expected --max-file-size to be a positive whole number of bytes, not "${value}".`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`Expected --max-file-size to be a positive whole number of bytes, not "${value}".`);
   return n;
 }
 

@@ -34,7 +34,8 @@ export function toBrat(text: string, input: BratInput): string {
   let a = 0;
   let n = 0;
   // brat cannot hold a span made only of line breaks; such a part is left out (a claim without content is dropped).
-  const writable = (span: Span | null): span is Span => span !== null && /[^\r\n]/.test(text.slice(span.start, span.end));
+  const writable = (span: Span | null): span is Span =>
+    span !== null && /[^\r\n]/.test(text.slice(span.start, span.end));
   const textBound = (label: string, span: Span): string => {
     const id = `T${++t}`;
     const pieces = fragments(text, span.start, span.end);
@@ -101,7 +102,10 @@ export function parseBrat(ann: string, id: string, text?: string): ImportedDocum
         skipped++;
         continue;
       }
-      spans.set(key, { label: match[1] ?? '', span: { start, end, text: text === undefined ? spanText : text.slice(start, end) } });
+      spans.set(key, {
+        label: match[1] ?? '',
+        span: { start, end, text: text === undefined ? spanText : text.slice(start, end) },
+      });
     } else if (key.startsWith('E')) {
       const roles = new Map<string, string>();
       for (const part of body.split(' ')) {

@@ -14,7 +14,14 @@ export const jsonVersion = 1;
 export function annotationToJson(annotation: DocumentAnnotation) {
   return {
     version: jsonVersion,
-    mentions: annotation.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, kind: m.kind, entity: m.entity })),
+    mentions: annotation.mentions.map((m) => ({
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      type: m.type,
+      kind: m.kind,
+      entity: m.entity,
+    })),
     claims: annotation.claims.map((c) => claimJson(c)),
     events: annotation.events.map(eventMentionJson),
     entities: annotation.entities.map((e) => ({ ...e, aliases: [...e.aliases] })),
@@ -107,14 +114,19 @@ export function importJson(value: unknown, name = 'document'): ImportedCorpus {
     }
     const doc = (id: unknown): ImportedDocument | undefined => {
       if (typeof id !== 'string') return undefined;
-      let found = corpus.get(id);
-      if (!found) corpus.set(id, (found = { id, mentions: [], claims: [] }));
+      const found = corpus.get(id) ?? { id, mentions: [], claims: [] };
+      corpus.set(id, found);
       return found;
     };
     for (const e of arrayOf(value.entities)) {
       for (const m of arrayOf(e.mentions)) {
         const span = readSpan(m);
-        if (span) doc(m.article)?.mentions.push({ ...span, type: String(e.type), kind: typeof e.kind === 'string' ? e.kind : null });
+        if (span)
+          doc(m.article)?.mentions.push({
+            ...span,
+            type: String(e.type),
+            kind: typeof e.kind === 'string' ? e.kind : null,
+          });
       }
     }
     for (const c of arrayOf(value.claims)) {
@@ -127,7 +139,12 @@ export function importJson(value: unknown, name = 'document'): ImportedCorpus {
     const document: ImportedDocument = { id: name, mentions: [], claims: [] };
     for (const m of arrayOf(value.mentions)) {
       const span = readSpan(m);
-      if (span) document.mentions.push({ ...span, type: String(m.type), kind: typeof m.kind === 'string' ? m.kind : null } satisfies ImportedMention);
+      if (span)
+        document.mentions.push({
+          ...span,
+          type: String(m.type),
+          kind: typeof m.kind === 'string' ? m.kind : null,
+        } satisfies ImportedMention);
     }
     for (const c of arrayOf(value.claims)) {
       const claim = readClaim(c);
@@ -136,7 +153,9 @@ export function importJson(value: unknown, name = 'document'): ImportedCorpus {
     corpus.set(name, document);
     return corpus;
   }
-  throw new TypeError('Expected claimlens JSON with "articles" (analyze) or "mentions"/"claims" (annotate), not an object without them');
+  throw new TypeError(
+    'Expected claimlens JSON with "articles" (analyze) or "mentions"/"claims" (annotate), not an object without them',
+  );
 }
 
 /** Read JSON Lines written by `claimlens analyze --format jsonl`. */
@@ -156,7 +175,12 @@ export function importJsonl(text: string): ImportedCorpus {
 function readClaim(c: Record<string, unknown>): ImportedClaim | null {
   const content = readSpan(c.content);
   if (!content) return null;
-  return { source: readSpan(c.source), cue: readSpan(c.cue), content, stance: typeof c.stance === 'string' ? c.stance : null };
+  return {
+    source: readSpan(c.source),
+    cue: readSpan(c.cue),
+    content,
+    stance: typeof c.stance === 'string' ? c.stance : null,
+  };
 }
 
 function readSpan(value: unknown): Span | null {

@@ -7,15 +7,26 @@ import { articleJson, claimJson, eventMentionJson, jsonVersion } from './json.js
  */
 export function* corpusToJsonl(corpus: Corpus): Generator<string> {
   const eventOf = new Map<string, string>();
-  for (const event of corpus.events) for (const m of event.mentions) eventOf.set(`${m.article}\u0000${m.mention}`, event.id);
+  for (const event of corpus.events)
+    for (const m of event.mentions) eventOf.set(`${m.article}\u0000${m.mention}`, event.id);
   for (const article of corpus.articles) {
     const annotation = corpus.annotations.get(article.id);
     const line = {
       version: jsonVersion,
       article: articleJson(article),
-      mentions: (annotation?.mentions ?? []).map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, kind: m.kind, entity: m.entity })),
+      mentions: (annotation?.mentions ?? []).map((m) => ({
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        type: m.type,
+        kind: m.kind,
+        entity: m.entity,
+      })),
       claims: (annotation?.claims ?? []).map((c) => claimJson(c, article.id)),
-      events: (annotation?.events ?? []).map((v) => ({ ...eventMentionJson(v), event: eventOf.get(`${article.id}\u0000${v.id}`) ?? null })),
+      events: (annotation?.events ?? []).map((v) => ({
+        ...eventMentionJson(v),
+        event: eventOf.get(`${article.id}\u0000${v.id}`) ?? null,
+      })),
       messages: article.messages.map((m) => ({ ...m })),
     };
     yield `${JSON.stringify(line)}\n`;

@@ -40,8 +40,8 @@ export function scoreAnnotations(gold: ImportedCorpus, predicted: ImportedCorpus
   const predictedOnly = [...predicted.keys()].filter((id) => !gold.has(id)).sort();
   const layers = new Map<string, { gold: Range[][]; predicted: Range[][] }>();
   const add = (name: string, g: Range[], p: Range[]) => {
-    let layer = layers.get(name);
-    if (!layer) layers.set(name, (layer = { gold: [], predicted: [] }));
+    const layer = layers.get(name) ?? { gold: [], predicted: [] };
+    layers.set(name, layer);
     layer.gold.push(g);
     layer.predicted.push(p);
   };
@@ -57,7 +57,11 @@ export function scoreAnnotations(gold: ImportedCorpus, predicted: ImportedCorpus
     if (!g) continue;
     if (!notScored.includes('entities')) {
       for (const type of [...types].sort()) {
-        add(`entity ${type}`, g.mentions.filter((m) => m.type === type), p.mentions.filter((m) => m.type === type));
+        add(
+          `entity ${type}`,
+          g.mentions.filter((m) => m.type === type),
+          p.mentions.filter((m) => m.type === type),
+        );
       }
       add('entity (all)', g.mentions, p.mentions);
     }
@@ -80,7 +84,13 @@ export function scoreAnnotations(gold: ImportedCorpus, predicted: ImportedCorpus
       exact += matchCount(g, p, (a, b) => a.start === b.start && a.end === b.end);
       overlap += matchCount(g, p, (a, b) => a.start < b.end && b.start < a.end);
     });
-    rows.push({ name, gold: goldCount, predicted: predictedCount, exact: counts(exact, goldCount, predictedCount), overlap: counts(overlap, goldCount, predictedCount) });
+    rows.push({
+      name,
+      gold: goldCount,
+      predicted: predictedCount,
+      exact: counts(exact, goldCount, predictedCount),
+      overlap: counts(overlap, goldCount, predictedCount),
+    });
   }
   return { rows, notScored, documents: { both, goldOnly, predictedOnly } };
 }
@@ -101,14 +111,17 @@ export function formatScore(score: Score): string {
     pct(r.overlap.f1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  const line = (row: string[]) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
   const { both, goldOnly, predictedOnly } = score.documents;
   return [
     line(header),
     ...body.map(line),
     '',
     'P R F1: exact span match; P~ R~ F1~: overlapping spans, matched one to one.',
-    ...score.notScored.map((layer) => `Not scored: gold has no ${layer === 'entities' ? 'entity mentions' : 'claims'}.`),
+    ...score.notScored.map(
+      (layer) => `Not scored: gold has no ${layer === 'entities' ? 'entity mentions' : 'claims'}.`,
+    ),
     `Documents: ${both.length} in both, ${goldOnly.length} only in gold (scored as missed), ${predictedOnly.length} only in the prediction (not scored).`,
   ].join('\n');
 }

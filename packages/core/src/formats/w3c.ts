@@ -1,5 +1,5 @@
-import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ArticleMeta } from '../article.js';
 import type { Span } from '../span.js';
 import type { BratInput } from './brat.js';
@@ -104,13 +104,14 @@ export function parseW3C(value: unknown, texts: ReadonlyMap<string, string> = ne
   for (const item of list) {
     if (!isObject(item)) continue;
     const bodies = (Array.isArray(item.body) ? item.body : item.body === undefined ? [] : [item.body]).filter(isObject);
-    const purpose = (p: string) => bodies.find((b) => b.purpose === p && typeof b.value === 'string')?.value as string | undefined;
+    const purpose = (p: string) =>
+      bodies.find((b) => b.purpose === p && typeof b.value === 'string')?.value as string | undefined;
     const targets = (Array.isArray(item.target) ? item.target : [item.target]).filter(isObject);
     const first = targets[0];
     if (!first) continue;
     const articleId = articleOf(first);
-    let document = corpus.get(articleId);
-    if (!document) corpus.set(articleId, (document = { id: articleId, mentions: [], claims: [] } satisfies ImportedDocument));
+    const document: ImportedDocument = corpus.get(articleId) ?? { id: articleId, mentions: [], claims: [] };
+    corpus.set(articleId, document);
     const text = texts.get(articleId);
     if (purpose('classifying') === 'claim') {
       const byRole = new Map<string, Span>();
@@ -120,11 +121,17 @@ export function parseW3C(value: unknown, texts: ReadonlyMap<string, string> = ne
       }
       const content = byRole.get('content');
       if (!content) continue;
-      const claim: ImportedClaim = { source: byRole.get('source') ?? null, cue: byRole.get('cue') ?? null, content, stance: purpose('tagging') ?? null };
+      const claim: ImportedClaim = {
+        source: byRole.get('source') ?? null,
+        cue: byRole.get('cue') ?? null,
+        content,
+        stance: purpose('tagging') ?? null,
+      };
       document.claims.push(claim);
     } else {
       const span = readTarget(first, text);
-      if (span) document.mentions.push({ ...span, type: purpose('classifying') ?? 'entity', kind: purpose('tagging') ?? null });
+      if (span)
+        document.mentions.push({ ...span, type: purpose('classifying') ?? 'entity', kind: purpose('tagging') ?? null });
     }
   }
   return corpus;
@@ -138,16 +145,20 @@ function whole(text: string, at: number, step: 1 | -1): number {
 
 function annotationList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (!isObject(value)) throw new TypeError(`Expected W3C Web Annotation JSON, not ${value === null ? 'null' : typeof value}`);
+  if (!isObject(value))
+    throw new TypeError(`Expected W3C Web Annotation JSON, not ${value === null ? 'null' : typeof value}`);
   if (value.type === 'AnnotationCollection' && isObject(value.first)) return annotationList(value.first);
   if (Array.isArray(value.items)) return value.items;
   if (value.type === 'Annotation') return [value];
-  throw new TypeError('Expected a W3C AnnotationCollection, AnnotationPage or Annotation, not an object of another type');
+  throw new TypeError(
+    'Expected a W3C AnnotationCollection, AnnotationPage or Annotation, not an object of another type',
+  );
 }
 
 function articleOf(target: Record<string, unknown>): string {
   if (typeof target.article === 'string') return target.article;
-  const source = typeof target.source === 'string' ? target.source : typeof target.id === 'string' ? target.id : 'document';
+  const source =
+    typeof target.source === 'string' ? target.source : typeof target.id === 'string' ? target.id : 'document';
   return path.basename(source.replace(/[?#].*$/, '')).replace(/\.[^.]+$/, '') || 'document';
 }
 
