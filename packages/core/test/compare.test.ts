@@ -240,6 +240,38 @@ describe('compareClaims', () => {
     );
   });
 
+  it('reports the same two speakers differing the same way in several outlets once, with every claim on its side', () => {
+    const say = (id: string, text: string, content: string, source: string) => ({
+      id,
+      text,
+      claims: [{ source, content, events: [{ event: 'V1', trigger: 'seized', lemma: 'seize', quantity: content.split(' seized')[0]?.replace(/^the rebels /, '') ?? '' }] }],
+    });
+    const { contradictions } = run([
+      say('a1', 'The army said the rebels seized six trucks.', 'the rebels seized six trucks', 'The army'),
+      say('a2', 'Border Police said the rebels seized two trucks.', 'the rebels seized two trucks', 'Border Police'),
+      say('a3', 'Border Police confirmed the rebels seized two trucks.', 'the rebels seized two trucks', 'Border Police'),
+    ]);
+    // a2 and a3 fall in different buckets (a3 confirms), so the a1–a3 pair is merged into the a1–a2 finding.
+    expect(kinds(contradictions)).toEqual([['quantity', false]]);
+    expect(contradictions[0]?.sides?.map((s) => [...s].sort()).sort()).toEqual([['a1:c1'], ['a2:c1', 'a3:c1']]);
+  });
+
+  it('does not read a motive into "forced back"', () => {
+    const { contradictions } = run([
+      {
+        id: 'a1',
+        text: 'The army said the guards crossed the border and were forced back.',
+        claims: [{ source: 'The army', speaker: 'the army', content: 'the guards crossed the border and were forced back', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+      },
+      {
+        id: 'b1',
+        text: 'Border Police said the guards defected and crossed the border.',
+        claims: [{ source: 'Border Police', content: 'the guards defected and crossed the border', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+      },
+    ]);
+    expect(contradictions.filter((c) => c.kind === 'motive')).toEqual([]);
+  });
+
   it('uses the article id when the outlet is unknown', () => {
     const { contradictions } = run([
       {

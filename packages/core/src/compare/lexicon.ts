@@ -18,6 +18,8 @@ export const motiveCues: Readonly<Record<string, readonly string[]>> = {
     'sought asylum', 'asked for asylum', 'requested asylum', 'sought refuge', 'seeking refuge', 'switched sides',
     'gave themselves up', 'tired of the war', 'refused to fight',
   ],
+  /** Phrases that contain a motive word but say nothing about motive ("forced back" is an outcome). */
+  none: ['forced back', 'pushed back', 'driven back', 'forced out of', 'force majeure', 'air force', 'armed forces', 'task force'],
   deliberate: [
     'deliberately', 'intentionally', 'on purpose', 'provocation', 'provocative', 'planned', 'premeditated',
     'in order to', 'so as to', 'with the aim of', 'with the intention of', 'purposely', 'knowingly',

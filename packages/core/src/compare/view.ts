@@ -314,6 +314,7 @@ function classify(tokens: readonly string[], lexicon: Lexicon): Cue | null {
   let first: Cue | null = null;
   for (const f of found) {
     let kind = f.kind;
+    if (kind === 'none') continue;
     if (f.negated) {
       if (kind === 'success') kind = 'failure';
       else if (kind === 'failure') kind = 'success';
