@@ -47,7 +47,9 @@ export async function benchScale(options = {}) {
       });
       const line = (child.stdout ?? '').trim().split('\n').pop() ?? '';
       if (child.status !== 0 || !line.startsWith('{')) {
-        log(`${pad(size, 9)}failed (${child.signal ?? `exit ${child.status}`}): ${(child.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`);
+        log(
+          `${pad(size, 9)}failed (${child.signal ?? `exit ${child.status}`}): ${(child.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`,
+        );
         results.push({ articles: size, failed: true });
         continue;
       }
@@ -80,7 +82,9 @@ export async function benchScale(options = {}) {
 
 /** Child: analyze a folder and print one JSON line of timings and memory. */
 async function child(dir) {
-  const { analyze, createAnnotator } = await import(pathToFileURL(path.join(root, 'packages/annotator/dist/index.js')).href);
+  const { analyze, createAnnotator } = await import(
+    pathToFileURL(path.join(root, 'packages/annotator/dist/index.js')).href
+  );
   const core = await import(pathToFileURL(path.join(root, 'packages/core/dist/index.js')).href);
   let peakHeap = 0;
   const sample = () => {
@@ -167,17 +171,98 @@ const countries = [
   ['Cambodia', 'Cambodian', 'Phnom Penh', ['Battambang', 'Siem Reap', 'Kampot', 'Pailin']],
 ];
 const outlets = [
-  'Northern Herald', 'Daily Courier', 'Evening Star', 'Morning Ledger', 'Capital Times', 'World Report', 'The Observer Post',
-  'Channel Nine News', 'Metro Wire', 'Global Dispatch', 'Harbor Gazette', 'Valley Tribune', 'Continental Press',
-  'First Edition', 'The Sentinel', 'Riverside Journal', 'Public Radio News', 'Frontier Monitor', 'City Bulletin', 'The Examiner',
+  'Northern Herald',
+  'Daily Courier',
+  'Evening Star',
+  'Morning Ledger',
+  'Capital Times',
+  'World Report',
+  'The Observer Post',
+  'Channel Nine News',
+  'Metro Wire',
+  'Global Dispatch',
+  'Harbor Gazette',
+  'Valley Tribune',
+  'Continental Press',
+  'First Edition',
+  'The Sentinel',
+  'Riverside Journal',
+  'Public Radio News',
+  'Frontier Monitor',
+  'City Bulletin',
+  'The Examiner',
 ];
 const wires = ['United Wire', 'Associated Newswire'];
-const firstNames = ['Anna', 'Marek', 'Lena', 'Omar', 'Ravi', 'Sofia', 'Daniel', 'Aylin', 'Jonas', 'Mira', 'Pedro', 'Yusuf', 'Elena', 'Tomas', 'Nadia', 'Kenji', 'Amara', 'Luis', 'Irina', 'Samuel'];
-const lastNames = ['Novak', 'Keller', 'Haddad', 'Sharma', 'Costa', 'Demir', 'Petrov', 'Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Mwangi', 'Rossi', 'Kovacs', 'Silva', 'Nguyen', 'Fischer', 'Yilmaz', 'Markovic', 'Ortega'];
-const bodies = ['Defence Ministry', 'Foreign Ministry', 'Interior Ministry', 'Border Service', 'General Staff', 'Security Service'];
+const firstNames = [
+  'Anna',
+  'Marek',
+  'Lena',
+  'Omar',
+  'Ravi',
+  'Sofia',
+  'Daniel',
+  'Aylin',
+  'Jonas',
+  'Mira',
+  'Pedro',
+  'Yusuf',
+  'Elena',
+  'Tomas',
+  'Nadia',
+  'Kenji',
+  'Amara',
+  'Luis',
+  'Irina',
+  'Samuel',
+];
+const lastNames = [
+  'Novak',
+  'Keller',
+  'Haddad',
+  'Sharma',
+  'Costa',
+  'Demir',
+  'Petrov',
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Tanaka',
+  'Mwangi',
+  'Rossi',
+  'Kovacs',
+  'Silva',
+  'Nguyen',
+  'Fischer',
+  'Yilmaz',
+  'Markovic',
+  'Ortega',
+];
+const bodies = [
+  'Defence Ministry',
+  'Foreign Ministry',
+  'Interior Ministry',
+  'Border Service',
+  'General Staff',
+  'Security Service',
+];
 const intl = ['the United Nations', 'the Red Cross', 'the European Union', 'the African Union', 'NATO', 'the OSCE'];
-const units = [['soldiers', 'person'], ['troops', 'person'], ['border guards', 'person'], ['armored vehicles', 'vehicle'], ['tanks', 'vehicle'], ['trucks', 'vehicle']];
-const sayVerbs = ['said', 'told reporters', 'said in a statement', 'told a news briefing', 'wrote on social media', 'claimed', 'confirmed'];
+const units = [
+  ['soldiers', 'person'],
+  ['troops', 'person'],
+  ['border guards', 'person'],
+  ['armored vehicles', 'vehicle'],
+  ['tanks', 'vehicle'],
+  ['trucks', 'vehicle'],
+];
+const sayVerbs = [
+  'said',
+  'told reporters',
+  'said in a statement',
+  'told a news briefing',
+  'wrote on social media',
+  'claimed',
+  'confirmed',
+];
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const numberWords = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty'];
 const kinds = [
@@ -206,7 +291,10 @@ function writeCorpus(dir, size, seed) {
       }
       const [unit, unitClass] = pick(units);
       story = {
-        a, b, unit, unitClass,
+        a,
+        b,
+        unit,
+        unitClass,
         kind: pick(kinds),
         day: base + int(0, 3650) * 86_400_000,
         count: unitClass === 'person' ? int(20, 900) : int(2, 40),
@@ -275,7 +363,8 @@ function writeArticle(s, random, pick, int) {
     () => `The ${B} ${s.bodyB} confirmed that ${vary(s.count)} ${demA} ${s.unit} were detained near ${s.city}.`,
     () => `Residents of ${s.city} said they heard explosions late on ${wd} and saw smoke over the border.`,
     () => `${s.spokesA} said ${vary(s.count)} ${demB} ${s.unit} had ${s.kind[0]} ${A} first, a claim ${capB} rejected.`,
-    () => `Talks between ${capA} and ${capB} are scheduled to resume next week in ${pick(['Geneva', 'Vienna', 'Istanbul', 'Doha'])}.`,
+    () =>
+      `Talks between ${capA} and ${capB} are scheduled to resume next week in ${pick(['Geneva', 'Vienna', 'Istanbul', 'Doha'])}.`,
     () => `The two countries have been at odds over the border since ${int(1990, 2014)}.`,
     () => `Markets in ${capA} fell ${int(1, 4)} percent on the news.`,
     () => `${pick(intl)} said ${int(2, 60)} civilians had been killed in the area this year.`,
@@ -283,7 +372,8 @@ function writeArticle(s, random, pick, int) {
     () => `It was not clear whether the ${s.unit} were still on ${B} territory.`,
     () => `${s.spokesB} said the ${s.unit} may have been part of a larger column.`,
     () => `In ${s.city}, schools were closed and roads to the border were blocked by police.`,
-    () => `The ${demB} president ${pick(['spoke with', 'called', 'met'])} the ${A} ambassador in ${capB} on ${pick(weekdays)}.`,
+    () =>
+      `The ${demB} president ${pick(['spoke with', 'called', 'met'])} the ${A} ambassador in ${capB} on ${pick(weekdays)}.`,
   ];
   const count = int(9, 18);
   for (let k = 0; k < count; k++) sentences.push(pick(pool)());
@@ -331,7 +421,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
     await child(given.child);
   } else {
     const sizes = given.sizes ? given.sizes.split(',').map(Number) : undefined;
-    const results = await benchScale({ ...(sizes ? { sizes } : {}), seed: Number(given.seed ?? 1), keep: Boolean(given.keep) });
+    const results = await benchScale({
+      ...(sizes ? { sizes } : {}),
+      seed: Number(given.seed ?? 1),
+      keep: Boolean(given.keep),
+    });
     if (results.some((r) => r.failed)) process.exitCode = 1;
   }
 }

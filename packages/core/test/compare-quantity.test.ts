@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { compareQuantities, parseQuantities } from '../src/index.js';
 
 function parse(text: string) {
-  return parseQuantities(text).map((q) => ({ low: q.low, high: q.high, phrase: q.phrase, unit: q.unit, unitClass: q.unitClass }));
+  return parseQuantities(text).map((q) => ({
+    low: q.low,
+    high: q.high,
+    phrase: q.phrase,
+    unit: q.unit,
+    unitClass: q.unitClass,
+  }));
 }
 
 describe('parseQuantities', () => {
   it('reads digits, number words and scales', () => {
-    expect(parse('438 soldiers crossed')).toEqual([{ low: 438, high: 438, phrase: '438 soldiers', unit: 'soldier', unitClass: 'person' }]);
+    expect(parse('438 soldiers crossed')).toEqual([
+      { low: 438, high: 438, phrase: '438 soldiers', unit: 'soldier', unitClass: 'person' },
+    ]);
     expect(parse('some two hundred and fifty people')[0]).toMatchObject({ low: 225, high: 275, unit: 'people' });
     expect(parse('twenty-five trucks')[0]).toMatchObject({ low: 25, high: 25, unit: 'truck', unitClass: 'vehicle' });
     expect(parse('1,200 residents fled')[0]).toMatchObject({ low: 1200, high: 1200 });
@@ -15,7 +23,11 @@ describe('parseQuantities', () => {
   });
 
   it('reads modifiers, ranges and vague amounts', () => {
-    expect(parse('at least 300 troops')[0]).toMatchObject({ low: 300, high: Number.POSITIVE_INFINITY, phrase: 'at least 300 troops' });
+    expect(parse('at least 300 troops')[0]).toMatchObject({
+      low: 300,
+      high: Number.POSITIVE_INFINITY,
+      phrase: 'at least 300 troops',
+    });
     expect(parse('more than 40 vehicles')[0]).toMatchObject({ low: 41, high: Number.POSITIVE_INFINITY });
     expect(parse('fewer than ten civilians')[0]).toMatchObject({ low: 0, high: 9 });
     expect(parse('between 5 and 10 boats')[0]).toMatchObject({ low: 5, high: 10, unit: 'boat' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareClaims, type Contradiction } from '../src/index.js';
+import { type Contradiction, compareClaims } from '../src/index.js';
 import { type ArticleSpec, buildInput, type EntitySpec } from './fixtures/compare/build.js';
 
 const world: EntitySpec[] = [
@@ -37,7 +37,9 @@ describe('compareClaims', () => {
             source: 'New Delhi',
             cue: 'said',
             content: 'Pakistani troops crossed into India on Monday',
-            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' }],
+            events: [
+              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' },
+            ],
           },
         ],
       },
@@ -70,12 +72,26 @@ describe('compareClaims', () => {
       {
         id: 'a1',
         text: 'The army said troops crossed the river near Barmer.',
-        claims: [{ source: 'The army', speaker: 'the army', content: 'troops crossed the river near Barmer', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'The army',
+            speaker: 'the army',
+            content: 'troops crossed the river near Barmer',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Border Police said no troops crossed the river near Barmer.',
-        claims: [{ source: 'Border Police', content: 'no troops crossed the river near Barmer', negated: true, events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'Border Police',
+            content: 'no troops crossed the river near Barmer',
+            negated: true,
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
     ]);
     expect(kinds(contradictions)).toEqual([['polarity', null]]);
@@ -90,16 +106,32 @@ describe('compareClaims', () => {
         id: 'a1',
         text: 'Officials said at least 300 soldiers crossed at the checkpoint. They said six tanks were seized.',
         claims: [
-          { source: null, content: 'at least 300 soldiers crossed at the checkpoint', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', quantity: 'at least 300 soldiers' }] },
-          { source: null, content: 'six tanks were seized', events: [{ event: 'V2', trigger: 'seized', lemma: 'seize', quantity: 'six tanks' }] },
+          {
+            source: null,
+            content: 'at least 300 soldiers crossed at the checkpoint',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', quantity: 'at least 300 soldiers' }],
+          },
+          {
+            source: null,
+            content: 'six tanks were seized',
+            events: [{ event: 'V2', trigger: 'seized', lemma: 'seize', quantity: 'six tanks' }],
+          },
         ],
       },
       {
         id: 'b1',
         text: 'Guards let 438 servicemen cross at the checkpoint. Only two tanks were seized, the ministry said.',
         claims: [
-          { source: null, content: 'Guards let 438 servicemen cross at the checkpoint', events: [{ event: 'V1', trigger: 'cross', lemma: 'cross', quantity: '438 servicemen' }] },
-          { source: 'the ministry', content: 'Only two tanks were seized', events: [{ event: 'V2', trigger: 'seized', lemma: 'seize', quantity: 'two tanks' }] },
+          {
+            source: null,
+            content: 'Guards let 438 servicemen cross at the checkpoint',
+            events: [{ event: 'V1', trigger: 'cross', lemma: 'cross', quantity: '438 servicemen' }],
+          },
+          {
+            source: 'the ministry',
+            content: 'Only two tanks were seized',
+            events: [{ event: 'V2', trigger: 'seized', lemma: 'seize', quantity: 'two tanks' }],
+          },
         ],
       },
     ]);
@@ -120,12 +152,24 @@ describe('compareClaims', () => {
       {
         id: 'a1',
         text: 'Witnesses said about forty trucks crossed into India.',
-        claims: [{ source: 'Witnesses', content: 'about forty trucks crossed into India', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', destination: 'India' }] }],
+        claims: [
+          {
+            source: 'Witnesses',
+            content: 'about forty trucks crossed into India',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', destination: 'India' }],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Police said 40 trucks crossed into India overnight.',
-        claims: [{ source: 'Police', content: '40 trucks crossed into India overnight', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', destination: 'India' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: '40 trucks crossed into India overnight',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', destination: 'India' }],
+          },
+        ],
       },
     ]);
     expect(contradictions).toEqual([]);
@@ -138,13 +182,29 @@ describe('compareClaims', () => {
         id: 'a1',
         outlet: 'Daily Courier',
         text: 'Islamabad said an Indian patrol crossed into Pakistan.',
-        claims: [{ source: 'Islamabad', content: 'an Indian patrol crossed into Pakistan', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'an Indian patrol', destination: 'Pakistan' }] }],
+        claims: [
+          {
+            source: 'Islamabad',
+            content: 'an Indian patrol crossed into Pakistan',
+            events: [
+              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'an Indian patrol', destination: 'Pakistan' },
+            ],
+          },
+        ],
       },
       {
         id: 'b1',
         outlet: 'Evening Star',
         text: 'New Delhi said a Pakistani column crossed into India.',
-        claims: [{ source: 'New Delhi', content: 'a Pakistani column crossed into India', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'a Pakistani column', destination: 'India' }] }],
+        claims: [
+          {
+            source: 'New Delhi',
+            content: 'a Pakistani column crossed into India',
+            events: [
+              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'a Pakistani column', destination: 'India' },
+            ],
+          },
+        ],
       },
     ]);
     expect(kinds(contradictions)).toEqual([['agent', null]]);
@@ -158,12 +218,25 @@ describe('compareClaims', () => {
       {
         id: 'a1',
         text: 'The army said the guards were forced to cross the border to escape shelling.',
-        claims: [{ source: 'The army', speaker: 'the army', content: 'the guards were forced to cross the border to escape shelling', events: [{ event: 'V1', trigger: 'cross', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'The army',
+            speaker: 'the army',
+            content: 'the guards were forced to cross the border to escape shelling',
+            events: [{ event: 'V1', trigger: 'cross', lemma: 'cross' }],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Border Police said the guards defected and crossed the border.',
-        claims: [{ source: 'Border Police', content: 'the guards defected and crossed the border', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'Border Police',
+            content: 'the guards defected and crossed the border',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
     ]);
     expect(kinds(contradictions)).toEqual([['motive', null]]);
@@ -175,12 +248,25 @@ describe('compareClaims', () => {
       {
         id: 'a1',
         text: 'The rebels said they captured the village of Kalyan.',
-        claims: [{ source: 'The rebels', content: 'they captured the village of Kalyan', events: [{ event: 'V1', trigger: 'captured', lemma: 'capture', type: 'seizure' }] }],
+        claims: [
+          {
+            source: 'The rebels',
+            content: 'they captured the village of Kalyan',
+            events: [{ event: 'V1', trigger: 'captured', lemma: 'capture', type: 'seizure' }],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'The army said the attack on the village of Kalyan was repelled.',
-        claims: [{ source: 'The army', speaker: 'the army', content: 'the attack on the village of Kalyan was repelled', events: [{ event: 'V1', trigger: 'attack', lemma: 'capture', type: 'seizure' }] }],
+        claims: [
+          {
+            source: 'The army',
+            speaker: 'the army',
+            content: 'the attack on the village of Kalyan was repelled',
+            events: [{ event: 'V1', trigger: 'attack', lemma: 'capture', type: 'seizure' }],
+          },
+        ],
       },
     ]);
     expect(kinds(contradictions)).toEqual([['outcome', null]]);
@@ -192,22 +278,46 @@ describe('compareClaims', () => {
       {
         id: 'a1',
         text: 'Police said the blast happened in Rajasthan.',
-        claims: [{ source: 'Police', content: 'the blast happened in Rajasthan', events: [{ event: 'V1', trigger: 'blast', lemma: 'blast', type: 'attack', place: 'Rajasthan' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: 'the blast happened in Rajasthan',
+            events: [{ event: 'V1', trigger: 'blast', lemma: 'blast', type: 'attack', place: 'Rajasthan' }],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Officials said the blast happened in Gujarat.',
-        claims: [{ source: 'Officials', content: 'the blast happened in Gujarat', events: [{ event: 'V1', trigger: 'blast', lemma: 'blast', type: 'attack', place: 'Gujarat' }] }],
+        claims: [
+          {
+            source: 'Officials',
+            content: 'the blast happened in Gujarat',
+            events: [{ event: 'V1', trigger: 'blast', lemma: 'blast', type: 'attack', place: 'Gujarat' }],
+          },
+        ],
       },
       {
         id: 'c1',
         text: 'Witnesses said the blast happened near Barmer.',
-        claims: [{ source: 'Witnesses', content: 'the blast happened near Barmer', events: [{ event: 'V1', trigger: 'blast', lemma: 'blast', type: 'attack', place: 'Barmer' }] }],
+        claims: [
+          {
+            source: 'Witnesses',
+            content: 'the blast happened near Barmer',
+            events: [{ event: 'V1', trigger: 'blast', lemma: 'blast', type: 'attack', place: 'Barmer' }],
+          },
+        ],
       },
       {
         id: 'd1',
         text: 'Residents said the blast happened in Jaisalmer.',
-        claims: [{ source: 'Residents', content: 'the blast happened in Jaisalmer', events: [{ event: 'V1', trigger: 'blast', lemma: 'blast', type: 'attack', place: 'Jaisalmer' }] }],
+        claims: [
+          {
+            source: 'Residents',
+            content: 'the blast happened in Jaisalmer',
+            events: [{ event: 'V1', trigger: 'blast', lemma: 'blast', type: 'attack', place: 'Jaisalmer' }],
+          },
+        ],
       },
     ]);
     const pairs = contradictions.map((c) => [c.kind, [...c.claims].sort().join(' ')]);
@@ -225,13 +335,29 @@ describe('compareClaims', () => {
         id: 'a1',
         outlet: 'Daily Courier',
         text: 'The army confirmed that two soldiers were captured near Barmer.',
-        claims: [{ source: 'The army', speaker: 'the army', cue: 'confirmed', content: 'two soldiers were captured near Barmer', events: [{ event: 'V1', trigger: 'captured', lemma: 'capture' }] }],
+        claims: [
+          {
+            source: 'The army',
+            speaker: 'the army',
+            cue: 'confirmed',
+            content: 'two soldiers were captured near Barmer',
+            events: [{ event: 'V1', trigger: 'captured', lemma: 'capture' }],
+          },
+        ],
       },
       {
         id: 'b1',
         outlet: 'Evening Star',
         text: 'According to the army, two soldiers may have been captured near Barmer.',
-        claims: [{ source: 'the army', cue: 'According to', content: 'two soldiers may have been captured near Barmer', stance: 'hedge', events: [{ event: 'V1', trigger: 'captured', lemma: 'capture' }] }],
+        claims: [
+          {
+            source: 'the army',
+            cue: 'According to',
+            content: 'two soldiers may have been captured near Barmer',
+            stance: 'hedge',
+            events: [{ event: 'V1', trigger: 'captured', lemma: 'capture' }],
+          },
+        ],
       },
     ]);
     expect(kinds(contradictions)).toEqual([['certainty', null]]);
@@ -244,12 +370,30 @@ describe('compareClaims', () => {
     const say = (id: string, text: string, content: string, source: string) => ({
       id,
       text,
-      claims: [{ source, content, events: [{ event: 'V1', trigger: 'seized', lemma: 'seize', quantity: content.split(' seized')[0]?.replace(/^the rebels /, '') ?? '' }] }],
+      claims: [
+        {
+          source,
+          content,
+          events: [
+            {
+              event: 'V1',
+              trigger: 'seized',
+              lemma: 'seize',
+              quantity: content.split(' seized')[0]?.replace(/^the rebels /, '') ?? '',
+            },
+          ],
+        },
+      ],
     });
     const { contradictions } = run([
       say('a1', 'The army said the rebels seized six trucks.', 'the rebels seized six trucks', 'The army'),
       say('a2', 'Border Police said the rebels seized two trucks.', 'the rebels seized two trucks', 'Border Police'),
-      say('a3', 'Border Police confirmed the rebels seized two trucks.', 'the rebels seized two trucks', 'Border Police'),
+      say(
+        'a3',
+        'Border Police confirmed the rebels seized two trucks.',
+        'the rebels seized two trucks',
+        'Border Police',
+      ),
     ]);
     // a2 and a3 fall in different buckets (a3 confirms), so the a1–a3 pair is merged into the a1–a2 finding.
     expect(kinds(contradictions)).toEqual([['quantity', false]]);
@@ -261,12 +405,25 @@ describe('compareClaims', () => {
       {
         id: 'a1',
         text: 'The army said the guards crossed the border and were forced back.',
-        claims: [{ source: 'The army', speaker: 'the army', content: 'the guards crossed the border and were forced back', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'The army',
+            speaker: 'the army',
+            content: 'the guards crossed the border and were forced back',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Border Police said the guards defected and crossed the border.',
-        claims: [{ source: 'Border Police', content: 'the guards defected and crossed the border', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'Border Police',
+            content: 'the guards defected and crossed the border',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
     ]);
     expect(contradictions.filter((c) => c.kind === 'motive')).toEqual([]);
@@ -278,13 +435,27 @@ describe('compareClaims', () => {
         id: 'report-7',
         outlet: null,
         text: 'The army said troops crossed the river.',
-        claims: [{ source: 'The army', speaker: 'the army', content: 'troops crossed the river', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'The army',
+            speaker: 'the army',
+            content: 'troops crossed the river',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
       {
         id: 'report-8',
         outlet: null,
         text: 'Border Police denied troops crossed the river.',
-        claims: [{ source: 'Border Police', content: 'troops crossed the river', stance: 'deny', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'Border Police',
+            content: 'troops crossed the river',
+            stance: 'deny',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
     ]);
     expect(contradictions[0]?.explanation).toBe(
@@ -299,13 +470,43 @@ describe('compareClaims: sibling events', () => {
       id: 'a1',
       date: '2021-03-02',
       text: 'Islamabad said an Indian patrol crossed into Pakistan on Monday.',
-      claims: [{ source: 'Islamabad', content: 'an Indian patrol crossed into Pakistan on Monday', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'an Indian patrol', destination: 'Pakistan', timeValue: 'weekday:1' }] }],
+      claims: [
+        {
+          source: 'Islamabad',
+          content: 'an Indian patrol crossed into Pakistan on Monday',
+          events: [
+            {
+              event: 'V1',
+              trigger: 'crossed',
+              lemma: 'cross',
+              agent: 'an Indian patrol',
+              destination: 'Pakistan',
+              timeValue: 'weekday:1',
+            },
+          ],
+        },
+      ],
     },
     {
       id: 'b1',
       date: '2021-03-03',
       text: second,
-      claims: [{ source: 'New Delhi', content: second.replace(/^New Delhi said /, '').replace(/\.$/, ''), events: [{ event: secondEvent, trigger: 'crossed', lemma: 'cross', agent: second.includes('Pakistani') ? 'a Pakistani column' : 'an Indian patrol', destination: second.includes('into India') ? 'India' : 'Pakistan', timeValue: second.includes('Monday') ? 'weekday:1' : 'weekday:3' }] }],
+      claims: [
+        {
+          source: 'New Delhi',
+          content: second.replace(/^New Delhi said /, '').replace(/\.$/, ''),
+          events: [
+            {
+              event: secondEvent,
+              trigger: 'crossed',
+              lemma: 'cross',
+              agent: second.includes('Pakistani') ? 'a Pakistani column' : 'an Indian patrol',
+              destination: second.includes('into India') ? 'India' : 'Pakistan',
+              timeValue: second.includes('Monday') ? 'weekday:1' : 'weekday:3',
+            },
+          ],
+        },
+      ],
     },
   ];
 
@@ -316,11 +517,15 @@ describe('compareClaims: sibling events', () => {
   });
 
   it('does not compare sibling events on different days', () => {
-    expect(run(crossings('New Delhi said a Pakistani column crossed into India on Wednesday.', 'V2')).contradictions).toEqual([]);
+    expect(
+      run(crossings('New Delhi said a Pakistani column crossed into India on Wednesday.', 'V2')).contradictions,
+    ).toEqual([]);
   });
 
   it('flags different days for one happening', () => {
-    const { contradictions } = run(crossings('New Delhi said an Indian patrol crossed into Pakistan on Wednesday.', 'V1'));
+    const { contradictions } = run(
+      crossings('New Delhi said an Indian patrol crossed into Pakistan on Wednesday.', 'V1'),
+    );
     expect(kinds(contradictions)).toEqual([['other', null]]);
     expect(contradictions[0]?.values).toEqual(['Mar 1', 'Mar 3']);
   });
@@ -330,12 +535,27 @@ describe('compareClaims: sibling events', () => {
       {
         id: 'a1',
         text: 'New Delhi said Pakistani troops crossed into India overnight.',
-        claims: [{ source: 'New Delhi', content: 'Pakistani troops crossed into India overnight', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' }] }],
+        claims: [
+          {
+            source: 'New Delhi',
+            content: 'Pakistani troops crossed into India overnight',
+            events: [
+              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' },
+            ],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Islamabad denied that its troops had crossed into India.',
-        claims: [{ source: 'Islamabad', content: 'its troops had crossed into India', stance: 'deny', events: [{ event: 'V2', trigger: 'crossed', lemma: 'cross', agent: 'its troops', destination: 'India' }] }],
+        claims: [
+          {
+            source: 'Islamabad',
+            content: 'its troops had crossed into India',
+            stance: 'deny',
+            events: [{ event: 'V2', trigger: 'crossed', lemma: 'cross', agent: 'its troops', destination: 'India' }],
+          },
+        ],
       },
     ]);
     expect(kinds(contradictions)).toEqual([['polarity', null]]);
@@ -346,12 +566,24 @@ describe('compareClaims: sibling events', () => {
       {
         id: 'a1',
         text: 'Police said a bomb exploded in Rajasthan.',
-        claims: [{ source: 'Police', content: 'a bomb exploded in Rajasthan', events: [{ event: 'V1', trigger: 'exploded', lemma: 'explode', place: 'Rajasthan' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: 'a bomb exploded in Rajasthan',
+            events: [{ event: 'V1', trigger: 'exploded', lemma: 'explode', place: 'Rajasthan' }],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Police said a bomb exploded in Gujarat.',
-        claims: [{ source: 'Police', content: 'a bomb exploded in Gujarat', events: [{ event: 'V2', trigger: 'exploded', lemma: 'explode', place: 'Gujarat' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: 'a bomb exploded in Gujarat',
+            events: [{ event: 'V2', trigger: 'exploded', lemma: 'explode', place: 'Gujarat' }],
+          },
+        ],
       },
     ]);
     expect(contradictions).toEqual([]);
@@ -364,12 +596,24 @@ describe('compareClaims: what must not be flagged', () => {
       {
         id: 'a1',
         text: 'Police said six trucks crossed into India.',
-        claims: [{ source: 'Police', content: 'six trucks crossed into India', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', quantity: 'six trucks' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: 'six trucks crossed into India',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', quantity: 'six trucks' }],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Police said two trucks crossed into India.',
-        claims: [{ source: 'Police', content: 'two trucks crossed into India', events: [{ event: 'V2', trigger: 'crossed', lemma: 'cross', quantity: 'two trucks' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: 'two trucks crossed into India',
+            events: [{ event: 'V2', trigger: 'crossed', lemma: 'cross', quantity: 'two trucks' }],
+          },
+        ],
       },
     ]);
     expect(contradictions).toEqual([]);
@@ -382,13 +626,25 @@ describe('compareClaims: what must not be flagged', () => {
         id: 'a1',
         date: '2021-03-01',
         text: 'Police said six trucks crossed into India.',
-        claims: [{ source: 'Police', content: 'six trucks crossed into India', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', quantity: 'six trucks' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: 'six trucks crossed into India',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', quantity: 'six trucks' }],
+          },
+        ],
       },
       {
         id: 'b1',
         date: '2021-05-20',
         text: 'Police said two trucks crossed into India.',
-        claims: [{ source: 'Police', content: 'two trucks crossed into India', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', quantity: 'two trucks' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: 'two trucks crossed into India',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', quantity: 'two trucks' }],
+          },
+        ],
       },
     ]);
     expect(contradictions).toEqual([]);
@@ -400,13 +656,30 @@ describe('compareClaims: what must not be flagged', () => {
         id: 'a1',
         outlet: 'Daily Courier',
         text: 'New Delhi said Pakistani soldiers entered India overnight.',
-        claims: [{ source: 'New Delhi', content: 'Pakistani soldiers entered India overnight', events: [{ event: 'V1', trigger: 'entered', lemma: 'enter', agent: 'Pakistani soldiers', destination: 'India' }] }],
+        claims: [
+          {
+            source: 'New Delhi',
+            content: 'Pakistani soldiers entered India overnight',
+            events: [
+              { event: 'V1', trigger: 'entered', lemma: 'enter', agent: 'Pakistani soldiers', destination: 'India' },
+            ],
+          },
+        ],
       },
       {
         id: 'b1',
         outlet: 'Evening Star',
         text: 'The army said a unit from Pakistan had moved into India before dawn.',
-        claims: [{ source: 'The army', speaker: 'the army', content: 'a unit from Pakistan had moved into India before dawn', events: [{ event: 'V1', trigger: 'moved', lemma: 'enter', agent: 'a unit from Pakistan', destination: 'India' }] }],
+        claims: [
+          {
+            source: 'The army',
+            speaker: 'the army',
+            content: 'a unit from Pakistan had moved into India before dawn',
+            events: [
+              { event: 'V1', trigger: 'moved', lemma: 'enter', agent: 'a unit from Pakistan', destination: 'India' },
+            ],
+          },
+        ],
       },
     ]);
     expect(contradictions).toEqual([]);
@@ -414,13 +687,15 @@ describe('compareClaims: what must not be flagged', () => {
       {
         claims: ['a1:c1', 'b1:c1'],
         event: 'V1',
-        explanation: 'New Delhi (Daily Courier) says Pakistani soldiers entered India overnight; the army (Evening Star) agrees: a unit from Pakistan had moved into India before dawn.',
+        explanation:
+          'New Delhi (Daily Courier) says Pakistani soldiers entered India overnight; the army (Evening Star) agrees: a unit from Pakistan had moved into India before dawn.',
       },
     ]);
   });
 
   it('counts wire copy reprinted by several outlets, and a paragraph repeated in one article, as one voice', () => {
-    const wire = 'Police said a convoy of 12 trucks crossed into India from Pakistan late on Tuesday, according to a statement.';
+    const wire =
+      'Police said a convoy of 12 trucks crossed into India from Pakistan late on Tuesday, according to a statement.';
     const input = [
       { id: 'w1', outlet: 'Wire Service', text: wire },
       { id: 'w2', outlet: 'City Paper', text: `${wire} The roads were closed.` },
@@ -429,18 +704,31 @@ describe('compareClaims: what must not be flagged', () => {
       (a): ArticleSpec => ({
         ...a,
         claims: [
-          { source: 'Police', content: 'a convoy of 12 trucks crossed into India from Pakistan late on Tuesday', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', destination: 'India' }] },
+          {
+            source: 'Police',
+            content: 'a convoy of 12 trucks crossed into India from Pakistan late on Tuesday',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', destination: 'India' }],
+          },
         ],
       }),
     );
     const repeated = input[2];
     if (!repeated) throw new Error('Expected three articles');
-    repeated.claims.push({ ...(repeated.claims[0] ?? { content: '' }), content: 'a convoy of 12 trucks crossed into India from Pakistan late on Tuesday' });
+    repeated.claims.push({
+      ...(repeated.claims[0] ?? { content: '' }),
+      content: 'a convoy of 12 trucks crossed into India from Pakistan late on Tuesday',
+    });
     input.push({
       id: 'x1',
       outlet: 'Evening Star',
       text: 'Villagers told reporters that twelve lorries had come across from Pakistan into India.',
-      claims: [{ source: 'Villagers', content: 'twelve lorries had come across from Pakistan into India', events: [{ event: 'V1', trigger: 'come across', lemma: 'cross', destination: 'India' }] }],
+      claims: [
+        {
+          source: 'Villagers',
+          content: 'twelve lorries had come across from Pakistan into India',
+          events: [{ event: 'V1', trigger: 'come across', lemma: 'cross', destination: 'India' }],
+        },
+      ],
     });
     const { contradictions, agreements, voices } = run(input);
     expect(contradictions).toEqual([]);
@@ -448,7 +736,14 @@ describe('compareClaims: what must not be flagged', () => {
     expect(wireVoice?.claims.sort()).toEqual(['w1:c1', 'w2:c1', 'w3:c1', 'w3:c2']);
     expect(voices).toHaveLength(2);
     // Copies never agree with each other; the independent source agrees with the wire story once.
-    expect(agreements.map((a) => a.claims.map((c) => c.split(':')[0]).sort().join(' '))).toEqual(['w1 x1']);
+    expect(
+      agreements.map((a) =>
+        a.claims
+          .map((c) => c.split(':')[0])
+          .sort()
+          .join(' '),
+      ),
+    ).toEqual(['w1 x1']);
   });
 
   it('does not set a denial about one party against a report about another', () => {
@@ -456,12 +751,29 @@ describe('compareClaims: what must not be flagged', () => {
       {
         id: 'a1',
         text: 'Islamabad denied that Pakistani troops crossed into India.',
-        claims: [{ source: 'Islamabad', content: 'Pakistani troops crossed into India', stance: 'deny', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' }] }],
+        claims: [
+          {
+            source: 'Islamabad',
+            content: 'Pakistani troops crossed into India',
+            stance: 'deny',
+            events: [
+              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' },
+            ],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Islamabad said Indian troops crossed into Pakistan.',
-        claims: [{ source: 'Islamabad', content: 'Indian troops crossed into Pakistan', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Indian troops', destination: 'Pakistan' }] }],
+        claims: [
+          {
+            source: 'Islamabad',
+            content: 'Indian troops crossed into Pakistan',
+            events: [
+              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Indian troops', destination: 'Pakistan' },
+            ],
+          },
+        ],
       },
     ]);
     expect(contradictions).toEqual([]);
@@ -472,12 +784,25 @@ describe('compareClaims: what must not be flagged', () => {
       {
         id: 'a1',
         text: 'Police said troops crossed the river.',
-        claims: [{ source: 'Police', content: 'troops crossed the river', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: 'troops crossed the river',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Officials asked whether troops crossed the river.',
-        claims: [{ source: 'Officials', content: 'troops crossed the river', stance: 'question', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'Officials',
+            content: 'troops crossed the river',
+            stance: 'question',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
     ]);
     expect(contradictions).toEqual([]);

@@ -81,7 +81,10 @@ export function compareClaims(input: CompareInput): CompareResult {
     const root = roots[i] ?? i;
     v.voice = root;
     let members = voiceMembers.get(root);
-    if (!members) voiceMembers.set(root, (members = []));
+    if (!members) {
+      members = [];
+      voiceMembers.set(root, members);
+    }
     members.push(v);
   });
   const voices: Voice[] = [...voiceMembers.values()].map((members, i) => ({
@@ -107,7 +110,10 @@ export function compareClaims(input: CompareInput): CompareResult {
     for (const event of family) {
       for (const m of event.mentions) {
         let ids = mentionIds.get(m.article);
-        if (!ids) mentionIds.set(m.article, (ids = []));
+        if (!ids) {
+          ids = [];
+          mentionIds.set(m.article, ids);
+        }
         ids.push(m.mention);
       }
     }
@@ -119,12 +125,18 @@ export function compareClaims(input: CompareInput): CompareResult {
         const view = viewInEvent(ctx, base, mentionIds.get(base.article.id) ?? []);
         const key = signature(view);
         let bucket = buckets.get(key);
-        if (!bucket) buckets.set(key, (bucket = []));
+        if (!bucket) {
+          bucket = [];
+          buckets.set(key, bucket);
+        }
         bucket.push(view);
       }
     }
     const eventId = (v: EventView) => eventOf.get(v.base.claim.id) ?? null;
-    const groups = [...buckets.values()].map((members) => ({ members, support: new Set(members.map((m) => m.base.voice)).size }));
+    const groups = [...buckets.values()].map((members) => ({
+      members,
+      support: new Set(members.map((m) => m.base.voice)).size,
+    }));
 
     // Inside a bucket every claim says the same: chain the independent voices from different articles.
     for (const { members } of groups) {
@@ -144,7 +156,7 @@ export function compareClaims(input: CompareInput): CompareResult {
     groups.sort((a, b) => b.support - a.support);
     const hubs = Math.min(groups.length, maxHubs);
     for (let i = 0; i < groups.length; i++) {
-      const limit = i < hubs ? i : hubs;
+      const limit = Math.min(i, hubs);
       for (let j = 0; j < limit; j++) {
         const left = groups[j];
         const right = groups[i];
@@ -166,7 +178,12 @@ export function compareClaims(input: CompareInput): CompareResult {
         }
         for (const finding of result.findings) {
           // The same two speakers differing the same way in more outlets is one contradiction, with more sides.
-          const key = [eventId(a), finding.kind, ...[a.base.speakerName, b.base.speakerName].sort(), ...[...finding.values].sort()].join('\u0000');
+          const key = [
+            eventId(a),
+            finding.kind,
+            ...[a.base.speakerName, b.base.speakerName].sort(),
+            ...[...finding.values].sort(),
+          ].join('\u0000');
           const earlier = seen.get(key);
           if (earlier) {
             const flip = earlier.values?.[0] !== finding.values[0];
@@ -247,7 +264,10 @@ function families(
   withClaims.forEach((event, i) => {
     const root = find(i);
     let list = out.get(root);
-    if (!list) out.set(root, (list = []));
+    if (!list) {
+      list = [];
+      out.set(root, list);
+    }
     list.push(event);
   });
   return [...out.values()];

@@ -76,7 +76,13 @@ function verb(v: ClaimView, finding: Finding): string {
 function singularVerb(v: ClaimView, finding: Finding): string {
   if (v.claim.stance === 'deny') return 'denies';
   if (finding.kind === 'certainty') {
-    return v.certainty >= 2 ? 'confirms' : v.certainty >= 1 ? 'says' : v.certainty > 0 ? 'claims' : 'is reported, unconfirmed, as saying';
+    return v.certainty >= 2
+      ? 'confirms'
+      : v.certainty >= 1
+        ? 'says'
+        : v.certainty > 0
+          ? 'claims'
+          : 'is reported, unconfirmed, as saying';
   }
   if (v.claim.stance === 'hedge') return 'suggests';
   if (v.claim.stance === 'accuse') return /^(?:\S+\s+){0,4}of\s/.test(v.claim.content.text) ? 'accuses' : 'alleges';

@@ -1,3 +1,3 @@
-export { compareClaims, type CompareInput, type CompareOptions, type CompareResult } from './compare.js';
+export { type CompareInput, type CompareOptions, type CompareResult, compareClaims } from './compare.js';
 export { compareQuantities, parseQuantities, type Quantity, type QuantityRelation } from './quantity.js';
 export { groupVoices, type VoiceOptions } from './voices.js';

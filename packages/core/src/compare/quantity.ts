@@ -69,7 +69,17 @@ export function parseQuantities(text: string): Quantity[] {
     const start = tokens[first]?.start ?? 0;
     const end = tokens[last]?.end ?? start;
     const phraseEnd = unit === null ? end : (tokens[through]?.end ?? end);
-    found.push({ low, high, value, text: text.slice(start, end), start, end, phrase: text.slice(start, phraseEnd), unit, unitClass });
+    found.push({
+      low,
+      high,
+      value,
+      text: text.slice(start, end),
+      start,
+      end,
+      phrase: text.slice(start, phraseEnd),
+      unit,
+      unitClass,
+    });
     i = last;
   }
   return found;
@@ -125,9 +135,34 @@ function tokenize(text: string): Token[] {
 }
 
 const units: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const scales: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
 const suffixScales: Record<string, number> = { k: 1000, m: 1e6, mn: 1e6, bn: 1e9 };
@@ -266,14 +301,29 @@ function isDateOrTime(tokens: Token[], i: number, core: Core): boolean {
   const before = tokens[i - 1]?.lower ?? '';
   const after = tokens[core.next]?.lower ?? '';
   if (monthNames.includes(before) || monthNames.includes(after)) return true;
-  if (before === ':' || after === ':' || after === 'am' || after === 'pm' || after === 'a' || after === "o'clock") return true;
+  if (before === ':' || after === ':' || after === 'am' || after === 'pm' || after === 'a' || after === "o'clock")
+    return true;
   if (after === 'of' && monthNames.includes(tokens[core.next + 1]?.lower ?? '')) return true;
   const text = tokens[i]?.text ?? '';
   if (core.digits && /^(1[89]|20)\d\d$/.test(text)) {
     const { unitClass } = readUnit(tokens, core.next);
     return unitClass === null;
   }
-  return ['years', 'year', 'days', 'day', 'hours', 'hour', 'minutes', 'weeks', 'months', 'km', 'miles', 'kilometres', 'kilometers'].includes(after);
+  return [
+    'years',
+    'year',
+    'days',
+    'day',
+    'hours',
+    'hour',
+    'minutes',
+    'weeks',
+    'months',
+    'km',
+    'miles',
+    'kilometres',
+    'kilometers',
+  ].includes(after);
 }
 
 interface Unit {
@@ -299,7 +349,8 @@ function readUnit(tokens: Token[], from: number): Unit {
     if (!token || !/^[A-Za-z]/.test(token.text) || stopWords.has(token.lower)) break;
     const word = singular(token.lower.replace(/[’']s$/, ''));
     const isDemonym = /^[A-Z]/.test(token.text) && /(ians|ans|ese|is)$/.test(token.text);
-    if (personNouns.has(word) || personNouns.has(token.lower) || isDemonym) return { unit: word, unitClass: 'person', through: k };
+    if (personNouns.has(word) || personNouns.has(token.lower) || isDemonym)
+      return { unit: word, unitClass: 'person', through: k };
     if (vehicleNouns.has(word)) return { unit: word, unitClass: 'vehicle', through: k };
     last = word;
     through = k;

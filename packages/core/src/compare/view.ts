@@ -84,7 +84,10 @@ export class ViewContext {
     this.#annotations = annotations;
     for (const e of entities) this.#entities.set(e.id, e);
     for (const [article, annotation] of annotations) {
-      this.#mentions.set(article, [...annotation.mentions].sort((a, b) => a.start - b.start));
+      this.#mentions.set(
+        article,
+        [...annotation.mentions].sort((a, b) => a.start - b.start),
+      );
       for (const m of annotation.events) this.#events.set(m.id, m);
     }
   }
@@ -129,7 +132,7 @@ export class ViewContext {
   /** Where a place entity is. */
   place(id: string | null | undefined): Place | null {
     const entity = this.entity(id);
-    if (!entity || entity.type !== 'place') return null;
+    if (entity?.type !== 'place') return null;
     const geo = entity.geo;
     const country = geo?.country ?? null;
     const region = entity.kind === 'country' ? null : (geo?.region ?? (entity.kind === 'region' ? entity.name : null));
@@ -160,7 +163,8 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
   const outlet = article.outlet ?? article.id;
   const speakerEntity = ctx.entity(claim.speaker);
   const speakerName = speakerEntity?.name ?? (claim.source ? trimSource(claim.source.text) : outlet);
-  let polarity: 1 | -1 | 0 = claim.stance === 'deny' ? -1 : claim.stance === 'question' || claim.stance === 'conditional' ? 0 : 1;
+  let polarity: 1 | -1 | 0 =
+    claim.stance === 'deny' ? -1 : claim.stance === 'question' || claim.stance === 'conditional' ? 0 : 1;
   if (claim.negated) polarity = (polarity * -1) as 1 | -1 | 0;
   const anchors = new Set<string>();
   const addAnchor = (id: string | null | undefined) => {
@@ -238,7 +242,8 @@ function dayOf(value: string | undefined, base: ClaimView): number | null {
   const year = base.time === null ? 2000 : new Date(base.time).getUTCFullYear();
   if (value) {
     const full = /^(\*|\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (full) return Date.UTC(full[1] === '*' ? year : Number(full[1]), Number(full[2]) - 1, Number(full[3])) / msPerDay;
+    if (full)
+      return Date.UTC(full[1] === '*' ? year : Number(full[1]), Number(full[2]) - 1, Number(full[3])) / msPerDay;
     const weekday = /^weekday:(\d)$/.exec(value);
     if (weekday && published !== null) {
       // The latest such weekday on or before publication (1970-01-01 was a Thursday, weekday 4).
@@ -254,7 +259,12 @@ function dayOf(value: string | undefined, base: ClaimView): number | null {
 
 /** Lower-case word tokens of a text. */
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/’/g, "'").match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) ?? []
+  );
 }
 
 /** A rough stem so "crossed", "crossing" and "crosses" meet. */
@@ -275,14 +285,19 @@ function compile(lexicon: Lexicon | readonly string[]): CueIndex {
   if (!index) {
     const list = Array.isArray(lexicon)
       ? lexicon.map((cue: string): [string, string[]] => ['', words(cue)])
-      : Object.entries(lexicon as Lexicon).flatMap(([kind, cues]) => cues.map((c): [string, string[]] => [kind, words(c)]));
+      : Object.entries(lexicon as Lexicon).flatMap(([kind, cues]) =>
+          cues.map((c): [string, string[]] => [kind, words(c)]),
+        );
     list.sort((a, b) => b[1].length - a[1].length);
     index = new Map();
     for (const entry of list) {
       const first = entry[1][0];
       if (first === undefined) continue;
       let bucket = index.get(first);
-      if (!bucket) index.set(first, (bucket = []));
+      if (!bucket) {
+        bucket = [];
+        index.set(first, bucket);
+      }
       bucket.push(entry);
     }
     compiled.set(lexicon, index);

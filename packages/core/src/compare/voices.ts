@@ -55,7 +55,10 @@ export function groupVoices(texts: readonly string[], options: VoiceOptions = {}
       let bucketKey = band;
       for (let r = band * rows; r < band * rows + rows; r++) bucketKey = mix(bucketKey ^ (signature[r] ?? 0)) + band;
       let heads = buckets.get(bucketKey);
-      if (!heads) buckets.set(bucketKey, (heads = []));
+      if (!heads) {
+        heads = [];
+        buckets.set(bucketKey, heads);
+      }
       // Compare with a few heads of the bucket only: linear even when many texts share a band.
       let joined = false;
       for (const head of heads) {
@@ -131,7 +134,12 @@ function combine(hashes: readonly number[], from: number, size: number): number 
 
 /** Lower-case words (letters, digits, apostrophes), punctuation dropped. */
 function tokens(text: string): string[] {
-  return text.toLowerCase().replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .match(/[\p{L}\p{N}']+/gu) ?? []
+  );
 }
 
 const bands = 12;
