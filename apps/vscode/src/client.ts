@@ -1,10 +1,10 @@
-import * as vscode from 'vscode';
 import type { InitializationOptions } from '@claimlens/server/protocol';
+import * as vscode from 'vscode';
 import {
   CloseAction,
   type CloseHandlerResult,
-  type ErrorHandler,
   ErrorAction,
+  type ErrorHandler,
   type ErrorHandlerResult,
   LanguageClient,
   type LanguageClientOptions,

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import {
   analyzeWorkspaceRequest,
   type ContradictionItem,
@@ -9,6 +8,7 @@ import {
   exportRequest,
   type Place,
 } from '@claimlens/server/protocol';
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ExplorerModel } from './explorer.js';
 import { type Category, categories, toggleCategory } from './settings.js';
@@ -38,7 +38,9 @@ export async function showContradictions(client: LanguageClient): Promise<void> 
   const shown = items.filter((c) => !c.dismissed);
   if (shown.length === 0) {
     void vscode.window.showInformationMessage(
-      items.length > 0 ? `claimlens: all ${items.length} contradictions are dismissed.` : 'claimlens: no contradictions found in this workspace.',
+      items.length > 0
+        ? `claimlens: all ${items.length} contradictions are dismissed.`
+        : 'claimlens: no contradictions found in this workspace.',
     );
     return;
   }
@@ -49,7 +51,12 @@ export async function showContradictions(client: LanguageClient): Promise<void> 
       detail: c.sides.map((s) => `${s.outlet}${s.speaker ? ` (${s.speaker})` : ''}: “${short(s.text)}”`).join('  ⟷  '),
       item: c,
     })),
-    { title: 'claimlens: contradictions', placeHolder: 'Pick one to open both sides', matchOnDescription: true, matchOnDetail: true },
+    {
+      title: 'claimlens: contradictions',
+      placeHolder: 'Pick one to open both sides',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    },
   );
   const [a, b] = picked?.item.sides ?? [];
   if (a) await openPlace(a.place);
@@ -59,7 +66,10 @@ export async function showContradictions(client: LanguageClient): Promise<void> 
 export async function dismissFinding(client: LanguageClient, key: string): Promise<void> {
   if (typeof key !== 'string') return;
   await client.sendRequest(dismissRequest.method, { key, dismissed: true });
-  const undo = await vscode.window.showInformationMessage('claimlens: finding dismissed (kept in .claimlens/dismissed.json).', 'Undo');
+  const undo = await vscode.window.showInformationMessage(
+    'claimlens: finding dismissed (kept in .claimlens/dismissed.json).',
+    'Undo',
+  );
   if (undo) await client.sendRequest(dismissRequest.method, { key, dismissed: false });
 }
 
@@ -77,7 +87,9 @@ export async function exportAnnotations(client: LanguageClient): Promise<void> {
   const active = vscode.window.activeTextEditor?.document;
   let uri: string | undefined;
   if (active && (active.languageId === 'plaintext' || active.languageId === 'markdown')) {
-    const scope = await vscode.window.showQuickPick(['Whole workspace', 'This article only'], { title: 'claimlens: export what?' });
+    const scope = await vscode.window.showQuickPick(['Whole workspace', 'This article only'], {
+      title: 'claimlens: export what?',
+    });
     if (!scope) return;
     if (scope === 'This article only') uri = active.uri.toString();
   }
@@ -90,28 +102,44 @@ export async function exportAnnotations(client: LanguageClient): Promise<void> {
   });
   const dir = target?.[0];
   if (!dir) return;
-  const { files } = await client.sendRequest<{ files: ExportFile[] }>(exportRequest.method, uri ? { format: format.format, uri } : { format: format.format });
+  const { files } = await client.sendRequest<{ files: ExportFile[] }>(
+    exportRequest.method,
+    uri ? { format: format.format, uri } : { format: format.format },
+  );
   for (const file of files) {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, file.name), new TextEncoder().encode(file.content));
   }
-  void vscode.window.showInformationMessage(`claimlens: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${dir.fsPath}.`);
+  void vscode.window.showInformationMessage(
+    `claimlens: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${dir.fsPath}.`,
+  );
 }
 
 /** The legend, as switches: pick categories to show. */
 export async function showLegend(): Promise<void> {
   const config = vscode.workspace.getConfiguration('claimlens');
-  const items = categories.map((c) => ({ label: c.label, description: c.legend, picked: config.get<boolean>(`highlights.${c.key}`, c.default), category: c.key }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'claimlens: highlight categories (colours are themable: claimlens.*)' });
+  const items = categories.map((c) => ({
+    label: c.label,
+    description: c.legend,
+    picked: config.get<boolean>(`highlights.${c.key}`, c.default),
+    category: c.key,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: 'claimlens: highlight categories (colours are themable: claimlens.*)',
+  });
   if (!picked) return;
   const on = new Set(picked.map((p) => p.category));
   for (const c of categories) {
-    if (on.has(c.key) !== config.get<boolean>(`highlights.${c.key}`, c.default)) await toggleCategory(c.key as Category);
+    if (on.has(c.key) !== config.get<boolean>(`highlights.${c.key}`, c.default))
+      await toggleCategory(c.key as Category);
   }
 }
 
 export async function filterOutlet(model: ExplorerModel): Promise<void> {
   const all = '$(clear-all) All outlets';
-  const picked = await vscode.window.showQuickPick([all, ...model.data.outlets], { title: 'claimlens: show one outlet' });
+  const picked = await vscode.window.showQuickPick([all, ...model.data.outlets], {
+    title: 'claimlens: show one outlet',
+  });
   if (picked === undefined) return;
   await model.setOutlet(picked === all ? null : picked);
 }

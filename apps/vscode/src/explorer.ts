@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import {
   type ExplorerClaim,
   type ExplorerEntity,
@@ -7,6 +6,7 @@ import {
   explorerRequest,
   type Place,
 } from '@claimlens/server/protocol';
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 type Node =
@@ -78,7 +78,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
       if (this.#view === 'events') return data.events.map((event) => ({ type: 'event', event }));
       return (this.#view === 'actors' ? data.actors : data.places).map((entity) => ({ type: 'entity', entity }));
     }
-    if (node.type === 'event') return node.event.outlets.map(({ outlet, claims }) => ({ type: 'outlet', outlet, claims }));
+    if (node.type === 'event')
+      return node.event.outlets.map(({ outlet, claims }) => ({ type: 'outlet', outlet, claims }));
     if (node.type === 'outlet') return node.claims.map((claim) => ({ type: 'claim', claim }));
     if (node.type === 'entity') return node.entity.mentions.map((m) => ({ type: 'mention', ...m }));
     return [];
@@ -117,7 +118,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
         const { entity } = node;
         const item = new vscode.TreeItem(entity.name, entity.mentions.length > 0 ? Collapsed : None);
         item.description = entity.detail;
-        item.iconPath = new vscode.ThemeIcon(this.#view === 'places' ? 'location' : entity.kind === 'person' ? 'person' : 'organization');
+        item.iconPath = new vscode.ThemeIcon(
+          this.#view === 'places' ? 'location' : entity.kind === 'person' ? 'person' : 'organization',
+        );
         setCommand(item, entity.place);
         return item;
       }

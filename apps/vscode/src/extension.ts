@@ -1,8 +1,16 @@
-import * as vscode from 'vscode';
 import { highlightsChangedNotification, type StatusParams, statusNotification } from '@claimlens/server/protocol';
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client.js';
-import { analyzeWorkspace, dismissFinding, exportAnnotations, filterOutlet, openPlace, showContradictions, showLegend } from './commands.js';
+import {
+  analyzeWorkspace,
+  dismissFinding,
+  exportAnnotations,
+  filterOutlet,
+  openPlace,
+  showContradictions,
+  showLegend,
+} from './commands.js';
 import { ExplorerModel, ExplorerTree } from './explorer.js';
 import { Highlighter } from './highlights.js';
 import { toggleAll, toggleCategory } from './settings.js';
@@ -41,7 +49,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(function didChangeActiveEditor() {
       status.render();
     }),
-    command('openPlace', (place: Parameters<typeof openPlace>[0], beside?: boolean) => openPlace(place, beside === true)),
+    command('openPlace', (place: Parameters<typeof openPlace>[0], beside?: boolean) =>
+      openPlace(place, beside === true),
+    ),
     command('dismissFinding', (key: string) => dismissFinding(started, key)),
     command('analyzeWorkspace', () => analyzeWorkspace(started)),
     command('showContradictions', () => showContradictions(started)),

@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
 import { type HighlightKind, type HighlightsResult, highlightsRequest } from '@claimlens/server/protocol';
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 /** How each kind of highlight looks; colours are themable (`contributes.colors`). */
@@ -34,7 +34,8 @@ export class Highlighter implements vscode.Disposable {
 
   constructor(client: LanguageClient) {
     this.#client = client;
-    for (const kind of order) this.#types.set(kind, vscode.window.createTextEditorDecorationType(decorationStyles[kind]));
+    for (const kind of order)
+      this.#types.set(kind, vscode.window.createTextEditorDecorationType(decorationStyles[kind]));
   }
 
   /** Refresh every visible editor that shows `uri` (or all visible editors). */

@@ -4,17 +4,35 @@ export type Category = 'actors' | 'places' | 'claims' | 'events' | 'contradictio
 
 /** The highlight categories, each switched by `claimlens.highlights.<key>`. */
 export const categories: { key: Category; label: string; legend: string; default: boolean }[] = [
-  { key: 'actors', label: 'Actors', legend: 'people, organisations, governments (claimlens.actorBackground)', default: true },
+  {
+    key: 'actors',
+    label: 'Actors',
+    legend: 'people, organisations, governments (claimlens.actorBackground)',
+    default: true,
+  },
   { key: 'places', label: 'Places', legend: 'countries, regions, cities (claimlens.placeBackground)', default: true },
-  { key: 'claims', label: 'Claims', legend: 'cue in colour, content shaded (claimlens.cueForeground, contentBackground)', default: true },
+  {
+    key: 'claims',
+    label: 'Claims',
+    legend: 'cue in colour, content shaded (claimlens.cueForeground, contentBackground)',
+    default: true,
+  },
   { key: 'events', label: 'Events', legend: 'dotted underline (claimlens.eventBorder)', default: false },
-  { key: 'contradictions', label: 'Contradictions', legend: 'wavy underline (claimlens.contradictionForeground)', default: true },
+  {
+    key: 'contradictions',
+    label: 'Contradictions',
+    legend: 'wavy underline (claimlens.contradictionForeground)',
+    default: true,
+  },
 ];
 
 /** Flip one category, in the workspace settings when a folder is open, else the user's. */
 export async function toggleCategory(category: Category): Promise<void> {
   const config = vscode.workspace.getConfiguration('claimlens');
-  const current = config.get<boolean>(`highlights.${category}`, categories.find((c) => c.key === category)?.default ?? true);
+  const current = config.get<boolean>(
+    `highlights.${category}`,
+    categories.find((c) => c.key === category)?.default ?? true,
+  );
   await config.update(`highlights.${category}`, !current, settingsTarget());
 }
 
@@ -23,10 +41,13 @@ export async function toggleAll(): Promise<void> {
   const config = vscode.workspace.getConfiguration('claimlens');
   const anyOn = categories.some((c) => config.get<boolean>(`highlights.${c.key}`, c.default));
   for (const c of categories) {
-    if (config.get<boolean>(`highlights.${c.key}`, c.default) === anyOn) await config.update(`highlights.${c.key}`, !anyOn, settingsTarget());
+    if (config.get<boolean>(`highlights.${c.key}`, c.default) === anyOn)
+      await config.update(`highlights.${c.key}`, !anyOn, settingsTarget());
   }
 }
 
 function settingsTarget(): vscode.ConfigurationTarget {
-  return vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  return vscode.workspace.workspaceFolders?.length
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
 }

@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
 import type { Counts, StatusParams } from '@claimlens/server/protocol';
+import * as vscode from 'vscode';
 
 /** Default colours, for the legend (the editor uses the theme's). */
 const legend = [
@@ -39,14 +39,19 @@ export class StatusItem implements vscode.Disposable {
     }`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.supportHtml = true;
-    tooltip.appendMarkdown(`**claimlens** — ${uri && status.documents[uri] ? 'this article' : 'workspace'}: ${describe(counts)}\n\n`);
+    tooltip.appendMarkdown(
+      `**claimlens** — ${uri && status.documents[uri] ? 'this article' : 'workspace'}: ${describe(counts)}\n\n`,
+    );
     tooltip.appendMarkdown(`Workspace: ${status.workspace.articles} articles, ${describe(status.workspace)}`);
     if (status.pending > 0) tooltip.appendMarkdown(`; ${status.pending} waiting for analysis`);
     if (status.failed > 0) tooltip.appendMarkdown(`; ${status.failed} abandoned`);
     tooltip.appendMarkdown('\n\n');
     for (const [label, colour, how] of legend) {
-      const style = how === 'text' ? `color:${colour};` : how === 'background' ? `background-color:${colour};` : `color:${colour};`;
-      tooltip.appendMarkdown(`<span style="${style}">&nbsp;${label}&nbsp;</span> ${how === 'wavy underline' ? '(wavy underline)' : ''}  \n`);
+      const style =
+        how === 'text' ? `color:${colour};` : how === 'background' ? `background-color:${colour};` : `color:${colour};`;
+      tooltip.appendMarkdown(
+        `<span style="${style}">&nbsp;${label}&nbsp;</span> ${how === 'wavy underline' ? '(wavy underline)' : ''}  \n`,
+      );
     }
     tooltip.appendMarkdown('\nClick to switch categories on or off.');
     this.#item.tooltip = tooltip;

@@ -1,18 +1,24 @@
+import type { ExplorerResult, HighlightsResult } from '@claimlens/server/protocol';
 import { describe, expect, it } from 'vitest';
 import * as vscode from 'vscode';
-import type { ExplorerResult, HighlightsResult } from '@claimlens/server/protocol';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExplorerModel, ExplorerTree } from '../src/explorer.js';
 import { Highlighter } from '../src/highlights.js';
 import { categories, toggleAll, toggleCategory } from '../src/settings.js';
 import type { FakeEditor } from './mocks/vscode.js';
 
-const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+const range = (line: number, start: number, end: number) => ({
+  start: { line, character: start },
+  end: { line, character: end },
+});
 
 function fakeClient(answer: (method: string, params: unknown) => Promise<unknown>) {
   return {
     sendRequest: answer,
-    protocol2CodeConverter: { asRange: (r: ReturnType<typeof range>) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) },
+    protocol2CodeConverter: {
+      asRange: (r: ReturnType<typeof range>) =>
+        new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character),
+    },
   } as unknown as LanguageClient;
 }
 
@@ -34,7 +40,14 @@ describe('highlights', () => {
     const highlighter = new Highlighter(client);
     const first = highlighter.refresh(editor.document as unknown as vscode.TextDocument);
     const second = highlighter.refresh(editor.document as unknown as vscode.TextDocument);
-    replies[1]!({ uri: 'file:///a.txt', version: 4, highlights: [{ kind: 'actor', range: range(0, 0, 5) }, { kind: 'cue', range: range(0, 6, 10) }] });
+    replies[1]!({
+      uri: 'file:///a.txt',
+      version: 4,
+      highlights: [
+        { kind: 'actor', range: range(0, 0, 5) },
+        { kind: 'cue', range: range(0, 6, 10) },
+      ],
+    });
     await second;
     replies[0]!({ uri: 'file:///a.txt', version: 4, highlights: [{ kind: 'place', range: range(1, 0, 3) }] });
     await first;
@@ -45,7 +58,11 @@ describe('highlights', () => {
   });
 
   it('ignores highlights computed for another version of the document', async () => {
-    const client = fakeClient(async () => ({ uri: 'file:///a.txt', version: 3, highlights: [{ kind: 'actor', range: range(0, 0, 5) }] }));
+    const client = fakeClient(async () => ({
+      uri: 'file:///a.txt',
+      version: 3,
+      highlights: [{ kind: 'actor', range: range(0, 0, 5) }],
+    }));
     const editor = fakeEditor('file:///a.txt', 4);
     (vscode.window as unknown as { visibleTextEditors: FakeEditor[] }).visibleTextEditors = [editor];
     const highlighter = new Highlighter(client);
@@ -68,12 +85,47 @@ describe('the explorer', () => {
         contradictions: 1,
         place,
         outlets: [
-          { outlet: 'Harbor Daily', claims: [{ id: 'c1', label: '40 were stranded', speaker: 'Maria Okafor', outlet: 'Harbor Daily', stance: 'assert', place, contradicted: true }] },
-          { outlet: 'Island Gazette', claims: [{ id: 'c2', label: '120 were stranded', speaker: null, outlet: 'Island Gazette', stance: 'assert', place, contradicted: true }] },
+          {
+            outlet: 'Harbor Daily',
+            claims: [
+              {
+                id: 'c1',
+                label: '40 were stranded',
+                speaker: 'Maria Okafor',
+                outlet: 'Harbor Daily',
+                stance: 'assert',
+                place,
+                contradicted: true,
+              },
+            ],
+          },
+          {
+            outlet: 'Island Gazette',
+            claims: [
+              {
+                id: 'c2',
+                label: '120 were stranded',
+                speaker: null,
+                outlet: 'Island Gazette',
+                stance: 'assert',
+                place,
+                contradicted: true,
+              },
+            ],
+          },
         ],
       },
     ],
-    actors: [{ id: 'E1', name: 'Maria Okafor', kind: 'person', detail: 'person · 1 article', place, mentions: [{ outlet: 'Harbor Daily', article: 'a.txt', place }] }],
+    actors: [
+      {
+        id: 'E1',
+        name: 'Maria Okafor',
+        kind: 'person',
+        detail: 'person · 1 article',
+        place,
+        mentions: [{ outlet: 'Harbor Daily', article: 'a.txt', place }],
+      },
+    ],
     places: [],
   };
 
@@ -96,7 +148,12 @@ describe('the explorer', () => {
 
   it('asks the server for one outlet when filtered', async () => {
     const asked: unknown[] = [];
-    const model = new ExplorerModel(fakeClient(async (_method, params) => (asked.push(params), data)));
+    const model = new ExplorerModel(
+      fakeClient(async (_method, params) => {
+        asked.push(params);
+        return data;
+      }),
+    );
     await model.setOutlet('Harbor Daily');
     expect(asked).toEqual([{ outlet: 'Harbor Daily' }]);
     const actors = new ExplorerTree(model, 'actors');

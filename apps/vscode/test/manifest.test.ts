@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import { defaultSettings, normaliseSettings } from '@claimlens/server';
+import { describe, expect, it } from 'vitest';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const extensionSource = readFileSync(new URL('../src/extension.ts', import.meta.url), 'utf8');
@@ -24,15 +24,28 @@ describe('the extension manifest', () => {
       expect(c.command).toMatch(/^claimlens\.[a-z]+[A-Z][A-Za-z]*$/);
       expect(c.category).toBe('claimlens');
     }
-    expect(registered).toEqual(expect.arrayContaining(['claimlens.analyzeWorkspace', 'claimlens.showContradictions', 'claimlens.exportAnnotations']));
+    expect(registered).toEqual(
+      expect.arrayContaining([
+        'claimlens.analyzeWorkspace',
+        'claimlens.showContradictions',
+        'claimlens.exportAnnotations',
+      ]),
+    );
   });
 
   it('contributes a themable colour for each kind of highlight, for every theme kind', () => {
     const colors: { id: string; defaults: Record<string, string> }[] = manifest.contributes.colors;
     expect(colors.map((c) => c.id)).toEqual(
-      expect.arrayContaining(['claimlens.actorBackground', 'claimlens.placeBackground', 'claimlens.cueForeground', 'claimlens.contentBackground', 'claimlens.contradictionForeground']),
+      expect.arrayContaining([
+        'claimlens.actorBackground',
+        'claimlens.placeBackground',
+        'claimlens.cueForeground',
+        'claimlens.contentBackground',
+        'claimlens.contradictionForeground',
+      ]),
     );
-    for (const c of colors) expect(Object.keys(c.defaults).sort()).toEqual(['dark', 'highContrast', 'highContrastLight', 'light']);
+    for (const c of colors)
+      expect(Object.keys(c.defaults).sort()).toEqual(['dark', 'highContrast', 'highContrastLight', 'light']);
   });
 
   it('has settings claimlens.area.setting whose defaults are the server defaults', () => {
@@ -50,7 +63,11 @@ describe('the extension manifest', () => {
 
   it('has its own activity-bar container with Events, Actors and Places', () => {
     expect(manifest.contributes.viewsContainers.activitybar[0].id).toBe('claimlens');
-    expect(manifest.contributes.views.claimlens.map((v: { id: string }) => v.id)).toEqual(['claimlens.events', 'claimlens.actors', 'claimlens.places']);
+    expect(manifest.contributes.views.claimlens.map((v: { id: string }) => v.id)).toEqual([
+      'claimlens.events',
+      'claimlens.actors',
+      'claimlens.places',
+    ]);
   });
 
   it('accepts the VS Code versions its types describe', () => {

@@ -45,7 +45,8 @@ const longText = long.join('\n\n');
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'claimlens-bench-'));
 // Each copy differs (readers count identical files once).
-for (let i = 0; i < fileCount; i++) writeFileSync(path.join(root, `a${String(i).padStart(4, '0')}.txt`), `${texts[i % texts.length]}\n\nCopy ${i}.\n`);
+for (let i = 0; i < fileCount; i++)
+  writeFileSync(path.join(root, `a${String(i).padStart(4, '0')}.txt`), `${texts[i % texts.length]}\n\nCopy ${i}.\n`);
 const longFile = path.join(os.tmpdir(), `claimlens-long-${process.pid}.txt`);
 writeFileSync(longFile, longText);
 
@@ -53,10 +54,11 @@ const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pi
 const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiters = [];
 connection.onNotification((method, params) => {
-  for (const w of [...waiters]) if (w.method === method && w.test(params)) {
-    waiters.splice(waiters.indexOf(w), 1);
-    w.resolve(params);
-  }
+  for (const w of [...waiters])
+    if (w.method === method && w.test(params)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(params);
+    }
 });
 const progress = [];
 connection.onNotification('$/progress', (p) => progress.push(p));
@@ -66,25 +68,39 @@ connection.listen();
 const waitFor = (method, test = () => true) => new Promise((resolve) => waiters.push({ method, test, resolve }));
 
 // 1. One long article, no workspace folder.
-await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } } });
+await connection.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri: null,
+  capabilities: { window: { workDoneProgress: true } },
+});
 await connection.sendNotification('initialized', {});
 // Warm up: the worker loads its data while the editor starts; a short article opened first waits for that.
 const warmUri = pathToFileURL(path.join(os.tmpdir(), 'claimlens-warm.txt')).href;
 const warm = waitFor('claimlens/highlightsChanged', (p) => p.uri === warmUri);
 let started = performance.now();
-await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: warmUri, languageId: 'plaintext', version: 1, text: texts[0] } });
+await connection.sendNotification('textDocument/didOpen', {
+  textDocument: { uri: warmUri, languageId: 'plaintext', version: 1, text: texts[0] },
+});
 await warm;
-console.log(`first article after start: highlights in ${(performance.now() - started).toFixed(0)} ms (loading the models)`);
+console.log(
+  `first article after start: highlights in ${(performance.now() - started).toFixed(0)} ms (loading the models)`,
+);
 const uri = pathToFileURL(longFile).href;
 started = performance.now();
 const changed = waitFor('claimlens/highlightsChanged', (p) => p.uri === uri);
-await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: longText } });
+await connection.sendNotification('textDocument/didOpen', {
+  textDocument: { uri, languageId: 'plaintext', version: 1, text: longText },
+});
 await changed;
 const result = await connection.sendRequest('claimlens/highlights', { uri });
 const firstHighlights = performance.now() - started;
-console.log(`long article: ${longText.split(/\s+/).length} words, first ${result.highlights.length} highlights in ${firstHighlights.toFixed(0)} ms`);
+console.log(
+  `long article: ${longText.split(/\s+/).length} words, first ${result.highlights.length} highlights in ${firstHighlights.toFixed(0)} ms`,
+);
 const full = await waitFor('claimlens/status', (p) => p.pending === 0 && (p.documents[uri]?.claims ?? 0) > 0);
-console.log(`long article: whole text analysed after ${(performance.now() - started).toFixed(0)} ms (${full.documents[uri].claims} claims)`);
+console.log(
+  `long article: whole text analysed after ${(performance.now() - started).toFixed(0)} ms (${full.documents[uri].claims} claims)`,
+);
 
 const after = await connection.sendRequest('claimlens/highlights', { uri });
 const targets = after.highlights.filter((h) => h.kind !== 'event').slice(0, 200);
@@ -118,13 +134,19 @@ c2.onRequest('window/workDoneProgress/create', () => null);
 c2.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
 c2.listen();
 started = performance.now();
-await c2.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } } });
+await c2.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri: pathToFileURL(root).href,
+  capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } },
+});
 await c2.sendNotification('initialized', {});
 await new Promise((r) => setTimeout(r, 5000));
 const during = performance.now();
 const firstUri = pathToFileURL(path.join(root, 'a0000.txt')).href;
 await c2.sendRequest('textDocument/hover', { textDocument: { uri: firstUri }, position: { line: 0, character: 5 } });
-console.log(`hover while analysing: answered in ${(performance.now() - during).toFixed(1)} ms (partial corpus: ${lastStatus?.workspace.articles ?? 0} articles)`);
+console.log(
+  `hover while analysing: answered in ${(performance.now() - during).toFixed(1)} ms (partial corpus: ${lastStatus?.workspace.articles ?? 0} articles)`,
+);
 const final = await done;
 console.log(
   `workspace: ${fileCount} articles analysed in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +

@@ -44,8 +44,16 @@ export async function bundleServer({ outdir, minify = false } = {}) {
       ].join('\n'),
     },
   };
-  await esbuild.build({ ...common, entryPoints: [path.join(packagesDir, 'server/src/main.ts')], outfile: path.join(out, 'server.cjs') });
-  await esbuild.build({ ...common, entryPoints: [path.join(packagesDir, 'server/src/worker.ts')], outfile: path.join(out, 'worker.cjs') });
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(packagesDir, 'server/src/main.ts')],
+    outfile: path.join(out, 'server.cjs'),
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(packagesDir, 'server/src/worker.ts')],
+    outfile: path.join(out, 'worker.cjs'),
+  });
   const data = path.join(out, 'annotator/data');
   await rm(data, { recursive: true, force: true });
   await cp(path.join(packagesDir, 'annotator/data'), data, {
@@ -66,12 +74,16 @@ function moduleUrls() {
         const relative = path.relative(packagesDir, args.path);
         const inWorkspace = !relative.startsWith('..') && !relative.includes('node_modules');
         // The server's own modules look for worker.cjs beside the bundle.
-        const url = !inWorkspace || relative.startsWith(`server${path.sep}`)
-          ? '__claimlensSelf'
-          : `__claimlensUrl(${JSON.stringify(relative.split(path.sep).join('/'))})`;
+        const url =
+          !inWorkspace || relative.startsWith(`server${path.sep}`)
+            ? '__claimlensSelf'
+            : `__claimlensUrl(${JSON.stringify(relative.split(path.sep).join('/'))})`;
         const contents = source
           .replace(/import\.meta\.url\b/g, url)
-          .replace(/import\.meta\.dirname\b/g, `require("node:path").dirname(require("node:url").fileURLToPath(${url}))`)
+          .replace(
+            /import\.meta\.dirname\b/g,
+            `require("node:path").dirname(require("node:url").fileURLToPath(${url}))`,
+          )
           .replace(/import\.meta\.filename\b/g, `require("node:url").fileURLToPath(${url})`);
         const loader = args.path.endsWith('ts') ? 'ts' : 'js';
         return { contents, loader, resolveDir: path.dirname(args.path) };
@@ -82,7 +94,9 @@ function moduleUrls() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   if (process.argv.includes('--help')) {
-    console.log('Usage: node packages/server/scripts/bundle.mjs [outdir]\nBundles the server from sources (no build needed).');
+    console.log(
+      'Usage: node packages/server/scripts/bundle.mjs [outdir]\nBundles the server from sources (no build needed).',
+    );
   } else {
     const written = await bundleServer({ outdir: process.argv[2] });
     console.log(`bundled ${path.relative(process.cwd(), written.server)} and ${path.basename(written.worker)}`);

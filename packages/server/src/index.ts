@@ -1,8 +1,15 @@
-export { startServer, type ServerOptions } from './server.js';
-export { inlineBuilder, workerBuilder, type CorpusBuilder } from './builder.js';
-export { inlineRunner, workerRunner, TimeoutError, type AnnotationRunner, type AnnotateJob } from './runner.js';
-export { Workspace, outletName, type CorpusState, type Entry, type Snapshot, type WorkspaceOptions } from './workspace.js';
-export { normaliseSettings, defaultSettings } from './settings.js';
+export { type CorpusBuilder, inlineBuilder, workerBuilder } from './builder.js';
 export { matchesGlob, selectFile } from './glob.js';
 export { toOffset, toRange } from './positions.js';
 export * from './protocol.js';
+export { type AnnotateJob, type AnnotationRunner, inlineRunner, TimeoutError, workerRunner } from './runner.js';
+export { type ServerOptions, startServer } from './server.js';
+export { defaultSettings, normaliseSettings } from './settings.js';
+export {
+  type CorpusState,
+  type Entry,
+  outletName,
+  type Snapshot,
+  Workspace,
+  type WorkspaceOptions,
+} from './workspace.js';

@@ -51,7 +51,12 @@ interface Reply {
 export function workerRunner(script: string, workerData: unknown = null): AnnotationRunner {
   let worker: Worker | null = null;
   let nextId = 1;
-  let current: { id: number; worker: Worker; resolve: (a: DocumentAnnotation) => void; reject: (e: Error) => void } | null = null;
+  let current: {
+    id: number;
+    worker: Worker;
+    resolve: (a: DocumentAnnotation) => void;
+    reject: (e: Error) => void;
+  } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
   function start(): Worker {

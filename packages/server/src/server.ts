@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readCorpus, type Article, type Message } from '@claimlens/core';
+import { type Article, type Message, readCorpus } from '@claimlens/core';
 import {
-  type Connection,
-  type InitializeResult,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type WorkDoneProgressServerReporter,
-  FileChangeType,
   CodeActionKind,
+  type Connection,
+  FileChangeType,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CorpusBuilder } from './builder.js';
 import { codeActions, diagnostics } from './features/diagnostics.js';
 import { counts, explorer } from './features/explorer.js';
 import { exportAnnotations } from './features/exporting.js';
@@ -37,7 +38,6 @@ import {
   type Settings,
   statusNotification,
 } from './protocol.js';
-import type { CorpusBuilder } from './builder.js';
 import type { AnnotationRunner } from './runner.js';
 import { defaultSettings, normaliseSettings } from './settings.js';
 import { type Entry, Workspace } from './workspace.js';
@@ -77,7 +77,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     didProgress: (done, total) => {
       if (done >= total && abandoned.length > 0) {
-        const names = abandoned.slice(0, 5).join(', ') + (abandoned.length > 5 ? ` and ${abandoned.length - 5} more` : '');
+        const names =
+          abandoned.slice(0, 5).join(', ') + (abandoned.length > 5 ? ` and ${abandoned.length - 5} more` : '');
         void connection.window.showWarningMessage(
           `claimlens: ${abandoned.length} file${abandoned.length === 1 ? ' was' : 's were'} left out of the analysis (too slow or unreadable): ${names}. See the claimlens output for why.`,
         );
@@ -219,11 +220,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const claim = state.corpus.claim(id);
         const place = claim ? claimPlace(state, claim) : null;
         if (!claim || !place) continue;
-        const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? null) : (claim.source?.text ?? null);
+        const speaker = claim.speaker
+          ? (state.corpus.entity(claim.speaker)?.name ?? null)
+          : (claim.source?.text ?? null);
         sides.push({ place, outlet: state.outlet(claim.article), speaker, text: claim.content.text });
       }
       const key = findingKey(state, c);
-      items.push({ id: c.id, kind: c.kind, explanation: c.explanation, key, dismissed: dismissed.keys.has(key), sides });
+      items.push({
+        id: c.id,
+        kind: c.kind,
+        explanation: c.explanation,
+        key,
+        dismissed: dismissed.keys.has(key),
+        sides,
+      });
     }
     return items;
   });
@@ -265,7 +275,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       uri: document.uri,
       id: articleId(document.uri, file),
       path: file,
-      format: document.languageId === 'markdown' || /\.(md|markdown|mdown)$/i.test(file) ? ('markdown' as const) : ('plaintext' as const),
+      format:
+        document.languageId === 'markdown' || /\.(md|markdown|mdown)$/i.test(file)
+          ? ('markdown' as const)
+          : ('plaintext' as const),
       text: document.getText(),
       version: document.version,
     };
@@ -309,7 +322,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     try {
       read = await readCorpus(folders, { maxFileSize: settings.files.maxSize });
     } catch (error) {
-      connection.console.error(`Reading the workspace failed: ${error instanceof Error ? error.message : String(error)}`);
+      connection.console.error(
+        `Reading the workspace failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     options.builder.configure(read.config);
@@ -323,7 +338,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const uri = pathToFileURL(article.path).href;
       seen.add(uri);
       if (!documents.get(uri)) setArticle(uri, article);
-      else workspace.describe(uri, { outlet: article.outlet, title: article.title, date: article.date, url: article.url });
+      else
+        workspace.describe(uri, { outlet: article.outlet, title: article.title, date: article.date, url: article.url });
     }
     for (const entry of [...workspace.entries.values()]) {
       if (!entry.open && !seen.has(entry.uri)) workspace.delete(entry.uri);
@@ -365,7 +381,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   function publishDiagnostics(): void {
-    const found = diagnostics(workspace.state, workspace.entries.values(), settings.diagnostics.severity, dismissed.keys);
+    const found = diagnostics(
+      workspace.state,
+      workspace.entries.values(),
+      settings.diagnostics.severity,
+      dismissed.keys,
+    );
     const now = new Set<string>();
     for (const [uri, list] of found) {
       if (list.length === 0 && !published.has(uri)) continue;

@@ -2,7 +2,11 @@ import type { Settings } from './protocol.js';
 
 /** Settings when the client gives none. */
 export const defaultSettings: Settings = {
-  files: { include: ['**/*.txt', '**/*.md', '**/*.markdown'], exclude: ['**/node_modules/**', '**/.*/**'], maxSize: 2_000_000 },
+  files: {
+    include: ['**/*.txt', '**/*.md', '**/*.markdown'],
+    exclude: ['**/node_modules/**', '**/.*/**'],
+    maxSize: 2_000_000,
+  },
   highlights: { actors: true, places: true, claims: true, events: false, contradictions: true },
   diagnostics: { severity: 'information' },
   analysis: { delay: 300, timeout: 10_000 },

@@ -139,7 +139,10 @@ export class Workspace {
       }
     }
     if (!changed || !entry.analysed || entry.analysed.partial) return;
-    this.#options.builder.set({ article: articleOf(entry, entry.analysed.text), annotation: entry.analysed.annotation });
+    this.#options.builder.set({
+      article: articleOf(entry, entry.analysed.text),
+      annotation: entry.analysed.annotation,
+    });
     this.#markCorpusDirty();
   }
 
@@ -261,7 +264,10 @@ export class Workspace {
     const cut = text.indexOf('\n', length);
     const end = cut === -1 || cut > length * 1.5 ? length : cut;
     const prefix = text.slice(0, end);
-    const annotation = await this.#options.runner.annotate({ text: prefix, format: entry.format }, this.#options.timeout());
+    const annotation = await this.#options.runner.annotate(
+      { text: prefix, format: entry.format },
+      this.#options.timeout(),
+    );
     if (this.entries.get(entry.uri) !== entry || entry.generation !== generation || entry.analysed) return;
     const document = TextDocument.create(entry.uri, entry.format, version ?? 0, text);
     entry.analysed = { version, text, document, annotation, partial: true };
@@ -309,7 +315,14 @@ export class Workspace {
   }
 
   #isIdle(): boolean {
-    return !this.#running && !this.#building && this.#queue.size === 0 && this.#timers.size === 0 && !this.#corpusTimer && !this.#corpusDirty;
+    return (
+      !this.#running &&
+      !this.#building &&
+      this.#queue.size === 0 &&
+      this.#timers.size === 0 &&
+      !this.#corpusTimer &&
+      !this.#corpusDirty
+    );
   }
 
   #settle(): void {

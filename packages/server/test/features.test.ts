@@ -1,6 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { describe, expect, it } from 'vitest';
 import { codeActions, diagnostics } from '../src/features/diagnostics.js';
 import { counts, explorer } from '../src/features/explorer.js';
 import { exportAnnotations } from '../src/features/exporting.js';
@@ -13,7 +13,10 @@ import { defaultSettings } from '../src/settings.js';
 import { analysedWorkspace, articles, entry } from './helpers.js';
 
 const allOn = { actors: true, places: true, claims: true, events: true, contradictions: true };
-const text = (id: keyof typeof articles, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+const text = (
+  id: keyof typeof articles,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+) => {
   const document = TextDocument.create('x', 'plaintext', 0, articles[id]);
   return articles[id].slice(document.offsetAt(range.start), document.offsetAt(range.end));
 };
@@ -22,7 +25,8 @@ describe('highlights', () => {
   it('marks actors, places, cues, contents and the contradicted claim, each over its own words', async () => {
     const workspace = await analysedWorkspace();
     const result = highlights(entry(workspace, 'harbor.txt'), workspace.state, allOn, new Set());
-    const by = (kind: string) => result.highlights.filter((h) => h.kind === kind).map((h) => text('harbor.txt', h.range));
+    const by = (kind: string) =>
+      result.highlights.filter((h) => h.kind === kind).map((h) => text('harbor.txt', h.range));
     expect(by('actor')).toEqual(['Maria Okafor', 'Okafor']);
     expect(by('place')).toEqual(['Portmere']);
     expect(by('cue')).toEqual(['said', 'said']);
@@ -35,7 +39,12 @@ describe('highlights', () => {
     const workspace = await analysedWorkspace();
     const state = workspace.state!;
     const key = findingKey(state, state.corpus.contradictions[0]!);
-    const result = highlights(entry(workspace, 'harbor.txt'), state, { ...allOn, actors: false, claims: false }, new Set([key]));
+    const result = highlights(
+      entry(workspace, 'harbor.txt'),
+      state,
+      { ...allOn, actors: false, claims: false },
+      new Set([key]),
+    );
     expect(new Set(result.highlights.map((h) => h.kind))).toEqual(new Set(['place', 'event']));
   });
 });
@@ -70,11 +79,17 @@ describe('hover', () => {
   it('on a claim: speaker, outlet, stance, the contradiction and other sources on the event, each a link', async () => {
     const workspace = await analysedWorkspace();
     const view = viewOf(entry(workspace, 'gazette.txt'), workspace.state)!;
-    const markdown = hoverMarkdown(view, at('gazette.txt', 'passengers'), { commandLinks: true, dismissed: new Set() })!;
+    const markdown = hoverMarkdown(view, at('gazette.txt', 'passengers'), {
+      commandLinks: true,
+      dismissed: new Set(),
+    })!;
     expect(markdown).toContain('**Claim** by Tom Reyes · gazette · assert');
     expect(markdown).toContain('**Contradiction** (quantity): One says 40 were stranded, the other 120.');
     expect(markdown).toContain('**Other sources on this event**');
-    const link = /- ✗ contradicts — \[Harbor Daily \(harbor\.txt\) · Maria Okafor · assert: “40 passengers were stranded in Portmere”\]\(command:claimlens\.openPlace\?([^ )]+)/.exec(markdown);
+    const link =
+      /- ✗ contradicts — \[Harbor Daily \(harbor\.txt\) · Maria Okafor · assert: “40 passengers were stranded in Portmere”\]\(command:claimlens\.openPlace\?([^ )]+)/.exec(
+        markdown,
+      );
     expect(link).not.toBeNull();
     const [place] = JSON.parse(decodeURIComponent(link![1]!)) as [{ uri: string; range: Parameters<typeof text>[1] }];
     expect(place.uri).toBe('file:///news/harbor.txt');
@@ -84,7 +99,9 @@ describe('hover', () => {
   it('gives nothing where nothing was found', async () => {
     const workspace = await analysedWorkspace();
     const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
-    expect(hoverMarkdown(view, articles['harbor.txt'].indexOf('port stayed'), { commandLinks: true, dismissed: new Set() })).toBeNull();
+    expect(
+      hoverMarkdown(view, articles['harbor.txt'].indexOf('port stayed'), { commandLinks: true, dismissed: new Set() }),
+    ).toBeNull();
   });
 });
 
@@ -127,10 +144,14 @@ describe('diagnostics and code actions', () => {
   it('follows the severity setting, and leaves out dismissed findings', async () => {
     const workspace = await analysedWorkspace();
     const state = workspace.state!;
-    expect(diagnostics(state, workspace.entries.values(), 'warning', new Set()).get('file:///news/harbor.txt')![0]!.severity).toBe(DiagnosticSeverity.Warning);
+    expect(
+      diagnostics(state, workspace.entries.values(), 'warning', new Set()).get('file:///news/harbor.txt')![0]!.severity,
+    ).toBe(DiagnosticSeverity.Warning);
     expect(diagnostics(state, workspace.entries.values(), 'off', new Set()).get('file:///news/harbor.txt')).toEqual([]);
     const key = findingKey(state, state.corpus.contradictions[0]!);
-    expect(diagnostics(state, workspace.entries.values(), 'error', new Set([key])).get('file:///news/harbor.txt')).toEqual([]);
+    expect(
+      diagnostics(state, workspace.entries.values(), 'error', new Set([key])).get('file:///news/harbor.txt'),
+    ).toEqual([]);
   });
 
   it('offers to open the other side beside and to dismiss the finding', async () => {
@@ -140,7 +161,9 @@ describe('diagnostics and code actions', () => {
     expect(actions.map((a) => a.title)).toEqual(['Open the other side beside', 'Dismiss this finding']);
     expect(actions[0]!.command!.arguments![0]).toMatchObject({ uri: 'file:///news/gazette.txt' });
     expect(actions[0]!.command!.arguments![1]).toBe(true);
-    expect(actions[1]!.command!.arguments![0]).toBe(findingKey(workspace.state!, workspace.state!.corpus.contradictions[0]!));
+    expect(actions[1]!.command!.arguments![0]).toBe(
+      findingKey(workspace.state!, workspace.state!.corpus.contradictions[0]!),
+    );
   });
 });
 
@@ -162,7 +185,12 @@ describe('explorer, counts and export', () => {
 
   it('counts what a document and the workspace hold', async () => {
     const workspace = await analysedWorkspace();
-    expect(counts(workspace.state, entry(workspace, 'harbor.txt'))).toMatchObject({ actors: 2, places: 1, claims: 2, contradictions: 1 });
+    expect(counts(workspace.state, entry(workspace, 'harbor.txt'))).toMatchObject({
+      actors: 2,
+      places: 1,
+      claims: 2,
+      contradictions: 1,
+    });
     expect(counts(workspace.state)).toMatchObject({ articles: 2, actors: 2, places: 1, claims: 3, contradictions: 1 });
   });
 
@@ -171,7 +199,10 @@ describe('explorer, counts and export', () => {
     const { files } = exportAnnotations(workspace, { format: 'brat', uri: 'file:///news/gazette.txt' });
     const ann = files.find((f) => f.name.endsWith('.ann'))!;
     const source = files.find((f) => f.name.endsWith('.txt'))!.content;
-    const lines = ann.content.trim().split('\n').filter((l) => l.startsWith('T'));
+    const lines = ann.content
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('T'));
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) {
       const [, type, start, end, words] = /^T\d+\t(\w+) (\d+) (\d+)\t(.*)$/.exec(line)!;

@@ -1,5 +1,13 @@
 import type { Annotator } from '@claimlens/annotator';
-import { buildCorpus, type Claim, Corpus, type DocumentAnnotation, type DocumentEntity, type EventMention, type Mention } from '@claimlens/core';
+import {
+  buildCorpus,
+  type Claim,
+  Corpus,
+  type DocumentAnnotation,
+  type DocumentEntity,
+  type EventMention,
+  type Mention,
+} from '@claimlens/core';
 import { inlineBuilder } from '../src/builder.js';
 import { inlineRunner } from '../src/runner.js';
 import { defaultSettings } from '../src/settings.js';
@@ -27,11 +35,26 @@ export function fakeAnnotator(): Annotator {
       for (const n of names) {
         for (let at = text.indexOf(n.text); at !== -1; at = text.indexOf(n.text, at + 1)) {
           if (mentions.some((m) => m.start < at + n.text.length && at < m.end)) continue;
-          mentions.push({ start: at, end: at + n.text.length, text: n.text, type: n.type, kind: n.kind, entity: n.entity });
+          mentions.push({
+            start: at,
+            end: at + n.text.length,
+            text: n.text,
+            type: n.type,
+            kind: n.kind,
+            entity: n.entity,
+          });
           if (!entities.some((e) => e.id === n.entity)) {
             const entity: DocumentEntity = { id: n.entity, name: n.name, type: n.type, kind: n.kind, aliases: [] };
             if (n.type === 'place') {
-              entity.geo = { geonameId: 1, name: n.name, lat: 50.1234, lon: -4.5678, country: 'GB', countryName: 'United Kingdom', region: 'Cornwall' };
+              entity.geo = {
+                geonameId: 1,
+                name: n.name,
+                lat: 50.1234,
+                lon: -4.5678,
+                country: 'GB',
+                countryName: 'United Kingdom',
+                region: 'Cornwall',
+              };
             }
             entities.push(entity);
           }
@@ -61,7 +84,14 @@ export function fakeAnnotator(): Annotator {
         const trigger = content.indexOf('stranded');
         if (trigger !== -1) {
           const s = contentStart + trigger;
-          events.push({ id: `v${events.length + 1}`, trigger: { start: s, end: s + 8, text: 'stranded' }, type: 'stranding', lemma: 'strand', arguments: {}, claims: [id] });
+          events.push({
+            id: `v${events.length + 1}`,
+            trigger: { start: s, end: s + 8, text: 'stranded' },
+            type: 'stranding',
+            lemma: 'strand',
+            arguments: {},
+            claims: [id],
+          });
         }
       }
       const annotation: DocumentAnnotation = { mentions, entities, claims, events, sentences: [], messages: [] };
@@ -88,12 +118,21 @@ export function buildWithContradiction(items: Parameters<typeof buildCorpus>[0])
   return new Corpus({
     ...corpus,
     events: [...corpus.events.filter((e) => !e.claims.some((id) => event.claims.includes(id))), event],
-    contradictions: [{ id: 'x1', kind: 'quantity', claims: [a.id, b.id], event: event.id, explanation: 'One says 40 were stranded, the other 120.' }],
+    contradictions: [
+      {
+        id: 'x1',
+        kind: 'quantity',
+        claims: [a.id, b.id],
+        event: event.id,
+        explanation: 'One says 40 were stranded, the other 120.',
+      },
+    ],
   });
 }
 
 export const articles = {
-  'harbor.txt': 'Maria Okafor said that 40 passengers were stranded in Portmere.\n\nThe port stayed closed. Okafor said that crews were safe.\n',
+  'harbor.txt':
+    'Maria Okafor said that 40 passengers were stranded in Portmere.\n\nThe port stayed closed. Okafor said that crews were safe.\n',
   'gazette.txt': 'Tom Reyes said that 120 passengers were stranded in Portmere.\n',
 };
 
@@ -106,7 +145,16 @@ export async function analysedWorkspace(): Promise<Workspace> {
     corpusDelay: 1,
   });
   for (const [id, text] of Object.entries(articles)) {
-    workspace.set({ uri: `file:///news/${id}`, id, path: `/news/${id}`, format: 'plaintext', text, version: null, open: false, outlet: id === 'harbor.txt' ? 'Harbor Daily' : null });
+    workspace.set({
+      uri: `file:///news/${id}`,
+      id,
+      path: `/news/${id}`,
+      format: 'plaintext',
+      text,
+      version: null,
+      open: false,
+      outlet: id === 'harbor.txt' ? 'Harbor Daily' : null,
+    });
   }
   await workspace.idle();
   return workspace;

@@ -1,5 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createMessageConnection, type MessageConnection, ProgressType, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  type MessageConnection,
+  ProgressType,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 
 /** A minimal LSP client over stdio for tests: spawns the bundled server and records what it sends. */
 export interface TestClient {
@@ -12,9 +18,16 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export function startClient(serverScript: string, args: string[] = ['--stdio'], configuration: unknown = {}): TestClient {
+export function startClient(
+  serverScript: string,
+  args: string[] = ['--stdio'],
+  configuration: unknown = {},
+): TestClient {
   const child = spawn(process.execPath, [serverScript, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const notifications: { method: string; params: unknown }[] = [];
   const stderr: string[] = [];
   const listeners = new Set<() => void>();
@@ -32,7 +45,9 @@ export function startClient(serverScript: string, args: string[] = ['--stdio'], 
     return null;
   });
   connection.onRequest('window/showMessageRequest', () => null);
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => configuration));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+    params.items.map(() => configuration),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   return {

@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ExplorerResult, HighlightsResult, StatusParams } from '../src/protocol.js';
 import { startClient, type TestClient } from './lsp-client.js';
 
@@ -56,9 +56,15 @@ describe('the bundled language server over stdio', () => {
   });
 
   it('analyses the workspace folder in the background with progress, leaving out other files', async () => {
-    const status = await client.waitFor<StatusParams>('claimlens/status', (p) => p.workspace.articles === 2 && p.pending === 0, 120_000);
+    const status = await client.waitFor<StatusParams>(
+      'claimlens/status',
+      (p) => p.workspace.articles === 2 && p.pending === 0,
+      120_000,
+    );
     expect(status.failed).toBe(0);
-    const kinds = client.notifications.filter((n) => n.method === '$/progress').map((n) => (n.params as { value: { kind: string } }).value.kind);
+    const kinds = client.notifications
+      .filter((n) => n.method === '$/progress')
+      .map((n) => (n.params as { value: { kind: string } }).value.kind);
     expect(kinds[0]).toBe('begin');
     expect(kinds).toContain('end');
   });
@@ -83,10 +89,13 @@ describe('the bundled language server over stdio', () => {
     const result = await client.connection.sendRequest<HighlightsResult>('claimlens/highlights', { uri: harbor.uri });
     const content = result.highlights.find((h) => h.kind === 'content');
     expect(content).toBeDefined();
-    const hover = await client.connection.sendRequest<{ contents: { kind: string; value: string } } | null>('textDocument/hover', {
-      textDocument: { uri: harbor.uri },
-      position: content!.range.start,
-    });
+    const hover = await client.connection.sendRequest<{ contents: { kind: string; value: string } } | null>(
+      'textDocument/hover',
+      {
+        textDocument: { uri: harbor.uri },
+        position: content!.range.start,
+      },
+    );
     expect(hover!.contents.kind).toBe('markdown');
     expect(hover!.contents.value).toMatch(/\*\*Claim\*\* by .+ · .+ · (assert|deny|accuse|hedge|conditional|question)/);
   });
@@ -96,9 +105,15 @@ describe('the bundled language server over stdio', () => {
     const name = result.highlights.find((h) => h.kind === 'actor' || h.kind === 'place');
     expect(name).toBeDefined();
     const params = { textDocument: { uri: harbor.uri }, position: name!.range.start };
-    const target = await client.connection.sendRequest<{ uri: string; range: Range } | null>('textDocument/definition', params);
+    const target = await client.connection.sendRequest<{ uri: string; range: Range } | null>(
+      'textDocument/definition',
+      params,
+    );
     expect(target).not.toBeNull();
-    const refs = await client.connection.sendRequest<{ uri: string; range: Range }[]>('textDocument/references', { ...params, context: { includeDeclaration: true } });
+    const refs = await client.connection.sendRequest<{ uri: string; range: Range }[]>('textDocument/references', {
+      ...params,
+      context: { includeDeclaration: true },
+    });
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) {
       const text = readFileSync(fileURLToPath(ref.uri), 'utf8');
@@ -108,13 +123,19 @@ describe('the bundled language server over stdio', () => {
 
   it('drops stale versions: after quick edits the highlights are for the newest text', async () => {
     const edited = harbor.text.replace('40 passengers', '45 passengers');
-    for (const [version, text] of [[2, `${harbor.text}\n`], [3, edited]] as const) {
+    for (const [version, text] of [
+      [2, `${harbor.text}\n`],
+      [3, edited],
+    ] as const) {
       await client.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri: harbor.uri, version },
         contentChanges: [{ text }],
       });
     }
-    await client.waitFor<{ uri: string; version: number }>('claimlens/highlightsChanged', (p) => p.uri === harbor.uri && p.version === 3);
+    await client.waitFor<{ uri: string; version: number }>(
+      'claimlens/highlightsChanged',
+      (p) => p.uri === harbor.uri && p.version === 3,
+    );
     const result = await client.connection.sendRequest<HighlightsResult>('claimlens/highlights', { uri: harbor.uri });
     expect(result.version).toBe(3);
     for (const h of result.highlights) expect(slice(edited, h.range).trim()).not.toBe('');
@@ -126,16 +147,31 @@ describe('the bundled language server over stdio', () => {
     expect(Array.isArray(explorer.events)).toBe(true);
     const contradictions = await client.connection.sendRequest<unknown[]>('claimlens/contradictions');
     expect(Array.isArray(contradictions)).toBe(true);
-    const exported = await client.connection.sendRequest<{ files: { name: string; content: string }[] }>('claimlens/export', { format: 'brat' });
-    expect(exported.files.map((f) => f.name).sort()).toEqual(['harbor-daily.ann', 'harbor-daily.txt', 'island-gazette.ann', 'island-gazette.txt']);
+    const exported = await client.connection.sendRequest<{ files: { name: string; content: string }[] }>(
+      'claimlens/export',
+      { format: 'brat' },
+    );
+    expect(exported.files.map((f) => f.name).sort()).toEqual([
+      'harbor-daily.ann',
+      'harbor-daily.txt',
+      'island-gazette.ann',
+      'island-gazette.txt',
+    ]);
   });
 
   it('survives a document it cannot make sense of, and keeps answering', async () => {
     const uri = pathToFileURL(path.join(root, 'noise.txt')).href;
     const noise = `${'\u0000\uFFFD\u202E'.repeat(2000)}${'x'.repeat(20_000)}\r\n\r\n${'🙂 '.repeat(3000)}`;
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: noise } });
-    await client.waitFor<{ uri: string }>('claimlens/highlightsChanged', (p) => p.uri === uri, 60_000).catch(() => null);
-    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text: noise },
+    });
+    await client
+      .waitFor<{ uri: string }>('claimlens/highlightsChanged', (p) => p.uri === uri, 60_000)
+      .catch(() => null);
+    const hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 3 },
+    });
     expect(hover === null || typeof hover === 'object').toBe(true);
     const again = await client.connection.sendRequest<HighlightsResult>('claimlens/highlights', { uri: harbor.uri });
     expect(again.version).toBe(3);
@@ -143,7 +179,10 @@ describe('the bundled language server over stdio', () => {
   });
 
   it('remembers a dismissed finding in .claimlens/dismissed.json', async () => {
-    const result = await client.connection.sendRequest<{ dismissed: string[] }>('claimlens/dismiss', { key: 'quantity|a#x|b#y', dismissed: true });
+    const result = await client.connection.sendRequest<{ dismissed: string[] }>('claimlens/dismiss', {
+      key: 'quantity|a#x|b#y',
+      dismissed: true,
+    });
     expect(result.dismissed).toContain('quantity|a#x|b#y');
     const file = path.join(root, '.claimlens', 'dismissed.json');
     expect(existsSync(file)).toBe(true);

@@ -59,7 +59,9 @@ describe('the workspace model', () => {
     workspace.set(article('good.txt', 'Tom Reyes said that all was well.'));
     await workspace.idle();
     expect(failed).toEqual(['bad.txt: analysis/timeout']);
-    expect(workspace.entries.get('file:///news/bad.txt')!.failure!.reason).toContain('the fake annotator was told to fail');
+    expect(workspace.entries.get('file:///news/bad.txt')!.failure!.reason).toContain(
+      'the fake annotator was told to fail',
+    );
     expect(workspace.state!.corpus.articles.map((a) => a.id)).toEqual(['good.txt']);
   });
 
@@ -80,11 +82,16 @@ describe('the workspace model', () => {
     expect(workspace.entries.get('file:///news/long.txt')!.analysed!.annotation.claims).toHaveLength(80);
   });
 
-  it('learns an open document\'s outlet from the workspace scan without analysing it again', async () => {
+  it("learns an open document's outlet from the workspace scan without analysing it again", async () => {
     let analyses = 0;
     const annotator = fakeAnnotator();
     const workspace = new Workspace({
-      runner: inlineRunner({ annotate: (text) => (analyses++, annotator.annotate(text)) }),
+      runner: inlineRunner({
+        annotate: (text) => {
+          analyses++;
+          return annotator.annotate(text);
+        },
+      }),
       builder: inlineBuilder(),
       timeout: () => 1000,
       corpusDelay: 1,
@@ -106,7 +113,9 @@ describe('the worker runner', () => {
   it('abandons a text that takes too long and goes on with a fresh worker', async () => {
     const runner = workerRunner(script);
     try {
-      await expect(runner.annotate({ text: 'HANG forever', format: 'plaintext' }, 300)).rejects.toBeInstanceOf(TimeoutError);
+      await expect(runner.annotate({ text: 'HANG forever', format: 'plaintext' }, 300)).rejects.toBeInstanceOf(
+        TimeoutError,
+      );
       const next = await runner.annotate({ text: 'A short text.', format: 'plaintext' }, 5000);
       expect(next.sentences).toEqual([{ start: 0, end: 13 }]);
     } finally {
@@ -118,7 +127,12 @@ describe('the worker runner', () => {
 describe('settings and globs', () => {
   it('normalise whatever the client sends, never throwing', () => {
     expect(normaliseSettings(undefined).diagnostics.severity).toBe('information');
-    const s = normaliseSettings({ highlights: { actors: false, places: 'no' }, diagnostics: { severity: 'Warning' }, files: { maxSize: '5000', include: '**/*.txt' }, analysis: { delay: -5 } });
+    const s = normaliseSettings({
+      highlights: { actors: false, places: 'no' },
+      diagnostics: { severity: 'Warning' },
+      files: { maxSize: '5000', include: '**/*.txt' },
+      analysis: { delay: -5 },
+    });
     expect(s.highlights.actors).toBe(false);
     expect(s.highlights.places).toBe(true);
     expect(s.diagnostics.severity).toBe('warning');

@@ -26,7 +26,12 @@ const tests = {
     assert.ok(extension, 'the extension is installed');
     await until('activation', () => extension.isActive);
     const commands = await vscode.commands.getCommands(true);
-    for (const name of ['claimlens.analyzeWorkspace', 'claimlens.showContradictions', 'claimlens.exportAnnotations', 'claimlens.toggleActors']) {
+    for (const name of [
+      'claimlens.analyzeWorkspace',
+      'claimlens.showContradictions',
+      'claimlens.exportAnnotations',
+      'claimlens.toggleActors',
+    ]) {
       assert.ok(commands.includes(name), `${name} is registered`);
     }
   },
@@ -37,7 +42,9 @@ const tests = {
     const at = document.positionAt(document.getText().indexOf('40 passengers') + 3);
     const hovers = await until('a claim hover', async () => {
       const found = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, at);
-      return found.some((h) => h.contents.some((c) => /\*\*Claim\*\*/.test(typeof c === 'string' ? c : c.value))) && found;
+      return (
+        found.some((h) => h.contents.some((c) => /\*\*Claim\*\*/.test(typeof c === 'string' ? c : c.value))) && found
+      );
     });
     const value = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(value, /\*\*Claim\*\* by .+ · .+ · \w+/);
@@ -74,10 +81,9 @@ exports.run = async function run() {
       console.log(`ok - ${name}`);
     } catch (error) {
       failures.push(name);
-      console.log(`not ok - ${name}\n  ${error && error.stack ? error.stack : error}`);
+      console.log(`not ok - ${name}\n  ${error?.stack ?? error}`);
     }
   }
   console.log(`${Object.keys(tests).length - failures.length} passed, ${failures.length} failed`);
   if (failures.length > 0) throw new Error(`${failures.length} integration test(s) failed: ${failures.join('; ')}`);
 };
-

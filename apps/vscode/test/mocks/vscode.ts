@@ -75,7 +75,11 @@ let decorationCount = 0;
 
 export const window = {
   visibleTextEditors: [] as FakeEditor[],
-  createTextEditorDecorationType: (options: unknown) => ({ key: `decoration-${decorationCount++}`, options, dispose() {} }),
+  createTextEditorDecorationType: (options: unknown) => ({
+    key: `decoration-${decorationCount++}`,
+    options,
+    dispose() {},
+  }),
 };
 
 const settings = new Map<string, unknown>();
@@ -84,7 +88,8 @@ export const workspace = {
   workspaceFolders: undefined as unknown[] | undefined,
   settings,
   getConfiguration: (section: string) => ({
-    get: <T>(key: string, fallback: T): T => (settings.has(`${section}.${key}`) ? (settings.get(`${section}.${key}`) as T) : fallback),
+    get: <T>(key: string, fallback: T): T =>
+      settings.has(`${section}.${key}`) ? (settings.get(`${section}.${key}`) as T) : fallback,
     update: async (key: string, value: unknown) => {
       settings.set(`${section}.${key}`, value);
     },

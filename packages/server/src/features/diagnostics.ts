@@ -1,6 +1,6 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { commands, type Place, type Settings } from '../protocol.js';
 import { toRange } from '../positions.js';
+import { commands, type Place, type Settings } from '../protocol.js';
 import type { CorpusState, Entry } from '../workspace.js';
 import { findingKey } from './findings.js';
 import { articleLabel, claimPlace, shorten } from './lookup.js';
@@ -34,11 +34,23 @@ export function diagnostics(
     result.set(entry.uri, []);
     const start = { line: 0, character: 0 };
     if (entry.failure) {
-      push(entry.uri, { range: { start, end: start }, severity: DiagnosticSeverity.Warning, source: 'claimlens', code: entry.failure.code, message: entry.failure.reason });
+      push(entry.uri, {
+        range: { start, end: start },
+        severity: DiagnosticSeverity.Warning,
+        source: 'claimlens',
+        code: entry.failure.code,
+        message: entry.failure.reason,
+      });
     }
     for (const message of entry.readMessages) {
       if (message.severity === 'info') continue;
-      push(entry.uri, { range: { start, end: start }, severity: DiagnosticSeverity.Warning, source: 'claimlens', code: message.code, message: message.reason });
+      push(entry.uri, {
+        range: { start, end: start },
+        severity: DiagnosticSeverity.Warning,
+        source: 'claimlens',
+        code: message.code,
+        message: message.reason,
+      });
     }
   }
   if (!state || severity === 'off') return result;
@@ -47,11 +59,16 @@ export function diagnostics(
     if (dismissed.has(key)) continue;
     const [a, b] = contradiction.claims.map((id) => state.corpus.claim(id));
     if (!a || !b) continue;
-    for (const [self, other] of [[a, b], [b, a]] as const) {
+    for (const [self, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const found = state.articles.get(self.article);
       if (!found) continue;
       const otherPlace = claimPlace(state, other);
-      const speaker = other.speaker ? (state.corpus.entity(other.speaker)?.name ?? other.source?.text) : other.source?.text;
+      const speaker = other.speaker
+        ? (state.corpus.entity(other.speaker)?.name ?? other.source?.text)
+        : other.source?.text;
       const data: FindingData = { key, other: otherPlace };
       const diagnostic: Diagnostic = {
         range: toRange(found.snapshot.document, self.content.start, self.content.end),

@@ -6,7 +6,11 @@ import { claimPlace, placeOf, shorten, viewOf } from './lookup.js';
 import { fullNameMention } from './navigation.js';
 
 /** The explorer tree: events with their claims grouped by outlet, actors and places; optionally one outlet only. */
-export function explorer(state: CorpusState | null, outlet: string | null, dismissed: ReadonlySet<string>): ExplorerResult {
+export function explorer(
+  state: CorpusState | null,
+  outlet: string | null,
+  dismissed: ReadonlySet<string>,
+): ExplorerResult {
   if (!state) return { events: [], actors: [], places: [], outlets: [] };
   const { corpus } = state;
   const outlets = [...new Set(corpus.articles.map((a) => state.outlet(a.id)))].sort((a, b) => a.localeCompare(b));
@@ -31,7 +35,15 @@ export function explorer(state: CorpusState | null, outlet: string | null, dismi
       const speaker = claim.speaker ? (corpus.entity(claim.speaker)?.name ?? null) : (claim.source?.text ?? null);
       groups.set(name, [
         ...(groups.get(name) ?? []),
-        { id, label: shorten(claim.content.text, 90), speaker, outlet: name, stance: claim.stance, place, contradicted: contradicted.has(id) },
+        {
+          id,
+          label: shorten(claim.content.text, 90),
+          speaker,
+          outlet: name,
+          stance: claim.stance,
+          place,
+          contradicted: contradicted.has(id),
+        },
       ]);
     }
     const mentions = event.mentions.filter((m) => keep(m.article));
@@ -47,11 +59,14 @@ export function explorer(state: CorpusState | null, outlet: string | null, dismi
       place: first ? placeOf(state, first) : null,
     });
   }
-  events.sort((a, b) => b.contradictions - a.contradictions || b.mentions - a.mentions || a.label.localeCompare(b.label));
+  events.sort(
+    (a, b) => b.contradictions - a.contradictions || b.mentions - a.mentions || a.label.localeCompare(b.label),
+  );
 
   const entity = (e: Entity): ExplorerEntity | null => {
     const firstPerArticle = new Map<string, Entity['mentions'][number]>();
-    for (const m of e.mentions) if (keep(m.article) && !firstPerArticle.has(m.article)) firstPerArticle.set(m.article, m);
+    for (const m of e.mentions)
+      if (keep(m.article) && !firstPerArticle.has(m.article)) firstPerArticle.set(m.article, m);
     if (firstPerArticle.size === 0) return null;
     const mentions = [];
     for (const [article, m] of firstPerArticle) {
@@ -69,9 +84,18 @@ export function explorer(state: CorpusState | null, outlet: string | null, dismi
       place: full ? placeOf(state, full) : null,
     };
   };
-  const byReach = (a: ExplorerEntity, b: ExplorerEntity) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name);
-  const actors = corpus.entities.filter((e) => e.type === 'actor').map(entity).filter((e) => e !== null).sort(byReach);
-  const places = corpus.entities.filter((e) => e.type === 'place').map(entity).filter((e) => e !== null).sort(byReach);
+  const byReach = (a: ExplorerEntity, b: ExplorerEntity) =>
+    b.mentions.length - a.mentions.length || a.name.localeCompare(b.name);
+  const actors = corpus.entities
+    .filter((e) => e.type === 'actor')
+    .map(entity)
+    .filter((e) => e !== null)
+    .sort(byReach);
+  const places = corpus.entities
+    .filter((e) => e.type === 'place')
+    .map(entity)
+    .filter((e) => e !== null)
+    .sort(byReach);
   return { events, actors, places, outlets };
 }
 
@@ -89,7 +113,9 @@ export function counts(state: CorpusState | null, entry?: Entry): Counts {
       places: annotation.mentions.filter((m) => m.type === 'place').length,
       claims: annotation.claims.length,
       events: annotation.events.length,
-      contradictions: view.state ? view.state.corpus.contradictions.filter((c) => c.claims.some((x) => claimIds.has(x))).length : 0,
+      contradictions: view.state
+        ? view.state.corpus.contradictions.filter((c) => c.claims.some((x) => claimIds.has(x))).length
+        : 0,
     };
   }
   if (!state) return zero;

@@ -41,7 +41,9 @@ export const writers: Record<ExportFormat, Writer> = {
 export function exportAnnotations(workspace: Workspace, params: ExportParams): { files: ExportFile[] } {
   const state = workspace.state;
   if (!state) return { files: [] };
-  const ids = params.uri ? [state.ids.get(params.uri)].filter((id) => id !== undefined) : state.corpus.articles.map((a) => a.id);
+  const ids = params.uri
+    ? [state.ids.get(params.uri)].filter((id) => id !== undefined)
+    : state.corpus.articles.map((a) => a.id);
   return { files: writers[params.format](state.corpus, ids, !params.uri) };
 }
 

@@ -1,6 +1,6 @@
-import type { Contradiction, CorpusClaim } from '@claimlens/core';
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Contradiction, CorpusClaim } from '@claimlens/core';
 import type { CorpusState } from '../workspace.js';
 
 /**
@@ -16,7 +16,10 @@ export function findingKey(state: CorpusState, contradiction: Contradiction): st
 }
 
 /** The contradictions a claim takes part in, with the other side. */
-export function contradictionsOf(state: CorpusState, claimId: string): { contradiction: Contradiction; other: CorpusClaim | undefined }[] {
+export function contradictionsOf(
+  state: CorpusState,
+  claimId: string,
+): { contradiction: Contradiction; other: CorpusClaim | undefined }[] {
   const result: { contradiction: Contradiction; other: CorpusClaim | undefined }[] = [];
   for (const contradiction of state.corpus.contradictions) {
     const index = contradiction.claims.indexOf(claimId);

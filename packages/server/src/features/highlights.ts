@@ -1,6 +1,6 @@
 import { overlaps } from '@claimlens/core';
-import type { Highlight, HighlightsResult, Settings } from '../protocol.js';
 import { toRange } from '../positions.js';
+import type { Highlight, HighlightsResult, Settings } from '../protocol.js';
 import type { CorpusState, Entry } from '../workspace.js';
 import { findingKey } from './findings.js';
 import { viewOf } from './lookup.js';
@@ -24,7 +24,8 @@ export function highlights(
   }
   if (settings.claims) {
     for (const claim of annotation.claims) {
-      if (claim.source && !annotation.mentions.some((m) => overlaps(m, claim.source!))) add('source', claim.source.start, claim.source.end);
+      if (claim.source && !annotation.mentions.some((m) => overlaps(m, claim.source!)))
+        add('source', claim.source.start, claim.source.end);
       if (claim.cue) add('cue', claim.cue.start, claim.cue.end);
       add('content', claim.content.start, claim.content.end);
     }

@@ -1,7 +1,17 @@
 import type { Claim, CorpusClaim, DocumentEntity, Entity, Geo, Mention } from '@claimlens/core';
 import type { CorpusState } from '../workspace.js';
 import { contradictionsOf, findingKey } from './findings.js';
-import { articleLabel, claimPlace, claimsAt, eventMentionAt, link, mentionAt, placeOf, shorten, type View } from './lookup.js';
+import {
+  articleLabel,
+  claimPlace,
+  claimsAt,
+  eventMentionAt,
+  link,
+  mentionAt,
+  placeOf,
+  shorten,
+  type View,
+} from './lookup.js';
 
 export interface HoverOptions {
   commandLinks: boolean;
@@ -18,7 +28,9 @@ export function hoverMarkdown(view: View, offset: number, options: HoverOptions)
     const event = view.state.corpus.events.find((e) => e.mentions.some((m) => m.mention === eventMention.id));
     if (event) {
       const articles = new Set(event.mentions.map((m) => m.article)).size;
-      sections.push(`**Event** ${event.label} · ${event.type} · mentioned ${event.mentions.length}× in ${plural(articles, 'article')}`);
+      sections.push(
+        `**Event** ${event.label} · ${event.type} · mentioned ${event.mentions.length}× in ${plural(articles, 'article')}`,
+      );
     }
   } else if (eventMention) sections.push(`**Event** ${eventMention.lemma} · ${eventMention.type}`);
   for (const claim of claimsAt(view.annotation, offset).slice(0, 2)) sections.push(claimSection(view, claim, options));
@@ -30,14 +42,15 @@ function entitySection(view: View, mention: Mention, options: HoverOptions): str
   const entity: Entity | DocumentEntity | undefined =
     state?.corpus.entity(mention.entity) ?? view.annotation.entities.find((e) => e.id === mention.entity);
   const name = entity?.name ?? mention.text;
-  const lines = [`**${escape(name)}** — ${mention.kind} (${mention.type === 'actor' ? 'actor' : 'place'})`];
-  const spelled = entity && 'mentions' in entity ? (entity as Entity).mentions.map((m) => m.text.replace(/\s+/g, ' ')) : [];
+  const lines = [`**${escapeMarkdown(name)}** — ${mention.kind} (${mention.type === 'actor' ? 'actor' : 'place'})`];
+  const spelled =
+    entity && 'mentions' in entity ? (entity as Entity).mentions.map((m) => m.text.replace(/\s+/g, ' ')) : [];
   const aliases = [...new Set([...(entity?.aliases ?? []), ...spelled])].filter((a) => a !== name);
   if (aliases.length > 0) lines.push(`Also called: ${aliases.slice(0, 8).map(escape).join(', ')}`);
   if (entity?.geo) lines.push(geoLine(entity.geo));
   if (entity?.place && state) {
     const place = state.corpus.entity(entity.place);
-    if (place) lines.push(`Stands for: ${escape(place.name)}`);
+    if (place) lines.push(`Stands for: ${escapeMarkdown(place.name)}`);
   }
   const corpusEntity = state && entity && 'mentions' in entity ? (entity as Entity) : null;
   if (state && corpusEntity) {
@@ -53,7 +66,9 @@ function entitySection(view: View, mention: Mention, options: HoverOptions): str
       const first = mentions[0];
       const place = first ? placeOf(state, first) : null;
       const label = `${articleLabel(state, article)}: ${plural(mentions.length, 'mention')}`;
-      lines.push(`- ${place ? link(label, place, options.commandLinks) : escape(label)}${article === view.entry.id ? ' — this article' : ''}`);
+      lines.push(
+        `- ${place ? link(label, place, options.commandLinks) : escapeMarkdown(label)}${article === view.entry.id ? ' — this article' : ''}`,
+      );
     }
   } else if (!state) lines.push('_Workspace analysis is updating…_');
   return lines.join('  \n');
@@ -62,15 +77,15 @@ function entitySection(view: View, mention: Mention, options: HoverOptions): str
 function geoLine(geo: Geo): string {
   const where = [geo.region, geo.countryName ?? geo.country].filter((s) => s).join(', ');
   const coordinates = `${geo.lat.toFixed(3)}, ${geo.lon.toFixed(3)}`;
-  return `${where ? `In ${escape(where)} · ` : ''}${coordinates}${geo.geonameId ? ` · GeoNames ${geo.geonameId}` : ''}`;
+  return `${where ? `In ${escapeMarkdown(where)} · ` : ''}${coordinates}${geo.geonameId ? ` · GeoNames ${geo.geonameId}` : ''}`;
 }
 
 function claimSection(view: View, claim: Claim, options: HoverOptions): string {
   const state = view.state;
-  const outlet = state ? state.outlet(view.entry.id) : view.entry.outlet ?? view.entry.id;
+  const outlet = state ? state.outlet(view.entry.id) : (view.entry.outlet ?? view.entry.id);
   const lines = [
-    `**Claim** by ${escape(speakerName(view, claim))} · ${escape(outlet)} · ${claim.stance}${claim.negated ? ' (negated)' : ''}`,
-    `> ${escape(shorten(claim.content.text, 200))}`,
+    `**Claim** by ${escapeMarkdown(speakerName(view, claim))} · ${escapeMarkdown(outlet)} · ${claim.stance}${claim.negated ? ' (negated)' : ''}`,
+    `> ${escapeMarkdown(shorten(claim.content.text, 200))}`,
   ];
   if (!state) return [...lines, '_Other sources: workspace analysis is updating…_'].join('  \n');
   const corpusClaim = state.corpus.claim(claim.id);
@@ -78,18 +93,25 @@ function claimSection(view: View, claim: Claim, options: HoverOptions): string {
   const contradictions = contradictionsOf(state, claim.id);
   for (const { contradiction, other } of contradictions) {
     const dismissed = options.dismissed.has(findingKey(state, contradiction)) ? ' _(dismissed)_' : '';
-    lines.push('', `**Contradiction** (${contradiction.kind})${dismissed}: ${escape(contradiction.explanation)}`);
-    lines.push(`- This side: ${escape(shorten(claim.content.text))}`);
+    lines.push(
+      '',
+      `**Contradiction** (${contradiction.kind})${dismissed}: ${escapeMarkdown(contradiction.explanation)}`,
+    );
+    lines.push(`- This side: ${escapeMarkdown(shorten(claim.content.text))}`);
     if (other) lines.push(`- Other side: ${sourceLink(state, other, options)}`);
   }
   const others = state.corpus.otherSources(corpusClaim);
   const events = state.corpus.eventsOf(corpusClaim);
   if (events.length > 0 || others.length > 0) {
-    lines.push('', `**Other sources on this event**${events.length > 0 ? ` (${events.map((e) => escape(e.label)).join(', ')})` : ''}:`);
+    lines.push(
+      '',
+      `**Other sources on this event**${events.length > 0 ? ` (${events.map((e) => escapeMarkdown(e.label)).join(', ')})` : ''}:`,
+    );
     if (others.length === 0) lines.push('- none yet in this workspace');
     const order = { contradict: 0, agree: 1, unrelated: 2 } as const;
     for (const other of [...others].sort((a, b) => order[a.relation] - order[b.relation]).slice(0, 15)) {
-      const mark = other.relation === 'contradict' ? '✗ contradicts' : other.relation === 'agree' ? '✓ agrees' : '· related';
+      const mark =
+        other.relation === 'contradict' ? '✗ contradicts' : other.relation === 'agree' ? '✓ agrees' : '· related';
       lines.push(`- ${mark} — ${sourceLink(state, other.claim, options)}`);
     }
   }
@@ -100,12 +122,13 @@ function sourceLink(state: CorpusState, claim: CorpusClaim, options: HoverOption
   const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? claim.source?.text) : claim.source?.text;
   const label = `${articleLabel(state, claim.article)} · ${speaker ?? 'own voice'} · ${claim.stance}: “${shorten(claim.content.text, 70)}”`;
   const place = claimPlace(state, claim);
-  return place ? link(label, place, options.commandLinks) : escape(label);
+  return place ? link(label, place, options.commandLinks) : escapeMarkdown(label);
 }
 
 function speakerName(view: View, claim: Claim): string {
   if (claim.speaker) {
-    const entity = view.state?.corpus.entity(claim.speaker) ?? view.annotation.entities.find((e) => e.id === claim.speaker);
+    const entity =
+      view.state?.corpus.entity(claim.speaker) ?? view.annotation.entities.find((e) => e.id === claim.speaker);
     if (entity) return entity.name;
   }
   return claim.source?.text ?? 'the article itself';
@@ -115,6 +138,6 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function escape(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, '\\$&');
 }

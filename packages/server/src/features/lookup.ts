@@ -1,6 +1,6 @@
 import type { ArticleSpan, Claim, CorpusClaim, DocumentAnnotation, EventMention, Mention } from '@claimlens/core';
-import type { Place } from '../protocol.js';
 import { toRange } from '../positions.js';
+import type { Place } from '../protocol.js';
 import type { CorpusState, Entry, Snapshot } from '../workspace.js';
 
 /** What a document position looks at: its annotation, and the corpus when it is up to date with it. */
@@ -26,7 +26,10 @@ export function viewOf(entry: Entry, state: CorpusState | null): View | null {
 }
 
 /** The place of a span of an article of the corpus. */
-export function placeOf(state: CorpusState, span: ArticleSpan | (Claim['content'] & { article: string })): Place | null {
+export function placeOf(
+  state: CorpusState,
+  span: ArticleSpan | (Claim['content'] & { article: string }),
+): Place | null {
   const found = state.articles.get(span.article);
   if (!found) return null;
   return { uri: found.uri, range: toRange(found.snapshot.document, span.start, span.end) };
