@@ -620,6 +620,23 @@ describe('compareClaims: what must not be flagged', () => {
     expect(agreements).toEqual([]);
   });
 
+  it('does not let claims agree across events the event stage kept apart', () => {
+    const { contradictions, agreements } = run([
+      {
+        id: 'a1',
+        text: 'Police said troops crossed the river.',
+        claims: [{ source: 'Police', content: 'troops crossed the river', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+      },
+      {
+        id: 'b1',
+        text: 'Police said troops crossed the river.',
+        claims: [{ source: 'Police', content: 'troops crossed the river', events: [{ event: 'V2', trigger: 'crossed', lemma: 'cross' }] }],
+      },
+    ]);
+    expect(contradictions).toEqual([]);
+    expect(agreements).toEqual([]);
+  });
+
   it('does not compare claims from articles weeks apart', () => {
     const { contradictions } = run([
       {

@@ -123,7 +123,7 @@ export function compareClaims(input: CompareInput): CompareResult {
         if (!base || eventOf.has(id)) continue;
         eventOf.set(id, event.id);
         const view = viewInEvent(ctx, base, mentionIds.get(base.article.id) ?? []);
-        const key = signature(view);
+        const key = `${event.id}\u0000${signature(view)}`;
         let bucket = buckets.get(key);
         if (!bucket) {
           bucket = [];
