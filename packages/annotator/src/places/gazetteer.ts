@@ -47,52 +47,89 @@ export function loadGazetteer(file: string | URL = defaultGazetteerFile): Gazett
   return gazetteer;
 }
 
-/** Parse gazetteer rows: `kind id name alternates(|) lat lon country region population feature`, `#` comments. */
+/**
+ * Parse gazetteer rows: `kind id name alternates(|) lat lon country region population feature`, `#` comments.
+ * Only the names are read up front; a row becomes an entry when a lookup first returns it.
+ */
 export function parseGazetteer(text: string): Gazetteer {
-  const byName = new Map<string, GazetteerEntry[]>();
-  const countries = new Map<string, GazetteerEntry>();
-  const regions = new Map<string, GazetteerEntry>();
+  const rows = text.split('\n');
+  const byName = new Map<string, number | number[]>();
+  const countries = new Map<string, number>();
+  const regions = new Map<string, number>();
+  const entries: (GazetteerEntry | undefined)[] = [];
   let size = 0;
-  for (const line of text.split('\n')) {
+  const add = (key: string, row: number) => {
+    const known = byName.get(key);
+    if (known === undefined) byName.set(key, row);
+    else if (typeof known === 'number') {
+      if (known !== row) byName.set(key, [known, row]);
+    } else if (known[known.length - 1] !== row) known.push(row);
+  };
+  for (let row = 0; row < rows.length; row++) {
+    const line = rows[row] as string;
     if (line === '' || line.startsWith('#')) continue;
-    const f = line.split('\t');
-    const kind = f[0];
-    if (kind !== 'country' && kind !== 'region' && kind !== 'place') {
+    const t1 = line.indexOf('\t');
+    const t2 = line.indexOf('\t', t1 + 1);
+    const t3 = line.indexOf('\t', t2 + 1);
+    const t4 = line.indexOf('\t', t3 + 1);
+    const kind = line.slice(0, t1);
+    if (t4 === -1 || (kind !== 'country' && kind !== 'region' && kind !== 'place')) {
       throw new Error(`Expected a gazetteer row of kind country, region or place, not \`${line.slice(0, 40)}\``);
     }
-    const entry: GazetteerEntry = {
-      kind,
-      id: f[1] ?? '',
-      geonameId: kind === 'place' ? Number(f[1]) : null,
-      name: f[2] ?? '',
-      alternates: f[3] ? f[3].split('|') : [],
-      lat: Number(f[4]),
-      lon: Number(f[5]),
-      country: f[6] ?? '',
-      region: f[7] || null,
-      population: Number(f[8]) || 0,
-      feature: f[9] ?? '',
-    };
     size++;
-    if (kind === 'country') countries.set(entry.id, entry);
-    if (kind === 'region') regions.set(entry.id, entry);
-    const keys = new Set([entry.name, ...entry.alternates].map(placeKey));
-    for (const k of keys) {
-      const list = byName.get(k);
-      if (list) list.push(entry);
-      else byName.set(k, [entry]);
-    }
+    if (kind === 'country') countries.set(line.slice(t1 + 1, t2), row);
+    if (kind === 'region') regions.set(line.slice(t1 + 1, t2), row);
+    add(placeKey(line.slice(t2 + 1, t3)), row);
+    if (t4 > t3 + 1) for (const alternate of line.slice(t3 + 1, t4).split('|')) add(placeKey(alternate), row);
   }
+  const entry = (row: number): GazetteerEntry => {
+    let found = entries[row];
+    if (!found) {
+      found = parseRow(rows[row] as string);
+      entries[row] = found;
+    }
+    return found;
+  };
   return {
-    lookup: (name) => byName.get(placeKey(name)) ?? [],
-    country: (code) => countries.get(code),
-    region: (code) => regions.get(code),
+    lookup(name) {
+      const rowsOf = byName.get(placeKey(name));
+      if (rowsOf === undefined) return [];
+      return typeof rowsOf === 'number' ? [entry(rowsOf)] : rowsOf.map(entry);
+    },
+    country: (code) => {
+      const row = countries.get(code);
+      return row === undefined ? undefined : entry(row);
+    },
+    region: (code) => {
+      const row = regions.get(code);
+      return row === undefined ? undefined : entry(row);
+    },
     size,
+  };
+}
+
+function parseRow(line: string): GazetteerEntry {
+  const f = line.split('\t');
+  const kind = f[0] as GazetteerEntry['kind'];
+  return {
+    kind,
+    id: f[1] ?? '',
+    geonameId: kind === 'place' ? Number(f[1]) : null,
+    name: f[2] ?? '',
+    alternates: f[3] ? f[3].split('|') : [],
+    lat: Number(f[4]),
+    lon: Number(f[5]),
+    country: f[6] ?? '',
+    region: f[7] || null,
+    population: Number(f[8]) || 0,
+    feature: f[9] ?? '',
   };
 }
 
 /** Fold a place name for lookup: lower case, no diacritics or apostrophes, hyphens and spaces alike. */
 export function placeKey(name: string): string {
+  // Most names are plain ASCII: no need to decompose them.
+  if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(name)) return name.toLowerCase();
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
