@@ -14,12 +14,13 @@ export function defaultClaimData(): { lexicon: CueLexicon; models: ClaimModels }
   return defaults;
 }
 
-/** Read `lexicon.json`, `cue-model.bin` and `role-model.bin` from the folder at `base`. */
+/** Read `lexicon.json`, `cue-model.bin`, `role-model.bin` and `cue-words.txt` from the folder at `base`. */
 export function readClaimData(base: URL): { lexicon: CueLexicon; models: ClaimModels } {
   const lexicon = readLexicon(new URL('lexicon.json', base));
   const models: ClaimModels = {
     cue: decodeModel(readFileSync(new URL('cue-model.bin', base))),
     role: decodeModel(readFileSync(new URL('role-model.bin', base))),
+    candidates: new Set(readFileSync(new URL('cue-words.txt', base), 'utf8').split('\n').filter(Boolean)),
   };
   return { lexicon, models };
 }

@@ -1,5 +1,6 @@
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
-import { type LinearModel, predict } from './perceptron.js';
+import { type LinearModel, predict, scoreInto } from './perceptron.js';
+import { extendOverParagraphs, shareSources, speakerLabelClaims } from './rules.js';
 
 /** The two trained taggers. */
 export interface ClaimModels {
@@ -7,6 +8,23 @@ export interface ClaimModels {
   cue: LinearModel;
   /** Given a cue, tags tokens O / source / content. */
   role: LinearModel;
+  /**
+   * Lower-cased words that may begin a cue (those the cue tagger tags as cues in its training data, and the
+   * lexicon's); other words are tagged outside without scoring, unless they continue a cue. Null: score all.
+   */
+  candidates: ReadonlySet<string> | null;
+}
+
+/** Settings of the extraction. */
+export interface ExtractOptions {
+  /** Added to the score of beginning a cue: above 0 finds more cues, below 0 fewer. */
+  cueBias: number;
+  /** Carry quotations over paragraph breaks (see `extendOverParagraphs`). */
+  paragraphs: boolean;
+  /** Read speaker labels ("MAYOR: …") as claims (see `speakerLabelClaims`). */
+  speakerLabels: boolean;
+  /** Give a sourceless cue that continues another's sentence ("…, adding that") that one's source. */
+  shareSources: boolean;
 }
 
 /** An attribution found by the taggers, as token indices (end exclusive); source -1 when there is none. */
@@ -26,16 +44,22 @@ export const cueMarker = 3;
  * Find attributions: tag cues sentence by sentence, then for each cue tag its source and content in a
  * window of nearby sentences of the same paragraph, and read spans off the tags.
  */
-export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels): TokenClaim[] {
+export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, options: ExtractOptions): TokenClaim[] {
   const claims: TokenClaim[] = [];
   const features = new Int32Array(maxFeatures);
   const scores = new Float32Array(8);
   const tags = new Uint8Array(facts.table.length);
-  for (const [start, end] of tagCues(facts, models.cue, features, scores)) {
+  for (const [start, end] of tagCues(facts, models, options.cueBias, features, scores)) {
     const [from, to] = roleWindow(facts, start, end);
     const site = cueSite(facts, start, end, from, to);
     let prev: number = roleTags.outside;
-    for (let j = from; j < to; j++) {
+    let stop = to;
+    const nextSentenceEnd = facts.table.sentenceStart[Math.min(facts.table.sentence[end - 1] as number + 2, facts.table.sentenceBlock.length)] as number;
+    for (let j = from; j < stop; j++) {
+      if (j >= nextSentenceEnd && facts.table.sentenceStart[facts.table.sentence[j] as number] === j && !endsInContent(facts, tags, j)) {
+        stop = j;
+        break;
+      }
       if (j >= start && j < end) {
         tags[j] = roleTags.outside;
         prev = cueMarker;
@@ -46,22 +70,40 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels): T
       tags[j] = tag;
       prev = tag;
     }
-    const claim = readClaim(tags, from, to, start, end);
-    if (claim) claims.push(claim);
+    const claim = readClaim(tags, from, stop, start, end) ?? fallbackClaim(facts, start, end);
+    if (!claim) continue;
+    if (options.paragraphs) extendOverParagraphs(facts, claim);
+    claims.push(claim);
   }
+  if (options.speakerLabels) {
+    claims.push(...speakerLabelClaims(facts, claims));
+    claims.sort((a, b) => a.cueStart - b.cueStart);
+  }
+  if (options.shareSources) shareSources(facts, claims);
   return claims;
+}
+
+/** Whether the sentence before token `j` ends in content, ignoring closing punctuation and quotation marks. */
+function endsInContent(facts: DocumentFacts, tags: Uint8Array, j: number): boolean {
+  const floor = Math.max(0, j - 4);
+  for (let k = j - 1; k >= floor; k--) {
+    if ((facts.table.shape[k] as number) < 5) return tags[k] === roleTags.content;
+    if (tags[k] === roleTags.content) return true;
+  }
+  return false;
 }
 
 /** Tag the cues of every sentence; returns `[start, end)` token ranges. */
 export function tagCues(
   facts: DocumentFacts,
-  model: LinearModel,
+  models: Pick<ClaimModels, 'cue' | 'candidates'>,
+  bias: number,
   features: Int32Array,
   scores: Float32Array,
 ): [number, number][] {
   const t = facts.table;
+  const { cue: model, candidates } = models;
   const cues: [number, number][] = [];
-  const allowed = new Uint8Array([1, 1, 0]);
   const sentences = t.sentenceStart.length - 1;
   for (let s = 0; s < sentences; s++) {
     const first = t.sentenceStart[s] as number;
@@ -70,9 +112,15 @@ export function tagCues(
     let prev2: number = cueTags.outside;
     let open = -1;
     for (let i = first; i < last; i++) {
-      allowed[cueTags.inside] = prev === cueTags.outside ? 0 : 1;
-      const count = cueFeatures(facts, i, prev, prev2, features);
-      const tag = predict(model, features, count, scores, allowed);
+      let tag: number = cueTags.outside;
+      if (prev !== cueTags.outside || !candidates || candidates.has(t.lower[i] as string)) {
+        const count = cueFeatures(facts, i, prev, prev2, features);
+        scoreInto(model, features, count, scores);
+        const begin = (scores[cueTags.begin] as number) + bias;
+        const outside = scores[cueTags.outside] as number;
+        const inside = prev === cueTags.outside ? Number.NEGATIVE_INFINITY : (scores[cueTags.inside] as number);
+        tag = begin > outside && begin >= inside ? cueTags.begin : inside > outside ? cueTags.inside : cueTags.outside;
+      }
       if (tag !== cueTags.inside && open >= 0) {
         cues.push([open, i]);
         open = -1;
@@ -86,14 +134,23 @@ export function tagCues(
   return cues;
 }
 
-/** The tokens the role tagger looks at for a cue: up to three sentences either side, within its paragraph. */
+/**
+ * The tokens the role tagger looks at for a cue: its sentence and up to three after, within its paragraph;
+ * and the sentence before when the cue's sentence opens inside a quotation begun earlier
+ * (`“A. B,” she said.`) or has little after the cue (`She said so.`).
+ */
 export function roleWindow(facts: DocumentFacts, start: number, end: number): [number, number] {
   const t = facts.table;
   const s = t.sentence[start] as number;
   const block = t.sentenceBlock[s] as number;
   const sentences = t.sentenceBlock.length;
+  const sentenceStart = t.sentenceStart[s] as number;
   let first = s;
-  while (first > 0 && first > s - 3 && t.sentenceBlock[first - 1] === block) first--;
+  if (s > 0 && t.sentenceBlock[s - 1] === block) {
+    const quote = t.quote[sentenceStart] as number;
+    const continued = quote !== 0 && t.quote[sentenceStart - 1] === quote;
+    if (continued || (t.sentenceStart[s + 1] as number) - end <= 4) first = s - 1;
+  }
   let last = t.sentence[Math.max(start, end - 1)] as number;
   const lastLimit = last + 3;
   while (last + 1 < sentences && last < lastLimit && t.sentenceBlock[last + 1] === block) last++;
@@ -131,4 +188,22 @@ export function readClaim(tags: Uint8Array, from: number, to: number, start: num
   }
   if (contentStart < 0) return null;
   return { cueStart: start, cueEnd: end, sourceStart, sourceEnd, contentStart, contentEnd };
+}
+
+/**
+ * When the role tagger finds no content, the rest of the cue's sentence is the content: after the cue
+ * (skipping punctuation), or before it when the cue ends the sentence. Null when neither has a word.
+ */
+function fallbackClaim(facts: DocumentFacts, start: number, end: number): TokenClaim | null {
+  const t = facts.table;
+  const s = t.sentence[start] as number;
+  const first = t.sentenceStart[s] as number;
+  const last = t.sentenceStart[s + 1] as number;
+  let from = end;
+  while (from < last && (t.shape[from] as number) >= 6) from++;
+  if (last - from >= 2) return { cueStart: start, cueEnd: end, sourceStart: -1, sourceEnd: -1, contentStart: from, contentEnd: last };
+  let to = start;
+  while (to > first && (t.shape[to - 1] as number) >= 6) to--;
+  if (to - first >= 2) return { cueStart: start, cueEnd: end, sourceStart: -1, sourceEnd: -1, contentStart: first, contentEnd: to };
+  return null;
 }

@@ -18,6 +18,8 @@ export interface DocumentFacts {
   commas: Int32Array;
   quoteMarks: Int32Array;
   cueWords: Int32Array;
+  /** Per sentence: 1 when it holds a quotation mark, else 0. */
+  sentenceQuote: Uint8Array;
 }
 
 /** Compute the facts of `table` with `lexicon`. */
@@ -29,6 +31,7 @@ export function documentFacts(table: TokenTable, lexicon: CueLexicon): DocumentF
     commas: new Int32Array(n + 1),
     quoteMarks: new Int32Array(n + 1),
     cueWords: new Int32Array(n + 1),
+    sentenceQuote: new Uint8Array(table.sentenceBlock.length),
   };
   for (let i = 0; i < n; i++) {
     const entry = lexicon.forms.get(table.lower[i] as string);
@@ -37,6 +40,7 @@ export function documentFacts(table: TokenTable, lexicon: CueLexicon): DocumentF
     facts.commas[i + 1] = (facts.commas[i] as number) + (table.shape[i] === 6 ? 1 : 0);
     facts.quoteMarks[i + 1] = (facts.quoteMarks[i] as number) + (table.quoteMark[i] as number);
     facts.cueWords[i + 1] = (facts.cueWords[i] as number) + (cls > 0 ? 1 : 0);
+    if (table.quoteMark[i] === 1) facts.sentenceQuote[table.sentence[i] as number] = 1;
   }
   return facts;
 }
@@ -52,48 +56,77 @@ export function cueFeatures(facts: DocumentFacts, i: number, prev: number, prev2
   const s = t.sentence[i] as number;
   const first = t.sentenceStart[s] as number;
   const last = (t.sentenceStart[s + 1] as number) - 1;
-  const w = (k: number) => (k >= first && k <= last ? (t.word[k] as number) : none + k - i);
-  const sh = (k: number) => (k >= first && k <= last ? (t.shape[k] as number) : 0);
-  const p = (k: number) => (k >= first && k <= last ? (t.pos[k] as number) : none + k - i);
-  const lx = (k: number) => (k >= first && k <= last ? (facts.lexicon[k] as number) : 9);
+  const hasPrev = i > first;
+  const hasNext = i < last;
   const w0 = t.word[i] as number;
+  const wm1 = hasPrev ? (t.word[i - 1] as number) : none - 1;
+  const wp1 = hasNext ? (t.word[i + 1] as number) : none + 1;
+  const wm2 = i - 2 >= first ? (t.word[i - 2] as number) : none - 2;
+  const wp2 = i + 2 <= last ? (t.word[i + 2] as number) : none + 2;
+  const shm1 = hasPrev ? (t.shape[i - 1] as number) : 0;
+  const shp1 = hasNext ? (t.shape[i + 1] as number) : 0;
+  const lx0 = facts.lexicon[i] as number;
+  const lxm1 = hasPrev ? (facts.lexicon[i - 1] as number) : 9;
+  const lxp1 = hasNext ? (facts.lexicon[i + 1] as number) : 9;
+  const stem0 = t.stem[i] as number;
   const pos0 = t.pos[i] as number;
   const inQuote = t.quote[i] !== 0 ? 1 : 0;
   const position = i === first ? 1 : i === last ? 2 : i - first < 3 ? 3 : last - i < 3 ? 4 : 0;
+  let capitalBefore = 0;
+  for (let k = Math.max(first, i - 3); k < i; k++) if (t.shape[k] === 2 || t.shape[k] === 3) capitalBefore = 1;
+  let clauseAfter = 0;
+  for (let k = i + 1; k <= last && k <= i + 4; k++) {
+    const shape = t.shape[k] as number;
+    if (shape === 5 || shape === 7 || t.lower[k] === 'that') {
+      clauseAfter = k - i;
+      break;
+    }
+  }
   let n = 0;
   out[n++] = mix(1, 0);
   out[n++] = mix(2, w0);
-  out[n++] = mix(3, w(i - 1));
-  out[n++] = mix(4, w(i + 1));
-  out[n++] = mix(5, w(i - 2));
-  out[n++] = mix(6, w(i + 2));
-  out[n++] = mix(7, w(i - 1), w0);
-  out[n++] = mix(8, w0, w(i + 1));
+  out[n++] = mix(39, capitalBefore, clauseAfter, lx0);
+  out[n++] = mix(40, capitalBefore, w0);
+  out[n++] = mix(41, clauseAfter, w0);
+  out[n++] = mix(42, clauseAfter, stem0);
+  out[n++] = mix(43, capitalBefore, clauseAfter, t.suffix[i] as number);
+  out[n++] = mix(3, wm1);
+  out[n++] = mix(4, wp1);
+  out[n++] = mix(5, wm2);
+  out[n++] = mix(6, wp2);
+  out[n++] = mix(7, wm1, w0);
+  out[n++] = mix(8, w0, wp1);
   out[n++] = mix(9, t.suffix[i] as number);
-  out[n++] = mix(10, t.stem[i] as number);
+  out[n++] = mix(10, stem0);
   out[n++] = mix(11, t.shape[i] as number);
-  out[n++] = mix(12, sh(i - 1), sh(i + 1));
+  out[n++] = mix(12, shm1, shp1);
   out[n++] = mix(13, prev);
   out[n++] = mix(14, prev, w0);
   out[n++] = mix(15, prev, prev2);
-  out[n++] = mix(16, facts.lexicon[i] as number);
-  out[n++] = mix(17, lx(i - 1), facts.lexicon[i] as number);
-  out[n++] = mix(18, facts.lexicon[i] as number, lx(i + 1));
+  out[n++] = mix(16, lx0);
+  out[n++] = mix(17, lxm1, lx0);
+  out[n++] = mix(18, lx0, lxp1);
   out[n++] = mix(19, inQuote, w0);
-  out[n++] = mix(20, inQuote, facts.lexicon[i] as number, sh(i - 1));
+  out[n++] = mix(20, inQuote, lx0, shm1);
   out[n++] = mix(21, position, w0);
-  out[n++] = mix(22, t.stem[i - 1] ?? 0, t.stem[i] as number);
-  out[n++] = mix(23, w0, w(i + 1), w(i + 2));
-  out[n++] = mix(24, sh(i - 1), w0);
-  out[n++] = mix(25, w0, sh(i + 1));
-  out[n++] = mix(26, prev, facts.lexicon[i] as number);
-  out[n++] = mix(27, t.stem[i] as number, sh(i + 1));
+  out[n++] = mix(22, hasPrev ? (t.stem[i - 1] as number) : 0, stem0);
+  out[n++] = mix(23, w0, wp1, wp2);
+  out[n++] = mix(24, shm1, w0);
+  out[n++] = mix(25, w0, shp1);
+  out[n++] = mix(26, prev, lx0);
+  out[n++] = mix(27, stem0, shp1);
+  out[n++] = mix(28, facts.sentenceQuote[s] as number, w0);
+  out[n++] = mix(29, facts.sentenceQuote[s] as number, lx0, position);
+  out[n++] = mix(35, s === 0 ? 1 : 0, w0);
   if (pos0 !== 0) {
     out[n++] = mix(30, pos0);
-    out[n++] = mix(31, p(i - 1), pos0);
-    out[n++] = mix(32, pos0, p(i + 1));
+    out[n++] = mix(31, hasPrev ? (t.pos[i - 1] as number) : none, pos0);
+    out[n++] = mix(32, pos0, hasNext ? (t.pos[i + 1] as number) : none);
     out[n++] = mix(33, pos0, w0);
-    out[n++] = mix(34, pos0, facts.lexicon[i] as number);
+    out[n++] = mix(34, pos0, lx0);
+    out[n++] = mix(36, pos0, wp1);
+    out[n++] = mix(37, pos0, shp1, facts.sentenceQuote[s] as number);
+    out[n++] = mix(38, hasPrev ? (t.pos[i - 1] as number) : none, pos0, wp1);
   }
   return n;
 }

@@ -7,7 +7,8 @@ import type { TokenTable } from './tokens.js';
  * (token indices, end exclusive; cueStart -1 for the article's own voice): the cue's stance from the
  * lexicon when it denies, accuses or asks; else a question when the content ends in "?"; else conditional
  * when the content opens with a condition or the cue is conditioned ("if … confirmed"); else a hedge when
- * the cue or a marker near it or in the content hedges; else an assertion.
+ * the cue or a marker near it or in the content hedges (markers in lower case only: "May" is a month);
+ * else an assertion.
  */
 export function stanceOf(
   table: TokenTable,
@@ -42,12 +43,12 @@ export function stanceOf(
   if (cueStance === 'hedge') return 'hedge';
   if (cueStart >= 0) {
     for (let i = Math.max(0, cueStart - 3); i < cueEnd + 2 && i < table.length; i++) {
-      if (lexicon.hedges.has(table.lower[i] as string)) return 'hedge';
+      if (table.shape[i] === 1 && lexicon.hedges.has(table.lower[i] as string)) return 'hedge';
     }
   }
   const depth = Math.min(contentEnd, contentStart + 25);
   for (let i = contentStart; i < depth; i++) {
-    if (lexicon.hedges.has(table.lower[i] as string)) return 'hedge';
+    if (table.shape[i] === 1 && lexicon.hedges.has(table.lower[i] as string)) return 'hedge';
   }
   return 'assert';
 }

@@ -124,11 +124,21 @@ export function mix(template: number, a: number, b = 0, c = 0): number {
 /** 1 lower-case word, 2 capitalised, 3 all capitals, 4 number, 5 quotation mark, 6 comma, 7 colon, 8 end punctuation, 9 other symbol. */
 export function shapeOf(text: string): number {
   const c = text.charCodeAt(0);
-  if (quoteKind(text) !== 0) return 5;
+  if (c >= 97 && c <= 122) return 1;
+  if (c >= 65 && c <= 90) {
+    if (text.length === 1) return 2;
+    for (let k = 1; k < text.length; k++) {
+      const d = text.charCodeAt(k);
+      if ((d >= 97 && d <= 122) || (d > 127 && text.charAt(k).toUpperCase() !== text.charAt(k))) return 2;
+    }
+    return 3;
+  }
   if (c === 44) return 6;
   if (c === 58) return 7;
   if (c === 46 || c === 33 || c === 63) return 8;
   if (c >= 48 && c <= 57) return 4;
+  if (quoteKind(text) !== 0) return 5;
+  if (c < 128) return 9;
   const first = text.charAt(0);
   if (first.toLowerCase() !== first) {
     return text.length > 1 && text.toUpperCase() === text ? 3 : 2;

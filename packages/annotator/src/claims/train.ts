@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokenize.js';
-import { cueMarker, type ClaimModels, roleWindow } from './extract.js';
+import { cueMarker, type ClaimModels, roleWindow, tagCues } from './extract.js';
 import { cueFeatures, cueSite, cueTags, documentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import type { CueLexicon } from './lexicon.js';
 import { PerceptronTrainer, predict } from './perceptron.js';
@@ -14,10 +14,12 @@ export interface TrainingDocument {
 }
 
 export interface TrainOptions {
-  /** Passes over the data. Default: 6. */
+  /** Passes over the data. Default: 10. */
   epochs?: number;
   /** Bits of the hashed feature space. Default: 20. */
   bits?: number;
+  /** Cue bias with which to collect the words that may begin a cue. Default: 8. */
+  candidateBias?: number;
   /** Called after each epoch. Default: nothing. */
   log?: (message: string) => void;
 }
@@ -28,7 +30,7 @@ export function trainClaimModels(
   lexicon: CueLexicon,
   options: Readonly<TrainOptions> = {},
 ): ClaimModels {
-  const epochs = options.epochs ?? 6;
+  const epochs = options.epochs ?? 10;
   const bits = options.bits ?? 20;
   const cue = new PerceptronTrainer(bits, 3);
   const role = new PerceptronTrainer(bits, 3);
@@ -88,9 +90,36 @@ export function trainClaimModels(
       `epoch ${epoch}: cue token error ${(cueErrors / cueCount).toFixed(4)}, role token error ${(roleErrors / roleCount).toFixed(4)}`,
     );
   }
-  return { cue: cue.average(), role: role.average() };
+  const models: ClaimModels = { cue: cue.average(), role: role.average(), candidates: null };
+  models.candidates = cueCandidates(prepared, models, lexicon, options.candidateBias ?? 8);
+  return models;
 }
 
+/**
+ * Words worth scoring as the start of a cue: the lexicon's, and those the cue tagger (with `bias`) starts a
+ * cue with in the training data at least once in a hundred occurrences.
+ */
+function cueCandidates(
+  prepared: readonly ReturnType<typeof prepare>[],
+  models: ClaimModels,
+  lexicon: CueLexicon,
+  bias: number,
+): Set<string> {
+  const frequency = new Map<string, number>();
+  const begins = new Map<string, number>();
+  const features = new Int32Array(maxFeatures);
+  const scores = new Float32Array(8);
+  for (const { facts } of prepared) {
+    for (const word of facts.table.lower) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+    for (const [start] of tagCues(facts, models, bias, features, scores)) {
+      const word = facts.table.lower[start] as string;
+      begins.set(word, (begins.get(word) ?? 0) + 1);
+    }
+  }
+  const words = new Set<string>(lexicon.forms.keys());
+  for (const [word, count] of begins) if (count * 100 >= (frequency.get(word) ?? 0)) words.add(word);
+  return words;
+}
 function prepare(document: TrainingDocument, lexicon: CueLexicon) {
   const table = tokenTable(document.sentences, document.blocks);
   const facts = documentFacts(table, lexicon);

@@ -1,0 +1,102 @@
+import type { TokenClaim } from './extract.js';
+import type { DocumentFacts } from './features.js';
+
+/** Headline labels that are not speakers ("Update: …"). */
+const labels = new Set(['update', 'updated', 'watch', 'exclusive', 'breaking', 'opinion', 'analysis', 'video', 'photos', 'live', 'editorial', 'note', 'editor', 'correction', 'related', 'read', 'source', 'sources']);
+
+/**
+ * Claims of speaker labels, which the taggers rarely see: a paragraph opening with a speaker's name in
+ * capitals and a colon, as in transcripts ("MAYOR: We are ready."), and a headline "Name: statement".
+ * The name is the source, the colon the cue, the rest of the paragraph the content. Skips colons that are
+ * already the cue of `found`.
+ */
+export function speakerLabelClaims(facts: DocumentFacts, found: readonly TokenClaim[]): TokenClaim[] {
+  const t = facts.table;
+  const claims: TokenClaim[] = [];
+  const sentences = t.sentenceBlock.length;
+  for (let s = 0; s < sentences; s++) {
+    if (s > 0 && t.sentenceBlock[s - 1] === t.sentenceBlock[s]) continue;
+    let blockEnd = s + 1;
+    while (blockEnd < sentences && t.sentenceBlock[blockEnd] === t.sentenceBlock[s]) blockEnd++;
+    const first = t.sentenceStart[s] as number;
+    const last = t.sentenceStart[blockEnd] as number;
+    let i = first;
+    if (i < last && t.quoteMark[i] === 1) i++;
+    const nameStart = i;
+    let allCaps = true;
+    while (i < last && i - nameStart < 4 && (t.shape[i] === 2 || t.shape[i] === 3 || t.lower[i] === '.')) {
+      if (t.shape[i] === 2 && (t.tokens[i]?.text.length ?? 0) > 1) allCaps = false;
+      i++;
+    }
+    if (i === nameStart || i >= last || t.shape[i] !== 7 || last - i < 4) continue;
+    if (!(allCaps || s === 0) || labels.has(t.lower[nameStart] as string)) continue;
+    if (found.some((c) => c.cueStart <= i && i < c.cueEnd)) continue;
+    let contentEnd = last;
+    while (contentEnd > i + 1 && t.quoteMark[contentEnd - 1] === 1 && t.quote[contentEnd - 1] !== t.quote[i + 1]) contentEnd--;
+    claims.push({ cueStart: i, cueEnd: i + 1, sourceStart: nameStart, sourceEnd: i, contentStart: i + 1, contentEnd });
+  }
+  return claims;
+}
+
+/**
+ * Carry content over paragraph breaks: a quotation left open at the end of a paragraph continues in the
+ * next one when that opens with a quotation mark; and a cue whose paragraph ends in a colon right after it
+ * ("she said:") introduces the next paragraph.
+ */
+export function extendOverParagraphs(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  const sentences = t.sentenceBlock.length;
+  const blockEndOf = (token: number) => {
+    let s = t.sentence[token] as number;
+    const block = t.sentenceBlock[s];
+    while (s + 1 < sentences && t.sentenceBlock[s + 1] === block) s++;
+    return { sentence: s, end: t.sentenceStart[s + 1] as number };
+  };
+  let { sentence, end } = blockEndOf(claim.cueStart);
+  const colon = end - 1;
+  if (
+    t.shape[colon] === 7 &&
+    colon >= claim.cueEnd &&
+    colon - claim.cueEnd <= 6 &&
+    claim.contentEnd <= claim.cueStart &&
+    sentence + 1 < sentences
+  ) {
+    const next = blockEndOf(end);
+    claim.contentStart = end;
+    claim.contentEnd = next.end;
+    ({ sentence, end } = next);
+  }
+  for (let step = 0; step < 6; step++) {
+    if (claim.contentEnd !== end || sentence + 1 >= sentences) return;
+    let lastWord = end - 1;
+    while (lastWord > claim.contentStart && (t.shape[lastWord] as number) >= 6 && t.quoteMark[lastWord] === 0) lastWord--;
+    const open = t.quote[lastWord] !== 0 && t.quoteMark[lastWord] === 0;
+    if (!open || t.quoteMark[end] !== 1) return;
+    const next = blockEndOf(end);
+    claim.contentEnd = next.end;
+    ({ sentence, end } = next);
+  }
+}
+
+/**
+ * One source with several cues: a claim without a source whose cue follows, in the same sentence, the cue
+ * of a claim with one ("X said …, adding that …"; "X said … and warned …") takes that claim's source.
+ * `claims` must be sorted by cue.
+ */
+export function shareSources(facts: DocumentFacts, claims: TokenClaim[]): void {
+  const t = facts.table;
+  for (let k = 1; k < claims.length; k++) {
+    const claim = claims[k] as TokenClaim;
+    if (claim.sourceStart >= 0) continue;
+    const before = claims[k - 1] as TokenClaim;
+    if (before.sourceStart < 0 || t.sentence[before.cueStart] !== t.sentence[claim.cueStart]) continue;
+    let joined = false;
+    for (let i = claim.cueStart - 1; i >= before.cueEnd && i >= claim.cueStart - 3; i--) {
+      const word = t.lower[i];
+      if (word === ',' || word === 'and' || word === ';') joined = true;
+    }
+    if (!joined) continue;
+    claim.sourceStart = before.sourceStart;
+    claim.sourceEnd = before.sourceEnd;
+  }
+}
