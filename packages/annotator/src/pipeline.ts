@@ -2,7 +2,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import markProse from './plugins/mark-prose.js';
+import markProse, { type Options as ProseOptions } from './plugins/mark-prose.js';
 import parsePlain from './plugins/parse-plain.js';
 import splitSentences from './plugins/split-sentences.js';
 import linkEntities, { type Options as LinkOptions } from './plugins/link-entities.js';
@@ -16,6 +16,7 @@ import tagPos, { type Options as PosOptions } from './plugins/tag-pos.js';
 export interface PipelineOptions {
   /** Treat every line of plain text as its own block (for one-sentence-a-line corpora). Default: false. */
   linePerSentence?: boolean;
+  prose?: ProseOptions;
   pos?: PosOptions;
   actors?: ActorOptions;
   places?: PlaceOptions;
@@ -31,7 +32,7 @@ export function createProcessor(format: 'markdown' | 'plaintext', options: Pipel
       ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm)
       : unified().use(parsePlain, { linePerSentence: options.linePerSentence ?? false });
   return base
-    .use(markProse)
+    .use(markProse, options.prose)
     .use(splitSentences)
     .use(tagPos, options.pos)
     .use(tagActors, options.actors)

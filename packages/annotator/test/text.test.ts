@@ -54,3 +54,20 @@ describe('prose', () => {
     expect(annotator.annotate('')).toMatchObject({ mentions: [], claims: [], events: [], sentences: [] });
   });
 });
+
+describe('boilerplate and markup', () => {
+  const annotator = createAnnotator();
+  it('finds nothing in Markdown tables', () => {
+    const text = '| The ambassador said the troops left the capital. | The agency said so |\n| --- | --- |\n| a | b |\n';
+    const result = annotator.annotate(text, { format: 'markdown' });
+    expect(result.claims).toEqual([]);
+    expect(result.mentions).toEqual([]);
+  });
+
+  it('keeps short menu lines apart instead of reading them as wrapped prose', () => {
+    const text = 'Home\nWorld\nBusiness\nSport\n\nThe minister said the talks would resume in the capital next week, officials confirmed.';
+    const sentences = annotator.annotate(text).sentences.map((s) => text.slice(s.start, s.end));
+    expect(sentences.at(-1)).toBe('The minister said the talks would resume in the capital next week, officials confirmed.');
+    expect(sentences.some((s) => s.includes('\n'))).toBe(false);
+  });
+});

@@ -1,18 +1,29 @@
+import { blankRanges, findBoilerplate } from '@claimlens/core';
 import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Block } from '../text/blocks.js';
 import { looksLikeHeading } from '../text/blocks.js';
 import '../types.js';
 
-const blockTypes = new Set(['paragraph', 'heading', 'tableCell']);
-const skipped = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'definition', 'footnoteDefinition', 'image', 'imageReference']);
+const blockTypes = new Set(['paragraph', 'heading']);
+const skipped = new Set([
+  'table',
+  'code', 'inlineCode', 'html', 'yaml', 'toml', 'definition', 'footnoteDefinition', 'image', 'imageReference']);
+
+export interface Options {
+  /** Blank scraped boilerplate lines (menus, "Skip to content", "WATCH:", template placeholders). Default: true. */
+  boilerplate?: boolean;
+}
+
+const emptyOptions: Options = {};
 
 /**
- * Find the prose of a document: the text of paragraphs, headings and table cells, not code, HTML,
- * front matter, link targets or footnotes. Sets `file.data.blocks`, and `file.data.prose`: the text with
- * everything else blanked to spaces (line breaks kept), so that later stages read prose at the original offsets.
+ * Find the prose of a document: the text of paragraphs and headings, not code, tables, HTML, front matter,
+ * link targets, footnotes or scraped boilerplate. Sets `file.data.blocks`, and `file.data.prose`: the text
+ * with everything else blanked to spaces (line breaks kept), so later stages read prose at the original offsets.
  */
-export default function markProse() {
+export default function markProse(options?: Readonly<Options> | null) {
+  const boilerplate = (options ?? emptyOptions).boilerplate ?? true;
   return (tree: Root, file: VFile): void => {
     const text = String(file.value);
     const blocks: Block[] = [];
@@ -36,7 +47,8 @@ export default function markProse() {
     };
     visit(tree, null);
     file.data.blocks = blocks;
-    file.data.prose = file.data.format === 'plaintext' ? text : blank(text, ranges);
+    const prose = file.data.format === 'plaintext' ? text : blank(text, ranges);
+    file.data.prose = boilerplate ? blankRanges(prose, findBoilerplate(prose)) : prose;
   };
 }
 

@@ -8,11 +8,14 @@ export interface Block {
 
 const terminal = /[.!?:;"”’)\]…]\s*$/u;
 const wrapWidth = 80;
+/** Lines of hard-wrapped prose are rarely shorter than this; menus and link lists are. */
+const minWrapped = 35;
 
 /**
  * Blocks of plain text. Blank lines always separate blocks. A single line break separates blocks too,
  * unless the text is hard-wrapped there: the line does not end a sentence and either the next line starts
- * in lower case, or this line and a neighbour are both short, as lines of wrapped text are.
+ * in lower case, or this line and a neighbour are both of the width of wrapped text (35 to 80 characters;
+ * menus and link lists are shorter).
  * With `linePerSentence`, every line is a block.
  */
 export function plainBlocks(text: string, options: { linePerSentence?: boolean } = {}): Block[] {
@@ -45,7 +48,7 @@ export function plainBlocks(text: string, options: { linePerSentence?: boolean }
     const nextValue = text.slice(next.start, next.end).trim();
     const previous = lines[i - 1];
     const short = (l: { start: number; end: number } | undefined) =>
-      l !== undefined && l.end - l.start <= wrapWidth && text.slice(l.start, l.end).trim().length > 0;
+      l !== undefined && l.end - l.start <= wrapWidth && text.slice(l.start, l.end).trim().length >= minWrapped;
     const wrapped =
       nextValue.length > 0 &&
       !terminal.test(value) &&
