@@ -18,3 +18,11 @@ const threads = worker !== undefined && !process.argv.includes('--inline');
 const runner = threads ? workerRunner(worker) : inlineRunner(createAnnotator());
 const builder = threads ? workerBuilder(worker) : inlineBuilder();
 startServer(createConnection(ProposedFeatures.all), { runner, builder });
+
+// Whatever escapes a handler is logged, never fatal: one bad file or one failed send must not stop the server.
+process.on('unhandledRejection', (reason) =>
+  process.stderr.write(`claimlens: unhandled rejection: ${String(reason)}\n`),
+);
+process.on('uncaughtException', (error) =>
+  process.stderr.write(`claimlens: uncaught exception: ${error.stack ?? error}\n`),
+);

@@ -46,10 +46,12 @@ interface Reply {
 
 /**
  * Run the annotator in a worker thread (the script at `script`, see `worker.ts`), one text at a time. A text
- * that takes longer than its timeout ends the worker; the next text starts a fresh one.
+ * that takes longer than its timeout ends the worker; the next text starts a fresh one. The worker posts
+ * `{ready: true}` once its data is loaded; a worker that never does is used anyway after `startup` ms.
  */
-export function workerRunner(script: string, workerData: unknown = null): AnnotationRunner {
+export function workerRunner(script: string, workerData: unknown = null, startup = 180_000): AnnotationRunner {
   let worker: Worker | null = null;
+  let ready: Promise<void> = Promise.resolve();
   let nextId = 1;
   let current: {
     id: number;
@@ -61,6 +63,20 @@ export function workerRunner(script: string, workerData: unknown = null): Annota
 
   function start(): Worker {
     const created = new Worker(script, { workerData });
+    // A text's time counts from when the worker has loaded its data (it says `ready`), not from its start.
+    ready = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, startup);
+      created.on('message', (message: { ready?: boolean }) => {
+        if (message?.ready) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      created.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
     created.on('message', (reply: Reply) => {
       if (!current || reply.id !== current.id) return;
       const { resolve, reject } = current;
@@ -84,9 +100,10 @@ export function workerRunner(script: string, workerData: unknown = null): Annota
     return created;
   }
 
-  function run(job: AnnotateJob, timeout: number): Promise<DocumentAnnotation> {
+  async function run(job: AnnotateJob, timeout: number): Promise<DocumentAnnotation> {
     worker ??= start();
     const active = worker;
+    await ready;
     const id = nextId++;
     return new Promise<DocumentAnnotation>((resolve, reject) => {
       const timer = setTimeout(() => {

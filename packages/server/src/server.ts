@@ -72,14 +72,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       connection.console.warn(message.reason);
       if (entry?.open && !notified.has(entry.uri)) {
         notified.add(entry.uri);
-        void connection.window.showWarningMessage(`claimlens: ${message.reason}`);
+        warn(`claimlens: ${message.reason}`);
       } else if (entry && !entry.open) abandoned.push(entry.id);
     },
     didProgress: (done, total) => {
       if (done >= total && abandoned.length > 0) {
         const names =
           abandoned.slice(0, 5).join(', ') + (abandoned.length > 5 ? ` and ${abandoned.length - 5} more` : '');
-        void connection.window.showWarningMessage(
+        warn(
           `claimlens: ${abandoned.length} file${abandoned.length === 1 ? ' was' : 's were'} left out of the analysis (too slow or unreadable): ${names}. See the claimlens output for why.`,
         );
         abandoned = [];
@@ -152,7 +152,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (file && isSelected(file)) await readFiles([file], false);
     else {
       workspace.delete(document.uri);
-      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      send(connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
     }
   });
 
@@ -258,7 +258,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   function notify<P>(notification: Notification<P>, params: P): void {
-    void connection.sendNotification(notification.method, params);
+    send(connection.sendNotification(notification.method, params));
+  }
+
+  /** Show a warning (`window/showMessage`, type Warning): a notice with no answer to wait for. */
+  function warn(message: string): void {
+    send(connection.sendNotification('window/showMessage', { type: 2, message }));
+  }
+
+  /** Send without waiting: a failed send is logged, never left as an unhandled rejection. */
+  function send(sent: Promise<unknown>): void {
+    sent.catch((error: unknown) => connection.console.log(`claimlens: could not send to the client: ${String(error)}`));
   }
 
   function currentView(uri: string) {
@@ -391,9 +401,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const [uri, list] of found) {
       if (list.length === 0 && !published.has(uri)) continue;
       if (list.length > 0) now.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: list as Diagnostic[] });
+      send(connection.sendDiagnostics({ uri, diagnostics: list as Diagnostic[] }));
     }
-    for (const uri of published) if (!found.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of published) if (!found.has(uri)) send(connection.sendDiagnostics({ uri, diagnostics: [] }));
     published = now;
   }
 

@@ -36,6 +36,7 @@ if (role === 'corpus') {
   } catch {
     // Warming up only loads data early; a real text reports its own error.
   }
+  parentPort?.postMessage({ ready: true });
   parentPort?.on('message', (job: { id: number; text: string; format: 'markdown' | 'plaintext' }) => {
     try {
       parentPort?.postMessage({ id: job.id, annotation: annotator.annotate(job.text, { format: job.format }) });

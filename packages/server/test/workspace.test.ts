@@ -122,6 +122,16 @@ describe('the worker runner', () => {
       runner.dispose();
     }
   });
+
+  it("counts a text's time from when the worker has loaded its data", async () => {
+    const runner = workerRunner(script, { loadFor: 800 });
+    try {
+      const annotation = await runner.annotate({ text: 'A short text.', format: 'plaintext' }, 300);
+      expect(annotation.sentences).toEqual([{ start: 0, end: 13 }]);
+    } finally {
+      runner.dispose();
+    }
+  });
 });
 
 describe('settings and globs', () => {
