@@ -241,6 +241,7 @@ describe('resolveEntities: scale', () => {
     const ms = performance.now() - started;
     console.log(`resolveEntities: 10,000 articles, ${items.length * 14} document entities → ${result.entities.length} entities in ${ms.toFixed(0)} ms`);
     expect(result.entities.filter((e) => e.kind === 'city')).toHaveLength(700);
-    expect(ms).toBeLessThan(20_000);
-  });
+    // A bound that catches quadratic work (hours), not a benchmark: the machine may be shared.
+    expect(ms).toBeLessThan(60_000);
+  }, 180_000);
 });

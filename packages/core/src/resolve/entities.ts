@@ -57,7 +57,8 @@ export function resolveEntities(items: AnnotatedArticle[], config: CorpusConfig 
     nodes.map((n) => (n.kind === 'person' ? firstNameKey(n.names, nameKey, transliterationForm) : null)),
   );
   const ignored = new Set((config.ignore ?? []).map(nameKey));
-  const isIgnored = (n: Node) => ignored.has(nameKey(n.entity.name)) || n.entity.aliases.some((x) => ignored.has(nameKey(x)));
+  const isIgnored = (n: Node) =>
+    ignored.size > 0 && (ignored.has(nameKey(n.entity.name)) || n.entity.aliases.some((x) => ignored.has(nameKey(x))));
 
   // 1. The same gazetteer place (or government of it).
   unionByKey(nodes, groups, (n) => {
@@ -116,7 +117,9 @@ export function resolveEntities(items: AnnotatedArticle[], config: CorpusConfig 
   // 5. The user's corrections.
   const canonical = new Map<number, string>();
   const byName = new Map<string, number[]>();
+  const corrections = (config.merge?.length ?? 0) > 0 || Object.keys(config.aliases ?? {}).length > 0;
   nodes.forEach((n, i) => {
+    if (!corrections) return;
     for (const name of new Set([n.entity.name, ...n.entity.aliases].map(nameKey))) {
       const list = byName.get(name);
       if (list) list.push(i);
@@ -189,9 +192,18 @@ function build(
 ): ResolvedEntities {
   const entities: Entity[] = [];
   const byRoot = new Map<number, Entity>();
-  const local = new Map<string, string>();
+  const local = new Map<string, Map<string, string>>();
+  const localOf = (article: string) => {
+    let map = local.get(article);
+    if (!map) {
+      map = new Map();
+      local.set(article, map);
+    }
+    return map;
+  };
   const counts = new Map<Entity, Map<string, number>>();
-  const dropped = new Set<string>();
+  const dropped = new Map<string, Set<string>>();
+  const isDropped = (article: string, id: string) => dropped.get(article)?.has(id) ?? false;
   const rootIgnored = new Set<number>();
   const aliasSets = new Map<Entity, Set<string>>();
   nodes.forEach((n, i) => {
@@ -200,7 +212,9 @@ function build(
   nodes.forEach((n, i) => {
     const root = groups.find(i);
     if (rootIgnored.has(root)) {
-      dropped.add(`${n.article}\u0000${n.entity.id}`);
+      const set = dropped.get(n.article) ?? new Set<string>();
+      set.add(n.entity.id);
+      dropped.set(n.article, set);
       return;
     }
     let entity = byRoot.get(root);
@@ -221,7 +235,7 @@ function build(
       seen.add(name);
       entity.aliases.push(name);
     }
-    local.set(`${n.article}\u0000${n.entity.id}`, entity.id);
+    localOf(n.article).set(n.entity.id, entity.id);
   });
   for (const [i, name] of canonical) {
     const entity = byRoot.get(groups.find(i));
@@ -230,9 +244,10 @@ function build(
 
   const annotations = new Map<string, DocumentAnnotation>();
   for (const { article, annotation } of items) {
-    const map = (id: string) => local.get(`${article.id}\u0000${id}`);
+    const ids = localOf(article.id);
+    const map = (id: string) => ids.get(id);
     const mentions = annotation.mentions
-      .filter((m) => !dropped.has(`${article.id}\u0000${m.entity}`))
+      .filter((m) => !isDropped(article.id, m.entity))
       .map((m) => ({ ...m, entity: map(m.entity) ?? m.entity }));
     for (const m of mentions) {
       const entity = entities[Number(m.entity.slice(1)) - 1];
@@ -246,7 +261,7 @@ function build(
       ...annotation,
       mentions,
       entities: annotation.entities
-        .filter((e) => !dropped.has(`${article.id}\u0000${e.id}`))
+        .filter((e) => !isDropped(article.id, e.id))
         .map((e) => {
           const copy: DocumentEntity = { ...e, id: map(e.id) ?? e.id };
           if (e.place !== undefined) copy.place = map(e.place) ?? e.place;
@@ -255,7 +270,7 @@ function build(
       claims: annotation.claims.map((c) => ({
         ...c,
         id: prefix(c.id),
-        speaker: c.speaker === null || dropped.has(`${article.id}\u0000${c.speaker}`) ? null : (map(c.speaker) ?? c.speaker),
+        speaker: c.speaker === null || isDropped(article.id, c.speaker) ? null : (map(c.speaker) ?? c.speaker),
       })),
       events: annotation.events.map((v) => ({ ...v, id: prefix(v.id), claims: v.claims.map(prefix) })),
     });
@@ -275,8 +290,8 @@ function build(
   for (const { article, annotation } of items) {
     for (const e of annotation.entities) {
       if (e.place === undefined) continue;
-      const id = local.get(`${article.id}\u0000${e.id}`);
-      const place = local.get(`${article.id}\u0000${e.place}`);
+      const id = localOf(article.id).get(e.id);
+      const place = localOf(article.id).get(e.place);
       const entity = id ? entities[Number(id.slice(1)) - 1] : undefined;
       if (entity && place && entity.place === undefined) entity.place = place;
     }
