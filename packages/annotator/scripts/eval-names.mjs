@@ -17,37 +17,57 @@ if (!path || path === '--help') {
 }
 
 const { text, gold, tokens } = conllText(readFileSync(path, 'utf8'));
+const mb = Buffer.byteLength(text, 'utf8') / 1e6;
 const annotator = createAnnotator({ linePerSentence: true });
 annotator.annotate('Warm up the models in Paris.');
-let started = performance.now();
-const { mentions } = annotator.annotate(text);
-const pipelineSeconds = (performance.now() - started) / 1000;
+annotateNames('Warm up the models in Paris.', { linePerSentence: true });
 
-const counts = { actor: { tp: 0, fp: 0, fn: 0 }, place: { tp: 0, fp: 0, fn: 0 } };
-const key = (m) => `${m.start}:${m.end}:${m.type}`;
-const goldKeys = new Set(gold.map(key));
-const guessKeys = new Set(mentions.filter((m) => m.type in counts).map(key));
-for (const k of guessKeys) counts[k.split(':')[2]][goldKeys.has(k) ? 'tp' : 'fp']++;
-for (const k of goldKeys) if (!guessKeys.has(k)) counts[k.split(':')[2]].fn++;
+const pipeline = measure(() => annotator.annotate(text).mentions);
+const names = measure(() => annotateNames(text, { linePerSentence: true }).mentions);
 
-const line = (name, { tp, fp, fn }) => {
-  const p = tp / Math.max(1, tp + fp);
-  const r = tp / Math.max(1, tp + fn);
-  const f = (2 * p * r) / Math.max(1e-9, p + r);
-  return `${name.padEnd(6)} precision ${p.toFixed(4)}  recall ${r.toFixed(4)}  F1 ${f.toFixed(4)}  (tp ${tp}, fp ${fp}, fn ${fn})`;
-};
-const micro = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
-console.log(`${path}: ${gold.length} gold names (actor ${gold.filter((g) => g.type === 'actor').length}, place ${gold.filter((g) => g.type === 'place').length}), ${tokens} tokens, ${(text.length / 1e6).toFixed(2)} MB`);
-console.log(line('actor', counts.actor));
-console.log(line('place', counts.place));
-console.log(line('micro', micro));
+console.log(`${path}: ${gold.length} gold names (actor ${gold.filter((g) => g.type === 'actor').length}, place ${gold.filter((g) => g.type === 'place').length}), ${tokens} tokens, ${mb.toFixed(2)} MB`);
+console.log('\nfull pipeline (createAnnotator({linePerSentence: true}).annotate):');
+report(score(pipeline.result));
+console.log('\nname stage alone (parse, sentences, tag-pos, tag-actors; before entity linking):');
+report(score(names.result));
+console.log('\nspeed on one core (CPU time of this process; wall-clock in brackets):');
+for (const [name, m] of [['full pipeline', pipeline], ['names only (tokenize + sentences + POS + NER)', names]]) {
+  console.log(
+    `${name}: ${(tokens / m.cpu).toFixed(0)} tokens/s, ${(mb / m.cpu).toFixed(2)} MB/s  [wall ${(tokens / m.wall).toFixed(0)} tokens/s, ${(mb / m.wall).toFixed(2)} MB/s]`,
+  );
+}
 
-const mb = Buffer.byteLength(text, 'utf8') / 1e6;
-console.log(`full pipeline: ${(tokens / pipelineSeconds).toFixed(0)} tokens/s, ${(mb / pipelineSeconds).toFixed(2)} MB/s`);
-started = performance.now();
-annotateNames(text, { linePerSentence: true });
-const namesSeconds = (performance.now() - started) / 1000;
-console.log(`names only (tokenize, sentences, POS, NER): ${(tokens / namesSeconds).toFixed(0)} tokens/s, ${(mb / namesSeconds).toFixed(2)} MB/s`);
+/** Run once; the result with its CPU and wall-clock seconds. */
+function measure(run) {
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  const result = run();
+  const cpu = process.cpuUsage(cpu0);
+  return { result, cpu: (cpu.user + cpu.system) / 1e6, wall: (performance.now() - wall0) / 1000 };
+}
+
+function score(mentions) {
+  const counts = { actor: { tp: 0, fp: 0, fn: 0 }, place: { tp: 0, fp: 0, fn: 0 } };
+  const key = (m) => `${m.start}:${m.end}:${m.type}`;
+  const goldKeys = new Set(gold.map(key));
+  const guessKeys = new Set(mentions.filter((m) => m.type in counts).map(key));
+  for (const k of guessKeys) counts[k.split(':')[2]][goldKeys.has(k) ? 'tp' : 'fp']++;
+  for (const k of goldKeys) if (!guessKeys.has(k)) counts[k.split(':')[2]].fn++;
+  return counts;
+}
+
+function report(counts) {
+  const line = (name, { tp, fp, fn }) => {
+    const p = tp / Math.max(1, tp + fp);
+    const r = tp / Math.max(1, tp + fn);
+    const f = (2 * p * r) / Math.max(1e-9, p + r);
+    return `  ${name.padEnd(6)} precision ${p.toFixed(4)}  recall ${r.toFixed(4)}  F1 ${f.toFixed(4)}  (tp ${tp}, fp ${fp}, fn ${fn})`;
+  };
+  const micro = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  console.log(line('actor', counts.actor));
+  console.log(line('place', counts.place));
+  console.log(line('micro', micro));
+}
 
 /** The text of a CoNLL file, one sentence a line, and its gold actor/place spans. */
 function conllText(source) {

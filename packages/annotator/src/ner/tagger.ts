@@ -56,8 +56,13 @@ export class NerTagger {
   private readonly scores: Float32Array;
   private readonly edges: Entry[];
   private readonly gazetteer: CompiledGazetteer | null;
-  private kind = 0;
   private cased: readonly string[] = [];
+  private words: readonly string[] = [];
+  private pos: readonly string[] = [];
+  private memoryInUse: NameMemory | null = null;
+  private resolved = new Uint8Array(0);
+  private entries: Entry[] = [];
+  private ctx: NerContext = { lexemes: [], pos: new Uint32Array(0), gazetteer: new Uint32Array(0), memory: new Uint8Array(0), kind: PROSE };
   /** Whether decoding forbids invalid BILOU transitions. */
   constrained = false;
 
@@ -96,17 +101,17 @@ export class NerTagger {
     memory?: NameMemory,
     learn?: (i: number, guess: number, features: Uint32Array, count: number) => number,
   ): void {
-    const entries = this.entriesOf(words, pos);
-    const ctx = this.contextOf(entries, words, pos, memory);
+    const n = words.length;
+    const ctx = this.prepare(words, pos, memory);
+    const cased = this.cased;
     const classes = this.classes.length;
-    const { features, scores } = this;
+    const { features, scores, entries } = this;
+    const prose = ctx.kind === PROSE;
     const start = classes;
     let previous = start;
     let t1 = start;
     let t2 = start + 1;
-    const prose = this.kind === PROSE;
-    const cased = this.cased;
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0; i < n; i++) {
       if (prose && this.outside[t1] === 1 && !hasUpper(cased[i] as string)) {
         // Fast path: a word with no capital letter after no open name, in prose, starts no name.
         out[i] = 0;
@@ -115,6 +120,7 @@ export class NerTagger {
         t1 = 0;
         continue;
       }
+      for (let k = i; k <= i + 4; k++) if (this.resolved[k] === 0) this.resolve(k);
       scores.fill(0);
       let count = 0;
       const p1 = this.tagHashes[t1] as number;
@@ -141,10 +147,10 @@ export class NerTagger {
       t1 = guess;
     }
     if (memory) {
-      for (let i = 0; i < words.length; i++) {
+      for (let i = 0; i < n; i++) {
         if (!isCapitalised(words[i] as string)) continue;
-        const label = this.labelOf[out[i] as number] as number;
-        memory.remember((entries[i + 2] as Entry).lexeme[LOWER] as number, label);
+        if (this.resolved[i + 2] === 0) this.resolve(i + 2);
+        memory.remember((entries[i + 2] as Entry).lexeme[LOWER] as number, this.labelOf[out[i] as number] as number);
       }
       memory.next();
     }
@@ -162,58 +168,80 @@ export class NerTagger {
     return roles;
   }
 
-  /** The cached entries of the (truecased) words, padded with two edge entries each side. */
-  private entriesOf(words: readonly string[], _pos: readonly string[]): Entry[] {
-    const { casing, gazetteer, clusters } = this.knowledge;
+  /**
+   * Set up the scratch context for a sentence: line kind, truecased words, edges, gazetteer matches.
+   * Positions are padded by two; a position's entry, POS hash and memory are resolved when first needed.
+   */
+  private prepare(words: readonly string[], pos: readonly string[], memory: NameMemory | undefined): NerContext {
+    const { casing } = this.knowledge;
+    const n = words.length;
     const kind = lineKind(words, casing);
-    const cased = truecase(words, kind, casing);
+    this.cased = truecase(words, kind, casing);
+    this.words = words;
+    this.pos = pos;
+    this.memoryInUse = memory ?? null;
+    if (this.resolved.length < n + 4) this.grow(n + 4);
+    const ctx = this.ctx;
     // A truecased Title Case line reads as prose; an ALL-CAPS line keeps its own kind (truecasing it is lossy).
-    this.kind = kind === TITLE ? PROSE : kind;
-    this.cased = cased;
-    const n = cased.length;
-    const entries = new Array<Entry>(n + 4);
-    entries[0] = this.edges[0] as Entry;
-    entries[1] = this.edges[1] as Entry;
-    for (let i = 0; i < n; i++) {
-      const word = cased[i] as string;
-      let entry = this.cache.get(word);
-      if (!entry) {
-        if (this.cache.size >= cacheLimit) this.cache.clear();
-        const lower = word.toLowerCase();
-        entry = { lexeme: makeNerLexeme(word, casing.get(lower), gazetteer?.get(lower), clusters?.get(lower)), roles: null };
-        this.cache.set(word, entry);
-      }
-      entries[i + 2] = entry;
+    ctx.kind = kind === TITLE ? PROSE : kind;
+    this.resolved.fill(0, 0, n + 4);
+    ctx.gazetteer.fill(0, 0, n + 4);
+    ctx.memory.fill(0, 0, n + 4);
+    for (const [k, edge] of [[0, 0], [1, 1], [n + 2, 2], [n + 3, 3]] as const) {
+      this.entries[k] = this.edges[edge] as Entry;
+      ctx.lexemes[k] = (this.edges[edge] as Entry).lexeme;
+      ctx.pos[k] = edgePos[edge] as number;
+      this.resolved[k] = 1;
     }
-    entries[n + 2] = this.edges[2] as Entry;
-    entries[n + 3] = this.edges[3] as Entry;
-    return entries;
+    if (this.gazetteer) matchGazetteer(this, n, this.gazetteer, ctx.gazetteer);
+    return ctx;
   }
 
-  private contextOf(entries: Entry[], words: readonly string[], pos: readonly string[], memory: NameMemory | undefined): NerContext {
-    const n = words.length;
-    const lexemes = new Array<Uint32Array>(n + 4);
-    for (let i = 0; i < n + 4; i++) lexemes[i] = (entries[i] as Entry).lexeme;
-    const posHashes = new Uint32Array(n + 4);
-    posHashes[0] = edgePos[0] as number;
-    posHashes[1] = edgePos[1] as number;
-    for (let i = 0; i < n; i++) {
-      const tag = pos[i] ?? '';
-      let h = this.posCache.get(tag);
-      if (h === undefined) this.posCache.set(tag, (h = hashString(tag)));
-      posHashes[i + 2] = h;
+  /** Resolve padded position `k`: its cached entry, POS hash and remembered label. */
+  resolve(k: number): void {
+    const i = k - 2;
+    const word = this.cased[i] as string;
+    let entry = this.cache.get(word);
+    if (!entry) {
+      if (this.cache.size >= cacheLimit) this.cache.clear();
+      const { casing, gazetteer, clusters } = this.knowledge;
+      const lower = word.toLowerCase();
+      entry = { lexeme: makeNerLexeme(word, casing.get(lower), gazetteer?.get(lower), clusters?.get(lower)), roles: null };
+      this.cache.set(word, entry);
     }
-    posHashes[n + 2] = edgePos[2] as number;
-    posHashes[n + 3] = edgePos[3] as number;
-    const remembered = new Uint8Array(n + 4);
-    if (memory) {
-      for (let i = 0; i < n; i++) {
-        if (isCapitalised(words[i] as string)) remembered[i + 2] = memory.recall((lexemes[i + 2] as Uint32Array)[LOWER] as number);
-      }
-    }
-    const marks = new Uint32Array(n + 4);
-    if (this.gazetteer) matchGazetteer(this.cased, lexemes, this.gazetteer, marks);
-    return { lexemes, pos: posHashes, gazetteer: marks, kind: this.kind, memory: remembered };
+    const ctx = this.ctx;
+    this.entries[k] = entry;
+    ctx.lexemes[k] = entry.lexeme;
+    const tag = this.pos[i] ?? '';
+    let h = this.posCache.get(tag);
+    if (h === undefined) this.posCache.set(tag, (h = hashString(tag)));
+    ctx.pos[k] = h;
+    if (this.memoryInUse && isCapitalised(this.words[i] as string)) ctx.memory[k] = this.memoryInUse.recall(entry.lexeme[LOWER] as number);
+    this.resolved[k] = 1;
+  }
+
+  /** The lowercase hash of word `i` (resolving it). */
+  lowerHash(i: number): number {
+    if (this.resolved[i + 2] === 0) this.resolve(i + 2);
+    return (this.entries[i + 2] as Entry).lexeme[LOWER] as number;
+  }
+
+  /** Whether word `i` (as truecased) starts with a capital. */
+  capitalised(i: number): boolean {
+    return isCapitalised(this.cased[i] as string);
+  }
+
+  private grow(size: number): void {
+    const capacity = Math.max(size, this.resolved.length * 2);
+    this.resolved = new Uint8Array(capacity);
+    this.entries = new Array<Entry>(capacity);
+    this.ctx = {
+      lexemes: new Array<Uint32Array>(capacity),
+      pos: new Uint32Array(capacity),
+      gazetteer: new Uint32Array(capacity),
+      memory: new Uint8Array(capacity),
+      kind: PROSE,
+    };
   }
 }
 
@@ -252,15 +280,15 @@ function compileGazetteer(gazetteer: ReadonlyMap<string, string>): CompiledGazet
 }
 
 /** Longest gazetteer matches of two or more words starting at capitalised words: `B-`/`I-`/`L-` + categories. */
-function matchGazetteer(words: readonly string[], lexemes: readonly Uint32Array[], gazetteer: CompiledGazetteer, marks: Uint32Array): void {
+function matchGazetteer(tagger: NerTagger, n: number, gazetteer: CompiledGazetteer, marks: Uint32Array): void {
   const { phrases, prefixes } = gazetteer;
-  for (let i = 0; i < words.length; i++) {
-    if (!isCapitalised(words[i] as string)) continue;
-    let h = (lexemes[i + 2] as Uint32Array)[LOWER] as number;
+  for (let i = 0; i < n - 1; i++) {
+    if (!tagger.capitalised(i)) continue;
+    let h = tagger.lowerHash(i);
     let found = 0;
     let index = 0;
-    for (let j = i + 1; j < words.length && j < i + maxGazetteerWords && prefixes.has(h); j++) {
-      h = mix2(99, h, (lexemes[j + 2] as Uint32Array)[LOWER] as number);
+    for (let j = i + 1; j < n && j < i + maxGazetteerWords && prefixes.has(h); j++) {
+      h = mix2(99, h, tagger.lowerHash(j));
       const hit = phrases.get(h);
       if (hit !== undefined) {
         found = j;

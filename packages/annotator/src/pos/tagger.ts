@@ -38,6 +38,7 @@ export class PosTagger {
   private readonly features = new Uint32Array(POS_FEATURES);
   private readonly scores: Float32Array;
   private readonly pairs: TagPairTable;
+  private context: Entry[] = [];
 
   /** `dict` maps frequent unambiguous words to their tag. */
   constructor(scorer: Scorer, dict: Readonly<Record<string, string>>) {
@@ -119,7 +120,8 @@ export class PosTagger {
   }
 
   private contextOf(words: readonly string[]): Entry[] {
-    const context = new Array<Entry>(words.length + 4);
+    if (this.context.length < words.length + 4) this.context = new Array<Entry>(Math.max(words.length + 4, this.context.length * 2));
+    const context = this.context;
     context[0] = this.edges[0] as Entry;
     context[1] = this.edges[1] as Entry;
     for (let i = 0; i < words.length; i++) {
