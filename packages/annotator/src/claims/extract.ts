@@ -1,6 +1,6 @@
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
-import { extendOverParagraphs, shareSources, speakerLabelClaims } from './rules.js';
+import { extendOverParagraphs, passiveClaims, shareSources, sourceAfterCue, speakerLabelClaims } from './rules.js';
 
 /** The two trained taggers. */
 export interface ClaimModels {
@@ -21,8 +21,11 @@ export interface ExtractOptions {
   cueBias: number;
   /** Carry quotations over paragraph breaks (see `extendOverParagraphs`). */
   paragraphs: boolean;
-  /** Read speaker labels ("MAYOR: …") as claims (see `speakerLabelClaims`). */
-  speakerLabels: boolean;
+  /**
+   * Add what the taggers tend to miss: speaker labels ("MAYOR: …", `speakerLabelClaims`), impersonal
+   * passives ("it was reported that", `passiveClaims`), sources after the cue (`sourceAfterCue`).
+   */
+  rules: boolean;
   /** Give a sourceless cue that continues another's sentence ("…, adding that") that one's source. */
   shareSources: boolean;
 }
@@ -73,10 +76,11 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     const claim = readClaim(tags, from, stop, start, end) ?? fallbackClaim(facts, start, end);
     if (!claim) continue;
     if (options.paragraphs) extendOverParagraphs(facts, claim);
+    if (options.rules) sourceAfterCue(facts, claim);
     claims.push(claim);
   }
-  if (options.speakerLabels) {
-    claims.push(...speakerLabelClaims(facts, claims));
+  if (options.rules) {
+    claims.push(...speakerLabelClaims(facts, claims), ...passiveClaims(facts, claims));
     claims.sort((a, b) => a.cueStart - b.cueStart);
   }
   if (options.shareSources) shareSources(facts, claims);

@@ -100,3 +100,58 @@ export function shareSources(facts: DocumentFacts, claims: TokenClaim[]): void {
     claim.sourceEnd = before.sourceEnd;
   }
 }
+
+const passiveAuxiliaries = new Set(['is', 'was', 'are', 'were', 'been', 'being']);
+
+/**
+ * Impersonal passives the tagger may miss: "it was reported that …", "it has been claimed that …". The
+ * auxiliaries and participle are the cue, the "that" clause to the end of the sentence the content; no
+ * source. Skips cues already in `found`.
+ */
+export function passiveClaims(facts: DocumentFacts, found: readonly TokenClaim[]): TokenClaim[] {
+  const t = facts.table;
+  const claims: TokenClaim[] = [];
+  for (let i = 1; i + 1 < t.length; i++) {
+    if (facts.lexicon[i] === 0 || t.lower[i + 1] !== 'that' || !passiveAuxiliaries.has(t.lower[i - 1] as string)) continue;
+    let start = i - 1;
+    while (start > 0 && (t.lower[start - 1] === 'has' || t.lower[start - 1] === 'had' || t.lower[start - 1] === 'been')) start--;
+    if (start === 0 || t.lower[start - 1] !== 'it' || t.sentence[start - 1] !== t.sentence[i]) continue;
+    if (found.some((c) => c.cueStart <= i && i < c.cueEnd)) continue;
+    const end = t.sentenceStart[(t.sentence[i] as number) + 1] as number;
+    if (end - (i + 1) < 3) continue;
+    claims.push({ cueStart: start, cueEnd: i + 1, sourceStart: -1, sourceEnd: -1, contentStart: i + 1, contentEnd: end });
+  }
+  return claims;
+}
+
+/**
+ * Inverted order with the source after the cue ("…, said the farmers' union."): when the cue follows a
+ * comma and at most eight words without a verb run from it to the end of the sentence, those words are the
+ * source and the sentence up to the comma the content, whatever the role tagger made of them.
+ */
+export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  const s = t.sentence[claim.cueStart] as number;
+  const first = t.sentenceStart[s] as number;
+  if (claim.sourceStart >= 0 && claim.sourceStart < claim.cueStart) return;
+  if (claim.cueStart - first < 3 || t.shape[claim.cueStart - 1] !== 6) return;
+  let end = t.sentenceStart[s + 1] as number;
+  while (end > claim.cueEnd && (t.shape[end - 1] as number) >= 5) end--;
+  if (end <= claim.cueEnd || end - claim.cueEnd > 8) return;
+  for (let i = claim.cueEnd; i < end; i++) {
+    if (facts.lexicon[i] !== 0 || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
+  }
+  let contentEnd = claim.cueStart - 1;
+  while (contentEnd > first && t.quoteMark[contentEnd - 1] === 1 && t.quote[contentEnd - 1] !== t.quote[first]) contentEnd--;
+  claim.sourceStart = claim.cueEnd;
+  claim.sourceEnd = end;
+  claim.contentStart = Math.min(claim.contentStart, first);
+  if (claim.contentEnd > claim.cueStart) claim.contentEnd = claim.cueStart - 1;
+}
+
+const verbs = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'did', 'does', 'do']);
+
+function isVerb(pos: string | undefined, lower: string): boolean {
+  if (pos) return pos.startsWith('VB') || pos === 'MD';
+  return verbs.has(lower);
+}

@@ -20,8 +20,12 @@ export interface Options {
   cueBias?: number;
   /** Carry a quotation left open at a paragraph's end into the next paragraph. Default: true. */
   paragraphs?: boolean;
-  /** Read transcript speaker labels and "Name: statement" headlines as claims. Default: true. */
-  speakerLabels?: boolean;
+  /**
+   * Add claims and sources the taggers tend to miss: transcript speaker labels and "Name: statement"
+   * headlines, impersonal passives ("it was reported that …"), sources after the cue ("…, said the union").
+   * Default: true.
+   */
+  rules?: boolean;
   /** Give a cue without a source that continues another cue's sentence ("…, adding that …") its source. Default: true. */
   shareSources?: boolean;
   /** Also report what the article states in its own voice (claims with no source and no cue). Default: true. */
@@ -41,7 +45,7 @@ export default function tagClaims(options?: Readonly<Options> | null) {
   const ownVoice = settings.ownVoice ?? true;
   const cueBias = settings.cueBias ?? 6;
   const paragraphs = settings.paragraphs ?? true;
-  const speakerLabels = settings.speakerLabels ?? true;
+  const rules = settings.rules ?? true;
   const defaults = settings.lexicon && settings.models ? null : defaultClaimData();
   const lexicon = settings.lexicon ?? (defaults?.lexicon as CueLexicon);
   const models = settings.models ?? (defaults?.models as ClaimModels);
@@ -61,7 +65,7 @@ export default function tagClaims(options?: Readonly<Options> | null) {
     const tokenClaims = extractTokenClaims(facts, models, {
       cueBias,
       paragraphs,
-      speakerLabels,
+      rules,
       shareSources: settings.shareSources ?? true,
     });
     for (const found of tokenClaims) {
