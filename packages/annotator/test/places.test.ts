@@ -157,6 +157,13 @@ describe('tagPlaces: places and peoples as actors', () => {
     expect(place).toMatchObject({ type: 'place', kind: 'city', geo: { geonameId: 524901 } });
   });
 
+  it('makes a seat of government its government, tied to the country, whether tagged or not', () => {
+    const { mentions, entities } = run('The Kremlin rejected the plan, and aides in the White House agreed.', { place: ['Kremlin'] });
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(['Kremlin:government', 'White House:government']);
+    const countries = mentions.map((m) => entities.find((e) => e.id === entities.find((x) => x.id === m.entity)?.place)?.geo?.country);
+    expect(countries).toEqual(['RU', 'US']);
+  });
+
   it('makes a country tagged as an organisation its government', () => {
     const { mentions, entities } = run('Talks stalled after Norway withdrew its offer.', { organization: ['Norway'] });
     expect(mentions[0]).toMatchObject({ type: 'actor', kind: 'government' });

@@ -149,6 +149,31 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     }
 
     if (findActors) {
+      // "The Kremlin said": a seat of government is a government, tied to its country.
+      const seatMentions = [...mentions.filter((m) => knowledge.seats.has(m.text.replace(/^the\s+/i, '')))];
+      for (const [seat] of knowledge.seats) {
+        const pattern = new RegExp(`(?<![\\p{L}])${seat.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+        for (const match of prose.matchAll(pattern)) {
+          const start = match.index ?? 0;
+          const end = start + seat.length;
+          const sentence = sentences.find((s) => s.start <= start && end <= s.end);
+          if (!sentence || skip(sentence) || mentions.some((m) => m.start < end && start < m.end)) continue;
+          const m: Mention = { start, end, text: text.slice(start, end), type: 'actor', kind: 'government', entity: '' };
+          mentions.push(m);
+          seatMentions.push(m);
+        }
+      }
+      for (const m of seatMentions) {
+        const seat = m.text.replace(/^the\s+/i, '');
+        const country = gazetteer.country(knowledge.seats.get(seat) ?? '');
+        if (!country) continue;
+        const place = placeEntity(null, country, country.name);
+        const government = entityFor(`seat:${placeKey(seat)}`, () => ({ name: seat, type: 'actor', kind: 'government', aliases: [], place: place.id }));
+        nameEntity(government, seat);
+        m.type = 'actor';
+        m.kind = 'government';
+        m.entity = government.id;
+      }
       for (const group of findGroups(text, sentences, mentions, knowledge, skip)) {
         const country = group.country ? gazetteer.country(group.country) : undefined;
         const place = country ? placeEntity(null, country, country.name) : undefined;
