@@ -56,6 +56,13 @@ describe('linkEntities: within one article', () => {
     expect(entities[0]?.aliases.sort()).toEqual(['Foreign Minister Katarzyna Wielgosz-Nowak', 'Ms Wielgosz-Nowak', 'Wielgosz-Nowak']);
   });
 
+  it('drops what the tagger took in front of a title from a person\'s name', () => {
+    const { entities } = run('Estonian Prime Minister Liisa Tammsaar met reporters. Tammsaar said little.', {
+      person: ['Estonian Prime Minister Liisa Tammsaar', 'Tammsaar'],
+    });
+    expect(entities.map((e) => e.name)).toEqual(['Liisa Tammsaar']);
+  });
+
   it('keeps two people who share a surname apart and links the surname to the one named last', () => {
     const { mentions, entities } = run('Ana Ferreira met Paulo Ferreira in Lisbon. Later Ferreira said the meeting went well.', {
       person: ['Ana Ferreira', 'Paulo Ferreira', 'Ferreira'],

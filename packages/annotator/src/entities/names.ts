@@ -17,6 +17,21 @@ export function stripTitles(name: string, titles: ReadonlySet<string>): string {
   return rest;
 }
 
+/**
+ * A person's name without what the tagger took in front of it: everything up to the last title
+ * ("Ukrainian President Petro Poroshenko" → "Petro Poroshenko", "NATO Secretary-General X Y" → "X Y").
+ */
+export function personName(name: string, titles: ReadonlySet<string>): string {
+  const words = stripTitles(name, titles).split(/\s+/);
+  let cut = -1;
+  for (let i = 0; i < words.length - 1; i++) {
+    for (let n = 1; n <= 3 && i - n + 1 >= 0; n++) {
+      if (titles.has(words.slice(i - n + 1, i + 1).join(' '))) cut = i;
+    }
+  }
+  return words.slice(cut + 1).join(' ');
+}
+
 /** A name folded for comparison: case, diacritics, possessive and punctuation ignored. */
 export function nameKey(name: string): string {
   return name

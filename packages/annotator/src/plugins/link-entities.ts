@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { acronymDefinitions, acronymMentions } from '../entities/acronyms.js';
 import { type DescriptionLexicon, resolveDescriptions } from '../entities/descriptions.js';
-import { fullness, isAcronym, isProperName, nameKey, stripTitles } from '../entities/names.js';
+import { fullness, isAcronym, isProperName, nameKey, personName, stripTitles } from '../entities/names.js';
 import { shouting } from '../places/discover.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import '../types.js';
@@ -134,7 +134,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       forms.set(id, set);
     };
     for (const m of order) {
-      const bare = stripTitles(m.text, titles) || m.text;
+      const bare = (m.kind === 'person' ? personName(m.text, titles) : stripTitles(m.text, titles)) || m.text;
       const name = qualified.get(m) ?? bare;
       const key = `${m.type}:${nameKey(name)}`;
       let entity = byKey.get(key) ?? (name === bare ? byKey.get(`${m.type}:${nameKey(m.text)}`) : undefined);
@@ -178,7 +178,8 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     for (const m of linked) addForm(m.entity, m.text);
     for (const entity of entities.values()) {
       const all = [...(forms.get(entity.id) ?? []), entity.name, ...entity.aliases];
-      const proper = all.map((f) => stripTitles(f, titles)).filter((f) => isProperName(f) && !isAcronym(f));
+      const strip = (f: string) => (entity.kind === 'person' ? personName(f, titles) : stripTitles(f, titles));
+      const proper = all.map(strip).filter((f) => isProperName(f) && !isAcronym(f));
       const best = proper.sort((a, b) => fullness(b) - fullness(a))[0];
       if (best && entity.type === 'actor' && entity.kind !== 'government') entity.name = best;
       entity.aliases = [...new Set(all)].filter((f) => f !== entity.name);
