@@ -120,11 +120,9 @@ await connection.sendNotification('exit');
 const second = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const c2 = createMessageConnection(new StreamMessageReader(second.stdout), new StreamMessageWriter(second.stdin));
 let statuses = 0;
-let lastStatus = null;
 const done = new Promise((resolve) => {
   c2.onNotification('claimlens/status', (p) => {
     statuses++;
-    lastStatus = p;
     if (p.pending === 0 && p.workspace.articles >= fileCount) resolve(p);
   });
 });

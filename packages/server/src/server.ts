@@ -16,16 +16,15 @@ import type { CorpusBuilder } from './builder.js';
 import { codeActions, diagnostics } from './features/diagnostics.js';
 import { counts, explorer } from './features/explorer.js';
 import { exportAnnotations } from './features/exporting.js';
-import { DismissedStore, findingKey } from './features/findings.js';
+import { contradictionItems, DismissedStore } from './features/findings.js';
 import { highlights } from './features/highlights.js';
 import { hoverMarkdown } from './features/hover.js';
-import { claimPlace, viewOf } from './features/lookup.js';
+import { viewOf } from './features/lookup.js';
 import { definition, references } from './features/navigation.js';
 import { selectFile } from './glob.js';
 import { toOffset } from './positions.js';
 import {
   analyzeWorkspaceRequest,
-  type ContradictionItem,
   contradictionsRequest,
   dismissRequest,
   explorerRequest,
@@ -40,7 +39,7 @@ import {
 } from './protocol.js';
 import type { AnnotationRunner } from './runner.js';
 import { defaultSettings, normaliseSettings } from './settings.js';
-import { type Entry, Workspace } from './workspace.js';
+import { Workspace } from './workspace.js';
 
 export interface ServerOptions {
   runner: AnnotationRunner;
@@ -149,7 +148,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidClose(async ({ document }) => {
     notified.delete(document.uri);
     const file = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : null;
-    if (file && isSelected(file)) await readFiles([file], false);
+    if (file && isSelected(file)) await readFiles([file]);
     else {
       workspace.delete(document.uri);
       send(connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
@@ -169,7 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (change.type === FileChangeType.Deleted) workspace.delete(change.uri);
       else if (isSelected(file)) changed.push(file);
     }
-    if (changed.length > 0) await readFiles(changed, false);
+    if (changed.length > 0) await readFiles(changed);
   });
 
   connection.onHover(({ textDocument, position }) => {
@@ -210,33 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return { files: workspace.reanalyse() };
   });
 
-  handle(contradictionsRequest, () => {
-    const state = workspace.state;
-    if (!state) return [];
-    const items: ContradictionItem[] = [];
-    for (const c of state.corpus.contradictions) {
-      const sides: ContradictionItem['sides'] = [];
-      for (const id of c.claims) {
-        const claim = state.corpus.claim(id);
-        const place = claim ? claimPlace(state, claim) : null;
-        if (!claim || !place) continue;
-        const speaker = claim.speaker
-          ? (state.corpus.entity(claim.speaker)?.name ?? null)
-          : (claim.source?.text ?? null);
-        sides.push({ place, outlet: state.outlet(claim.article), speaker, text: claim.content.text });
-      }
-      const key = findingKey(state, c);
-      items.push({
-        id: c.id,
-        kind: c.kind,
-        explanation: c.explanation,
-        key,
-        dismissed: dismissed.keys.has(key),
-        sides,
-      });
-    }
-    return items;
-  });
+  handle(contradictionsRequest, () => contradictionItems(workspace.state, dismissed.keys));
 
   handle(dismissRequest, async ({ key, dismissed: value }) => {
     await dismissed.set(key, value);
@@ -358,7 +331,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (selected.length === 0) sendStatus();
   }
 
-  async function readFiles(files: string[], _reportProgress: boolean): Promise<void> {
+  async function readFiles(files: string[]): Promise<void> {
     const read = await readCorpus(files, { maxFileSize: settings.files.maxSize }).catch(() => null);
     if (!read) return;
     for (const article of read.articles) {
@@ -425,5 +398,3 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.listen();
 }
-
-export type { Entry };

@@ -1,7 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Contradiction, CorpusClaim } from '@claimlens/core';
+import type { ContradictionItem } from '../protocol.js';
 import type { CorpusState } from '../workspace.js';
+import { claimPlace } from './lookup.js';
 
 /**
  * A key for a contradiction that survives re-analysis: the kind and both claims' articles and contents.
@@ -28,6 +30,23 @@ export function contradictionsOf(
     result.push({ contradiction, other: otherId === undefined ? undefined : state.corpus.claim(otherId) });
   }
   return result;
+}
+
+/** Every contradiction of the corpus with both sides' places, dismissed ones marked. */
+export function contradictionItems(state: CorpusState | null, dismissed: ReadonlySet<string>): ContradictionItem[] {
+  if (!state) return [];
+  return state.corpus.contradictions.map((c) => {
+    const sides: ContradictionItem['sides'] = [];
+    for (const id of c.claims) {
+      const claim = state.corpus.claim(id);
+      const place = claim ? claimPlace(state, claim) : null;
+      if (!claim || !place) continue;
+      const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? null) : (claim.source?.text ?? null);
+      sides.push({ place, outlet: state.outlet(claim.article), speaker, text: claim.content.text });
+    }
+    const key = findingKey(state, c);
+    return { id: c.id, kind: c.kind, explanation: c.explanation, key, dismissed: dismissed.has(key), sides };
+  });
 }
 
 /** Dismissed findings, kept in `.claimlens/dismissed.json` under a folder. */
