@@ -144,7 +144,7 @@ function score(gold, predicted) {
   return { mucR: muc(gold, predicted), mucP: muc(predicted, gold), b3R: b3(gold, predicted), b3P: b3(predicted, gold) };
 }
 
-const totals = { ours: [], same: [] };
+const totals = { ours: [], local: [], same: [] };
 let mentionCount = 0;
 let documentCount = 0;
 let elapsed = 0;
@@ -158,19 +158,24 @@ for (const topic of topics) {
   elapsed += performance.now() - started;
   const gold = [];
   const ours = [];
+  const local = [];
   const same = [];
-  for (const doc of docs) {
+  docs.forEach((doc, d) => {
     const mentions = resolved.annotations.get(doc.id)?.mentions ?? [];
+    const within = items[d].annotation.mentions;
     for (const g of doc.gold) {
       const hit = mentions.find((m) => m.start < g.end && g.start < m.end);
+      const own = within.find((m) => m.start < g.end && g.start < m.end);
       gold.push(g.chain);
       ours.push(hit ? hit.entity : `${doc.id}:${g.start}`);
+      local.push(own ? `${doc.id}:${own.entity}` : `${doc.id}:${g.start}`);
       same.push(g.text.toLowerCase());
     }
-  }
+  });
   mentionCount += gold.length;
   documentCount += docs.length;
   totals.ours.push(score(gold, ours));
+  totals.local.push(score(gold, local));
   totals.same.push(score(gold, same));
   if (verbose) console.log(`topic ${topic}: ${docs.length} documents, ${gold.length} name mentions`);
 }
@@ -191,4 +196,5 @@ function report(name, list) {
 }
 console.log(`ECB+ participant names: ${topics.length} topics, ${documentCount} documents, ${mentionCount} gold name mentions; linking took ${(elapsed / 1000).toFixed(1)} s`);
 report('claimlens (link + resolve)', totals.ours);
+report('  within documents only', totals.local);
 report('baseline: same text', totals.same);
