@@ -39,7 +39,7 @@ export const auxiliaries = new Set(
 
 const subjects = new Set('i you he she it we they who which that'.split(' '));
 const modals = new Set("to will would shall should can could may might must did does do n't not never".split(' '));
-const nominalSuffix = /(?:[^aeiou]tion|sion|ment|ings)$/;
+const nominalSuffix = /(?:[^aeiou]tion|sion|ment|ings|ssal|[^i]val|usal|awal|rial)$/;
 
 /** Whether a token is a verb: by its tag when tagged, else by suffix and context. */
 export function isVerb(tokens: readonly Token[], i: number, lexicon: EventLexicon): boolean {
@@ -72,26 +72,47 @@ export function eventLemma(token: Token, lexicon: EventLexicon): string {
 export function findTriggers(tokens: readonly Token[], settings: TriggerSettings): Trigger[] {
   const { lexicon, minProbability } = settings;
   const triggers: Trigger[] = [];
+  const headline = isHeadline(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const lower = token.text.toLowerCase();
     if (!/^\p{L}[\p{L}-]*$/u.test(token.text) || functionWords.has(lower) || lower.length < 3) continue;
-    const verbal = isVerb(tokens, i, lexicon);
-    const lemma = eventLemma(token, lexicon);
+    // taggers read capitalised headline words as names: there, judge the word by its lower-case form
+    const plain: Token = headline ? { start: token.start, end: token.end, text: lower } : token;
+    const lemma = eventLemma(plain, lexicon);
+    const verbal = headline ? /(?:[^e]ed|[^s]s)$/.test(lower) && lemma !== lower : isVerb(tokens, i, lexicon);
     if (auxiliaries.has(lower) || auxiliaries.has(lemma)) continue;
     const stats = lexicon.lemmas[lemma];
     const type = lexicon.types[lemma];
-    const proper = /^\p{Lu}/u.test(token.text) && i > 0 && !(token.pos && !token.pos.startsWith('NNP'));
-    const tagged = token.pos !== undefined;
-    const open = !tagged || /^(?:VB|NN|JJ)/.test(token.pos ?? '');
-    if (!open) continue;
+    const known = (stats !== undefined && stats.p >= minProbability && stats.n >= 2) || type !== undefined;
+    const capital = /^\p{Lu}/u.test(token.text) && i > 0 && !/^["“'‘(]$/.test(tokens[i - 1]?.text ?? '');
+    const proper = !headline && (token.pos ? token.pos.startsWith('NNP') : capital);
+    const tagged = token.pos !== undefined && !headline;
+    if (tagged && !/^(?:VB|NN|JJ)/.test(token.pos ?? '')) continue;
     let hit = false;
-    if (stats && stats.p >= minProbability && stats.n >= 2) hit = true;
-    else if (type && !proper) hit = true;
+    if (known && (!proper || (stats?.p ?? 0) >= 0.8)) hit = true;
     else if (verbal && !proper && !(stats && stats.p < 0.1)) hit = true;
     else if (!proper && nominalSuffix.test(lower) && (!tagged || token.pos?.startsWith('NN'))) hit = true;
     if (!hit) continue;
-    triggers.push({ index: i, lemma, type: type ?? (verbal ? 'occurrence' : 'occurrence'), verbal });
+    triggers.push({ index: i, lemma, type: type ?? 'occurrence', verbal });
   }
   return triggers;
+}
+
+/** Whether a known event word: annotated often enough, or typed in the lexicon. */
+export function isEventWord(lemma: string, lexicon: EventLexicon, minProbability: number): boolean {
+  const stats = lexicon.lemmas[lemma];
+  return (stats !== undefined && stats.p >= minProbability && stats.n >= 2) || lexicon.types[lemma] !== undefined;
+}
+
+/** A headline or title: most words capitalised, or all in capitals. */
+export function isHeadline(tokens: readonly Token[]): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const token of tokens) {
+    if (!/^\p{L}{4,}/u.test(token.text)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(token.text)) capitals++;
+  }
+  return words >= 2 && capitals / words >= 0.6;
 }

@@ -4,7 +4,8 @@ import type { VFile } from 'vfile';
 import { findArguments } from '../events/arguments.js';
 import { defaultEventLexicon, type EventLexicon } from '../events/lexicon.js';
 import { findTimes } from '../events/time.js';
-import { findTriggers, isVerb } from '../events/triggers.js';
+import { findTriggers, isEventWord, isVerb } from '../events/triggers.js';
+import type { Token } from '../text/tokenize.js';
 import '../types.js';
 
 export interface Options {
@@ -42,9 +43,13 @@ export default function tagEvents(options?: Readonly<Options> | null) {
       for (let k = cursor; k < mentions.length && (mentions[k] as Mention).start < sentence.end; k++) {
         inSentence.push(mentions[k] as Mention);
       }
-      const triggers = findTriggers(tokens, { lexicon, minProbability }).filter(
-        (t) => !inSentence.some((m) => m.start <= (tokens[t.index]?.start ?? 0) && (tokens[t.index]?.end ?? 0) <= m.end),
-      );
+      // a trigger inside a name only when it is a known event word and not the name's first word
+      // ("Tara Reid Checks Into Rehab" read as one name by a headline-blind tagger)
+      const triggers = findTriggers(tokens, { lexicon, minProbability }).filter((t) => {
+        const token = tokens[t.index] as Token;
+        const name = inSentence.find((m) => m.start <= token.start && token.end <= m.end);
+        return !name || (name.start < token.start && isEventWord(t.lemma, lexicon, minProbability));
+      });
       const context = {
         text,
         tokens,

@@ -40,7 +40,8 @@ export function clusterEvents(
   for (const article of articles) {
     const group = groups.get(article.id) ?? -1;
     for (const mention of annotations.get(article.id)?.events ?? []) {
-      const key = `${group}\u0000${canonical.get(mention.lemma) ?? mention.lemma}`;
+      const byType = (process.env.EV_TYPES ?? '').split(',').includes(mention.type);
+      const key = `${group}\u0000${byType ? mention.type : canonical.get(mention.lemma) ?? mention.lemma}`;
       let block = blocks.get(key);
       if (!block) blocks.set(key, (block = []));
       block.push({ article, mention });
@@ -53,7 +54,7 @@ export function clusterEvents(
       const weak = options.weakLemmas ? options.weakLemmas.has(placed.mention.lemma) : placed.mention.type === 'statement';
       let home: Placed[] | undefined;
       for (const cluster of clusters) {
-        if (cluster.some((other) => conflicts(placed, other, entities, weak))) continue;
+        if (process.env.EV_NOCONF !== '1' && cluster.some((other) => conflicts(placed, other, entities, weak && process.env.EV_NOWEAK !== '1'))) continue;
         home = cluster;
         break;
       }

@@ -19,17 +19,17 @@ const maxArticleDays = 21;
 export function conflicts(a: Placed, b: Placed, entities: ReadonlyMap<string, Entity>, weak: boolean): boolean {
   const x = a.mention.arguments;
   const y = b.mention.arguments;
-  if (x.timeValue && y.timeValue && timesConflict(x.timeValue, y.timeValue)) return true;
+  if (process.env.EV_NOTIME !== '1' && x.timeValue && y.timeValue && timesConflict(x.timeValue, y.timeValue)) return true;
   if (!absolute(x.timeValue) && !absolute(y.timeValue) && a.article.date && b.article.date) {
     const days = Math.abs(Date.parse(a.article.date) - Date.parse(b.article.date)) / 86_400_000;
     if (days > maxArticleDays) return true;
   }
-  if (differ(x.placeEntity, y.placeEntity, entities)) return true;
-  if (differentText(x.destination?.text, y.destination?.text)) return true;
-  if (differentText(x.origin?.text, y.origin?.text)) return true;
+  if (process.env.EV_NOPLACE !== '1' && differ(x.placeEntity, y.placeEntity, entities)) return true;
+  if (process.env.EV_NODIR !== '1' && differentText(x.destination?.text, y.destination?.text)) return true;
+  if (process.env.EV_NODIR !== '1' && differentText(x.origin?.text, y.origin?.text)) return true;
   const agents = differ(x.agentEntity, y.agentEntity, entities);
   const patients = differ(x.patientEntity, y.patientEntity, entities);
-  if (agents && patients) return true;
+  if (process.env.EV_NOPART !== '1' && agents && patients) return true;
   if (weak) {
     if (a.article.id === b.article.id) return true;
     const sameAgent = x.agentEntity && x.agentEntity === y.agentEntity;
@@ -54,14 +54,17 @@ function absolute(value: string | undefined): boolean {
   return !!value && /^(?:\*|\d{4})-\d{2}/.test(value);
 }
 
-/** Two entity ids that are different entities and, for places, different places (not one inside the other). */
+/** Two entity ids that are different entities and, for places with known geography, places apart. */
 function differ(a: string | undefined, b: string | undefined, entities: ReadonlyMap<string, Entity>): boolean {
   if (!a || !b || a === b) return false;
   const ea = entities.get(a);
   const eb = entities.get(b);
-  if (ea?.geo && eb?.geo) {
-    if (ea.geo.country && ea.geo.country === eb.geo.country && (ea.kind === 'country' || eb.kind === 'country')) return false;
-    if (ea.geo.region && ea.geo.region === eb.geo.region && (ea.kind === 'region' || eb.kind === 'region')) return false;
+  if (!ea || !eb) return false;
+  if (ea.type === 'place' || eb.type === 'place') {
+    if (!ea.geo || !eb.geo) return false;
+    if (ea.geo.country && eb.geo.country && ea.geo.country !== eb.geo.country) return true;
+    const local = (kind: string) => kind === 'city' || kind === 'settlement';
+    return local(ea.kind) && local(eb.kind) && ea.geo.region !== eb.geo.region;
   }
   return true;
 }

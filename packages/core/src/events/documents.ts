@@ -2,7 +2,7 @@ import type { Article } from '../article.js';
 import type { DocumentAnnotation } from '../document.js';
 
 export interface DocumentClusterOptions {
-  /** Least cosine between two groups' TF-IDF centroids for them to merge. Default: 0.2. */
+  /** Least average cosine between the articles of two groups for them to merge. Default: 0.08. */
   threshold?: number;
   /** Terms per article used to find candidate pairs (the rest only weigh in the cosine). Default: 40. */
   candidateTerms?: number;
@@ -14,7 +14,7 @@ export interface DocumentClusterOptions {
 
 /**
  * Group articles that report the same happenings (sub-topics): TF-IDF vectors over content words, entity
- * ids and event lemmas; agglomerative merging by centroid cosine above a threshold. Near-linear: only
+ * ids and event lemmas; agglomerative merging by average cosine above a threshold. Near-linear: only
  * articles that share one of their top terms are ever compared.
  * Returns, per article id, the index of its group.
  */
@@ -23,7 +23,7 @@ export function clusterDocuments(
   annotations: ReadonlyMap<string, DocumentAnnotation>,
   options: DocumentClusterOptions = {},
 ): Map<string, number> {
-  const threshold = options.threshold ?? 0.2;
+  const threshold = options.threshold ?? Number(process.env.EV_DOC ?? 0.08);
   const candidateTerms = options.candidateTerms ?? 40;
   const maxShare = options.maxShare ?? 0.5;
   const maxPostings = options.maxPostings ?? 200;
@@ -36,7 +36,7 @@ export function clusterDocuments(
     let norm = 0;
     for (const [term, tf] of c) {
       const w = (1 + Math.log(tf)) * Math.log((n + 1) / ((df.get(term) ?? 0) + 0.5));
-      if (w <= 0) continue;
+      if (w <= 0 || (df.get(term) ?? 0) < 2) continue;
       v.set(term, w);
       norm += w * w;
     }
@@ -66,27 +66,9 @@ export function clusterDocuments(
       }
     }
   }
-  const sorted = [...pairs.values()].filter((p) => p[2] >= threshold).sort((a, b) => b[2] - a[2]);
-  // centroid linkage: merge two groups when their summed vectors are still similar enough
-  const parent = articles.map((_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x] as number] as number;
-    return x;
-  };
-  const centroid = vectors.map((v) => new Map(v));
-  for (const [i, j] of sorted) {
-    const a = find(i);
-    const b = find(j);
-    if (a === b) continue;
-    const ca = centroid[a] as Map<string, number>;
-    const cb = centroid[b] as Map<string, number>;
-    if (cosine(ca, cb) < threshold) continue;
-    parent[b] = a;
-    for (const [term, w] of cb) ca.set(term, (ca.get(term) ?? 0) + w);
-    centroid[b] = new Map();
-  }
+  const parent = averageLinkage(n, [...pairs.values()], threshold);
   const groups = new Map<string, number>();
-  articles.forEach((article, i) => groups.set(article.id, find(i)));
+  articles.forEach((article, i) => groups.set(article.id, parent[i] as number));
   return groups;
 }
 
@@ -99,13 +81,13 @@ const stopwords = new Set(
 function termCounts(article: Article, annotation: DocumentAnnotation | undefined): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string, by = 1) => counts.set(term, (counts.get(term) ?? 0) + by);
-  for (const m of article.text.toLowerCase().matchAll(/\p{L}[\p{L}\p{N}'’-]*|\d{4}/gu)) {
-    const word = m[0].replace(/['’]s$/, '');
+  // names (capitalised words not opening a sentence or line) and years: what tells two similar happenings apart
+  for (const m of article.text.matchAll(/(?<=[\p{Ll}\p{N},;:'"’”)] +|\p{L} +)\p{Lu}[\p{L}\p{N}'’-]*|\b(?:1[89]|20)\d{2}\b/gu)) {
+    const word = m[0].toLowerCase().replace(/['’]s$/, '');
     if (word.length < 3 || stopwords.has(word)) continue;
     add(word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
   }
   for (const mention of annotation?.mentions ?? []) add(`entity:${mention.entity}`);
-  for (const event of annotation?.events ?? []) add(`event:${event.lemma}`);
   return counts;
 }
 
@@ -121,4 +103,89 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
   }
   for (const w of b.values()) nb += w * w;
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Average-link agglomerative clustering over sparse similarities (missing pairs count 0): group of each item. */
+function averageLinkage(n: number, pairs: readonly (readonly [number, number, number])[], threshold: number): number[] {
+  const size = new Array<number>(n).fill(1);
+  const sums = Array.from({ length: n }, () => new Map<number, number>());
+  const group = Array.from({ length: n }, (_, i) => i);
+  const version = new Array<number>(n).fill(0);
+  const heap = new Heap();
+  for (const [i, j, sim] of pairs) {
+    (sums[i] as Map<number, number>).set(j, sim);
+    (sums[j] as Map<number, number>).set(i, sim);
+    if (sim >= threshold) heap.push([sim, i, j, 0, 0]);
+  }
+  for (let top = heap.pop(); top; top = heap.pop()) {
+    const [, a, b, va, vb] = top;
+    if (version[a] !== va || version[b] !== vb) continue;
+    // merge b into a
+    const sa = sums[a] as Map<number, number>;
+    const sb = sums[b] as Map<number, number>;
+    for (const [c, sum] of sb) {
+      if (c === a) continue;
+      sa.set(c, (sa.get(c) ?? 0) + sum);
+      const sc = sums[c] as Map<number, number>;
+      sc.set(a, (sc.get(a) ?? 0) + sum);
+      sc.delete(b);
+    }
+    sa.delete(b);
+    sb.clear();
+    size[a] = (size[a] as number) + (size[b] as number);
+    version[a] = (version[a] as number) + 1;
+    version[b] = -1;
+    group[b] = a;
+    for (const [c, sum] of sa) {
+      const avg = sum / ((size[a] as number) * (size[c] as number));
+      if (avg >= threshold) heap.push([avg, a, c, version[a] as number, version[c] as number]);
+    }
+  }
+  const find = (x: number): number => {
+    while (group[x] !== x) x = group[x] as number;
+    return x;
+  };
+  return group.map((_, i) => find(i));
+}
+
+type Entry = [number, number, number, number, number];
+
+/** A max-heap of merge candidates by similarity. */
+class Heap {
+  readonly #items: Entry[] = [];
+  push(entry: Entry): void {
+    const items = this.#items;
+    items.push(entry);
+    let i = items.length - 1;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if ((items[up] as Entry)[0] >= entry[0]) break;
+      items[i] = items[up] as Entry;
+      i = up;
+    }
+    items[i] = entry;
+  }
+  pop(): Entry | undefined {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (!top || !last || items.length === 0) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      let best = last[0];
+      if (l < items.length && (items[l] as Entry)[0] > best) {
+        m = l;
+        best = (items[l] as Entry)[0];
+      }
+      if (r < items.length && (items[r] as Entry)[0] > best) m = r;
+      if (m === i) break;
+      items[i] = items[m] as Entry;
+      i = m;
+    }
+    items[i] = last;
+    return top;
+  }
 }
