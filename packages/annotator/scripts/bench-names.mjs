@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Benchmark name tagging: claimlens (tokenize + sentences + POS + NER) against compromise and wink-nlp.
-// Usage: node packages/annotator/scripts/bench-names.mjs <conll-file> [--mb 3] [--runs 2]
+// Usage: node packages/annotator/scripts/bench-names.mjs <conll-file | text file | folder of .txt/.md> [--mb 1] [--runs 2]
 // Speeds are MB of UTF-8 text per second of CPU time (best of the runs), so other load on the machine
 // matters less than with wall-clock time.
-// The text is generated at run time from the CoNLL file's sentences, joined into paragraphs (not committed).
+// The text is generated at run time from the CoNLL file's sentences, joined into paragraphs (not committed),
+// or repeated from the plain text / Markdown given.
 // Imports the BUILT package (../dist): run `npx tsc -p packages/annotator/tsconfig.build.json` first.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -28,26 +30,43 @@ export function annotateNames(text, options = {}) {
   return file.data;
 }
 
-/** News-like text of about `megabytes` MB: the file's sentences, detokenised a little, in paragraphs of 5. */
-export function benchText(conllPath, megabytes = 3) {
-  const sentences = parseConll(readFileSync(conllPath, 'utf8')).map((s) =>
-    s.words.join(' ').replace(/ ([.,;:!?)]|'s|n't)/g, '$1').replace(/\( /g, '('),
-  );
-  const paragraphs = [];
+/**
+ * News-like text of about `megabytes` MB. From a CoNLL file: its sentences, detokenised a little, in
+ * paragraphs of five. From a folder or another file: its plain text and Markdown, repeated.
+ */
+export function benchText(source, megabytes = 1) {
+  let paragraphs;
+  if (statSync(source).isDirectory()) {
+    paragraphs = readdirSync(source)
+      .filter((name) => /\.(txt|md|markdown)$/i.test(name))
+      .sort()
+      .flatMap((name) => readFileSync(path.join(source, name), 'utf8').split(/\n\s*\n/));
+  } else {
+    const content = readFileSync(source, 'utf8');
+    const conll = /^\S+ \S+ \S+ [BIO](?:-\w+)?$/m.test(content.slice(0, 2000));
+    if (conll) {
+      const sentences = parseConll(content).map((s) =>
+        s.words.join(' ').replace(/ ([.,;:!?)]|'s|n't)/g, '$1').replace(/\( /g, '('),
+      );
+      paragraphs = [];
+      for (let i = 0; i < sentences.length; i += 5) paragraphs.push(sentences.slice(i, i + 5).join(' '));
+    } else paragraphs = content.split(/\n\s*\n/);
+  }
+  paragraphs = paragraphs.map((p) => p.trim()).filter((p) => p.length > 0);
+  if (paragraphs.length === 0) throw new Error(`Expected text in ${source}, not nothing`);
+  const out = [];
   let size = 0;
-  for (let i = 0; size < megabytes * 1e6; i += 5) {
-    const paragraph = [];
-    for (let k = 0; k < 5; k++) paragraph.push(sentences[(i + k) % sentences.length]);
-    const value = paragraph.join(' ');
-    paragraphs.push(value);
+  for (let i = 0; size < megabytes * 1e6; i++) {
+    const value = paragraphs[i % paragraphs.length];
+    out.push(value);
     size += value.length + 2;
   }
-  return paragraphs.join('\n\n');
+  return out.join('\n\n');
 }
 
 /** Time each tagger on the same text; returns MB/s per tool and the ratios. */
 export async function benchNames(conllPath, options = {}) {
-  const text = benchText(conllPath, options.megabytes ?? 3);
+  const text = benchText(conllPath, options.megabytes ?? 1);
   const mb = Buffer.byteLength(text, 'utf8') / 1e6;
   const chunks = text.split('\n\n');
   // CPU time of this process (one core: all of this runs on the main thread), best of `runs`.
@@ -99,13 +118,13 @@ export async function benchNames(conllPath, options = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const path = process.argv[2];
   if (!path || path === '--help') {
-    console.log('Usage: node packages/annotator/scripts/bench-names.mjs <conll-file> [--mb 3] [--runs 2]\n(imports ../dist: build the package first)');
+    console.log('Usage: node packages/annotator/scripts/bench-names.mjs <conll-file> [--mb 1] [--runs 2]\n(imports ../dist: build the package first)');
     process.exit(path ? 0 : 1);
   }
   const mbArg = process.argv.indexOf('--mb');
   const runsArg = process.argv.indexOf('--runs');
   const { megabytes, results, ratios } = await benchNames(path, {
-    megabytes: mbArg > 0 ? Number(process.argv[mbArg + 1]) : 3,
+    megabytes: mbArg > 0 ? Number(process.argv[mbArg + 1]) : 1,
     runs: runsArg > 0 ? Number(process.argv[runsArg + 1]) : 2,
   });
   console.log(`text: ${megabytes.toFixed(2)} MB`);
