@@ -3,7 +3,7 @@
 // dates and speech verbs, made at bench time from a seed), run the real analyze pipeline on 1,000, 2,000,
 // 5,000 and 10,000 of them, and print seconds, articles/s, peak memory and how time grows.
 //
-//   node scripts/bench-scale.mjs [--sizes 1000,2000,5000,10000] [--seed 1] [--keep]
+//   node scripts/bench-scale.mjs [--sizes 1000,2000,5000,10000] [--seed 1] [--timeout MINUTES] [--keep]
 //
 // Imports the BUILT packages (packages/core/dist, packages/annotator/dist): build them first with
 // `npx tsc -p packages/core/tsconfig.build.json && npx tsc -p packages/annotator/tsconfig.build.json`
@@ -414,7 +414,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   const given = args(process.argv.slice(2));
   if (given.help) {
     console.log(
-      'node scripts/bench-scale.mjs [--sizes 1000,2000,5000,10000] [--seed 1] [--keep]\n' +
+      'node scripts/bench-scale.mjs [--sizes 1000,2000,5000,10000] [--seed 1] [--timeout MINUTES (15)] [--keep]\n' +
         'Generates synthetic articles and times the BUILT pipeline (packages/*/dist) on them; build first.',
     );
   } else if (given.child) {
@@ -424,6 +424,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
     const results = await benchScale({
       ...(sizes ? { sizes } : {}),
       seed: Number(given.seed ?? 1),
+      ...(given.timeout ? { timeoutMs: Number(given.timeout) * 60_000 } : {}),
       keep: Boolean(given.keep),
     });
     if (results.some((r) => r.failed)) process.exitCode = 1;

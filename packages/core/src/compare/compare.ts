@@ -104,6 +104,7 @@ export function compareClaims(input: CompareInput): CompareResult {
     agreements.push({ claims: [a.base.claim.id, b.base.claim.id], event, explanation: explainAgreement(a, b) });
   };
   for (const family of families(ctx, input.events, views, options.siblings ?? true, maxMs)) {
+    if (!manyArticles(family, views)) continue;
     const mentionIds = new Map<string, string[]>();
     const eventOf = new Map<string, string>();
     const buckets = new Map<string, EventView[]>();
@@ -271,6 +272,20 @@ function families(
     list.push(event);
   });
   return [...out.values()];
+}
+
+/** Whether a family's claims come from more than one article: only then is there anything to compare. */
+function manyArticles(family: readonly Event[], views: Map<string, ClaimView>): boolean {
+  let first: string | undefined;
+  for (const event of family) {
+    for (const id of event.claims) {
+      const article = views.get(id)?.article.id;
+      if (article === undefined) continue;
+      first ??= article;
+      if (article !== first) return true;
+    }
+  }
+  return false;
 }
 
 /**

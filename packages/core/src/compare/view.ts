@@ -367,7 +367,18 @@ function claimSentence(ctx: ViewContext, claim: CorpusClaim, article: Article): 
   const parts = [claim.content, claim.source, claim.cue].filter((s): s is Span => s !== null);
   let start = Math.min(...parts.map((s) => s.start));
   let end = Math.max(...parts.map((s) => s.end));
-  for (const s of ctx.annotation(article.id)?.sentences ?? []) {
+  const sentences = ctx.annotation(article.id)?.sentences ?? [];
+  // Sentences are in text order: binary search for the one holding the start, then walk to the end.
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sentences[mid]?.end ?? 0) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (!s || s.start >= end) break;
     if (s.start <= start && start < s.end) start = s.start;
     if (s.start < end && end <= s.end) end = s.end;
   }
