@@ -13,3 +13,5 @@ export { default as tagClaims } from './plugins/tag-claims.js';
 export { default as tagEvents } from './plugins/tag-events.js';
 export { default as tagPlaces } from './plugins/tag-places.js';
 export { lemmatize, defaultLemmaExceptions, type LemmaExceptions, type LemmatizeOptions } from './text/lemma.js';
+export { loadPosTagger, PosTagger } from './pos/index.js';
+export { loadNerTagger, NerTagger, type NameMention, type NameSpan } from './ner/index.js';
