@@ -1,5 +1,6 @@
 import type { Mention } from '@claimlens/core';
 import { initialsMatch, isAcronym } from './names.js';
+import { SpanSet } from './spans.js';
 
 /** An acronym defined in the text and the mention of the full form it abbreviates. */
 export interface AcronymDefinition {
@@ -53,7 +54,7 @@ export function acronymDefinitions(text: string, mentions: Mention[]): AcronymDe
       out.push({ acronym, full: tagged });
       continue;
     }
-    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    if (new SpanSet(mentions).overlaps(start, end)) continue;
     const full: Mention = { start, end, text: phrase, type: 'actor', kind: 'organization', entity: '' };
     mentions.push(full);
     out.push({ acronym, full });
@@ -65,12 +66,14 @@ export function acronymDefinitions(text: string, mentions: Mention[]): AcronymDe
 /** Mentions of each defined acronym the tagger missed, as actors of the full form's kind. */
 export function acronymMentions(text: string, definitions: readonly AcronymDefinition[], mentions: readonly Mention[]): Mention[] {
   const out: Mention[] = [];
+  const taken = new SpanSet(mentions);
   for (const { acronym, full } of definitions) {
     const pattern = new RegExp(`(?<![\\p{L}\\d])${acronym.replace(/[&.]/g, '\\$&')}(?![\\p{L}\\d])`, 'gu');
     for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0;
       const end = start + acronym.length;
-      if ([...mentions, ...out].some((m) => m.start < end && start < m.end)) continue;
+      if (taken.overlaps(start, end)) continue;
+      taken.add({ start, end });
       out.push({ start, end, text: acronym, type: full.type, kind: full.kind, entity: '' });
     }
   }

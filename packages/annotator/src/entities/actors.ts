@@ -2,6 +2,7 @@ import type { Mention } from '@claimlens/core';
 import type { PlaceKnowledge } from '../places/knowledge.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
+import { SpanSet } from './spans.js';
 
 /** A group actor found in the text: "Ukrainian troops" (tied to a country), "pro-Russian separatists", "the rebels". */
 export interface GroupMention {
@@ -25,8 +26,8 @@ export function findGroups(
   skip: (sentence: SentenceTokens) => boolean,
 ): GroupMention[] {
   const out: GroupMention[] = [];
-  const covered = (start: number, end: number) =>
-    mentions.some((m) => m.start < end && start < m.end) || out.some((m) => m.start < end && start < m.end);
+  const taken = new SpanSet(mentions);
+  const covered = (start: number, end: number) => taken.overlaps(start, end);
   for (const sentence of sentences) {
     if (skip(sentence)) continue;
     const tokens = sentence.tokens;
@@ -39,6 +40,7 @@ export function findGroups(
         if (!noun) continue;
         const end = (tokens[noun.last] as Token).end;
         if (covered(token.start, end)) continue;
+        taken.add({ start: token.start, end });
         out.push({
           start: token.start,
           end,
@@ -66,6 +68,7 @@ export function findGroups(
         i = noun.last;
         continue;
       }
+      taken.add({ start: token.start, end });
       out.push({ start: token.start, end, name: noun.phrase, country: null });
       i = noun.last;
     }

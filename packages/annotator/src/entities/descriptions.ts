@@ -1,6 +1,7 @@
 import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
+import { SpanSet } from './spans.js';
 
 /** Head nouns of definite descriptions: organisations ("the ministry") and roles of people ("the spokesman"). */
 export interface DescriptionLexicon {
@@ -25,6 +26,20 @@ export function resolveDescriptions(
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const roleOf = introducedRoles(sentences, sorted, entities, roles);
   const out: Mention[] = [];
+  const taken = new SpanSet(sorted);
+  // Per organisation noun: the mentions (in order) of organisations whose name has it ("Foreign Ministry").
+  const byHead = new Map<string, { starts: number[]; ids: string[] }>();
+  for (const m of sorted) {
+    const entity = entities.get(m.entity);
+    if (m.type !== 'actor' || !entity || entity.kind === 'person') continue;
+    for (const word of new Set(entity.name.toLowerCase().split(/[^\p{L}]+/u))) {
+      if (!organizations.has(word)) continue;
+      const list = byHead.get(word) ?? { starts: [], ids: [] };
+      list.starts.push(m.start);
+      list.ids.push(entity.id);
+      byHead.set(word, list);
+    }
+  }
   for (const sentence of sentences) {
     if (skip(sentence)) continue;
     const tokens = sentence.tokens;
@@ -36,13 +51,13 @@ export function resolveDescriptions(
       if (next && (next.text === 'of' || /^\p{Lu}/u.test(next.text) || /^\p{Ll}/u.test(next.text) && (organizations.has(next.text) || roles.has(next.text)))) continue;
       const start = article.start;
       const end = head.end;
-      if (sorted.some((m) => m.start < end && start < m.end)) continue;
+      if (taken.overlaps(start, end)) continue;
       let referent: string | undefined;
       if (organizations.has(head.text)) {
-        for (const m of sorted) {
-          if (m.start >= start) break;
-          const entity = entities.get(m.entity);
-          if (m.type === 'actor' && entity && entity.kind !== 'person' && new RegExp(`\\b${head.text}\\b`, 'i').test(entity.name)) referent = entity.id;
+        const list = byHead.get(head.text);
+        if (list) {
+          const i = lastBefore(list.starts, start);
+          if (i >= 0) referent = list.ids[i];
         }
       } else if (roles.has(head.text)) {
         for (const { at, entity } of roleOf.get(head.text) ?? []) if (at < start) referent = entity;
@@ -53,6 +68,21 @@ export function resolveDescriptions(
     }
   }
   return out;
+}
+
+/** Index of the last value < `limit` in an ascending array, or -1. */
+function lastBefore(values: readonly number[], limit: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((values[mid] as number) < limit) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
 
 /** People introduced with a role: "<role> [Name]" or "[Name], (a|the) … <role>". */

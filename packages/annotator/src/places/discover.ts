@@ -2,6 +2,7 @@ import type { Mention } from '@claimlens/core';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
 import { type GazetteerEntry, placeKey } from './gazetteer.js';
+import { SpanSet } from '../entities/spans.js';
 import type { PlaceKnowledge } from './knowledge.js';
 import { candidates, parsePlaceName } from './link.js';
 
@@ -32,9 +33,11 @@ export function discoverPlaces(
   const notPlaces = new Set(cues.notPlaces);
   const lowerWords = new Set(text.match(/(?<![\p{L}.])\p{Ll}[\p{L}]*/gu) ?? []);
 
-  const covered = (start: number, end: number) => out.some((m) => m.start < end && start < m.end);
+  const taken = new SpanSet(out);
+  const covered = (start: number, end: number) => taken.overlaps(start, end);
   const add = (start: number, end: number, kind: Mention['kind']) => {
     out.push({ start, end, text: text.slice(start, end), type: 'place', kind, entity: '' });
+    taken.add({ start, end });
   };
   for (const sentence of sentences) {
     if (shouting(text, sentence)) continue;
@@ -61,7 +64,10 @@ export function discoverPlaces(
         const known = candidates(parsePlaceName(`${run.text} ${token.text}`, cues.regionNouns), `${run.text} ${token.text}`, gazetteer).filter(
           (e) => options.countries.has(e.country),
         );
-        if (tagged !== -1) out.splice(tagged, 1, { ...(out[tagged] as Mention), end, text: text.slice(run.start, end), kind: 'region' });
+        if (tagged !== -1) {
+          out.splice(tagged, 1, { ...(out[tagged] as Mention), end, text: text.slice(run.start, end), kind: 'region' });
+          taken.add({ start: run.end, end });
+        }
         else if (!covered(run.start, end) && (known.length > 0 || /^(region|oblast|province|krai|kray)$/.test(word))) add(run.start, end, 'region');
         continue;
       }

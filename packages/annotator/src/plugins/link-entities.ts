@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { acronymDefinitions, acronymMentions } from '../entities/acronyms.js';
 import { type DescriptionLexicon, resolveDescriptions } from '../entities/descriptions.js';
 import { fullness, isAcronym, isProperName, nameKey, personName, stripTitles } from '../entities/names.js';
+import { containing } from '../entities/spans.js';
 import { shouting } from '../places/discover.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import '../types.js';
@@ -58,13 +59,24 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     const prose = file.data.prose ?? text;
     const sentences = file.data.sentences ?? [];
     const headings = (file.data.blocks ?? []).filter((b) => b.heading);
-    const inHeading = (start: number, end: number) => headings.some((b) => b.start <= start && end <= b.end);
-    const skip = (s: SentenceTokens) => shouting(prose, s) || inHeading(s.start, s.end);
+    const headingAt = containing(headings);
+    const inHeading = (start: number, end: number) => headingAt(start, end) !== undefined;
+    const skipped = new Map<SentenceTokens, boolean>();
+    const skip = (s: SentenceTokens) => {
+      let value = skipped.get(s);
+      if (value === undefined) {
+        value = shouting(prose, s) || inHeading(s.start, s.end);
+        skipped.set(s, value);
+      }
+      return value;
+    };
     const loud = sentences.filter((s) => shouting(prose, s));
-    const offProse = (m: Mention) => inHeading(m.start, m.end) || loud.some((s) => s.start <= m.start && m.end <= s.end);
+    const loudAt = containing(loud);
+    const sentenceAt = containing(sentences);
+    const offProse = (m: Mention) => inHeading(m.start, m.end) || loudAt(m.start, m.end) !== undefined;
 
     // A mention across a sentence or block boundary is no name; a possessive is no part of one.
-    const inSentence = (m: Mention) => sentences.some((s) => s.start <= m.start && m.end <= s.end);
+    const inSentence = (m: Mention) => sentenceAt(m.start, m.end) !== undefined;
     const mentions = (file.data.mentions ?? []).filter(
       (m) => (sentences.length === 0 || inSentence(m)) && m.text.split(/\s+/).length <= maxWords,
     );
@@ -87,6 +99,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     let next = 0;
     const byKey = new Map<string, DocumentEntity>();
     const bySurname = new Map<string, DocumentEntity[]>();
+    const byFirstName = new Map<string, DocumentEntity[]>();
     const make = (m: Mention, name: string): DocumentEntity => {
       const entity: DocumentEntity = { id: `e${++next}`, name, type: m.type, kind: m.kind, aliases: [] };
       entities.set(entity.id, entity);
@@ -95,6 +108,8 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       if (m.kind === 'person' && words.length > 1) {
         const surname = nameKey(words[words.length - 1] ?? '');
         bySurname.set(surname, [...(bySurname.get(surname) ?? []), entity]);
+        const first = nameKey(words[0] ?? '');
+        byFirstName.set(first, [...(byFirstName.get(first) ?? []), entity]);
       }
       return entity;
     };
@@ -125,7 +140,8 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     }
     const unlinked = mentions.filter((m) => !m.entity);
     // Full names first, so that a surname before its full name ("Rasmussen" in a headline) still finds it.
-    const order = [...unlinked].sort((a, b) => Number(offProse(a)) - Number(offProse(b)) || fullness(stripTitles(b.text, titles)) - fullness(stripTitles(a.text, titles)) || a.start - b.start);
+    const rank = new Map(unlinked.map((m) => [m, (offProse(m) ? -1e9 : 0) + fullness(stripTitles(m.text, titles))]));
+    const order = [...unlinked].sort((a, b) => (rank.get(b) as number) - (rank.get(a) as number) || a.start - b.start);
     const dropped = new Set<Mention>();
     const forms = new Map<string, Set<string>>();
     const addForm = (id: string, form: string) => {
@@ -145,7 +161,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       }
       if (!entity && words.length === 1 && m.kind === 'person') {
         // A lone first name of exactly one person named in full.
-        const people = [...bySurname.values()].flat().filter((p) => nameKey(p.name.split(/\s+/)[0] ?? '') === nameKey(name));
+        const people = byFirstName.get(nameKey(name)) ?? [];
         if (people.length === 1) entity = people[0];
       }
       if (!entity && isAcronym(name)) {

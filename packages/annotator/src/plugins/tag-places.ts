@@ -2,6 +2,7 @@ import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { actsAsGovernment, findGroups, type Located } from '../entities/actors.js';
+import { containing, SpanSet } from '../entities/spans.js';
 import { discoverPlaces, shouting } from '../places/discover.js';
 import { type GazetteerEntry, placeKey } from '../places/gazetteer.js';
 import { type KnowledgeFiles, loadPlaceKnowledge, type PlaceKnowledge } from '../places/knowledge.js';
@@ -43,7 +44,17 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     const prose = file.data.prose ?? text;
     const sentences = file.data.sentences ?? [];
     const headings = (file.data.blocks ?? []).filter((b) => b.heading);
-    const skip = (s: SentenceTokens) => shouting(prose, s) || headings.some((b) => b.start <= s.start && s.end <= b.end);
+    const inHeading = containing(headings);
+    const skipped = new Map<SentenceTokens, boolean>();
+    const skip = (s: SentenceTokens) => {
+      let value = skipped.get(s);
+      if (value === undefined) {
+        value = shouting(prose, s) || inHeading(s.start, s.end) !== undefined;
+        skipped.set(s, value);
+      }
+      return value;
+    };
+    const sentenceAt = containing(sentences);
     let mentions = file.data.mentions ?? [];
     if (discover) {
       const tagged = new Map<Mention, readonly GazetteerEntry[]>();
@@ -54,7 +65,10 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     }
     for (const m of mentions) m.text = text.slice(m.start, m.end);
     // In a headline, an all-caps line, a byline or a credit, keep only places the gazetteer or the body knows.
-    const offProse = (m: Mention) => sentences.some((s) => s.start <= m.start && m.end <= s.end && skip(s));
+    const offProse = (m: Mention) => {
+      const sentence = sentenceAt(m.start, m.end);
+      return sentence !== undefined && skip(sentence);
+    };
     const bodyPlaces = new Set(mentions.filter((m) => m.type === 'place' && !offProse(m)).map((m) => placeKey(m.text)));
     mentions = mentions.filter(
       (m) => m.type !== 'place' || bodyPlaces.has(placeKey(m.text)) || !offProse(m) || gazetteer.lookup(m.text.replace(/^the\s+/i, '')).length > 0,
@@ -81,10 +95,11 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     }
     const context = contextOf(found, prose, knowledge);
     const statements = regionStatements(text, mentions);
+    const statementOf = new Map(statements.map((s) => [s.place, s]));
     const chosen = new Map<Mention, GazetteerEntry>();
     for (const m of found.keys()) {
       const list = found.get(m) ?? [];
-      const local = statements.find((s) => s.place === m);
+      const local = statementOf.get(m);
       const regionEntry = local ? choosePlace(found.get(local.region) ?? [], context) : undefined;
       const inRegion = regionEntry ? list.filter((e) => e.region === regionEntry.id) : [];
       const entry = choosePlace(inRegion.length > 0 ? inRegion : list, context);
@@ -151,13 +166,15 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     if (findActors) {
       // "The Kremlin said": a seat of government is a government, tied to its country.
       const seatMentions = [...mentions.filter((m) => knowledge.seats.has(m.text.replace(/^the\s+/i, '')))];
+      const taken = new SpanSet(mentions);
       for (const [seat] of knowledge.seats) {
         const pattern = new RegExp(`(?<![\\p{L}])${seat.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
         for (const match of prose.matchAll(pattern)) {
           const start = match.index ?? 0;
           const end = start + seat.length;
-          const sentence = sentences.find((s) => s.start <= start && end <= s.end);
-          if (!sentence || skip(sentence) || mentions.some((m) => m.start < end && start < m.end)) continue;
+          const sentence = sentenceAt(start, end);
+          if (!sentence || skip(sentence) || taken.overlaps(start, end)) continue;
+          taken.add({ start, end });
           const m: Mention = { start, end, text: text.slice(start, end), type: 'actor', kind: 'government', entity: '' };
           mentions.push(m);
           seatMentions.push(m);
