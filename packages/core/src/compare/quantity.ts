@@ -230,8 +230,8 @@ function readWords(tokens: Token[], i: number): Core | undefined {
   let seen = false;
   while (next < tokens.length) {
     const lower = tokens[next]?.lower ?? '';
-    const parts = lower.split('-');
-    if (parts.every((p) => p in units)) {
+    const parts = lower in units ? [lower] : lower.includes('-') ? lower.split('-') : null;
+    if (parts?.every((p) => p in units)) {
       for (const p of parts) current += units[p] ?? 0;
       seen = true;
       next++;
