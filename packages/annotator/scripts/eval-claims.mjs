@@ -32,7 +32,9 @@ const api = await import(path.join(dist, 'index.js'));
 const { parseAttributions } = await import(path.join(dist, 'claims/polnear.js'));
 const { default: splitSentences } = await import(path.join(dist, 'plugins/split-sentences.js'));
 
-const annFiles = readdirSync(path.join(split, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
+const annFiles = readdirSync(path.join(split, 'attributions'))
+  .filter((f) => f.endsWith('.ann'))
+  .sort();
 const chosen = new Map();
 for (const file of annFiles) {
   const name = file.replace(/_[^_]+\.ann$/, '');
@@ -75,7 +77,10 @@ for (const article of articles) {
   for (const claim of claims) {
     const index = gold.findIndex((g, k) => used[k] === 0 && overlapsAny(g.cue, claim.cue.start, claim.cue.end));
     if (index < 0) {
-      if (verbose) console.log(`FP ${article.name}: [${claim.source?.text ?? ''}] <${claim.cue.text}> ${claim.content.text.slice(0, 80)}`);
+      if (verbose)
+        console.log(
+          `FP ${article.name}: [${claim.source?.text ?? ''}] <${claim.cue.text}> ${claim.content.text.slice(0, 80)}`,
+        );
       continue;
     }
     used[index] = 1;
@@ -91,7 +96,10 @@ for (const article of articles) {
   }
   if (verbose) {
     gold.forEach((g, k) => {
-      if (used[k] === 0) console.log(`FN ${article.name}: <${g.cue.map((r) => text.slice(r.start, r.end)).join(' … ')}> ${text.slice(g.content[0]?.start ?? 0, (g.content[0]?.start ?? 0) + 80).replace(/\n/g, ' ')}`);
+      if (used[k] === 0)
+        console.log(
+          `FN ${article.name}: <${g.cue.map((r) => text.slice(r.start, r.end)).join(' … ')}> ${text.slice(g.content[0]?.start ?? 0, (g.content[0]?.start ?? 0) + 80).replace(/\n/g, ' ')}`,
+        );
     });
   }
   const goldContent = gold.flatMap((g) => g.content);
@@ -143,11 +151,19 @@ const prf = ({ tp, fp, fn }) => {
   return `P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f1(p, r).toFixed(3)}`;
 };
 const mb = bytes / 1e6;
-console.log(`PolNeAR ${path.basename(split)}: ${articles.length} articles, ${goldCount} gold attributions, ${predicted} predicted claims with a cue`);
+console.log(
+  `PolNeAR ${path.basename(split)}: ${articles.length} articles, ${goldCount} gold attributions, ${predicted} predicted claims with a cue`,
+);
 console.log(`cue detection     ${prf({ tp: matched, fp: predicted - matched, fn: goldCount - matched })}`);
 console.log(`content tokens    ${prf(content)}`);
 console.log(`source tokens     ${prf(source)}  (over ${matched} matched pairs)`);
 console.log(`stances           ${[...stances].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-console.log(`speed             whole pipeline ${(mb / seconds).toFixed(2)} MB/s (${mb.toFixed(2)} MB in ${seconds.toFixed(2)} s)`);
-console.log(`                  names stages + claims ${(mb / (namesSeconds + claimSeconds)).toFixed(2)} MB/s; claims alone ${(mb / claimSeconds).toFixed(2)} MB/s`);
-console.log(`                  by CPU time (fairer on a busy machine): names stages + claims ${(mb / (namesCpu + claimCpu)).toFixed(2)} MB/s; claims alone ${(mb / claimCpu).toFixed(2)} MB/s`);
+console.log(
+  `speed             whole pipeline ${(mb / seconds).toFixed(2)} MB/s (${mb.toFixed(2)} MB in ${seconds.toFixed(2)} s)`,
+);
+console.log(
+  `                  names stages + claims ${(mb / (namesSeconds + claimSeconds)).toFixed(2)} MB/s; claims alone ${(mb / claimSeconds).toFixed(2)} MB/s`,
+);
+console.log(
+  `                  by CPU time (fairer on a busy machine): names stages + claims ${(mb / (namesCpu + claimCpu)).toFixed(2)} MB/s; claims alone ${(mb / claimCpu).toFixed(2)} MB/s`,
+);

@@ -47,7 +47,9 @@ const lexicon = readLexicon(new URL(`file://${path.join(outDir, 'lexicon.json')}
 
 const started = performance.now();
 const split = path.join(corpus, 'train');
-const annFiles = readdirSync(path.join(split, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
+const annFiles = readdirSync(path.join(split, 'attributions'))
+  .filter((f) => f.endsWith('.ann'))
+  .sort();
 const documents = [];
 for (const file of annFiles) {
   const name = file.replace(/_[^_]+\.ann$/, '');
@@ -66,10 +68,15 @@ for (const file of annFiles) {
   });
 }
 const withPos = documents.some((d) => d.sentences.some((s) => s.tokens.some((t) => t.pos)));
-console.log(`read ${documents.length} annotated articles (${withPos ? 'with' : 'without'} part-of-speech tags) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `read ${documents.length} annotated articles (${withPos ? 'with' : 'without'} part-of-speech tags) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 const models = trainClaimModels(documents, lexicon, { epochs, bits, log: (m) => console.log(m) });
 mkdirSync(outDir, { recursive: true });
-for (const [name, model] of [['cue-model.bin', models.cue], ['role-model.bin', models.role]]) {
+for (const [name, model] of [
+  ['cue-model.bin', models.cue],
+  ['role-model.bin', models.role],
+]) {
   const bytes = encodeModel(model);
   writeFileSync(path.join(outDir, name), bytes);
   console.log(`wrote ${path.join(outDir, name)} (${(bytes.length / 1024).toFixed(0)} KiB)`);

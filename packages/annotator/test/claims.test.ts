@@ -1,8 +1,8 @@
+import { annotate, linkEntities, markProse, parsePlain, tagClaims, tagPos } from '@claimlens/annotator';
 import type { Claim, Mention } from '@claimlens/core';
-import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { annotate, linkEntities, markProse, parsePlain, tagClaims, tagPos } from '@claimlens/annotator';
+import { describe, expect, it } from 'vitest';
 import splitSentences from '../src/plugins/split-sentences.js';
 
 /** Claims of `text` from the default pipeline. */
@@ -18,7 +18,12 @@ function claimsOf(text: string): Claim[] {
 
 /** The claim whose cue has a word starting with `word`. */
 function byCue(claims: Claim[], word: string): Claim {
-  const found = claims.find((c) => c.cue?.text.toLowerCase().split(/\s+/).some((w) => w.startsWith(word)));
+  const found = claims.find((c) =>
+    c.cue?.text
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => w.startsWith(word)),
+  );
   if (!found) throw new Error(`no claim with cue \`${word}\` in ${JSON.stringify(claims.map((c) => c.cue?.text))}`);
   return found;
 }
@@ -34,7 +39,10 @@ describe('tagClaims: constructions', () => {
   });
 
   it('finds "according to X"', () => {
-    const claim = byCue(claimsOf('The glass factory will close next spring, according to the workers’ union.'), 'according');
+    const claim = byCue(
+      claimsOf('The glass factory will close next spring, according to the workers’ union.'),
+      'according',
+    );
     expect(claim.cue?.text).toBe('according to');
     expect(claim.source?.text).toBe('the workers’ union');
     expect(claim.content.text).toBe('The glass factory will close next spring');
@@ -44,7 +52,10 @@ describe('tagClaims: constructions', () => {
     const quoted = byCue(claimsOf('“We will keep the clinic open all winter,” the head nurse said.'), 'said');
     expect(quoted.source?.text).toBe('the head nurse');
     expect(quoted.content.text).toContain('We will keep the clinic open all winter');
-    const after = byCue(claimsOf('The wheat harvest was the worst in a decade, said the farmers’ cooperative.'), 'said');
+    const after = byCue(
+      claimsOf('The wheat harvest was the worst in a decade, said the farmers’ cooperative.'),
+      'said',
+    );
     expect(after.source?.text).toBe('the farmers’ cooperative');
     expect(after.content.text).toBe('The wheat harvest was the worst in a decade');
   });
@@ -65,7 +76,8 @@ describe('tagClaims: constructions', () => {
   });
 
   it('finds a quotation that runs over several sentences', () => {
-    const text = 'The storm moved north overnight. “The water is rising fast. We have moved every family to the school gym,” the fire chief said.';
+    const text =
+      'The storm moved north overnight. “The water is rising fast. We have moved every family to the school gym,” the fire chief said.';
     const claim = byCue(claimsOf(text), 'said');
     expect(claim.source?.text).toBe('the fire chief');
     expect(claim.content.text).toContain('The water is rising fast.');
@@ -73,7 +85,9 @@ describe('tagClaims: constructions', () => {
   });
 
   it('finds one source with several cues: "…, adding that …"', () => {
-    const claims = claimsOf('The trade minister said the talks had been useful, adding that a deal could come within weeks.');
+    const claims = claimsOf(
+      'The trade minister said the talks had been useful, adding that a deal could come within weeks.',
+    );
     const said = byCue(claims, 'said');
     const adding = byCue(claims, 'adding');
     expect(said.source?.text).toBe('The trade minister');
@@ -82,7 +96,10 @@ describe('tagClaims: constructions', () => {
   });
 
   it('finds posts: "X wrote on Telegram that …"', () => {
-    const claim = byCue(claimsOf('The volunteer battalion wrote on Telegram that its fighters had taken two villages.'), 'wrote');
+    const claim = byCue(
+      claimsOf('The volunteer battalion wrote on Telegram that its fighters had taken two villages.'),
+      'wrote',
+    );
     expect(claim.source?.text).toBe('The volunteer battalion');
     expect(claim.content.text).toMatch(/that its fighters had taken two villages\.?$/);
   });
@@ -93,11 +110,15 @@ describe('tagClaims: constructions', () => {
   });
 
   it('marks hedges, conditions and questions', () => {
-    expect(byCue(claimsOf('Investigators said the warehouse fire may have been set on purpose.'), 'said').stance).toBe('hedge');
+    expect(byCue(claimsOf('Investigators said the warehouse fire may have been set on purpose.'), 'said').stance).toBe(
+      'hedge',
+    );
     expect(byCue(claimsOf('The union said that if the offer is confirmed, the strike will end.'), 'said').stance).toBe(
       'conditional',
     );
-    expect(byCue(claimsOf('The senator asked whether the road money had been spent.'), 'asked').stance).toBe('question');
+    expect(byCue(claimsOf('The senator asked whether the road money had been spent.'), 'asked').stance).toBe(
+      'question',
+    );
   });
 
   it('marks negated content', () => {
@@ -121,7 +142,10 @@ function standIn(people: string[], organizations: string[] = []) {
   return () => (_tree: unknown, file: VFile) => {
     const text = String(file.value);
     const mentions: Mention[] = [];
-    for (const [kind, names] of [['person', people], ['organization', organizations]] as const) {
+    for (const [kind, names] of [
+      ['person', people],
+      ['organization', organizations],
+    ] as const) {
       for (const name of names) {
         for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
           mentions.push({ start: at, end: at + name.length, text: name, type: 'actor', kind, entity: '' });
@@ -153,7 +177,8 @@ describe('tagClaims: speakers', () => {
   });
 
   it('resolves "he said" to the last person named, across sentences', () => {
-    const text = 'Jonas Berg has run the bakery on the square for twenty years. The price of flour doubled in a month, he said.';
+    const text =
+      'Jonas Berg has run the bakery on the square for twenty years. The price of flour doubled in a month, he said.';
     const { claims, mentions } = pipelineClaims(text, ['Jonas Berg']);
     const claim = byCue(claims, 'said');
     expect(claim.source?.text).toBe('he');

@@ -57,11 +57,16 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     const site = cueSite(facts, start, end, from, to);
     let prev: number = roleTags.outside;
     let stop = to;
-    const nextSentenceEnd = facts.table.sentenceStart[Math.min(facts.table.sentence[end - 1] as number + 2, facts.table.sentenceBlock.length)] as number;
+    const t = facts.table;
+    const cueSentenceEnd = t.sentenceStart[(t.sentence[end - 1] as number) + 1] as number;
+    const cueEndsSentence = cueSentenceEnd - end <= 4;
     for (let j = from; j < stop; j++) {
-      if (j >= nextSentenceEnd && facts.table.sentenceStart[facts.table.sentence[j] as number] === j && !endsInContent(facts, tags, j)) {
-        stop = j;
-        break;
+      if (j >= cueSentenceEnd && t.sentenceStart[t.sentence[j] as number] === j) {
+        const next = j === cueSentenceEnd && (cueEndsSentence || t.quoteMark[j] === 1);
+        if (!next && !endsInContent(facts, tags, j)) {
+          stop = j;
+          break;
+        }
       }
       if (j >= start && j < end) {
         tags[j] = roleTags.outside;
@@ -205,9 +210,11 @@ function fallbackClaim(facts: DocumentFacts, start: number, end: number): TokenC
   const last = t.sentenceStart[s + 1] as number;
   let from = end;
   while (from < last && (t.shape[from] as number) >= 6) from++;
-  if (last - from >= 2) return { cueStart: start, cueEnd: end, sourceStart: -1, sourceEnd: -1, contentStart: from, contentEnd: last };
+  if (last - from >= 2)
+    return { cueStart: start, cueEnd: end, sourceStart: -1, sourceEnd: -1, contentStart: from, contentEnd: last };
   let to = start;
   while (to > first && (t.shape[to - 1] as number) >= 6) to--;
-  if (to - first >= 2) return { cueStart: start, cueEnd: end, sourceStart: -1, sourceEnd: -1, contentStart: first, contentEnd: to };
+  if (to - first >= 2)
+    return { cueStart: start, cueEnd: end, sourceStart: -1, sourceEnd: -1, contentStart: first, contentEnd: to };
   return null;
 }

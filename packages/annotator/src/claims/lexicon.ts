@@ -31,7 +31,8 @@ export function cueLexicon(data: Readonly<CueLexiconData>): CueLexicon {
   const forms = new Map<string, CueEntry>();
   for (const [lemma, [stance, ...words]] of Object.entries(data.cues)) {
     const stanceIndex = stances.indexOf(stance as Stance);
-    if (stanceIndex < 0) throw new Error(`Expected a stance (${stances.join(', ')}) for cue \`${lemma}\`, not \`${stance}\``);
+    if (stanceIndex < 0)
+      throw new Error(`Expected a stance (${stances.join(', ')}) for cue \`${lemma}\`, not \`${stance}\``);
     for (const word of words) forms.set(word.toLowerCase(), { lemma, stance: stance as Stance, stanceIndex });
   }
   return {

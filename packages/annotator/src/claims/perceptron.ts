@@ -10,7 +10,8 @@ export interface LinearModel {
 
 /** Make an empty model. */
 export function createModel(bits: number, classes: number): LinearModel {
-  if (!(Number.isInteger(bits) && bits > 0 && bits <= 24)) throw new RangeError(`Expected 1 <= bits <= 24, not ${bits}`);
+  if (!(Number.isInteger(bits) && bits > 0 && bits <= 24))
+    throw new RangeError(`Expected 1 <= bits <= 24, not ${bits}`);
   return { bits, classes, weights: new Float32Array((1 << bits) * classes) };
 }
 
@@ -84,7 +85,8 @@ export class PerceptronTrainer {
 
   private bump(index: number, delta: number): void {
     const { weights } = this.model;
-    this.totals[index] = (this.totals[index] as number) + (this.step - (this.stamps[index] as number)) * (weights[index] as number);
+    this.totals[index] =
+      (this.totals[index] as number) + (this.step - (this.stamps[index] as number)) * (weights[index] as number);
     this.stamps[index] = this.step;
     weights[index] = (weights[index] as number) + delta;
   }

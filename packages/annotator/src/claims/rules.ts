@@ -2,11 +2,31 @@ import type { TokenClaim } from './extract.js';
 import type { DocumentFacts } from './features.js';
 
 /** Headline labels that are not speakers ("Update: …"). */
-const labels = new Set(['update', 'updated', 'watch', 'exclusive', 'breaking', 'opinion', 'analysis', 'video', 'photos', 'live', 'editorial', 'note', 'editor', 'correction', 'related', 'read', 'source', 'sources']);
+const labels = new Set([
+  'update',
+  'updated',
+  'watch',
+  'exclusive',
+  'breaking',
+  'opinion',
+  'analysis',
+  'video',
+  'photos',
+  'live',
+  'editorial',
+  'note',
+  'editor',
+  'correction',
+  'related',
+  'read',
+  'source',
+  'sources',
+]);
 
 /**
  * Claims of speaker labels, which the taggers rarely see: a paragraph opening with a speaker's name in
- * capitals and a colon, as in transcripts ("MAYOR: We are ready."), and a headline "Name: statement".
+ * capitals and a colon, as in transcripts ("MAYOR: We are ready."), and a headline "Name: statement"
+ * (one or two capitalised words).
  * The name is the source, the colon the cue, the rest of the paragraph the content. Skips colons that are
  * already the cue of `found`.
  */
@@ -29,10 +49,11 @@ export function speakerLabelClaims(facts: DocumentFacts, found: readonly TokenCl
       i++;
     }
     if (i === nameStart || i >= last || t.shape[i] !== 7 || last - i < 4) continue;
-    if (!(allCaps || s === 0) || labels.has(t.lower[nameStart] as string)) continue;
+    if (!(allCaps || (s === 0 && i - nameStart <= 2)) || labels.has(t.lower[nameStart] as string)) continue;
     if (found.some((c) => c.cueStart <= i && i < c.cueEnd)) continue;
     let contentEnd = last;
-    while (contentEnd > i + 1 && t.quoteMark[contentEnd - 1] === 1 && t.quote[contentEnd - 1] !== t.quote[i + 1]) contentEnd--;
+    while (contentEnd > i + 1 && t.quoteMark[contentEnd - 1] === 1 && t.quote[contentEnd - 1] !== t.quote[i + 1])
+      contentEnd--;
     claims.push({ cueStart: i, cueEnd: i + 1, sourceStart: nameStart, sourceEnd: i, contentStart: i + 1, contentEnd });
   }
   return claims;
@@ -69,7 +90,8 @@ export function extendOverParagraphs(facts: DocumentFacts, claim: TokenClaim): v
   for (let step = 0; step < 6; step++) {
     if (claim.contentEnd !== end || sentence + 1 >= sentences) return;
     let lastWord = end - 1;
-    while (lastWord > claim.contentStart && (t.shape[lastWord] as number) >= 6 && t.quoteMark[lastWord] === 0) lastWord--;
+    while (lastWord > claim.contentStart && (t.shape[lastWord] as number) >= 6 && t.quoteMark[lastWord] === 0)
+      lastWord--;
     const open = t.quote[lastWord] !== 0 && t.quoteMark[lastWord] === 0;
     if (!open || t.quoteMark[end] !== 1) return;
     const next = blockEndOf(end);
@@ -112,14 +134,23 @@ export function passiveClaims(facts: DocumentFacts, found: readonly TokenClaim[]
   const t = facts.table;
   const claims: TokenClaim[] = [];
   for (let i = 1; i + 1 < t.length; i++) {
-    if (facts.lexicon[i] === 0 || t.lower[i + 1] !== 'that' || !passiveAuxiliaries.has(t.lower[i - 1] as string)) continue;
+    if (facts.lexicon[i] === 0 || t.lower[i + 1] !== 'that' || !passiveAuxiliaries.has(t.lower[i - 1] as string))
+      continue;
     let start = i - 1;
-    while (start > 0 && (t.lower[start - 1] === 'has' || t.lower[start - 1] === 'had' || t.lower[start - 1] === 'been')) start--;
+    while (start > 0 && (t.lower[start - 1] === 'has' || t.lower[start - 1] === 'had' || t.lower[start - 1] === 'been'))
+      start--;
     if (start === 0 || t.lower[start - 1] !== 'it' || t.sentence[start - 1] !== t.sentence[i]) continue;
     if (found.some((c) => c.cueStart <= i && i < c.cueEnd)) continue;
     const end = t.sentenceStart[(t.sentence[i] as number) + 1] as number;
     if (end - (i + 1) < 3) continue;
-    claims.push({ cueStart: start, cueEnd: i + 1, sourceStart: -1, sourceEnd: -1, contentStart: i + 1, contentEnd: end });
+    claims.push({
+      cueStart: start,
+      cueEnd: i + 1,
+      sourceStart: -1,
+      sourceEnd: -1,
+      contentStart: i + 1,
+      contentEnd: end,
+    });
   }
   return claims;
 }
@@ -142,14 +173,36 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
     if (facts.lexicon[i] !== 0 || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
   }
   let contentEnd = claim.cueStart - 1;
-  while (contentEnd > first && t.quoteMark[contentEnd - 1] === 1 && t.quote[contentEnd - 1] !== t.quote[first]) contentEnd--;
+  while (contentEnd > first && t.quoteMark[contentEnd - 1] === 1 && t.quote[contentEnd - 1] !== t.quote[first])
+    contentEnd--;
   claim.sourceStart = claim.cueEnd;
   claim.sourceEnd = end;
   claim.contentStart = Math.min(claim.contentStart, first);
   if (claim.contentEnd > claim.cueStart) claim.contentEnd = claim.cueStart - 1;
 }
 
-const verbs = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'did', 'does', 'do']);
+const verbs = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'can',
+  'should',
+  'may',
+  'might',
+  'must',
+  'did',
+  'does',
+  'do',
+]);
 
 function isVerb(pos: string | undefined, lower: string): boolean {
   if (pos) return pos.startsWith('VB') || pos === 'MD';

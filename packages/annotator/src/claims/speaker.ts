@@ -35,7 +35,8 @@ export function resolveSpeaker(
   const lower = phrase.toLowerCase();
   if (firstPerson.has(lower)) return null;
   if (personPronouns.has(lower)) return lastBefore(mentions, source.start, (m) => m.kind === 'person');
-  if (groupPronouns.has(lower)) return lastBefore(mentions, source.start, (m) => m.type === 'actor' && m.kind !== 'person');
+  if (groupPronouns.has(lower))
+    return lastBefore(mentions, source.start, (m) => m.type === 'actor' && m.kind !== 'person');
   const words = phrase.replace(determiners, '').split(/\s+/);
   const head = (words[words.length - 1] ?? '').replace(/[’']s$/, '');
   if (head.length < 3) return null;
@@ -86,7 +87,11 @@ function besideEarlierUse(
   head: string,
   mentions: readonly Mention[],
 ): string | null {
-  for (let at = lowerText.lastIndexOf(head, before - head.length - 1); at >= 0; at = at > 0 ? lowerText.lastIndexOf(head, at - 1) : -1) {
+  for (
+    let at = lowerText.lastIndexOf(head, before - head.length - 1);
+    at >= 0;
+    at = at > 0 ? lowerText.lastIndexOf(head, at - 1) : -1
+  ) {
     const end = at + head.length;
     for (let k = lowerBound(mentions, at - 40); k < mentions.length; k++) {
       const mention = mentions[k] as Mention;
@@ -94,7 +99,10 @@ function besideEarlierUse(
       if (mention.type !== 'actor' || mention.kind !== 'person') continue;
       const gapAfter = mention.start - end;
       const gapBefore = at - mention.end;
-      if ((gapAfter >= 0 && gapAfter <= 2) || (gapBefore >= 0 && gapBefore <= 8 && /^[,\s]*(?:the|a|an)?\s*$/i.test(text.slice(mention.end, at)))) {
+      if (
+        (gapAfter >= 0 && gapAfter <= 2) ||
+        (gapBefore >= 0 && gapBefore <= 8 && /^[,\s]*(?:the|a|an)?\s*$/i.test(text.slice(mention.end, at)))
+      ) {
         return mention.entity;
       }
     }

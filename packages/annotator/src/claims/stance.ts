@@ -37,7 +37,8 @@ export function stanceOf(
     const s = table.sentence[cueStart] as number;
     const from = Math.max(table.sentenceStart[s] as number, cueStart - 8);
     for (let i = from; i < cueStart; i++) {
-      if (lexicon.conditionals.has(table.lower[i] as string) && !(i >= contentStart && i < contentEnd)) return 'conditional';
+      if (lexicon.conditionals.has(table.lower[i] as string) && !(i >= contentStart && i < contentEnd))
+        return 'conditional';
     }
   }
   if (cueStance === 'hedge') return 'hedge';

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokenize.js';
-import { cueMarker, type ClaimModels, roleWindow, tagCues } from './extract.js';
+import { type ClaimModels, cueMarker, roleWindow, tagCues } from './extract.js';
 import { cueFeatures, cueSite, cueTags, documentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import type { CueLexicon } from './lexicon.js';
 import { PerceptronTrainer, predict } from './perceptron.js';
