@@ -25,18 +25,29 @@ export class ExplorerModel implements vscode.Disposable {
   outlet: string | null = null;
   #generation = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #visible = false;
+  #stale = true;
 
   constructor(client: LanguageClient) {
     this.#client = client;
   }
 
-  /** Fetch again, soon (several changes in a row fetch once). */
+  /** Fetch again, soon (several changes in a row fetch once); while no view shows it, only remember to. */
   didChangeCorpus(): void {
+    this.#stale = true;
+    if (!this.#visible) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.refresh(), 250);
   }
 
+  /** Whether any explorer view is showing; a view that appears gets fresh data. */
+  didChangeVisibility(visible: boolean): void {
+    this.#visible = visible;
+    if (visible && this.#stale) void this.refresh();
+  }
+
   async refresh(): Promise<void> {
+    this.#stale = false;
     const generation = ++this.#generation;
     try {
       const data = await this.#client.sendRequest<ExplorerResult>(explorerRequest.method, { outlet: this.outlet });

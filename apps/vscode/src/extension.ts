@@ -26,6 +26,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const highlighter = new Highlighter(started);
   const status = new StatusItem();
   const model = new ExplorerModel(started);
+  const views = (['events', 'actors', 'places'] as const).map((name) =>
+    vscode.window.createTreeView(`claimlens.${name}`, {
+      treeDataProvider: new ExplorerTree(model, name),
+      showCollapseAll: true,
+    }),
+  );
   const command = (name: string, run: (...args: never[]) => unknown) =>
     vscode.commands.registerCommand(`claimlens.${name}`, async (...args: never[]) => {
       try {
@@ -40,9 +46,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     highlighter,
     status,
     model,
-    vscode.window.registerTreeDataProvider('claimlens.events', new ExplorerTree(model, 'events')),
-    vscode.window.registerTreeDataProvider('claimlens.actors', new ExplorerTree(model, 'actors')),
-    vscode.window.registerTreeDataProvider('claimlens.places', new ExplorerTree(model, 'places')),
+    ...views,
+    ...views.map((view) =>
+      view.onDidChangeVisibility(function didChangeExplorerVisibility() {
+        model.didChangeVisibility(views.some((v) => v.visible));
+      }),
+    ),
     vscode.window.onDidChangeVisibleTextEditors(function didChangeVisibleEditors(editors) {
       for (const editor of editors) void highlighter.refresh(editor.document);
     }),

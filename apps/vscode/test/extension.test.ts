@@ -161,6 +161,25 @@ describe('the explorer', () => {
   });
 });
 
+describe('explorer refreshes', () => {
+  it('wait until a view shows the explorer', async () => {
+    let asked = 0;
+    const model = new ExplorerModel(
+      fakeClient(async () => {
+        asked++;
+        return { events: [], actors: [], places: [], outlets: [] };
+      }),
+    );
+    model.didChangeCorpus();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(asked).toBe(0);
+    model.didChangeVisibility(true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(asked).toBe(1);
+    model.dispose();
+  });
+});
+
 describe('category switches', () => {
   it('flip one category, or all of them', async () => {
     await toggleCategory('actors');

@@ -5,11 +5,15 @@ import { findingKey } from './findings.js';
 import { claimPlace, placeOf, shorten, viewOf } from './lookup.js';
 import { fullNameMention } from './navigation.js';
 
-/** The explorer tree: events with their claims grouped by outlet, actors and places; optionally one outlet only. */
+/**
+ * The explorer tree: events with their claims grouped by outlet, actors and places; optionally one outlet only.
+ * Each list keeps its first `limit` items (default 500: events with contradictions first, then the most mentioned).
+ */
 export function explorer(
   state: CorpusState | null,
   outlet: string | null,
   dismissed: ReadonlySet<string>,
+  limit = 500,
 ): ExplorerResult {
   if (!state) return { events: [], actors: [], places: [], outlets: [] };
   const { corpus } = state;
@@ -96,7 +100,7 @@ export function explorer(
     .map(entity)
     .filter((e) => e !== null)
     .sort(byReach);
-  return { events, actors, places, outlets };
+  return { events: events.slice(0, limit), actors: actors.slice(0, limit), places: places.slice(0, limit), outlets };
 }
 
 /** Counts for the status bar: the whole workspace, or one document. */
