@@ -193,3 +193,23 @@ describe('tagClaims: speakers', () => {
     expect(claim.speaker).toBe(mentions[0]?.entity);
   });
 });
+
+describe('tagClaims: options', () => {
+  it('throws on a cue bias that is not a number', () => {
+    expect(() => tagClaims({ cueBias: Number.NaN })).toThrow(/Expected a finite number/);
+  });
+
+  it('can leave out claims in the article’s own voice', () => {
+    const processor = unified()
+      .use(parsePlain)
+      .use(markProse)
+      .use(splitSentences)
+      .use(tagPos)
+      .use(tagClaims, { ownVoice: false });
+    const file = new VFile({
+      value: 'The river flooded three villages on Sunday. The mayor said the water was falling.',
+    });
+    processor.runSync(processor.parse(file), file);
+    expect((file.data.claims ?? []).map((c) => c.cue?.text)).toEqual(['said']);
+  });
+});

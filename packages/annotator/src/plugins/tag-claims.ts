@@ -44,6 +44,9 @@ export default function tagClaims(options?: Readonly<Options> | null) {
   const settings = options ?? emptyOptions;
   const ownVoice = settings.ownVoice ?? true;
   const cueBias = settings.cueBias ?? 6;
+  if (typeof cueBias !== 'number' || !Number.isFinite(cueBias)) {
+    throw new TypeError(`Expected a finite number for \`cueBias\`, not \`${String(cueBias)}\``);
+  }
   const paragraphs = settings.paragraphs ?? true;
   const rules = settings.rules ?? true;
   const defaults = settings.lexicon && settings.models ? null : defaultClaimData();
