@@ -18,6 +18,7 @@ const started = Date.now();
 const { trainer, dict } = trainPos(sentences, {
   dictMinCount: Number(process.env.DICT_COUNT ?? 5),
   dictMinShare: Number(process.env.DICT_SHARE ?? 0.97),
+  allowedMinCount: Number(process.env.ALLOWED_COUNT ?? 5),
   onEpoch: (epoch, accuracy) => console.log(`epoch ${epoch}: train accuracy ${(accuracy * 100).toFixed(2)}%`),
 });
 const model = trainer.finish(Number(process.env.PRUNE ?? 0.05));

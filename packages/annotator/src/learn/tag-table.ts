@@ -24,6 +24,16 @@ export class TagPairTable {
 
   /** Add the scores for previous tags `t1` (one back) and `t2` (two back) to `out`. */
   add(t1: number, t2: number, out: Float32Array): void {
+    const base = this.offset(t1, t2);
+    for (let c = 0; c < this.classes; c++) out[c] = (out[c] as number) + (this.table[base + c] as number);
+  }
+
+  /** The score of class `c` after previous tags `t1` and `t2`. */
+  get(t1: number, t2: number, c: number): number {
+    return this.table[this.offset(t1, t2) + c] as number;
+  }
+
+  private offset(t1: number, t2: number): number {
     const pair = t1 * this.tags + t2;
     const base = pair * this.classes;
     if (this.done[pair] === 0) {
@@ -31,6 +41,6 @@ export class TagPairTable {
       this.scorer.score(this.features, count, this.table.subarray(base, base + this.classes));
       this.done[pair] = 1;
     }
-    for (let c = 0; c < this.classes; c++) out[c] = (out[c] as number) + (this.table[base + c] as number);
+    return base;
   }
 }

@@ -19,6 +19,8 @@ export type { Scorer };
 interface Entry {
   lexeme: Uint32Array;
   roles: Float32Array | null;
+  /** The only classes the word may take (a word seen often enough in training), or null. */
+  allowed: Uint8Array | null;
 }
 
 const cacheLimit = 100_000;
@@ -32,6 +34,7 @@ export class PosTagger {
   private readonly scorer: Scorer;
   private readonly fixed: boolean;
   private readonly dict: ReadonlyMap<string, number>;
+  private readonly allowed: ReadonlyMap<string, Uint8Array>;
   private readonly tagHashes: Uint32Array;
   private readonly cache = new Map<string, Entry>();
   private readonly edges: Entry[];
@@ -40,19 +43,28 @@ export class PosTagger {
   private readonly pairs: TagPairTable;
   private context: Entry[] = [];
 
-  /** `dict` maps frequent unambiguous words to their tag. */
+  /**
+   * `dict` maps frequent words to their tag (unambiguous words), or to the tags they may take, separated by
+   * spaces (the tagger then chooses among those only).
+   */
   constructor(scorer: Scorer, dict: Readonly<Record<string, string>>) {
     this.scorer = scorer;
     this.fixed = scorer instanceof LinearModel;
     this.classes = scorer.classes;
     const index = new Map(this.classes.map((tag, i) => [tag, i]));
-    this.dict = new Map(
-      Object.entries(dict).flatMap(([word, tag]) => (index.has(tag) ? [[word, index.get(tag) as number]] : [])),
-    );
+    const single = new Map<string, number>();
+    const allowed = new Map<string, Uint8Array>();
+    for (const [word, value] of Object.entries(dict)) {
+      const tags = value.split(' ').filter((tag) => index.has(tag));
+      if (tags.length === 1) single.set(word, index.get(tags[0] as string) as number);
+      else if (tags.length > 1) allowed.set(word, Uint8Array.from(tags, (tag) => index.get(tag) as number));
+    }
+    this.dict = single;
+    this.allowed = allowed;
     this.tagHashes = Uint32Array.from([...this.classes, '-START-', '-START2-'], (tag) => hashString(tag));
     this.pairs = new TagPairTable(scorer, this.tagHashes, posTagFeatures);
     this.scores = new Float32Array(this.classes.length);
-    this.edges = ['-START2-', '-START-', '-END-', '-END2-'].map((w) => ({ lexeme: makeLexeme(w, undefined), roles: null }));
+    this.edges = ['-START2-', '-START-', '-END-', '-END2-'].map((w) => ({ lexeme: makeLexeme(w, undefined), roles: null, allowed: null }));
   }
 
   /** Tag a sentence of words. */
@@ -80,7 +92,23 @@ export class PosTagger {
       const dict = self.lexeme[DICT] as number;
       let guess: number;
       if (dict !== NO_TAG) guess = dict;
-      else {
+      else if (this.fixed && self.allowed) {
+        // A known word: score only the tags it was seen with.
+        scores.fill(0);
+        const count = posContextFeatures(self.lexeme, i, this.tagHashes[t1] as number, this.tagHashes[t2] as number, features, 0);
+        this.scorer.score(features, count, scores);
+        const allowed = self.allowed;
+        guess = allowed[0] as number;
+        let best = Number.NEGATIVE_INFINITY;
+        for (let k = 0; k < allowed.length; k++) {
+          const c = allowed[k] as number;
+          let s = (scores[c] as number) + this.pairs.get(t1, t2, c);
+          for (let role = 0; role < ROLES; role++) {
+            s += this.rolesOf(context[i + 2 + (roleOffsets[role] as number)] as Entry)[role * classes + c] as number;
+          }
+          if (s > best) [best, guess] = [s, c];
+        }
+      } else {
         scores.fill(0);
         let count = 0;
         if (this.fixed) {
@@ -98,7 +126,7 @@ export class PosTagger {
         }
         count = posContextFeatures(self.lexeme, i, this.tagHashes[t1] as number, this.tagHashes[t2] as number, features, count);
         this.scorer.score(features, count, scores);
-        guess = argmax(scores, classes);
+        guess = self.allowed ? argmaxAmong(scores, self.allowed) : argmax(scores, classes);
         if (learn) guess = learn(i, guess, features, count);
       }
       out[i] = guess;
@@ -129,7 +157,7 @@ export class PosTagger {
       let entry = this.cache.get(word);
       if (!entry) {
         if (this.cache.size >= cacheLimit) this.cache.clear();
-        entry = { lexeme: makeLexeme(word, this.dict.get(word)), roles: null };
+        entry = { lexeme: makeLexeme(word, this.dict.get(word)), roles: null, allowed: this.allowed.get(word) ?? null };
         this.cache.set(word, entry);
       }
       context[i + 2] = entry;
@@ -138,4 +166,14 @@ export class PosTagger {
     context[words.length + 3] = this.edges[3] as Entry;
     return context;
   }
+}
+
+function argmaxAmong(scores: Float32Array, allowed: Uint8Array): number {
+  let guess = allowed[0] as number;
+  let best = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < allowed.length; k++) {
+    const c = allowed[k] as number;
+    if ((scores[c] as number) > best) [best, guess] = [scores[c] as number, c];
+  }
+  return guess;
 }

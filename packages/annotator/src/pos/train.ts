@@ -19,6 +19,8 @@ export interface PosTrainOptions {
   dictMinCount?: number;
   /** … and this share of them with one tag. Default: 0.97. */
   dictMinShare?: number;
+  /** Other words seen at least this often may only take the tags they were seen with (0: off). Default: 5. */
+  allowedMinCount?: number;
   /** Called after each epoch with the training accuracy. */
   onEpoch?: (epoch: number, accuracy: number) => void;
 }
@@ -29,7 +31,7 @@ export function trainPos(sentences: readonly TaggedSentence[], options: PosTrain
   const random = seededRandom(options.seed ?? 1);
   const classes = [...new Set(sentences.flatMap((s) => s.tags))].sort();
   const index = new Map(classes.map((tag, i) => [tag, i]));
-  const dict = tagDictionary(sentences, options.dictMinCount ?? 5, options.dictMinShare ?? 0.97);
+  const dict = tagDictionary(sentences, options.dictMinCount ?? 5, options.dictMinShare ?? 0.97, options.allowedMinCount ?? 5);
   const trainer = new PerceptronTrainer(classes, options.bits ?? 20);
   const tagger = new PosTagger(trainer, dict);
   const order = [...sentences];
@@ -54,7 +56,7 @@ export function trainPos(sentences: readonly TaggedSentence[], options: PosTrain
   return { trainer, dict };
 }
 
-function tagDictionary(sentences: readonly TaggedSentence[], minCount: number, minShare: number): Record<string, string> {
+function tagDictionary(sentences: readonly TaggedSentence[], minCount: number, minShare: number, allowedMinCount: number): Record<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const { words, tags } of sentences) {
     words.forEach((word, i) => {
@@ -74,6 +76,9 @@ function tagDictionary(sentences: readonly TaggedSentence[], minCount: number, m
       if (n > bestCount) [best, bestCount] = [tag, n];
     }
     if (total >= minCount && bestCount / total >= minShare) dict[word] = best;
+    else if (allowedMinCount > 0 && total >= allowedMinCount) {
+      dict[word] = [...byTag].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([tag]) => tag).join(' ');
+    }
   }
   return dict;
 }
