@@ -52,8 +52,8 @@ let server;
 let browser;
 /** @type {import('playwright-core').Page} */
 let page;
-/** @type {{actor: string[], place: string[], claim: string[]}} */
-let colors = { actor: [], place: [], claim: [] };
+/** @type {{actor: string[], place: string[], claim: string[], contradiction: string[]}} */
+let colors = { actor: [], place: [], claim: [], contradiction: [] };
 let shotCount = 0;
 
 /**
@@ -110,9 +110,10 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
     /** @type {string[]} */
     const missing = [];
     for (const [index, name] of seedFiles.entries()) {
+      const started = Date.now();
       await openFile(page, name);
       // The first file waits for the language server to start and read the workspace.
-      const timeoutMs = index === 0 ? 180_000 : 60_000;
+      const timeoutMs = index === 0 ? 180_000 : 45_000;
       /** @type {Awaited<ReturnType<typeof highlights>>} */
       let found = [];
       const complete = await poll(
@@ -136,7 +137,7 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
           .map((text) => JSON.stringify(text.length > 50 ? `${text.slice(0, 50)}…` : text))
           .join(', ');
       console.log(
-        `${name}: ${counts.map(([kind, count]) => `${kind} ${count}`).join(', ')} highlight elements in view; ` +
+        `${name}: ${counts.map(([kind, count]) => `${kind} ${count}`).join(', ')} highlight elements in view after ${Date.now() - started} ms; ` +
           `unmatched decorations ${found.filter((h) => h.color === '').length}`,
       );
       console.log(`  actors: ${sample(colors.actor)}`);
@@ -149,36 +150,41 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
   });
 
   test('a hover on a claim lists what other sources say about the event', async () => {
-    const wanted = /Other sources on this event/i;
     /** @type {string[]} */
     const tried = [];
     let shown = '';
-    const deadline = Date.now() + 180_000;
+    const deadline = Date.now() + 240_000;
     for (const name of seedFiles) {
       if (shown || Date.now() > deadline) break;
       await openFile(page, name);
-      const claims = (await highlights(page, colors.claim)).filter((h) => colors.claim.includes(h.color));
-      // One element per claim: the first visual line of each.
+      const found = await highlights(page, [...colors.contradiction, ...colors.claim]);
+      // Claims another source contradicts first (they surely have other sources), then any claim.
+      const candidates = [
+        ...found.filter((h) => colors.contradiction.includes(h.color)),
+        ...found.filter((h) => colors.claim.includes(h.color)),
+      ];
       const seen = new Set();
-      for (const claim of claims) {
-        if (Date.now() > deadline) break;
+      for (const claim of candidates) {
+        if (Date.now() > deadline || seen.size >= 20) break;
         const key = claim.text.slice(0, 20);
         if (seen.has(key) || claim.box.width < 8) continue;
         seen.add(key);
         const text = await hoverText(page, claim.box);
-        tried.push(`${name} ${JSON.stringify(claim.text.slice(0, 40))}: ${text ? text.split('\n')[0] : '(no hover)'}`);
-        if (wanted.test(text)) {
+        const others = otherSources(text);
+        tried.push(`${name} ${JSON.stringify(claim.text.slice(0, 40))}: ${summarise(text)}`);
+        if (others.length > 0) {
           shown = text;
           console.log(`hover on ${JSON.stringify(claim.text.slice(0, 60))} in ${name}:\n${indent(text)}`);
           await screenshot('hover');
           break;
         }
-        if (seen.size >= 12) break;
       }
     }
     if (!shown) await screenshot('hover-missing');
-    assert.match(shown, wanted, `no claim hover listed other sources; tried:\n${tried.join('\n')}`);
-    assert.match(shown, /\.(txt|md)\b|\b\d{3}_/i, 'the hover does not name the other articles');
+    assert.ok(
+      shown,
+      `no claim hover listed another source under "Other sources on this event"; tried:\n${tried.join('\n')}`,
+    );
   });
 
   test('the Problems panel lists contradictions between sources', async () => {
@@ -193,20 +199,50 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
 });
 
 /**
+ * The entries a hover lists under "Other sources on this event", without placeholders like "none yet".
+ *
+ * @param {string} text
+ * @returns {string[]}
+ */
+function otherSources(text) {
+  const at = text.search(/Other sources on this event/i);
+  if (at < 0) return [];
+  return text
+    .slice(at)
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/none yet|updating|^(View Problem|Quick Fix|No quick fixes)/i.test(line));
+}
+
+/** @param {string} text */
+function summarise(text) {
+  if (!text) return '(no hover)';
+  const heading = /Other sources on this event/i.test(text)
+    ? `other sources: ${otherSources(text).length}`
+    : 'no "Other sources" section';
+  return `${text.split('\n')[0].slice(0, 60)} … ${heading}`;
+}
+
+/**
  * Count highlight elements per kind.
  *
  * @param {Awaited<ReturnType<typeof highlights>>} found
  * @returns {Array<[string, number]>}
  */
 function kinds(found) {
-  return Object.entries(colors).map(([kind, ids]) => [kind, found.filter((h) => ids.includes(h.color)).length]);
+  const { actor, place, claim } = colors;
+  return Object.entries({ actor, place, claim }).map(([kind, ids]) => [
+    kind,
+    found.filter((h) => ids.includes(h.color)).length,
+  ]);
 }
 
 /**
  * Colour ids the installed extension contributes, grouped by what they paint.
  *
  * @param {string} extensionsDir
- * @returns {{actor: string[], place: string[], claim: string[]}}
+ * @returns {{actor: string[], place: string[], claim: string[], contradiction: string[]}}
  */
 function contributedColors(extensionsDir) {
   const folders = readdirSync(extensionsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
@@ -219,7 +255,8 @@ function contributedColors(extensionsDir) {
   return {
     actor: named(/actor/i),
     place: named(/place/i),
-    claim: named(/claim|cue|quote/i).filter((id) => !/contradict/i.test(id)),
+    claim: named(/claim|cue|quote|source|content/i).filter((id) => !/contradict/i.test(id)),
+    contradiction: named(/contradict/i),
   };
 }
 
