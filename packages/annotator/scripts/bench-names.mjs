@@ -22,7 +22,13 @@ export function annotateNames(text, options = {}) {
   const linePerSentence = options.linePerSentence ?? false;
   let processor = processors.get(linePerSentence);
   if (!processor) {
-    processor = unified().use(parsePlain, { linePerSentence }).use(markProse).use(splitSentences).use(tagPos).use(tagActors).freeze();
+    processor = unified()
+      .use(parsePlain, { linePerSentence })
+      .use(markProse)
+      .use(splitSentences)
+      .use(tagPos)
+      .use(tagActors)
+      .freeze();
     processors.set(linePerSentence, processor);
   }
   const file = new VFile({ value: text, data: { format: 'plaintext' } });
@@ -46,7 +52,10 @@ export function benchText(source, megabytes = 1) {
     const conll = /^\S+ \S+ \S+ [BIO](?:-\w+)?$/m.test(content.slice(0, 2000));
     if (conll) {
       const sentences = parseConll(content).map((s) =>
-        s.words.join(' ').replace(/ ([.,;:!?)]|'s|n't)/g, '$1').replace(/\( /g, '('),
+        s.words
+          .join(' ')
+          .replace(/ ([.,;:!?)]|'s|n't)/g, '$1')
+          .replace(/\( /g, '('),
       );
       paragraphs = [];
       for (let i = 0; i < sentences.length; i += 5) paragraphs.push(sentences.slice(i, i + 5).join(' '));
@@ -118,7 +127,9 @@ export async function benchNames(conllPath, options = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const path = process.argv[2];
   if (!path || path === '--help') {
-    console.log('Usage: node packages/annotator/scripts/bench-names.mjs <conll-file> [--mb 1] [--runs 2]\n(imports ../dist: build the package first)');
+    console.log(
+      'Usage: node packages/annotator/scripts/bench-names.mjs <conll-file> [--mb 1] [--runs 2]\n(imports ../dist: build the package first)',
+    );
     process.exit(path ? 0 : 1);
   }
   const mbArg = process.argv.indexOf('--mb');
@@ -128,6 +139,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     runs: runsArg > 0 ? Number(process.argv[runsArg + 1]) : 2,
   });
   console.log(`text: ${megabytes.toFixed(2)} MB`);
-  for (const [name, r] of Object.entries(results)) console.log(`${name.padEnd(10)} ${r.mbPerSecond.toFixed(2)} MB/s of CPU time (${r.names} names)`);
+  for (const [name, r] of Object.entries(results))
+    console.log(`${name.padEnd(10)} ${r.mbPerSecond.toFixed(2)} MB/s of CPU time (${r.names} names)`);
   console.log(`claimlens/compromise ${ratios.compromise.toFixed(1)}x, claimlens/wink ${ratios.wink.toFixed(1)}x`);
 }

@@ -12,7 +12,9 @@ import { annotateNames } from './bench-names.mjs';
 
 const path = process.argv[2];
 if (!path || path === '--help') {
-  console.log('Usage: node packages/annotator/scripts/eval-names.mjs <conll-file>\n(imports ../dist: build the package first)');
+  console.log(
+    'Usage: node packages/annotator/scripts/eval-names.mjs <conll-file>\n(imports ../dist: build the package first)',
+  );
   process.exit(path ? 0 : 1);
 }
 
@@ -28,7 +30,9 @@ const names = measure(() => annotateNames(text, { linePerSentence: true }).menti
 const warm = [1, 2].map(() => measure(() => annotateNames(text, { linePerSentence: true }).mentions));
 const namesWarm = warm.reduce((a, b) => (b.cpu < a.cpu ? b : a));
 
-console.log(`${path}: ${gold.length} gold names (actor ${gold.filter((g) => g.type === 'actor').length}, place ${gold.filter((g) => g.type === 'place').length}), ${tokens} tokens, ${mb.toFixed(2)} MB`);
+console.log(
+  `${path}: ${gold.length} gold names (actor ${gold.filter((g) => g.type === 'actor').length}, place ${gold.filter((g) => g.type === 'place').length}), ${tokens} tokens, ${mb.toFixed(2)} MB`,
+);
 console.log('\nfull pipeline (createAnnotator({linePerSentence: true}).annotate):');
 report(score(pipeline.result));
 console.log('\nname stage alone (parse, sentences, tag-pos, tag-actors; before entity linking):');
@@ -70,7 +74,11 @@ function report(counts) {
     const f = (2 * p * r) / Math.max(1e-9, p + r);
     return `  ${name.padEnd(6)} precision ${p.toFixed(4)}  recall ${r.toFixed(4)}  F1 ${f.toFixed(4)}  (tp ${tp}, fp ${fp}, fn ${fn})`;
   };
-  const micro = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  const micro = Object.values(counts).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
   console.log(line('actor', counts.actor));
   console.log(line('place', counts.place));
   console.log(line('micro', micro));

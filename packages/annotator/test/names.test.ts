@@ -1,8 +1,8 @@
+import { markProse, parsePlain, tagActors, tagPos } from '@claimlens/annotator';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { markProse, parsePlain, tagActors, tagPos } from '@claimlens/annotator';
+import { describe, expect, it } from 'vitest';
 import splitSentences from '../src/plugins/split-sentences.js';
 
 const processor = unified().use(parsePlain).use(markProse).use(splitSentences).use(tagPos).use(tagActors).freeze();
@@ -14,16 +14,54 @@ function run(text: string) {
 }
 
 const vocabulary = [
-  'Angela', 'Merkel', 'Siemens', 'Berlin', 'New', 'York', 'United', 'Nations', 'the', 'said', 'of', 'in', 'on',
-  'Monday', 'MOSCOW', 'RUSSIA', 'TALKS', 'Ukrainian', 'forces', 'Bank', 'England', "'s", 'Mr.', 'J.', 'Smith',
-  'World', 'Health', 'Organization', '"', ',', '.', '(', ')', '-', '1996-08-22', 'Kyiv', 'de', 'van', 'Reuters',
+  'Angela',
+  'Merkel',
+  'Siemens',
+  'Berlin',
+  'New',
+  'York',
+  'United',
+  'Nations',
+  'the',
+  'said',
+  'of',
+  'in',
+  'on',
+  'Monday',
+  'MOSCOW',
+  'RUSSIA',
+  'TALKS',
+  'Ukrainian',
+  'forces',
+  'Bank',
+  'England',
+  "'s",
+  'Mr.',
+  'J.',
+  'Smith',
+  'World',
+  'Health',
+  'Organization',
+  '"',
+  ',',
+  '.',
+  '(',
+  ')',
+  '-',
+  '1996-08-22',
+  'Kyiv',
+  'de',
+  'van',
+  'Reuters',
 ];
 
 describe('name mentions', () => {
   it('never overlap, are in order, and are views of the text', () => {
     const word = fc.constantFrom(...vocabulary);
     const separator = fc.constantFrom(' ', ' ', ' ', '\n', '\n\n');
-    const text = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 60 }).map((parts) => parts.flat().join(''));
+    const text = fc
+      .array(fc.tuple(word, separator), { minLength: 1, maxLength: 60 })
+      .map((parts) => parts.flat().join(''));
     fc.assert(
       fc.property(text, (value) => {
         const data = run(value);

@@ -1,8 +1,8 @@
+import { markProse, parsePlain, tagActors, tagPos } from '@claimlens/annotator';
 import type { Mention } from '@claimlens/core';
-import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { markProse, parsePlain, tagActors, tagPos } from '@claimlens/annotator';
+import { describe, expect, it } from 'vitest';
 import splitSentences from '../src/plugins/split-sentences.js';
 
 const processor = unified().use(parsePlain).use(markProse).use(splitSentences).use(tagPos).use(tagActors).freeze();
@@ -58,7 +58,8 @@ describe('tagActors', () => {
   });
 
   it('does not turn the common words of a Title Case headline into names', () => {
-    const text = 'Peace Talks Resume In Geneva As Russia Signals Shift\n\nRebels Seize Airport As Government Troops Retreat From Northern Town';
+    const text =
+      'Peace Talks Resume In Geneva As Russia Signals Shift\n\nRebels Seize Airport As Government Troops Retreat From Northern Town';
     expect(names(text).mentions.map(brief)).toEqual([
       ['Geneva', 'place', 'location'],
       ['Russia', 'place', 'location'],

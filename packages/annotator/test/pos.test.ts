@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { VFile } from 'vfile';
 import { createProcessor } from '@claimlens/annotator';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
 
 function tagged(text: string): [string, string | undefined][] {
   const file = new VFile({ value: text, data: { format: 'plaintext' } });
@@ -12,8 +12,18 @@ function tagged(text: string): [string, string | undefined][] {
 describe('tagPos', () => {
   it('tags a simple sentence with Penn Treebank tags', () => {
     expect(tagged('The minister said the talks would resume in Geneva on Monday.')).toEqual([
-      ['The', 'DT'], ['minister', 'NN'], ['said', 'VBD'], ['the', 'DT'], ['talks', 'NNS'], ['would', 'MD'],
-      ['resume', 'VB'], ['in', 'IN'], ['Geneva', 'NNP'], ['on', 'IN'], ['Monday', 'NNP'], ['.', '.'],
+      ['The', 'DT'],
+      ['minister', 'NN'],
+      ['said', 'VBD'],
+      ['the', 'DT'],
+      ['talks', 'NNS'],
+      ['would', 'MD'],
+      ['resume', 'VB'],
+      ['in', 'IN'],
+      ['Geneva', 'NNP'],
+      ['on', 'IN'],
+      ['Monday', 'NNP'],
+      ['.', '.'],
     ]);
   });
 

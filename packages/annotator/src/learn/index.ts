@@ -1,5 +1,5 @@
+export { type ConllSentence, parseConll, seededRandom, shuffle } from './conll.js';
 export { hashString, mix, mix2, mix3 } from './hash.js';
 export { argmax, LinearModel, PerceptronTrainer, type Scorer } from './perceptron.js';
-export { TagPairTable } from './tag-table.js';
 export { decodeModel, encodeModel, type ModelFile } from './serialize.js';
-export { parseConll, seededRandom, shuffle, type ConllSentence } from './conll.js';
+export { TagPairTable } from './tag-table.js';

@@ -68,7 +68,9 @@ export class LinearModel {
   /** Iterate over rows as `[bucket, weights]` (for serialising). */
   *entries(): Generator<[number, Float32Array]> {
     const classes = this.classes.length;
-    const order = Array.from(this.buckets.keys()).sort((a, b) => (this.buckets[a] as number) - (this.buckets[b] as number));
+    const order = Array.from(this.buckets.keys()).sort(
+      (a, b) => (this.buckets[a] as number) - (this.buckets[b] as number),
+    );
     for (const r of order) yield [this.buckets[r] as number, this.weights.subarray(r * classes, r * classes + classes)];
   }
 }
@@ -85,7 +87,7 @@ export function argmax(scores: Float32Array, count: number, allowed?: Uint8Array
       best = c;
     }
   }
-  return best < 0 ? 0 : best;
+  return Math.max(best, 0);
 }
 
 /** Averaged perceptron training (Collins 2002; lazy averaging as in Honnibal's tagger). */

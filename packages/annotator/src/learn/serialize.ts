@@ -33,12 +33,11 @@ export function encodeModel<Extra>(model: LinearModel, extra: Extra, step = 1e-3
   const header = Buffer.from(JSON.stringify({ classes: model.classes, bits: model.bits, scale, extra }), 'utf8');
   const size = 12 + header.length + rows.reduce((n, [, classes]) => n + 5 + classes.length * 3, 0);
   const view = new DataView(new ArrayBuffer(size));
-  let at = 0;
-  view.setUint32(at, magic, true);
-  view.setUint32((at += 4), header.length, true);
-  new Uint8Array(view.buffer).set(header, (at += 4));
-  view.setUint32((at += header.length), rows.length, true);
-  at += 4;
+  view.setUint32(0, magic, true);
+  view.setUint32(4, header.length, true);
+  new Uint8Array(view.buffer).set(header, 8);
+  view.setUint32(8 + header.length, rows.length, true);
+  let at = 12 + header.length;
   for (const [bucket, classes, values] of rows) {
     view.setUint32(at, bucket, true);
     view.setUint8(at + 4, classes.length);

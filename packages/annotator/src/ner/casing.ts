@@ -21,7 +21,10 @@ export function learnCasing(sentences: readonly (readonly string[])[]): Map<stri
       if (previous === '.' || previous === '"' || previous === ':' || previous === '-') continue;
       const key = word.toLowerCase();
       let forms = counts.get(key);
-      if (!forms) counts.set(key, (forms = new Map()));
+      if (!forms) {
+        forms = new Map();
+        counts.set(key, forms);
+      }
       forms.set(word, (forms.get(word) ?? 0) + 1);
     }
   }

@@ -22,7 +22,12 @@ export const NER_LEXEME_SLOTS = 12;
 export const NER_FEATURES = 56;
 
 /** Hash a word's lexeme slots. */
-export function makeNerLexeme(word: string, casing: string | undefined, gaz: string | undefined, cluster: string | undefined): Uint32Array {
+export function makeNerLexeme(
+  word: string,
+  casing: string | undefined,
+  gaz: string | undefined,
+  cluster: string | undefined,
+): Uint32Array {
   const lexeme = new Uint32Array(NER_LEXEME_SLOTS);
   const lower = word.toLowerCase();
   lexeme[WORD] = hashString(word);

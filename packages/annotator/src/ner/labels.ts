@@ -99,7 +99,8 @@ export function transitions(classes: readonly string[]): Uint8Array[] {
   const allowedAfter = (previous: string | null) =>
     Uint8Array.from(classes, (tag) => {
       const open = previous !== null && (previous.startsWith('B-') || previous.startsWith('I-'));
-      if (open) return (tag.startsWith('I-') || tag.startsWith('L-')) && tag.slice(2) === (previous as string).slice(2) ? 1 : 0;
+      if (open)
+        return (tag.startsWith('I-') || tag.startsWith('L-')) && tag.slice(2) === (previous as string).slice(2) ? 1 : 0;
       return tag === 'O' || tag.startsWith('B-') || tag.startsWith('U-') ? 1 : 0;
     });
   return [...classes.map((c) => allowedAfter(c)), allowedAfter(null)];

@@ -62,7 +62,13 @@ export class NerTagger {
   private memoryInUse: NameMemory | null = null;
   private resolved = new Uint8Array(0);
   private entries: Entry[] = [];
-  private ctx: NerContext = { lexemes: [], pos: new Uint32Array(0), gazetteer: new Uint32Array(0), memory: new Uint8Array(0), kind: PROSE };
+  private ctx: NerContext = {
+    lexemes: [],
+    pos: new Uint32Array(0),
+    gazetteer: new Uint32Array(0),
+    memory: new Uint8Array(0),
+    kind: PROSE,
+  };
   /** Whether decoding forbids invalid BILOU transitions. */
   constrained = false;
 
@@ -74,8 +80,12 @@ export class NerTagger {
     this.tagHashes = Uint32Array.from([...this.classes, '-START-', '-START2-'], (tag) => hashString(tag));
     this.scores = new Float32Array(this.classes.length);
     this.pairs = new TagPairTable(scorer, this.tagHashes, nerTagFeatures);
-    this.outside = Uint8Array.from([...this.classes, '', ''], (tag) => (tag.startsWith('B-') || tag.startsWith('I-') ? 0 : 1));
-    this.labelOf = Int8Array.from(this.classes, (tag) => (tag === 'O' ? -1 : entityTypes.indexOf(tag.slice(2) as never)));
+    this.outside = Uint8Array.from([...this.classes, '', ''], (tag) =>
+      tag.startsWith('B-') || tag.startsWith('I-') ? 0 : 1,
+    );
+    this.labelOf = Int8Array.from(this.classes, (tag) =>
+      tag === 'O' ? -1 : entityTypes.indexOf(tag.slice(2) as never),
+    );
     this.fixed = scorer instanceof LinearModel;
     this.gazetteer = knowledge.gazetteer ? compileGazetteer(knowledge.gazetteer) : null;
     this.edges = edgeWords.map((w) => ({ lexeme: makeNerLexeme(w, undefined, undefined, undefined), roles: null }));
@@ -133,7 +143,12 @@ export class NerTagger {
         }
       } else {
         for (let role = 0; role < NER_ROLES; role++) {
-          count = nerRoleFeatures(role, (entries[i + 2 + (nerRoleOffsets[role] as number)] as Entry).lexeme, features, count);
+          count = nerRoleFeatures(
+            role,
+            (entries[i + 2 + (nerRoleOffsets[role] as number)] as Entry).lexeme,
+            features,
+            count,
+          );
         }
         count = nerTagFeatures(p1, this.tagHashes[t2] as number, features, count);
       }
@@ -187,7 +202,12 @@ export class NerTagger {
     this.resolved.fill(0, 0, n + 4);
     ctx.gazetteer.fill(0, 0, n + 4);
     ctx.memory.fill(0, 0, n + 4);
-    for (const [k, edge] of [[0, 0], [1, 1], [n + 2, 2], [n + 3, 3]] as const) {
+    for (const [k, edge] of [
+      [0, 0],
+      [1, 1],
+      [n + 2, 2],
+      [n + 3, 3],
+    ] as const) {
       this.entries[k] = this.edges[edge] as Entry;
       ctx.lexemes[k] = (this.edges[edge] as Entry).lexeme;
       ctx.pos[k] = edgePos[edge] as number;
@@ -206,7 +226,10 @@ export class NerTagger {
       if (this.cache.size >= cacheLimit) this.cache.clear();
       const { casing, gazetteer, clusters } = this.knowledge;
       const lower = word.toLowerCase();
-      entry = { lexeme: makeNerLexeme(word, casing.get(lower), gazetteer?.get(lower), clusters?.get(lower)), roles: null };
+      entry = {
+        lexeme: makeNerLexeme(word, casing.get(lower), gazetteer?.get(lower), clusters?.get(lower)),
+        roles: null,
+      };
       this.cache.set(word, entry);
     }
     const ctx = this.ctx;
@@ -214,9 +237,13 @@ export class NerTagger {
     ctx.lexemes[k] = entry.lexeme;
     const tag = this.pos[i] ?? '';
     let h = this.posCache.get(tag);
-    if (h === undefined) this.posCache.set(tag, (h = hashString(tag)));
+    if (h === undefined) {
+      h = hashString(tag);
+      this.posCache.set(tag, h);
+    }
     ctx.pos[k] = h;
-    if (this.memoryInUse && isCapitalised(this.words[i] as string)) ctx.memory[k] = this.memoryInUse.recall(entry.lexeme[LOWER] as number);
+    if (this.memoryInUse && isCapitalised(this.words[i] as string))
+      ctx.memory[k] = this.memoryInUse.recall(entry.lexeme[LOWER] as number);
     this.resolved[k] = 1;
   }
 

@@ -44,7 +44,9 @@ export function trainNer(sentences: readonly NerSentence[], knowledge: NerKnowle
   for (let epoch = 1; epoch <= epochs; epoch++) {
     let correct = 0;
     let total = 0;
-    for (const sentence of shuffle(documents, random).flatMap((document, d) => document.map((s, k) => ({ ...s, first: k === 0, d })))) {
+    for (const sentence of shuffle(documents, random).flatMap((document, d) =>
+      document.map((s, k) => ({ ...s, first: k === 0, d })),
+    )) {
       if (sentence.first) memory = tagger.memory();
       const out = new Uint8Array(sentence.words.length);
       tagger.tagIndices(sentence.words, sentence.pos, out, memory, (i, guess, features, count) => {

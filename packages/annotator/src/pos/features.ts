@@ -104,7 +104,7 @@ export function posTagFeatures(p1: number, p2: number, out: Uint32Array, n: numb
 }
 
 /** Append the other features of token `i` that depend on the previous tags or the position; returns the new count. */
-export function posContextFeatures(w: Uint32Array, i: number, p1: number, p2: number, out: Uint32Array, n: number): number {
+export function posContextFeatures(w: Uint32Array, i: number, p1: number, out: Uint32Array, n: number): number {
   out[n++] = mix2(7, p1, w[NORM] as number);
   out[n++] = mix2(15, w[SHAPE] as number, i === 0 ? 1 : 0);
   out[n++] = mix2(18, p1, w[SUFFIX] as number);

@@ -1,3 +1,3 @@
-export { loadPosTagger, defaultPosModelUrl, type PosExtra } from './load.js';
+export { defaultPosModelUrl, loadPosTagger, type PosExtra } from './load.js';
 export { PosTagger, type Scorer } from './tagger.js';
-export { trainPos, type PosTrainOptions, type TaggedSentence } from './train.js';
+export { type PosTrainOptions, type TaggedSentence, trainPos } from './train.js';

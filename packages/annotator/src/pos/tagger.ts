@@ -1,5 +1,5 @@
-import { argmax, LinearModel, type Scorer } from '../learn/perceptron.js';
 import { hashString } from '../learn/hash.js';
+import { argmax, LinearModel, type Scorer } from '../learn/perceptron.js';
 import { TagPairTable } from '../learn/tag-table.js';
 import {
   DICT,
@@ -57,14 +57,22 @@ export class PosTagger {
     for (const [word, value] of Object.entries(dict)) {
       const tags = value.split(' ').filter((tag) => index.has(tag));
       if (tags.length === 1) single.set(word, index.get(tags[0] as string) as number);
-      else if (tags.length > 1) allowed.set(word, Uint8Array.from(tags, (tag) => index.get(tag) as number));
+      else if (tags.length > 1)
+        allowed.set(
+          word,
+          Uint8Array.from(tags, (tag) => index.get(tag) as number),
+        );
     }
     this.dict = single;
     this.allowed = allowed;
     this.tagHashes = Uint32Array.from([...this.classes, '-START-', '-START2-'], (tag) => hashString(tag));
     this.pairs = new TagPairTable(scorer, this.tagHashes, posTagFeatures);
     this.scores = new Float32Array(this.classes.length);
-    this.edges = ['-START2-', '-START-', '-END-', '-END2-'].map((w) => ({ lexeme: makeLexeme(w, undefined), roles: null, allowed: null }));
+    this.edges = ['-START2-', '-START-', '-END-', '-END2-'].map((w) => ({
+      lexeme: makeLexeme(w, undefined),
+      roles: null,
+      allowed: null,
+    }));
   }
 
   /** Tag a sentence of words. */
@@ -95,7 +103,7 @@ export class PosTagger {
       else if (this.fixed && self.allowed) {
         // A known word: score only the tags it was seen with.
         scores.fill(0);
-        const count = posContextFeatures(self.lexeme, i, this.tagHashes[t1] as number, this.tagHashes[t2] as number, features, 0);
+        const count = posContextFeatures(self.lexeme, i, this.tagHashes[t1] as number, features, 0);
         this.scorer.score(features, count, scores);
         const allowed = self.allowed;
         guess = allowed[0] as number;
@@ -120,11 +128,16 @@ export class PosTagger {
           }
         } else {
           for (let role = 0; role < ROLES; role++) {
-            count = posRoleFeatures(role, (context[i + 2 + (roleOffsets[role] as number)] as Entry).lexeme, features, count);
+            count = posRoleFeatures(
+              role,
+              (context[i + 2 + (roleOffsets[role] as number)] as Entry).lexeme,
+              features,
+              count,
+            );
           }
           count = posTagFeatures(this.tagHashes[t1] as number, this.tagHashes[t2] as number, features, count);
         }
-        count = posContextFeatures(self.lexeme, i, this.tagHashes[t1] as number, this.tagHashes[t2] as number, features, count);
+        count = posContextFeatures(self.lexeme, i, this.tagHashes[t1] as number, features, count);
         this.scorer.score(features, count, scores);
         guess = self.allowed ? argmaxAmong(scores, self.allowed) : argmax(scores, classes);
         if (learn) guess = learn(i, guess, features, count);
@@ -148,7 +161,8 @@ export class PosTagger {
   }
 
   private contextOf(words: readonly string[]): Entry[] {
-    if (this.context.length < words.length + 4) this.context = new Array<Entry>(Math.max(words.length + 4, this.context.length * 2));
+    if (this.context.length < words.length + 4)
+      this.context = new Array<Entry>(Math.max(words.length + 4, this.context.length * 2));
     const context = this.context;
     context[0] = this.edges[0] as Entry;
     context[1] = this.edges[1] as Entry;

@@ -31,7 +31,12 @@ export function trainPos(sentences: readonly TaggedSentence[], options: PosTrain
   const random = seededRandom(options.seed ?? 1);
   const classes = [...new Set(sentences.flatMap((s) => s.tags))].sort();
   const index = new Map(classes.map((tag, i) => [tag, i]));
-  const dict = tagDictionary(sentences, options.dictMinCount ?? 5, options.dictMinShare ?? 0.97, options.allowedMinCount ?? 5);
+  const dict = tagDictionary(
+    sentences,
+    options.dictMinCount ?? 5,
+    options.dictMinShare ?? 0.97,
+    options.allowedMinCount ?? 5,
+  );
   const trainer = new PerceptronTrainer(classes, options.bits ?? 20);
   const tagger = new PosTagger(trainer, dict);
   const order = [...sentences];
@@ -56,12 +61,20 @@ export function trainPos(sentences: readonly TaggedSentence[], options: PosTrain
   return { trainer, dict };
 }
 
-function tagDictionary(sentences: readonly TaggedSentence[], minCount: number, minShare: number, allowedMinCount: number): Record<string, string> {
+function tagDictionary(
+  sentences: readonly TaggedSentence[],
+  minCount: number,
+  minShare: number,
+  allowedMinCount: number,
+): Record<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const { words, tags } of sentences) {
     words.forEach((word, i) => {
       let byTag = counts.get(word);
-      if (!byTag) counts.set(word, (byTag = new Map()));
+      if (!byTag) {
+        byTag = new Map();
+        counts.set(word, byTag);
+      }
       const tag = tags[i] as string;
       byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
     });
@@ -77,7 +90,10 @@ function tagDictionary(sentences: readonly TaggedSentence[], minCount: number, m
     }
     if (total >= minCount && bestCount / total >= minShare) dict[word] = best;
     else if (allowedMinCount > 0 && total >= allowedMinCount) {
-      dict[word] = [...byTag].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([tag]) => tag).join(' ');
+      dict[word] = [...byTag]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([tag]) => tag)
+        .join(' ');
     }
   }
   return dict;
