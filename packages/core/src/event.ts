@@ -23,8 +23,10 @@ export interface EventMention {
   trigger: Span;
   /** A coarse type such as `movement`, `attack`, `seizure`, `statement`. */
   type: string;
-  /** Lemma of the trigger, for grouping. */
+  /** Lemma of the trigger, for grouping (deverbal nouns give their verb: "announcement" → "announce"). */
   lemma: string;
+  /** A word shared by lemmas that name the same kind of happening ("kill", "slay"), when a lexicon knows one. */
+  synset?: string;
   arguments: EventArguments;
   /** Ids of claims whose content holds this mention. */
   claims: string[];

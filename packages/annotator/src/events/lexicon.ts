@@ -14,6 +14,12 @@ export interface EventLexicon {
   synonyms: readonly (readonly [string, string, number])[];
   /** Irregular word forms for the lemmatizer. */
   exceptions: LemmaExceptions;
+  /** Nouns → the verb they name the happening of, where suffix rules cannot tell ("death" → "die"). */
+  derivations: Readonly<Record<string, string>>;
+  /** Sets of lemmas that name the same kind of happening ("kill", "slay", "murder"). */
+  synsets: readonly (readonly string[])[];
+  /** Verb + particle or object phrases → the lemma they stand for ("open fire" → "shoot"). */
+  phrases: Readonly<Record<string, string>>;
 }
 
 let cached: EventLexicon | undefined;
@@ -25,6 +31,46 @@ export function defaultEventLexicon(): EventLexicon {
     JSON.parse(readFileSync(new URL(`../../data/events/${name}`, import.meta.url), 'utf8'));
   const types = read('types.json') as { types: Record<string, string> };
   const ecb = read('ecb-lexicon.json') as Pick<EventLexicon, 'lemmas' | 'synonyms'>;
-  cached = { types: types.types, lemmas: ecb.lemmas, synonyms: ecb.synonyms, exceptions: defaultLemmaExceptions() };
+  const synonyms = read('synonyms.json') as Pick<EventLexicon, 'derivations' | 'synsets' | 'phrases'>;
+  cached = {
+    types: types.types,
+    lemmas: ecb.lemmas,
+    synonyms: ecb.synonyms,
+    exceptions: defaultLemmaExceptions(),
+    derivations: synonyms.derivations,
+    synsets: synonyms.synsets,
+    phrases: synonyms.phrases,
+  };
   return cached;
+}
+
+const synsetCache = new WeakMap<EventLexicon, Map<number, Map<string, string>>>();
+
+/**
+ * The synonym class of each lemma: hand-made synsets joined with annotated pairs that corefer at least
+ * `minRate` of the time; each lemma maps to one member of its class.
+ */
+export function synsetsOf(lexicon: EventLexicon, minRate: number): Map<string, string> {
+  const known = synsetCache.get(lexicon)?.get(minRate);
+  if (known) return known;
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+    return root;
+  };
+  const join = (a: string, b: string) => {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  for (const set of lexicon.synsets) for (const word of set.slice(1)) join(set[0] as string, word);
+  for (const [a, b, rate] of lexicon.synonyms) if (rate >= minRate) join(a, b);
+  const result = new Map<string, string>();
+  for (const word of parent.keys()) result.set(word, find(word));
+  if (!synsetCache.has(lexicon)) synsetCache.set(lexicon, new Map());
+  synsetCache.get(lexicon)?.set(minRate, result);
+  return result;
 }

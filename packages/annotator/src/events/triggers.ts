@@ -58,15 +58,42 @@ export function isVerb(tokens: readonly Token[], i: number, lexicon: EventLexico
   return modals.has(before) || (subjects.has(before) && lower.endsWith('s'));
 }
 
-/** The lemma used to group event mentions: verbal nouns in "-ing" share their verb's lemma. */
+/**
+ * The lemma used to group event mentions: deverbal nouns give their verb ("shooting" → "shoot",
+ * "announcement" → "announce", "death" → "die") when the verb is a known event word.
+ */
 export function eventLemma(token: Token, lexicon: EventLexicon): string {
   const lemma = token.lemma ?? lemmatize(token.text, { pos: token.pos, exceptions: lexicon.exceptions });
-  if (/ing$/.test(lemma) && lemma.length > 5 && !lexicon.lemmas[lemma]) {
-    const stem = lexicon.exceptions[lemma] ?? verbStem(lemma);
-    if (lexicon.lemmas[stem] || lexicon.types[stem]) return stem;
+  const derived = lexicon.derivations[lemma];
+  if (derived !== undefined) return derived;
+  const known = (word: string) => lexicon.lemmas[word] !== undefined || lexicon.types[word] !== undefined;
+  for (const [suffix, replacements] of deverbal) {
+    if (!lemma.endsWith(suffix) || lemma.length < suffix.length + 3) continue;
+    const stem = lemma.slice(0, -suffix.length);
+    for (const r of replacements) {
+      const verb = r === '*' ? (lexicon.exceptions[lemma] ?? verbStem(lemma)) : stem + r;
+      if (verb !== lemma && known(verb) && !(lexicon.lemmas[lemma] && !known(lemma))) return verb;
+    }
   }
   return lemma;
 }
+
+/** Noun suffixes and what replaces them to give the verb ("nomination" → "nominate"). */
+const deverbal: [string, string[]][] = [
+  ['ing', ['*']],
+  ['ation', ['ate', '', 'e']],
+  ['ition', ['ite', 'ish']],
+  ['ution', ['ute', 've']],
+  ['ssion', ['t', 'ss']],
+  ['sion', ['de', 'se']],
+  ['tion', ['te', 't', 'e']],
+  ['ment', ['']],
+  ['ance', ['', 'e']],
+  ['ence', ['', 'e']],
+  ['ure', ['', 'e']],
+  ['al', ['', 'e']],
+  ['ery', ['']],
+];
 
 /** Find the event triggers of one sentence. */
 export function findTriggers(tokens: readonly Token[], settings: TriggerSettings): Trigger[] {
@@ -79,7 +106,9 @@ export function findTriggers(tokens: readonly Token[], settings: TriggerSettings
     if (!/^\p{L}[\p{L}-]*$/u.test(token.text) || functionWords.has(lower) || lower.length < 3) continue;
     // taggers read capitalised headline words as names: there, judge the word by its lower-case form
     const plain: Token = headline ? { start: token.start, end: token.end, text: lower } : token;
-    const lemma = eventLemma(plain, lexicon);
+    const next = tokens[i + 1]?.text.toLowerCase();
+    const single = eventLemma(plain, lexicon);
+    const lemma = (next !== undefined && lexicon.phrases[`${single} ${next}`]) || single;
     const verbal = headline ? /(?:[^e]ed|[^s]s)$/.test(lower) && lemma !== lower : isVerb(tokens, i, lexicon);
     if (auxiliaries.has(lower) || auxiliaries.has(lemma)) continue;
     const stats = lexicon.lemmas[lemma];

@@ -17,7 +17,8 @@ export interface ClusterOptions {
   synonyms?: readonly (readonly [string, string, ...unknown[]])[];
   /**
    * Lemmas whose same-lemma mentions in one sub-topic rarely name one happening ("say", "tell"): those
-   * group only when their arguments agree. Default: event mentions of type `statement`.
+   * group only across articles and when they share a participant. Default: none (on ECB+ dev, holding
+   * back `statement` mentions this way cost more than it gained).
    */
   weakLemmas?: ReadonlySet<string>;
 }
@@ -36,12 +37,12 @@ export function clusterEvents(
   const groups = clusterDocuments(articles, annotations, options.documents);
   const canonical = synonymClasses(options.synonyms ?? []);
   const entities = new Map((options.entities ?? []).map((e) => [e.id, e]));
+  const weakLemmas = options.weakLemmas ?? new Set<string>();
   const blocks = new Map<string, Placed[]>();
   for (const article of articles) {
     const group = groups.get(article.id) ?? -1;
     for (const mention of annotations.get(article.id)?.events ?? []) {
-      const byType = (process.env.EV_TYPES ?? '').split(',').includes(mention.type);
-      const key = `${group}\u0000${byType ? mention.type : canonical.get(mention.lemma) ?? mention.lemma}`;
+      const key = `${group}\u0000${mention.synset ?? canonical.get(mention.lemma) ?? mention.lemma}`;
       let block = blocks.get(key);
       if (!block) blocks.set(key, (block = []));
       block.push({ article, mention });
@@ -51,10 +52,10 @@ export function clusterEvents(
   for (const block of blocks.values()) {
     const clusters: Placed[][] = [];
     for (const placed of block) {
-      const weak = options.weakLemmas ? options.weakLemmas.has(placed.mention.lemma) : placed.mention.type === 'statement';
+      const weak = weakLemmas.has(placed.mention.lemma);
       let home: Placed[] | undefined;
       for (const cluster of clusters) {
-        if (process.env.EV_NOCONF !== '1' && cluster.some((other) => conflicts(placed, other, entities, weak && process.env.EV_NOWEAK !== '1'))) continue;
+        if (cluster.some((other) => conflicts(placed, other, entities, weak))) continue;
         home = cluster;
         break;
       }

@@ -19,17 +19,17 @@ const maxArticleDays = 21;
 export function conflicts(a: Placed, b: Placed, entities: ReadonlyMap<string, Entity>, weak: boolean): boolean {
   const x = a.mention.arguments;
   const y = b.mention.arguments;
-  if (process.env.EV_NOTIME !== '1' && x.timeValue && y.timeValue && timesConflict(x.timeValue, y.timeValue)) return true;
+  if (x.timeValue && y.timeValue && timesConflict(x.timeValue, y.timeValue)) return true;
   if (!absolute(x.timeValue) && !absolute(y.timeValue) && a.article.date && b.article.date) {
     const days = Math.abs(Date.parse(a.article.date) - Date.parse(b.article.date)) / 86_400_000;
     if (days > maxArticleDays) return true;
   }
-  if (process.env.EV_NOPLACE !== '1' && differ(x.placeEntity, y.placeEntity, entities)) return true;
-  if (process.env.EV_NODIR !== '1' && differentText(x.destination?.text, y.destination?.text)) return true;
-  if (process.env.EV_NODIR !== '1' && differentText(x.origin?.text, y.origin?.text)) return true;
+  if (differ(x.placeEntity, y.placeEntity, entities)) return true;
+  if (differentText(x.destination?.text, y.destination?.text)) return true;
+  if (differentText(x.origin?.text, y.origin?.text)) return true;
   const agents = differ(x.agentEntity, y.agentEntity, entities);
   const patients = differ(x.patientEntity, y.patientEntity, entities);
-  if (process.env.EV_NOPART !== '1' && agents && patients) return true;
+  if (agents && patients) return true;
   if (weak) {
     if (a.article.id === b.article.id) return true;
     const sameAgent = x.agentEntity && x.agentEntity === y.agentEntity;

@@ -2,7 +2,7 @@ import type { Article } from '../article.js';
 import type { DocumentAnnotation } from '../document.js';
 
 export interface DocumentClusterOptions {
-  /** Least average cosine between the articles of two groups for them to merge. Default: 0.08. */
+  /** Least average cosine between the articles of two groups for them to merge. Default: 0.1. */
   threshold?: number;
   /** Terms per article used to find candidate pairs (the rest only weigh in the cosine). Default: 40. */
   candidateTerms?: number;
@@ -23,7 +23,7 @@ export function clusterDocuments(
   annotations: ReadonlyMap<string, DocumentAnnotation>,
   options: DocumentClusterOptions = {},
 ): Map<string, number> {
-  const threshold = options.threshold ?? Number(process.env.EV_DOC ?? 0.08);
+  const threshold = options.threshold ?? 0.1;
   const candidateTerms = options.candidateTerms ?? 40;
   const maxShare = options.maxShare ?? 0.5;
   const maxPostings = options.maxPostings ?? 200;
