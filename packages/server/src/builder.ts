@@ -1,5 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import { type AnnotatedArticle, buildCorpus, Corpus, type CorpusConfig } from '@claimlens/core';
+import {
+  type AnnotatedArticle,
+  buildCorpus,
+  Corpus,
+  type CorpusConfig,
+  type DocumentAnnotation,
+} from '@claimlens/core';
+import { LazyJsonMap } from './lazy-map.js';
 
 /** Keeps the annotated articles and builds the corpus from them, somewhere. */
 export interface CorpusBuilder {
@@ -34,7 +41,8 @@ export function inlineBuilder(
 
 /**
  * Build in a worker thread (`worker.ts` in the `corpus` role), so that building the corpus of a large workspace
- * never holds up hovers and highlights. The corpus comes back as plain data and is made a `Corpus` again here.
+ * never holds up hovers and highlights. The corpus comes back as plain data and is made a `Corpus` again here; its
+ * per-article annotations come as JSON text, parsed only when a request reads them.
  */
 export function workerBuilder(script: string): CorpusBuilder {
   let worker: Worker | null = null;
@@ -45,13 +53,19 @@ export function workerBuilder(script: string): CorpusBuilder {
 
   function start(): Worker {
     const created = new Worker(script, { workerData: { role: 'corpus' } });
-    created.on('message', (reply: { seq: number; corpus?: Record<string, unknown>; error?: string }) => {
-      const waiting = pending.get(reply.seq);
-      if (!waiting) return;
-      pending.delete(reply.seq);
-      if (reply.corpus) waiting.resolve(new Corpus({ ...reply.corpus } as ConstructorParameters<typeof Corpus>[0]));
-      else waiting.reject(new Error(reply.error ?? 'Building the corpus gave no result.'));
-    });
+    created.on(
+      'message',
+      (reply: { seq: number; corpus?: Record<string, unknown>; annotations?: [string, string][]; error?: string }) => {
+        const waiting = pending.get(reply.seq);
+        if (!waiting) return;
+        pending.delete(reply.seq);
+        if (reply.corpus) {
+          const annotations = new LazyJsonMap<DocumentAnnotation>(reply.annotations ?? []);
+          const parts = { ...reply.corpus, annotations } as unknown as ConstructorParameters<typeof Corpus>[0];
+          waiting.resolve(new Corpus(parts));
+        } else waiting.reject(new Error(reply.error ?? 'Building the corpus gave no result.'));
+      },
+    );
     const fail = (error: Error) => {
       if (worker === created) worker = null;
       for (const waiting of pending.values()) waiting.reject(error);

@@ -23,7 +23,9 @@ if (role === 'corpus') {
     else {
       try {
         const corpus = buildCorpus([...items.values()], config);
-        parentPort?.postMessage({ seq: message.seq, corpus: { ...corpus } });
+        const { annotations, ...rest } = corpus;
+        const texts = [...annotations].map(([id, annotation]) => [id, JSON.stringify(annotation)]);
+        parentPort?.postMessage({ seq: message.seq, corpus: rest, annotations: texts });
       } catch (error) {
         parentPort?.postMessage({ seq: message.seq, error: error instanceof Error ? error.message : String(error) });
       }
