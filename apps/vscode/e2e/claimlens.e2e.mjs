@@ -16,7 +16,15 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { installExtension, makeHome, startCodeServer, tail } from './lib/code-server.mjs';
 import { poll } from './lib/poll.mjs';
-import { highlights, hoverText, launchChromium, openFile, openWorkbench, problems } from './lib/workbench.mjs';
+import {
+  highlights,
+  hoverText,
+  launchChromium,
+  openFile,
+  openWorkbench,
+  problems,
+  scrollHoverTo,
+} from './lib/workbench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const seeds = join(root, 'seeds');
@@ -175,6 +183,7 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
         if (others.length > 0) {
           shown = text;
           console.log(`hover on ${JSON.stringify(claim.text.slice(0, 60))} in ${name}:\n${indent(text)}`);
+          await scrollHoverTo(page, /Other sources on this event/i);
           await screenshot('hover');
           break;
         }

@@ -199,6 +199,46 @@ export async function hoverText(page, box, timeoutMs = 8_000) {
 }
 
 /**
+ * Scroll the visible hover so that the first line matching `pattern` is at its top (for the screenshot).
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {RegExp} pattern
+ */
+export async function scrollHoverTo(page, pattern) {
+  const where = () => page.evaluate(hoverOffset, { source: pattern.source, flags: pattern.flags });
+  const box = await where();
+  if (!box || box.delta <= 0) return;
+  // The hover scrolls with the wheel like any Monaco scrollable; the mouse stays inside it so it stays open.
+  await page.mouse.move(box.x, box.y, { steps: 2 });
+  await page.mouse.wheel(0, box.delta - 8);
+  await poll(async () => ((await where())?.delta ?? 0) < 40, {
+    timeoutMs: 3_000,
+    intervalMs: 100,
+    what: 'the hover to scroll',
+  }).catch(() => undefined);
+}
+
+/**
+ * In the page: the offset from the top of the visible hover to its first element matching a pattern.
+ *
+ * @param {{source: string, flags: string}} pattern
+ * @returns {{x: number, y: number, delta: number} | undefined}
+ */
+function hoverOffset(pattern) {
+  const wanted = new RegExp(pattern.source, pattern.flags);
+  for (const hover of document.querySelectorAll('.monaco-hover')) {
+    const rect = hover.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) continue;
+    const target = [...hover.querySelectorAll('p, h1, h2, h3, h4, li, strong')].find((element) =>
+      wanted.test(element.textContent ?? ''),
+    );
+    if (!target) continue;
+    return { x: rect.left + rect.width / 2, y: rect.top + 20, delta: target.getBoundingClientRect().top - rect.top };
+  }
+  return undefined;
+}
+
+/**
  * Move the mouse away and close any hover.
  *
  * @param {import('playwright-core').Page} page
