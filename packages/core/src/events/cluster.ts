@@ -23,6 +23,8 @@ export interface ClusterOptions {
   weakLemmas?: ReadonlySet<string>;
 }
 
+const maxCompared = 64;
+
 /**
  * Group event mentions across articles into events. Articles are first grouped into sub-topics (articles
  * that share rare words, names and events); within a sub-topic, mentions group by lemma or synonym when
@@ -55,7 +57,8 @@ export function clusterEvents(
       const weak = weakLemmas.has(placed.mention.lemma);
       let home: Placed[] | undefined;
       for (const cluster of clusters) {
-        if (cluster.some((other) => conflicts(placed, other, entities, weak))) continue;
+        // compare with at most `maxCompared` members, so a story told by thousands of articles stays linear
+        if (cluster.slice(0, maxCompared).some((other) => conflicts(placed, other, entities, weak))) continue;
         home = cluster;
         break;
       }
