@@ -66,6 +66,7 @@ const lemmaOf = (word) => lemmatize(word, { exceptions: sorted });
 const index = readSentenceIndex(folder);
 const train = listTopics(folder).filter((t) => !devTopics.includes(t));
 const seen = new Map(); // lemma → tokens in checked sentences
+const seenLower = new Map(); // the same, written in lower case (common words, not names)
 const tagged = new Map(); // lemma → tokens inside gold event mentions
 const pairs = new Map(); // lemma → [coreferent pairs, pairs] within a sub-topic, across documents
 const synonyms = new Map(); // "a|b" → [coreferent pairs, pairs]
@@ -92,6 +93,7 @@ for (const topic of train) {
         if (!checked.has(token.sentence) || !/^[A-Za-z]/.test(token.word)) continue;
         const lemma = lemmaOf(token.word);
         seen.set(lemma, (seen.get(lemma) ?? 0) + 1);
+        if (/^[a-z]/.test(token.word)) seenLower.set(lemma, (seenLower.get(lemma) ?? 0) + 1);
       }
     }
     for (let i = 0; i < mentions.length; i++) {
@@ -119,15 +121,20 @@ for (const [lemma, count] of [...tagged].sort((a, b) => b[1] - a[1])) {
   const [co, all] = pairs.get(lemma) ?? [0, 0];
   lemmas[lemma] = { n: count, p: round(count / total), ...(all >= 3 ? { coref: round(co / all) } : {}) };
 }
+// words seen often in checked sentences but almost never annotated as events ("department", "police")
+const nonEvents = [...seen]
+  .filter(([lemma, count]) => (seenLower.get(lemma) ?? 0) >= 0.9 * count && count >= 5 && (tagged.get(lemma) ?? 0) / count <= 0.05 && /^[a-z]{4,}$/.test(lemma))
+  .map(([lemma]) => lemma)
+  .sort();
 const synonymList = [...synonyms]
   .filter(([, [co, all]]) => all >= 4 && co / all >= 0.5)
   .sort((a, b) => b[1][1] - a[1][1])
   .map(([key, [co, all]]) => [...key.split('|'), round(co / all)]);
 writeFileSync(
   `${out}/ecb-lexicon.json`,
-  `${JSON.stringify({ source: 'ECB+ 1.0 train topics', topics: train, lemmas, synonyms: synonymList })}\n`,
+  `${JSON.stringify({ source: 'ECB+ 1.0 train topics', topics: train, lemmas, synonyms: synonymList, nonEvents })}\n`,
 );
-console.log(`ecb-lexicon.json: ${Object.keys(lemmas).length} lemmas, ${synonymList.length} synonym pairs from topics ${train.join(' ')}`);
+console.log(`ecb-lexicon.json: ${Object.keys(lemmas).length} lemmas, ${nonEvents.length} non-events, ${synonymList.length} synonym pairs from topics ${train.join(' ')}`);
 
 function round(x) {
   return Math.round(x * 1000) / 1000;

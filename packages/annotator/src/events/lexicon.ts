@@ -12,6 +12,8 @@ export interface EventLexicon {
   lemmas: Readonly<Record<string, { n: number; p: number; coref?: number }>>;
   /** Lemma pairs that often name the same happening ("kill"/"murder"), with their coreference rate. */
   synonyms: readonly (readonly [string, string, number])[];
+  /** Lemmas seen often in annotated news but almost never as events ("department"): never triggers by suffix or tense alone. */
+  nonEvents: ReadonlySet<string>;
   /** Irregular word forms for the lemmatizer. */
   exceptions: LemmaExceptions;
   /** Nouns → the verb they name the happening of, where suffix rules cannot tell ("death" → "die"). */
@@ -29,13 +31,14 @@ export function defaultEventLexicon(): EventLexicon {
   if (cached) return cached;
   const read = (name: string): unknown =>
     JSON.parse(readFileSync(new URL(`../../data/events/${name}`, import.meta.url), 'utf8'));
-  const types = read('types.json') as { types: Record<string, string> };
-  const ecb = read('ecb-lexicon.json') as Pick<EventLexicon, 'lemmas' | 'synonyms'>;
+  const types = read('types.json') as { types: Record<string, string>; nonEvents?: string[] };
+  const ecb = read('ecb-lexicon.json') as Pick<EventLexicon, 'lemmas' | 'synonyms'> & { nonEvents?: string[] };
   const synonyms = read('synonyms.json') as Pick<EventLexicon, 'derivations' | 'synsets' | 'phrases'>;
   cached = {
     types: types.types,
     lemmas: ecb.lemmas,
     synonyms: ecb.synonyms,
+    nonEvents: new Set([...(ecb.nonEvents ?? []), ...(types.nonEvents ?? [])]),
     exceptions: defaultLemmaExceptions(),
     derivations: synonyms.derivations,
     synsets: synonyms.synsets,

@@ -25,7 +25,7 @@ export const functionWords = new Set(
     'and or but nor so yet if then than because while although though as whether ' +
     'of in on at by for with from into onto to toward towards over under about against between among through during ' +
     'before after above below up down out off near since until across along around behind beyond inside outside upon within without via per ' +
-    'not also just only even very too still already again ever never now then more most less least much many such own same other another ' +
+    'not also just only even very too still already again ever never now then more most less least much many such own same other another according ' +
     "n't 's 're 've 'd 'll 'm"
   ).split(' '),
 );
@@ -37,6 +37,7 @@ export const auxiliaries = new Set(
   ),
 );
 
+const premodifiers = new Set('a an the this that these those its their his her our my your one two three four five six seven eight nine ten several many some few'.split(' '));
 const subjects = new Set('i you he she it we they who which that'.split(' '));
 const modals = new Set("to will would shall should can could may might must did does do n't not never".split(' '));
 const nominalSuffix = /(?:[^aeiou]tion|sion|ment|ings|ssal|[^i]val|usal|awal|rial)$/;
@@ -66,6 +67,7 @@ export function eventLemma(token: Token, lexicon: EventLexicon): string {
   const lemma = token.lemma ?? lemmatize(token.text, { pos: token.pos, exceptions: lexicon.exceptions });
   const derived = lexicon.derivations[lemma];
   if (derived !== undefined) return derived;
+  if (lexicon.nonEvents.has(lemma)) return lemma;
   const known = (word: string) => lexicon.lemmas[word] !== undefined || lexicon.types[word] !== undefined;
   for (const [suffix, replacements] of deverbal) {
     if (!lemma.endsWith(suffix) || lemma.length < suffix.length + 3) continue;
@@ -118,6 +120,16 @@ export function findTriggers(tokens: readonly Token[], settings: TriggerSettings
     const proper = !headline && (token.pos ? token.pos.startsWith('NNP') : capital);
     const tagged = token.pos !== undefined && !headline;
     if (tagged && !/^(?:VB|NN|JJ)/.test(token.pos ?? '')) continue;
+    const word = plain.text.toLowerCase();
+    if (!known && (lexicon.nonEvents.has(lemma) || lexicon.nonEvents.has(word))) continue;
+    // "two armored vehicles": a participle between a determiner or number and a noun describes, it does not happen
+    const before = tokens[i - 1]?.text.toLowerCase() ?? '';
+    const after = tokens[i + 1];
+    const attributive =
+      /(?:ed|ing)$/.test(lower) &&
+      (premodifiers.has(before) || /^\d/.test(before) || /^\p{Lu}\p{Ll}+(?:an|ese|ish|i)$/u.test(tokens[i - 1]?.text ?? '')) &&
+      after !== undefined && /^\p{L}/u.test(after.text) && !functionWords.has(after.text.toLowerCase());
+    if (attributive && !known) continue;
     let hit = false;
     if (known && (!proper || (stats?.p ?? 0) >= 0.8)) hit = true;
     else if (verbal && !proper && !(stats && stats.p < 0.1)) hit = true;

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { findArguments } from '../events/arguments.js';
 import { defaultEventLexicon, synsetsOf, type EventLexicon } from '../events/lexicon.js';
 import { findTimes } from '../events/time.js';
-import { findTriggers, isEventWord, isVerb } from '../events/triggers.js';
+import { findTriggers, isEventWord, isHeadline, isVerb } from '../events/triggers.js';
 import type { Token } from '../text/tokenize.js';
 import '../types.js';
 
@@ -53,10 +53,11 @@ export default function tagEvents(options?: Readonly<Options> | null) {
       }
       // a trigger inside a name only when it is a known event word and not the name's first word
       // ("Tara Reid Checks Into Rehab" read as one name by a headline-blind tagger)
+      const headline = isHeadline(tokens);
       const triggers = findTriggers(tokens, { lexicon, minProbability }).filter((t) => {
         const token = tokens[t.index] as Token;
         const name = inSentence.find((m) => m.start <= token.start && token.end <= m.end);
-        return !name || (name.start < token.start && isEventWord(t.lemma, lexicon, minProbability));
+        return !name || (headline && name.start < token.start && isEventWord(t.lemma, lexicon, minProbability));
       });
       const context = {
         text,
