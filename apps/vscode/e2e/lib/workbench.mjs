@@ -209,13 +209,19 @@ export async function scrollHoverTo(page, pattern) {
   const box = await where();
   if (!box || box.delta <= 0) return;
   // The hover scrolls with the wheel like any Monaco scrollable; the mouse stays inside it so it stays open.
+  // A wheel event may scroll less than asked, so wheel again until the section is at the top or stops moving.
   await page.mouse.move(box.x, box.y, { steps: 2 });
-  await page.mouse.wheel(0, box.delta - 8);
-  await poll(async () => ((await where())?.delta ?? 0) < 40, {
-    timeoutMs: 3_000,
-    intervalMs: 100,
-    what: 'the hover to scroll',
-  }).catch(() => undefined);
+  let last = Number.POSITIVE_INFINITY;
+  await poll(
+    async () => {
+      const delta = (await where())?.delta ?? 0;
+      if (delta < 40 || delta >= last) return true;
+      last = delta;
+      await page.mouse.wheel(0, delta - 8);
+      return false;
+    },
+    { timeoutMs: 5_000, intervalMs: 200, what: 'the hover to scroll' },
+  ).catch(() => undefined);
 }
 
 /**
