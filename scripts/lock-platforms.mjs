@@ -56,4 +56,6 @@ for (const [key, entry] of Object.entries(lock.packages)) {
 const [root, ...rest] = Object.entries(lock.packages);
 lock.packages = Object.fromEntries([root, ...rest.sort(([a], [b]) => a.localeCompare(b, 'en'))]);
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added.length ? `added ${added.length}:\n  ${added.join('\n  ')}` : 'package-lock.json lists every platform');
+console.log(
+  added.length ? `added ${added.length}:\n  ${added.join('\n  ')}` : 'package-lock.json lists every platform',
+);
