@@ -124,7 +124,11 @@ describe('properties of the whole pipeline on random and adversarial text', () =
           const back = parseBrat(toBrat(source, annotation), 'd', source);
           expect(back.skipped).toBe(0);
         }),
-        { numRuns: 150 },
+        {
+          numRuns: Number(process.env.CLAIMLENS_FC_RUNS ?? 150),
+          ...(process.env.CLAIMLENS_FC_SEED === undefined ? {} : { seed: Number(process.env.CLAIMLENS_FC_SEED) }),
+          examples: [['. WATCH: {300 troops'], ['. Kyiv:Kyiv🙂Kyiv']],
+        },
       );
     });
   }

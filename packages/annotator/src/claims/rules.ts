@@ -40,11 +40,17 @@ export function speakerLabelClaims(facts: DocumentFacts, found: readonly TokenCl
     while (blockEnd < sentences && t.sentenceBlock[blockEnd] === t.sentenceBlock[s]) blockEnd++;
     const first = t.sentenceStart[s] as number;
     const last = t.sentenceStart[blockEnd] as number;
+    // The name lies in the paragraph's first sentence and opens with a word, not a full stop.
+    const nameLimit = t.sentenceStart[s + 1] as number;
     let i = first;
     if (i < last && t.quoteMark[i] === 1) i++;
     const nameStart = i;
     let allCaps = true;
-    while (i < last && i - nameStart < 4 && (t.shape[i] === 2 || t.shape[i] === 3 || t.lower[i] === '.')) {
+    while (
+      i < nameLimit &&
+      i - nameStart < 4 &&
+      (t.shape[i] === 2 || t.shape[i] === 3 || (i > nameStart && t.lower[i] === '.'))
+    ) {
       if (t.shape[i] === 2 && (t.tokens[i]?.text.length ?? 0) > 1) allCaps = false;
       i++;
     }
