@@ -129,6 +129,27 @@ describe('linkEntities: within one article', () => {
     expect(entities).toEqual([]);
   });
 
+  it('keeps a name alone on a line inside running text, and names in result lines', () => {
+    const text = 'Talks on the dam resumed on Monday.\n\nThe delegates were:\n\nKarin Lund\n\nOtso Vaara\n\nIn the evening match:\n\nHarbury 2 Lessingham 1';
+    const { mentions } = run(text, { person: ['Karin Lund', 'Otso Vaara'], organization: ['Harbury', 'Lessingham'] });
+    expect(mentions.map((m) => m.text)).toEqual(['Karin Lund', 'Otso Vaara', 'Harbury', 'Lessingham']);
+  });
+
+  it('takes a line of only a name after the title, or after a lone "By", for a byline', () => {
+    const one = run('Dam talks stall again\n\nKarin Lund\n\nNegotiators met on Monday and left.', { person: ['Karin Lund'] });
+    expect(one.mentions).toEqual([]);
+    const two = run('Negotiators met on Monday.\n\nBy\n\nKarin Lund\n\nThey left.', { person: ['Karin Lund'] });
+    expect(two.mentions).toEqual([]);
+  });
+
+  it('finds no defined acronym in an all-caps line', () => {
+    const text = 'The Intelligent Grid (IG) project began.\n\nPOWER CUT IG REPORT\n\nThe IG team said it failed.';
+    const { mentions } = run(text, { organization: ['Intelligent Grid'] });
+    expect(mentions.map((m) => m.text)).toEqual(['Intelligent Grid', 'IG', 'IG']);
+    const loud = text.indexOf('POWER');
+    expect(mentions.some((m) => m.start >= loud && m.end <= loud + 19)).toBe(false);
+  });
+
   it('keeps a headline surname that names a person of the body', () => {
     const text = 'Ferreira wins vote\n\nLisbon mayor Paulo Ferreira won the vote on Sunday.';
     const { mentions, entities } = run(text, { person: ['Ferreira', 'Paulo Ferreira'] });

@@ -9,7 +9,6 @@ export interface AcronymDefinition {
 }
 
 const after = /^\s*\(\s*([\p{Lu}][\p{Lu}\d&.]{1,9}s?)\s*\)/u;
-const before = /\(\s*([^()]{4,80}?)\s*\)\s*$/u;
 
 /**
  * Acronyms the text defines: "Federal Security Service (FSB)" after a tagged name, or "FSB (Federal Security
@@ -32,7 +31,8 @@ export function acronymDefinitions(text: string, mentions: Mention[]): AcronymDe
     }
   }
   // Untagged full forms: "the Organisation for Joint Armament Cooperation (OCCAR)".
-  const pattern = /((?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on|in)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on|in)){1,8})\s*\(\s*(\p{Lu}[\p{Lu}\d&]{1,7})\s*\)/gu;
+  const pattern =
+    /((?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on|in)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on|in)){1,8})\s*\(\s*(\p{Lu}[\p{Lu}\d&]{1,7})\s*\)/gu;
   for (const match of text.matchAll(pattern)) {
     const acronym = match[2] ?? '';
     let phrase = (match[1] ?? '').replace(/^(?:the|of|for|and|on|in)\s+/i, '');
@@ -63,8 +63,16 @@ export function acronymDefinitions(text: string, mentions: Mention[]): AcronymDe
   return out;
 }
 
-/** Mentions of each defined acronym the tagger missed, as actors of the full form's kind. */
-export function acronymMentions(text: string, definitions: readonly AcronymDefinition[], mentions: readonly Mention[]): Mention[] {
+/**
+ * Mentions of each defined acronym the tagger missed, as actors of the full form's kind; none where `loud` says
+ * the text is in capitals (an all-caps line spells words the way acronyms are spelt: "IN", "US").
+ */
+export function acronymMentions(
+  text: string,
+  definitions: readonly AcronymDefinition[],
+  mentions: readonly Mention[],
+  loud: (start: number, end: number) => boolean = () => false,
+): Mention[] {
   const out: Mention[] = [];
   const taken = new SpanSet(mentions);
   for (const { acronym, full } of definitions) {
@@ -72,7 +80,7 @@ export function acronymMentions(text: string, definitions: readonly AcronymDefin
     for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0;
       const end = start + acronym.length;
-      if (taken.overlaps(start, end)) continue;
+      if (taken.overlaps(start, end) || loud(start, end)) continue;
       taken.add({ start, end });
       out.push({ start, end, text: acronym, type: full.type, kind: full.kind, entity: '' });
     }

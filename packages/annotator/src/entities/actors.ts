@@ -60,7 +60,9 @@ export function findGroups(
         .map((t) => t.text.toLowerCase())
         .join(' ');
       const acts =
-        (next !== undefined && /^\p{Ll}/u.test(next.text) && (knowledge.subjectVerbs.has(next.text) || /[a-z]ed$/.test(next.text))) ||
+        (next !== undefined &&
+          /^\p{Ll}/u.test(next.text) &&
+          (knowledge.subjectVerbs.has(next.text) || /[a-z]ed$/.test(next.text))) ||
         /(?:^|\s)by(?: the)?$/.test(before) ||
         /according to(?: the)?$/.test(before);
       const end = (tokens[noun.last] as Token).end;
@@ -81,7 +83,12 @@ interface Collective {
   phrase: string;
 }
 
-function collectiveAt(tokens: readonly Token[], i: number, knowledge: PlaceKnowledge, initial = false): Collective | undefined {
+function collectiveAt(
+  tokens: readonly Token[],
+  i: number,
+  knowledge: PlaceKnowledge,
+  initial = false,
+): Collective | undefined {
   const a = tokens[i];
   if (!a) return undefined;
   const first = initial ? a.text.toLowerCase() : a.text;
@@ -94,9 +101,14 @@ function collectiveAt(tokens: readonly Token[], i: number, knowledge: PlaceKnowl
 }
 
 /** "Russian government forces": a lowercase modifier, then the collective noun. */
-function collectiveAfterModifier(tokens: readonly Token[], i: number, knowledge: PlaceKnowledge): Collective | undefined {
+function collectiveAfterModifier(
+  tokens: readonly Token[],
+  i: number,
+  knowledge: PlaceKnowledge,
+): Collective | undefined {
   const modifier = tokens[i];
-  if (!modifier || !/^\p{Ll}[\p{Ll}-]+$/u.test(modifier.text) || knowledge.subjectVerbs.has(modifier.text)) return undefined;
+  if (!modifier || !/^\p{Ll}[\p{Ll}-]+$/u.test(modifier.text) || knowledge.subjectVerbs.has(modifier.text))
+    return undefined;
   return collectiveAt(tokens, i + 1, knowledge);
 }
 

@@ -48,7 +48,13 @@ export function resolveDescriptions(
       if (article.text !== 'the' && article.text !== 'The') continue;
       const head = tokens[i + 1] as Token;
       const next = tokens[i + 2];
-      if (next && (next.text === 'of' || /^\p{Lu}/u.test(next.text) || /^\p{Ll}/u.test(next.text) && (organizations.has(next.text) || roles.has(next.text)))) continue;
+      if (
+        next &&
+        (next.text === 'of' ||
+          /^\p{Lu}/u.test(next.text) ||
+          (/^\p{Ll}/u.test(next.text) && (organizations.has(next.text) || roles.has(next.text))))
+      )
+        continue;
       const start = article.start;
       const end = head.end;
       if (taken.overlaps(start, end)) continue;
@@ -64,7 +70,14 @@ export function resolveDescriptions(
       }
       if (!referent) continue;
       const entity = entities.get(referent) as DocumentEntity;
-      out.push({ start, end, text: `${article.text} ${head.text}`, type: 'actor', kind: entity.kind, entity: referent });
+      out.push({
+        start,
+        end,
+        text: `${article.text} ${head.text}`,
+        type: 'actor',
+        kind: entity.kind,
+        entity: referent,
+      });
     }
   }
   return out;
@@ -94,9 +107,9 @@ function introducedRoles(
 ): Map<string, { at: number; entity: string }[]> {
   const out = new Map<string, { at: number; entity: string }[]>();
   const index = new Map<number, { tokens: readonly Token[]; i: number }>();
-  for (const s of sentences) s.tokens.forEach((t, i) => index.set(t.start, { tokens: s.tokens, i }));
+  for (const s of sentences) for (const [i, t] of s.tokens.entries()) index.set(t.start, { tokens: s.tokens, i });
   const endIndex = new Map<number, { tokens: readonly Token[]; i: number }>();
-  for (const s of sentences) s.tokens.forEach((t, i) => endIndex.set(t.end, { tokens: s.tokens, i }));
+  for (const s of sentences) for (const [i, t] of s.tokens.entries()) endIndex.set(t.end, { tokens: s.tokens, i });
   for (const m of mentions) {
     if (entities.get(m.entity)?.kind !== 'person') continue;
     const found = new Set<string>();

@@ -44,7 +44,24 @@ export function nameKey(name: string): string {
     .toLowerCase();
 }
 
-const minor = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'del', 'der', 'von', 'to', '&']);
+const minor = new Set([
+  'of',
+  'for',
+  'and',
+  'the',
+  'on',
+  'in',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'del',
+  'der',
+  'von',
+  'to',
+  '&',
+]);
 
 /** Whether a token looks like an acronym: two to eight capitals, digits or ampersands ("FSB", "OSCE", "G7"). */
 export function isAcronym(word: string): boolean {
@@ -55,7 +72,10 @@ export function isAcronym(word: string): boolean {
 export function initialsMatch(acronym: string, phrase: string): boolean {
   const letters = acronym.replace(/[.\s]/g, '').replace(/s$/, '').toLowerCase();
   const words = phrase.split(/[\s]+/).filter(Boolean);
-  const all = words.flatMap((w) => w.split('-')).map((w) => w[0]?.toLowerCase() ?? '').join('');
+  const all = words
+    .flatMap((w) => w.split('-'))
+    .map((w) => w[0]?.toLowerCase() ?? '')
+    .join('');
   const major = words
     .filter((w) => !minor.has(w.toLowerCase()))
     .flatMap((w) => w.split('-'))

@@ -22,7 +22,8 @@ export class SpanSet {
     // The spans are disjoint, so their ends are sorted too: the last span starting before `end` decides.
     const i = lastBefore(this.#starts, end);
     if (i < 0) return false;
-    for (let k = i; k >= 0 && k >= i - 2; k--) if ((this.#ends[k] as number) > start && (this.#starts[k] as number) < end) return true;
+    for (let k = i; k >= 0 && k >= i - 2; k--)
+      if ((this.#ends[k] as number) > start && (this.#starts[k] as number) < end) return true;
     return false;
   }
 

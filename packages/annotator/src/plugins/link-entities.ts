@@ -1,12 +1,12 @@
-import type { DocumentEntity, Mention } from '@claimlens/core';
 import { readFileSync } from 'node:fs';
+import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { acronymDefinitions, acronymMentions } from '../entities/acronyms.js';
 import { type DescriptionLexicon, resolveDescriptions } from '../entities/descriptions.js';
+import { lineRoles } from '../entities/lines.js';
 import { fullness, isAcronym, isProperName, nameKey, personName, stripTitles } from '../entities/names.js';
 import { containing } from '../entities/spans.js';
-import { shouting } from '../places/discover.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import '../types.js';
 
@@ -52,28 +52,28 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     };
     const demonyms = settings.demonyms ?? defaults.demonyms;
     const adjectiveOf = new Map<string, string>();
-    for (const [form, country] of demonyms) if (!form.endsWith('s') && !adjectiveOf.has(country)) adjectiveOf.set(country, form);
+    for (const [form, country] of demonyms)
+      if (!form.endsWith('s') && !adjectiveOf.has(country)) adjectiveOf.set(country, form);
     const titles = new Set(settings.titles ?? defaults.titles);
     const lexicon = settings.descriptions ?? defaults.descriptions;
     const text = String(file.value);
     const prose = file.data.prose ?? text;
     const sentences = file.data.sentences ?? [];
-    const headings = (file.data.blocks ?? []).filter((b) => b.heading);
-    const headingAt = containing(headings);
-    const inHeading = (start: number, end: number) => headingAt(start, end) !== undefined;
+    const roleOf = lineRoles(text, prose, file.data.blocks ?? [], file.data.mentions ?? []);
     const skipped = new Map<SentenceTokens, boolean>();
     const skip = (s: SentenceTokens) => {
       let value = skipped.get(s);
       if (value === undefined) {
-        value = shouting(prose, s) || inHeading(s.start, s.end);
+        value = roleOf(s) !== undefined;
         skipped.set(s, value);
       }
       return value;
     };
-    const loud = sentences.filter((s) => shouting(prose, s));
-    const loudAt = containing(loud);
     const sentenceAt = containing(sentences);
-    const offProse = (m: Mention) => inHeading(m.start, m.end) || loudAt(m.start, m.end) !== undefined;
+    const offProse = (m: Mention) => {
+      const sentence = sentenceAt(m.start, m.end);
+      return sentence !== undefined && skip(sentence);
+    };
 
     // A mention across a sentence or block boundary is no name; a possessive is no part of one.
     const inSentence = (m: Mention) => sentenceAt(m.start, m.end) !== undefined;
@@ -81,12 +81,17 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       (m) => (sentences.length === 0 || inSentence(m)) && m.text.split(/\s+/).length <= maxWords,
     );
     for (const m of mentions) {
-      if (/['’]s$/u.test(m.text) && m.end - m.start > 2) m.end -= 2;
+      const possessive = /\s*['’]s$/u.exec(m.text);
+      if (possessive && possessive.index > 0) m.end = m.start + possessive.index;
     }
     const kept = new Map<string, DocumentEntity>();
     for (const e of file.data.entities ?? []) kept.set(e.id, e);
     const definitions = acronymDefinitions(prose, mentions);
-    mentions.push(...acronymMentions(prose, definitions, mentions));
+    const loud = (start: number, end: number) => {
+      const sentence = sentenceAt(start, end);
+      return sentence !== undefined && roleOf(sentence) === 'loud';
+    };
+    mentions.push(...acronymMentions(prose, definitions, mentions, loud));
     mentions.sort((a, b) => a.start - b.start);
     for (const m of mentions) m.text = text.slice(m.start, m.end);
 
@@ -135,8 +140,13 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       if (m.entity || m.type !== 'actor' || m.kind !== 'organization') continue;
       const before = /(\p{Lu}[\p{L}-]*)(['’]s)?\s+$/u.exec(prose.slice(Math.max(0, m.start - 40), m.start));
       const word = before?.[1] ?? '';
-      const adjective = before?.[2] ? adjectiveOf.get(word) : demonyms.has(word) && !word.endsWith('s') ? word : undefined;
-      if (adjective && !demonyms.has(m.text.split(/\s+/)[0] ?? '')) qualified.set(m, `${adjective} ${stripTitles(m.text, titles)}`);
+      const adjective = before?.[2]
+        ? adjectiveOf.get(word)
+        : demonyms.has(word) && !word.endsWith('s')
+          ? word
+          : undefined;
+      if (adjective && !demonyms.has(m.text.split(/\s+/)[0] ?? ''))
+        qualified.set(m, `${adjective} ${stripTitles(m.text, titles)}`);
     }
     const unlinked = mentions.filter((m) => !m.entity);
     // Full names first, so that a surname before its full name ("Rasmussen" in a headline) still finds it.
@@ -166,7 +176,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       }
       if (!entity && isAcronym(name)) {
         const definition = definitions.find((d) => d.acronym === name.replace(/\./g, ''));
-        if (definition && definition.full.entity) entity = entities.get(definition.full.entity);
+        if (definition?.full.entity) entity = entities.get(definition.full.entity);
       }
       if (!entity && offProse(m)) {
         dropped.add(m);
@@ -203,12 +213,18 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     const used = new Set(linked.map((m) => m.entity));
     for (const e of entities.values()) if (e.place) used.add(e.place);
     file.data.mentions = linked;
-    file.data.entities = [...kept.values(), ...[...entities.values()].filter((e) => !kept.has(e.id))].filter((e) => used.has(e.id));
+    file.data.entities = [...kept.values(), ...[...entities.values()].filter((e) => !kept.has(e.id))].filter((e) =>
+      used.has(e.id),
+    );
   };
 }
 
 /** Of people sharing a surname: the one, or the one whose mention last precedes `m`. */
-function nearest(people: readonly DocumentEntity[], m: Mention, mentions: readonly Mention[]): DocumentEntity | undefined {
+function nearest(
+  people: readonly DocumentEntity[],
+  m: Mention,
+  mentions: readonly Mention[],
+): DocumentEntity | undefined {
   if (people.length <= 1) return people[0];
   let best: DocumentEntity | undefined;
   for (const x of mentions) {

@@ -2,14 +2,15 @@ import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { actsAsGovernment, findGroups, type Located } from '../entities/actors.js';
+import { lineRoles } from '../entities/lines.js';
 import { containing, SpanSet } from '../entities/spans.js';
-import { discoverPlaces, shouting } from '../places/discover.js';
+import { discoverPlaces } from '../places/discover.js';
 import { type GazetteerEntry, placeKey } from '../places/gazetteer.js';
 import { type KnowledgeFiles, loadPlaceKnowledge, type PlaceKnowledge } from '../places/knowledge.js';
-import { candidates, choosePlace, geoOf, parsePlaceName, type PlaceContext, placeKind } from '../places/link.js';
+import { candidates, choosePlace, geoOf, type PlaceContext, parsePlaceName, placeKind } from '../places/link.js';
 import { conflictingRegions, regionStatements } from '../places/regions.js';
-import type { SentenceTokens } from '../text/sentences.js';
 import { locate } from '../text/locate.js';
+import type { SentenceTokens } from '../text/sentences.js';
 import '../types.js';
 
 export interface Options {
@@ -43,13 +44,12 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     const text = String(file.value);
     const prose = file.data.prose ?? text;
     const sentences = file.data.sentences ?? [];
-    const headings = (file.data.blocks ?? []).filter((b) => b.heading);
-    const inHeading = containing(headings);
+    const roleOf = lineRoles(text, prose, file.data.blocks ?? [], file.data.mentions ?? []);
     const skipped = new Map<SentenceTokens, boolean>();
     const skip = (s: SentenceTokens) => {
       let value = skipped.get(s);
       if (value === undefined) {
-        value = shouting(prose, s) || inHeading(s.start, s.end) !== undefined;
+        value = roleOf(s) !== undefined;
         skipped.set(s, value);
       }
       return value;
@@ -71,18 +71,27 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     };
     const bodyPlaces = new Set(mentions.filter((m) => m.type === 'place' && !offProse(m)).map((m) => placeKey(m.text)));
     mentions = mentions.filter(
-      (m) => m.type !== 'place' || bodyPlaces.has(placeKey(m.text)) || !offProse(m) || gazetteer.lookup(m.text.replace(/^the\s+/i, '')).length > 0,
+      (m) =>
+        m.type !== 'place' ||
+        bodyPlaces.has(placeKey(m.text)) ||
+        !offProse(m) ||
+        gazetteer.lookup(m.text.replace(/^the\s+/i, '')).length > 0,
     );
     const entities: DocumentEntity[] = [...(file.data.entities ?? [])];
 
-    // A country tagged as an organisation ("Ukraine agreed") is its government; a name tagged as a place
-    // elsewhere in the article and once as an organisation is that place.
+    // A country tagged as an organisation ("Ukraine agreed") is its government; a known place the tagger calls a
+    // place at least as often as an organisation in the article is that place (a city's club stays an
+    // organisation where the article mostly names the club: "Leeds beat Hull").
     const governments = new Set<Mention>();
-    const placeNames = new Set(mentions.filter((m) => m.type === 'place').map((m) => m.text));
+    const votes = new Map<string, number>();
+    for (const m of mentions) {
+      const vote = m.type === 'place' ? 1 : m.kind === 'organization' ? -1 : 0;
+      votes.set(m.text, (votes.get(m.text) ?? 0) + vote);
+    }
     for (const m of mentions) {
       if (m.type !== 'actor' || m.kind !== 'organization' || !/^\p{Lu}/u.test(m.text)) continue;
       const country = gazetteer.lookup(m.text).find((e) => e.kind === 'country');
-      if (!country && !(placeNames.has(m.text) && gazetteer.lookup(m.text).length > 0)) continue;
+      if (!country && !((votes.get(m.text) ?? 0) >= 0 && gazetteer.lookup(m.text).length > 0)) continue;
       m.type = 'place';
       m.kind = country ? 'country' : 'location';
       if (country) governments.add(m);
@@ -119,7 +128,9 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       return entity;
     };
     const placeEntity = (m: Mention | null, entry: GazetteerEntry | undefined, name: string): DocumentEntity => {
-      const key = entry ? `${entry.kind}:${entry.id}` : `name:${placeKey(name)}:${m?.kind === 'region' ? 'region' : ''}`;
+      const key = entry
+        ? `${entry.kind}:${entry.id}`
+        : `name:${placeKey(name)}:${m?.kind === 'region' ? 'region' : ''}`;
       const entity = entityFor(key, () => {
         const made: Omit<DocumentEntity, 'id'> = {
           name,
@@ -138,7 +149,11 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     for (const m of found.keys()) {
       const entry = chosen.get(m);
       const name = m.text.replace(/^the\s+/i, '');
-      if (!entry && m.kind !== 'region' && /\b(?:village|town|settlement|hamlet)\s+of\s+$/i.test(prose.slice(Math.max(0, m.start - 20), m.start))) {
+      if (
+        !entry &&
+        m.kind !== 'region' &&
+        /\b(?:village|town|settlement|hamlet)\s+of\s+$/i.test(prose.slice(Math.max(0, m.start - 20), m.start))
+      ) {
         m.kind = 'settlement';
       }
       const place = placeEntity(m, entry, name);
@@ -146,7 +161,8 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       m.entity = place.id;
       const where = located(m);
       const capital = entry && (entry.kind === 'country' || entry.feature === 'PPLC');
-      const acting = governments.has(m) || (capital && where && !skip(where.sentence) && actsAsGovernment(where, knowledge));
+      const acting =
+        governments.has(m) || (capital && where && !skip(where.sentence) && actsAsGovernment(where, knowledge));
       if (findActors && entry && acting) {
         const government = entityFor(`government:${place.id}`, () => ({
           name: place.name,
@@ -175,7 +191,14 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
           const sentence = sentenceAt(start, end);
           if (!sentence || skip(sentence) || taken.overlaps(start, end)) continue;
           taken.add({ start, end });
-          const m: Mention = { start, end, text: text.slice(start, end), type: 'actor', kind: 'government', entity: '' };
+          const m: Mention = {
+            start,
+            end,
+            text: text.slice(start, end),
+            type: 'actor',
+            kind: 'government',
+            entity: '',
+          };
           mentions.push(m);
           seatMentions.push(m);
         }
@@ -185,7 +208,13 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
         const country = gazetteer.country(knowledge.seats.get(seat) ?? '');
         if (!country) continue;
         const place = placeEntity(null, country, country.name);
-        const government = entityFor(`seat:${placeKey(seat)}`, () => ({ name: seat, type: 'actor', kind: 'government', aliases: [], place: place.id }));
+        const government = entityFor(`seat:${placeKey(seat)}`, () => ({
+          name: seat,
+          type: 'actor',
+          kind: 'government',
+          aliases: [],
+          place: place.id,
+        }));
         nameEntity(government, seat);
         m.type = 'actor';
         m.kind = 'government';
@@ -221,7 +250,11 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
         const at = point(other.region.start);
         file.message(
           `Unexpected region \`${one.region.text}\` for \`${one.place.text}\`, which the article also puts in \`${other.region.text}\` (line ${at.line}, column ${at.column}); expected one region`,
-          { place: { start: point(one.region.start), end: point(one.region.end) }, ruleId: 'place/conflicting-regions', source: 'claimlens' },
+          {
+            place: { start: point(one.region.start), end: point(one.region.end) },
+            ruleId: 'place/conflicting-regions',
+            source: 'claimlens',
+          },
         );
       }
     }
@@ -232,7 +265,11 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
 }
 
 /** Countries and regions the article names unambiguously, and countries its demonyms name. */
-function contextOf(found: ReadonlyMap<Mention, readonly GazetteerEntry[]>, prose: string, knowledge: PlaceKnowledge): PlaceContext {
+function contextOf(
+  found: ReadonlyMap<Mention, readonly GazetteerEntry[]>,
+  prose: string,
+  knowledge: PlaceKnowledge,
+): PlaceContext {
   const countries = new Set<string>();
   const regions = new Set<string>();
   for (const list of found.values()) {

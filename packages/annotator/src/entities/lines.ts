@@ -1,0 +1,97 @@
+import type { Mention } from '@claimlens/core';
+import type { Block } from '../text/blocks.js';
+import type { SentenceTokens } from '../text/sentences.js';
+import { containing } from './spans.js';
+
+/** What a line that is not running prose is: a title or subheading, a byline, a picture credit, an all-caps line. */
+export type LineRole = 'title' | 'byline' | 'credit' | 'loud';
+
+const credit =
+  /^\s*[([]?\s*(?:photo(?:graph)?s?|pictures?|images?|video|illustration|graphic|credit|copyright|source|©)\b\s*(?:[:：|/©-]|by\b)/iu;
+const byline = /^\s*by\s+\p{Lu}/u;
+const byAlone = /^\s*by\s*:?\s*$/i;
+const terminal = /[.!?;"”’]\s*$/u;
+const minor = new Set(['and', 'of', 'the', 'de', 'van', 'von', 'der', 'la', 'le', 'al', 'bin', 'da']);
+
+/**
+ * The role of each sentence that is not running prose, decided by evidence in the line, not by its shape alone:
+ * an all-caps line; a credit ("Photo: X/Agency"); a byline ("By X", or a line of only names after the title,
+ * after a lone "By", or before the first paragraph); a Markdown heading or the article's title (a heading-like
+ * first block); and a short Title Case line between paragraphs with no digits, brackets, commas or final
+ * punctuation (a subheading). A line of names, results or a table row inside running text ("Kim Ode",
+ * "Leeds 2 Hull 1", "Ana Ruiz (Spain) 3:45") is running text: `undefined`.
+ */
+export function lineRoles(
+  text: string,
+  prose: string,
+  blocks: readonly Block[],
+  mentions: readonly Mention[],
+): (sentence: SentenceTokens) => LineRole | undefined {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const roles = new Map<Block, LineRole>();
+  let seenProse = false;
+  let previous: LineRole | undefined;
+  let afterBy = false;
+  for (const [index, block] of blocks.entries()) {
+    const value = prose.slice(block.start, block.end);
+    let role: LineRole | undefined;
+    // A first line in sentence case with no final punctuation is the title all the same ("Dam talks stall").
+    const title = index === 0 && !terminal.test(value) && value.split(/\s+/).length <= 20;
+    if (!block.heading && !title) {
+      if (/\p{L}/u.test(value)) seenProse = true;
+      previous = undefined;
+      afterBy = false;
+      continue;
+    }
+    const letters = value.replace(/[^\p{L}]/gu, '');
+    if (letters.length > 3 && letters === letters.toUpperCase()) role = 'loud';
+    else if (credit.test(value)) role = 'credit';
+    else if (byline.test(value) || byAlone.test(value)) role = 'byline';
+    else if (!block.heading) role = 'title';
+    else if (onlyNames(value, block.start, sorted)) {
+      if (afterBy || previous === 'title' || previous === 'byline' || !seenProse) role = 'byline';
+    } else if (
+      text[block.start] === '#' ||
+      /^\s*(?:=+|-+)\s*$/m.test(text.slice(block.end, block.end + 200).split(/\r?\n/)[1] ?? '')
+    ) {
+      role = 'title';
+    } else if (index === 0 || !seenProse) role = 'title';
+    else if (!/[\d()[\],]/u.test(value) && !terminal.test(value)) role = 'title';
+    afterBy = byAlone.test(value);
+    previous = role;
+    if (role) roles.set(block, role);
+  }
+  const blockAt = containing(blocks);
+  return (sentence) => {
+    const block = blockAt(sentence.start, sentence.end);
+    const role = block ? roles.get(block) : undefined;
+    if (role) return role;
+    const letters = prose.slice(sentence.start, sentence.end).replace(/[^\p{L}]/gu, '');
+    return letters.length > 3 && letters === letters.toUpperCase() ? 'loud' : undefined;
+  };
+}
+
+/** Whether every word of a line lies in a person or organisation mention (apart from "and", commas). */
+function onlyNames(value: string, offset: number, mentions: readonly Mention[]): boolean {
+  let any = false;
+  for (const match of value.matchAll(/\p{L}[\p{L}'’.-]*/gu)) {
+    const start = offset + (match.index ?? 0);
+    const end = start + match[0].length;
+    if (minor.has(match[0].toLowerCase())) continue;
+    // The last mention starting at or before the word.
+    let low = 0;
+    let high = mentions.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((mentions[mid] as Mention).start <= start) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    const m = mentions[found];
+    if (m?.type !== 'actor' || end > m.end) return false;
+    any = true;
+  }
+  return any;
+}
