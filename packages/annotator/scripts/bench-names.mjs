@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { markProse, parsePlain, tagActors, tagPos } from '../dist/index.js';
+import { markProse, parsePlain, tagActors, tagClaims, tagPos } from '../dist/index.js';
 import { parseConll } from '../dist/learn/index.js';
 import splitSentences from '../dist/plugins/split-sentences.js';
 
@@ -124,6 +124,43 @@ export async function benchNames(conllPath, options = {}) {
   };
 }
 
+// ---- Claims (owned by the claims tagger): names stages + claims, timed together ----------------------
+
+/**
+ * Time the name stages (as `annotateNames`) followed by the claims stage (`tag-claims`) on the same text:
+ * MB of text per second of CPU time, best of `runs`, and the claims stage alone.
+ */
+export function benchClaims(source, options = {}) {
+  const text = benchText(source, options.megabytes ?? 1);
+  const mb = Buffer.byteLength(text, 'utf8') / 1e6;
+  const runs = options.runs ?? 2;
+  const names = unified().use(parsePlain).use(markProse).use(splitSentences).use(tagPos).use(tagActors).freeze();
+  const claims = tagClaims();
+  const cpu = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e6;
+  };
+  const warm = new VFile({ value: 'Warm up: the minister said the bridge was closed.', data: { format: 'plaintext' } });
+  claims(names.runSync(names.parse(warm), warm), warm);
+  let best = Number.POSITIVE_INFINITY;
+  let bestClaims = Number.POSITIVE_INFINITY;
+  let count = 0;
+  for (let r = 0; r < runs; r++) {
+    const file = new VFile({ value: text, data: { format: 'plaintext' } });
+    const started = cpu();
+    const tree = names.runSync(names.parse(file), file);
+    const between = cpu();
+    claims(tree, file);
+    const ended = cpu();
+    best = Math.min(best, ended - started);
+    bestClaims = Math.min(bestClaims, ended - between);
+    count = (file.data.claims ?? []).filter((c) => c.cue).length;
+  }
+  return { megabytes: mb, namesAndClaims: mb / best, claimsAlone: mb / bestClaims, claims: count };
+}
+
+// ---- end of claims ------------------------------------------------------------------------------------
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const path = process.argv[2];
   if (!path || path === '--help') {
@@ -142,4 +179,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [name, r] of Object.entries(results))
     console.log(`${name.padEnd(10)} ${r.mbPerSecond.toFixed(2)} MB/s of CPU time (${r.names} names)`);
   console.log(`claimlens/compromise ${ratios.compromise.toFixed(1)}x, claimlens/wink ${ratios.wink.toFixed(1)}x`);
+  const claims = benchClaims(path, {
+    megabytes: mbArg > 0 ? Number(process.argv[mbArg + 1]) : 1,
+    runs: runsArg > 0 ? Number(process.argv[runsArg + 1]) : 2,
+  });
+  console.log(
+    `names + claims ${claims.namesAndClaims.toFixed(2)} MB/s of CPU time (claims stage alone ${claims.claimsAlone.toFixed(2)} MB/s, ${claims.claims} attributed claims)`,
+  );
 }

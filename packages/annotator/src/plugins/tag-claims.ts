@@ -6,7 +6,7 @@ import { type ClaimModels, extractTokenClaims } from '../claims/extract.js';
 import { documentFacts } from '../claims/features.js';
 import type { CueLexicon } from '../claims/lexicon.js';
 import { ownVoiceClaims } from '../claims/own-voice.js';
-import { resolveSpeaker } from '../claims/speaker.js';
+import { speakerIndex } from '../claims/speaker.js';
 import { isNegated, stanceOf } from '../claims/stance.js';
 import { tokenTable } from '../claims/tokens.js';
 import '../types.js';
@@ -58,7 +58,7 @@ export default function tagClaims(options?: Readonly<Options> | null) {
     const facts = documentFacts(table, lexicon);
     const mentions = [...(file.data.mentions ?? [])].sort((a, b) => a.start - b.start);
     const entities = new Map<string, DocumentEntity>((file.data.entities ?? []).map((e) => [e.id, e]));
-    const lowerText = text.toLowerCase();
+    const resolveSpeaker = speakerIndex(text, mentions, entities);
     const span = (from: number, to: number) => {
       const start = (table.tokens[from] as { start: number }).start;
       const end = (table.tokens[to - 1] as { end: number }).end;
@@ -78,7 +78,7 @@ export default function tagClaims(options?: Readonly<Options> | null) {
         source,
         cue: span(found.cueStart, found.cueEnd),
         content: span(found.contentStart, found.contentEnd),
-        speaker: source ? resolveSpeaker(text, lowerText, source, mentions, entities) : null,
+        speaker: source ? resolveSpeaker(source) : null,
         stance: stanceOf(table, lexicon, found.cueStart, found.cueEnd, found.contentStart, found.contentEnd),
         negated: isNegated(table, lexicon, found.contentStart, found.contentEnd),
       });
