@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFolder, largeText, makeBadInput } from '../../../packages/core/test/fixtures/input/make-bad-input.js';
 import { analyze, annotate, blankRanges, corpusToJson, findBoilerplate } from '../src/index.js';
-import { root, run, spansIn } from './run.js';
+import { root, run, spansIn, textOf } from './run.js';
 import { validate } from './schema-validator.js';
 
 let dir: string;
@@ -84,6 +84,19 @@ describe('bad input through the CLI', () => {
     expect(result.stderr).toMatch(/info: The file is empty\. \[read\/empty\]/);
   });
 
+  it('reports broken front matter given to annotate, and annotates the rest', async () => {
+    const file = path.join(dir, 'front-matter-broken.md');
+    const result = await run(['annotate', file]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^claimlens: .*front-matter-broken\.md:\d+:\d+: warning: .*\[markdown\/front-matter\]\n$/,
+    );
+    const json = JSON.parse(result.stdout);
+    expect(json.claims.length).toBeGreaterThan(0);
+    for (const { span } of spansIn(json))
+      expect(span.start).toBeGreaterThan(expected['front-matter-broken.md']?.text?.indexOf('\n\n') ?? 0);
+  });
+
   it('skips a binary file given to annotate with a one-line reason, exit 1', async () => {
     const result = await run(['annotate', path.join(dir, 'paper.txt')]);
     expect(result.code).toBe(1);
@@ -106,13 +119,34 @@ describe('bad input through the script API', () => {
 });
 
 describe('scraped boilerplate', () => {
-  it('yields no mention, claim or event once findBoilerplate ranges are blanked (as mark-prose is to use them)', async () => {
+  it('yields no mention, claim or event: mark-prose blanks what findBoilerplate finds', async () => {
     const text = await readFile(path.join(fixtureFolder, 'boilerplate.txt'), 'utf8');
-    const annotation = annotate(blankRanges(text, findBoilerplate(text)));
+    expect(findBoilerplate(text).length).toBeGreaterThan(8);
+    const annotation = annotate(text);
     expect({ mentions: annotation.mentions, claims: annotation.claims, events: annotation.events }).toEqual({
       mentions: [],
       claims: [],
       events: [],
     });
+    expect(annotate(blankRanges(text, findBoilerplate(text)))).toEqual(annotation);
+  });
+
+  it('no span of `annotate --format json` on the seeds touches a boilerplate line', async () => {
+    const seeds = (await readdir(path.join(root, 'seeds'))).filter((f) => f.endsWith('.txt'));
+    let lines = 0;
+    for (const name of seeds) {
+      const file = path.join(root, 'seeds', name);
+      const result = await run(['annotate', file, '--format', 'json']);
+      expect(result.code, result.stderr).toBe(0);
+      const text = await textOf(file);
+      const ranges = findBoilerplate(text);
+      lines += ranges.length;
+      const json = JSON.parse(result.stdout);
+      const touching = spansIn({ mentions: json.mentions, claims: json.claims, events: json.events }).filter(
+        ({ span }) => ranges.some((r) => span.start < r.end && r.start < span.end),
+      );
+      expect(touching, name).toEqual([]);
+    }
+    expect(lines).toBeGreaterThan(5);
   });
 });

@@ -23,3 +23,16 @@ describe('examples/who-said-what.mjs (the script API, built)', () => {
     expect(result.stdout).toMatch(/^Usage: node examples\/who-said-what\.mjs/);
   });
 });
+
+describe('examples/contradictions.mjs (the README script, built)', () => {
+  it('runs on the seeds and lists contradictions, claims about an actor and other sources', () => {
+    const result = spawnSync(process.execPath, [path.join(root, 'examples/contradictions.mjs'), 'seeds'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^\d+ contradictions between 5 articles\n/);
+    expect(result.stdout).toMatch(/\n\d+ claims about \S/);
+    expect(result.stdout).toMatch(/\n {2}(agree|contradict|unrelated) — /);
+  });
+});

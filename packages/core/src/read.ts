@@ -315,6 +315,16 @@ async function collect(
       if (entry.startsWith('.') || entry === 'node_modules' || entry === configName) continue;
       await collect(path.join(given, entry), false, root, files, messages, visited);
     }
+  } else if (!info.isFile()) {
+    // A pipe, socket or device would block or never end: report it rather than wait on it.
+    if (explicit || selected(given, root)) {
+      messages.push({
+        code: 'read/unreadable',
+        severity: 'error',
+        reason: `Cannot read ${given}: not a regular file (${kindOf(info)}).`,
+        path: given,
+      });
+    }
   } else if (explicit || selected(given, root)) {
     files.push({ file: given, root });
   }
@@ -348,6 +358,13 @@ export function globToRegExp(glob: string): RegExp {
     else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^(?:\\./)?${source}$`);
+}
+
+function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a file';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { annotate } from '@claimlens/annotator';
-import { annotationToJson, decodeText, type Message } from '@claimlens/core';
+import { annotationToJson, decodeText, type Message, readFrontMatter } from '@claimlens/core';
 import { choice, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
 import { formatMessages } from '../messages.js';
@@ -29,10 +29,13 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   const name = file === '-' ? '<stdin>' : file;
   const decoded = decodeText(bytes, maxFileSize);
   const messages: Message[] = decoded.messages.map((m) => ({ ...m, path: name }));
+  const markdown = values.markdown ?? /\.(?:md|markdown|mdown|mkd|mdx)$/i.test(file);
+  // Broken front matter is reported as analyze reports it, and the rest of the text is still annotated.
+  if (markdown && decoded.text !== null)
+    messages.push(...readFrontMatter(decoded.text).messages.map((m) => ({ ...m, path: name })));
   const textOf = () => decoded.text ?? undefined;
   for (const line of formatMessages(messages, { quiet: values.quiet ?? false, textOf })) io.stderr.write(`${line}\n`);
   if (decoded.text === null) return 1;
-  const markdown = values.markdown ?? /\.(?:md|markdown|mdown|mkd|mdx)$/i.test(file);
   const annotation = annotate(decoded.text, { format: markdown ? 'markdown' : 'plaintext' });
   for (const line of formatMessages(
     annotation.messages.map((m) => ({ ...m, path: name })),
