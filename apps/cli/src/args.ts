@@ -12,7 +12,9 @@ export function parse<T extends Options>(
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    const unknown = /^Unknown option '([^']*)'/.exec(message);
+    throw new UsageError(unknown ? `Unknown option ${unknown[1]}.` : message);
   }
 }
 
@@ -25,5 +27,6 @@ export function choice<C extends string>(
 ): C {
   if (value === undefined) return fallback;
   if ((choices as readonly string[]).includes(value)) return value as C;
-  throw new UsageError(`Expected --${name} to be ${choices.join(', ')}, not "${value}".`);
+  const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}` : choices.join('');
+  throw new UsageError(`Expected --${name} to be ${listed}, not "${value}".`);
 }

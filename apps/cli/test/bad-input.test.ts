@@ -79,7 +79,7 @@ describe('bad input through the CLI', () => {
 
   it('gives an empty result for an empty file', async () => {
     const result = await run(['annotate', path.join(dir, 'empty.txt')]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ version: 1, mentions: [], claims: [], events: [] });
     expect(result.stderr).toMatch(/info: The file is empty\. \[read\/empty\]/);
   });

@@ -44,11 +44,11 @@ describe('claimlens usage', () => {
   const usageErrors: [string, string[], RegExp][] = [
     ['no command', [], /Usage: claimlens/],
     ['an unknown command', ['summarise', 'seeds'], /Unknown command "summarise"/],
-    ['an unknown option', ['analyze', 'seeds', '--colour'], /Unknown option '--colour'/],
+    ['an unknown option', ['analyze', 'seeds', '--colour'], /^claimlens: Unknown option --colour\.\n/],
     [
       'an unknown format',
       ['analyze', 'seeds', '--format', 'xml'],
-      /Expected --format to be text, json, jsonl, brat, w3c, not "xml"/,
+      /Expected --format to be text, json, jsonl, brat or w3c, not "xml"/,
     ],
     ['analyze without a path', ['analyze'], /Expected at least one PATH/],
     ['brat without --out', ['analyze', 'seeds', '--format', 'brat'], /Expected --out DIR with --format brat/],

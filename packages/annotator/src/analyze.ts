@@ -18,7 +18,10 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
   const annotator = options.annotator ?? createAnnotator();
   const items: AnnotatedArticle[] = [];
   for (const article of read.articles) {
-    items.push({ article, annotation: annotator.annotate(article.text, { format: article.format }) });
+    const annotation = annotator.annotate(article.text, { format: article.format });
+    // What the annotator found wrong in the text is reported with the article, after what reading it found.
+    article.messages.push(...annotation.messages.map((m) => ({ ...m, path: article.path })));
+    items.push({ article, annotation });
     options.onProgress?.(items.length, read.articles.length);
   }
   const corpus = buildCorpus(items, options.config ?? read.config);
