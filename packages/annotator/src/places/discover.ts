@@ -1,8 +1,8 @@
 import type { Mention } from '@claimlens/core';
+import { SpanSet } from '../entities/spans.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
 import { type GazetteerEntry, placeKey } from './gazetteer.js';
-import { SpanSet } from '../entities/spans.js';
 import type { PlaceKnowledge } from './knowledge.js';
 import { candidates, parsePlaceName } from './link.js';
 
@@ -55,20 +55,28 @@ export function discoverPlaces(
       if (i > 0 && regionNouns.has(word)) {
         let run = capitalRunBack(tokens, i - 1, notPlaces);
         // "the Russian Rostov region": a demonym before the name is no part of it.
-        while (run && run.words.length > 1 && demonyms.has(run.words[0] as string)) run = runOf(tokens, run.last - run.words.length + 2, run.last);
-        if (!run || demonyms.has(run.text) || /^(north|south|east|west|central|southern|northern|eastern|western)/i.test(run.text)) continue;
+        while (run && run.words.length > 1 && demonyms.has(run.words[0] as string))
+          run = runOf(tokens, run.last - run.words.length + 2, run.last);
+        if (
+          !run ||
+          demonyms.has(run.text) ||
+          /^(north|south|east|west|central|southern|northern|eastern|western)/i.test(run.text)
+        )
+          continue;
         const end = token.end;
         const tagged = out.findIndex((m) => m.start === run.start && m.end === run.end && m.type === 'place');
         // "Ohio State" is a university or a team; "Ohio state" the state.
         if (token.text === 'State') continue;
-        const known = candidates(parsePlaceName(`${run.text} ${token.text}`, cues.regionNouns), `${run.text} ${token.text}`, gazetteer).filter(
-          (e) => options.countries.has(e.country),
-        );
+        const known = candidates(
+          parsePlaceName(`${run.text} ${token.text}`, cues.regionNouns),
+          `${run.text} ${token.text}`,
+          gazetteer,
+        ).filter((e) => options.countries.has(e.country));
         if (tagged !== -1) {
           out.splice(tagged, 1, { ...(out[tagged] as Mention), end, text: text.slice(run.start, end), kind: 'region' });
           taken.add({ start: run.end, end });
-        }
-        else if (!covered(run.start, end) && (known.length > 0 || /^(region|oblast|province|krai|kray)$/.test(word))) add(run.start, end, 'region');
+        } else if (!covered(run.start, end) && (known.length > 0 || /^(region|oblast|province|krai|kray)$/.test(word)))
+          add(run.start, end, 'region');
         continue;
       }
       // "in X", "near X", "from X"
@@ -78,15 +86,25 @@ export function discoverPlaces(
         const next = tokens[run.last + 1];
         if (next && (regionNouns.has(next.text.toLowerCase()) || /^\p{Lu}/u.test(next.text))) continue;
         if (run.words.some((w) => lowerWords.has(w.toLowerCase()))) continue;
-        // Only a place's own name counts here: alternate names include old and foreign words ("Luck", "Motown").
-        const found = gazetteer.lookup(run.text).filter((e) => placeKey(e.name) === placeKey(run.text) || e.kind === 'country');
+        // Only a place's own name, or a transliteration one letter from it ("Slovyansk"), counts here: alternate
+        // names include old and foreign words ("Luck", "Motown").
+        const key = placeKey(run.text);
+        const found = gazetteer
+          .lookup(run.text)
+          .filter(
+            (e) =>
+              e.kind === 'country' ||
+              placeKey(e.name) === key ||
+              (key.length >= 6 && editDistance(placeKey(e.name), key) <= Math.max(1, Math.floor(key.length / 5))),
+          );
         const inContext = (e: GazetteerEntry) => options.countries.has(e.country);
         const strong = found.some((e) =>
           e.kind === 'country'
             ? true
             : e.kind === 'region'
               ? inContext(e) || e.population >= 500_000
-              : e.population >= options.minPopulation && (inContext(e) || e.population >= 100_000 || e.feature === 'PPLC' || e.feature === 'PPLA'),
+              : e.population >= options.minPopulation &&
+                (inContext(e) || e.population >= 100_000 || e.feature === 'PPLC' || e.feature === 'PPLA'),
         );
         if (strong) add(run.start, run.end, 'location');
       }
@@ -131,8 +149,38 @@ function runOf(tokens: readonly Token[], first: number, last: number): Run {
   return { start: a.start, end: b.end, text: words.join(' '), words, last };
 }
 
-const functionWords = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'In', 'On', 'At', 'Of', 'From', 'But', 'And']);
+const functionWords = new Set([
+  'The',
+  'A',
+  'An',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'In',
+  'On',
+  'At',
+  'Of',
+  'From',
+  'But',
+  'And',
+]);
 
 function isName(token: Token, stop: ReadonlySet<string>): boolean {
   return /^\p{Lu}[\p{Ll}\p{M}'’-]/u.test(token.text) && !stop.has(token.text) && !functionWords.has(token.text);
+}
+
+/** Levenshtein distance of two short strings. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j] as number;
+      row[j] = Math.min(saved + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length] as number;
 }

@@ -78,4 +78,3 @@ export function geoOf(entry: GazetteerEntry, gazetteer: Gazetteer): Geo {
     region: entry.kind === 'country' ? null : (region?.name ?? null),
   };
 }
-

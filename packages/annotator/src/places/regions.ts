@@ -18,7 +18,13 @@ export function regionStatements(text: string, mentions: readonly Mention[]): Re
   for (let i = 0; i + 1 < mentions.length; i++) {
     const first = mentions[i] as Mention;
     const after = mentions[i + 1] as Mention;
-    if (first.type === 'place' && first.kind === 'region' && after.type === 'place' && after.kind !== 'region' && after.kind !== 'country') {
+    if (
+      first.type === 'place' &&
+      first.kind === 'region' &&
+      after.type === 'place' &&
+      after.kind !== 'region' &&
+      after.kind !== 'country'
+    ) {
       const gap = text.slice(first.end, after.start);
       if (regionFirst.test(gap) && settlement.test(gap)) out.push({ place: after, region: first });
     }

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { NameMention } from '../ner/labels.js';
 import { loadNerTagger } from '../ner/load.js';
+import { type RepairLexicon, repairNames } from '../ner/repair.js';
 import type { NerTagger } from '../ner/tagger.js';
 import type { Token } from '../text/tokenize.js';
 import '../types.js';
@@ -10,9 +12,37 @@ import '../types.js';
 export interface Options {
   /** The name tagger. Default: the averaged perceptron in `data/ner/` (see data/README.md). */
   tagger?: NerTagger;
+  /**
+   * Words that mend the tagger's spans (organisation head nouns, titles, media names; see `repairNames`), or `null`
+   * to keep the tagger's spans as they are. Default: `data/lexicons/actors-name-repair.json` and `actors-titles.txt`.
+   */
+  repair?: RepairLexicon | null;
 }
 
 const emptyOptions: Options = {};
+let defaultRepair: RepairLexicon | undefined;
+
+/** The repair lexicon in `data/lexicons/` (read once). */
+export function loadRepairLexicon(): RepairLexicon {
+  if (!defaultRepair) {
+    const data = (name: string) => readFileSync(new URL(`../../data/lexicons/${name}`, import.meta.url), 'utf8');
+    const json = JSON.parse(data('actors-name-repair.json')) as Record<
+      'organizationHeads' | 'media' | 'notNameWords',
+      string[]
+    >;
+    const titles = data('actors-titles.txt')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#') && !l.includes(' '));
+    defaultRepair = {
+      organizationHeads: new Set(json.organizationHeads),
+      titles: new Set(titles),
+      notNameWords: new Set(json.notNameWords),
+      media: new Set(json.media),
+    };
+  }
+  return defaultRepair;
+}
 
 const kinds: Readonly<Record<string, Pick<Mention, 'type' | 'kind'>>> = {
   PER: { type: 'actor', kind: 'person' },
@@ -30,6 +60,7 @@ const wordy = /[\p{L}\p{N}]/u;
 export default function tagActors(options?: Readonly<Options> | null) {
   const settings = options ?? emptyOptions;
   const tagger = settings.tagger ?? loadNerTagger();
+  const repair = settings.repair === undefined ? loadRepairLexicon() : settings.repair;
   return (_tree: Root, file: VFile): void => {
     const text = String(file.value);
     const names: NameMention[] = [];
@@ -40,7 +71,8 @@ export default function tagActors(options?: Readonly<Options> | null) {
       if (tokens.length === 0) continue;
       const words = tokens.map((t) => t.text);
       const pos = tokens.map((t) => t.pos ?? '');
-      for (const span of tagger.tag(words, pos, memory)) {
+      const spans = tagger.tag(words, pos, memory);
+      for (const span of repair ? repairNames(words, pos, spans, repair) : spans) {
         let first = span.start;
         let last = span.end - 1;
         while (first <= last && !wordy.test((tokens[first] as Token).text)) first++;

@@ -9,6 +9,7 @@ import { type GazetteerEntry, placeKey } from '../places/gazetteer.js';
 import { type KnowledgeFiles, loadPlaceKnowledge, type PlaceKnowledge } from '../places/knowledge.js';
 import { candidates, choosePlace, geoOf, type PlaceContext, parsePlaceName, placeKind } from '../places/link.js';
 import { conflictingRegions, regionStatements } from '../places/regions.js';
+import { coordinatedRegions, separateDemonyms, splitAdjacentPlaces } from '../places/repair.js';
 import { locate } from '../text/locate.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import '../types.js';
@@ -56,6 +57,8 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     };
     const sentenceAt = containing(sentences);
     let mentions = file.data.mentions ?? [];
+    separateDemonyms(text, mentions, knowledge.demonyms, gazetteer);
+    mentions = splitAdjacentPlaces(sentences, mentions, gazetteer);
     if (discover) {
       const tagged = new Map<Mention, readonly GazetteerEntry[]>();
       for (const m of mentions) if (m.type === 'place') tagged.set(m, gazetteer.lookup(m.text));
@@ -64,6 +67,7 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       mentions = discoverPlaces(prose, body, mentions, knowledge, { minPopulation, countries });
     }
     for (const m of mentions) m.text = text.slice(m.start, m.end);
+    coordinatedRegions(prose, mentions, knowledge.cues.regionNouns, knowledge.demonyms);
     // In a headline, an all-caps line, a byline or a credit, keep only places the gazetteer or the body knows.
     const offProse = (m: Mention) => {
       const sentence = sentenceAt(m.start, m.end);
@@ -100,7 +104,11 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     const found = new Map<Mention, readonly GazetteerEntry[]>();
     for (const m of mentions) {
       if (m.type !== 'place') continue;
-      found.set(m, candidates(parsePlaceName(m.text, knowledge.cues.regionNouns), m.text, gazetteer));
+      const name = parsePlaceName(m.text, knowledge.cues.regionNouns);
+      // A name the text calls a region ("the Belgorod and Kursk regions") is the region where the gazetteer has one.
+      const regions =
+        m.kind === 'region' && !name.region ? gazetteer.lookup(name.base).filter((e) => e.kind === 'region') : [];
+      found.set(m, regions.length > 0 ? regions : candidates(name, m.text, gazetteer));
     }
     const context = contextOf(found, prose, knowledge);
     const statements = regionStatements(text, mentions);
