@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 const numRuns = Number(process.env.CLAIMLENS_FC_RUNS ?? 200);
 const seed = process.env.CLAIMLENS_FC_SEED === undefined ? {} : { seed: Number(process.env.CLAIMLENS_FC_SEED) };
 const settings = { numRuns, ...seed };
+/** A longer hunt gets a longer time limit. */
+const timeout = 60_000 + numRuns * 100;
 
 /** News-like pieces made adversarial: names, cues, quotes, markup, boilerplate, every line ending, odd characters. */
 const pieces = [
@@ -103,14 +105,15 @@ function checkStages(source: string, format: 'markdown' | 'plaintext'): unknown 
   const file = new VFile({ value: source, data: { format } });
   const tree = processor.parse(file) as Root;
   // Parsing: every node's position lies inside the text.
-  const walk = (node: {
-    position?: { start: { offset?: number }; end: { offset?: number } };
+  type Node = {
+    position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined;
     children?: unknown[];
-  }) => {
+  };
+  const walk = (node: Node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start !== undefined && end !== undefined) expectInside(source, { start, end }, 'node');
-    for (const child of node.children ?? []) walk(child as typeof node);
+    for (const child of node.children ?? []) walk(child as Node);
   };
   walk(tree);
   processor.runSync(tree, file);
@@ -168,30 +171,38 @@ function checkStages(source: string, format: 'markdown' | 'plaintext'): unknown 
 }
 
 describe('every stage of the pipeline on random and adversarial text', () => {
-  it('tokenize, plainBlocks and splitSentences keep exact offsets', () => {
-    fc.assert(
-      fc.property(text, (source) => {
-        for (const token of tokenize(source)) expectInside(source, token, 'token');
-        const blocks = plainBlocks(source);
-        for (const block of blocks) expectInside(source, block, 'block');
-        for (const sentence of splitSentences(source, blocks)) expectInside(source, sentence, 'sentence');
-      }),
-      settings,
-    );
-  });
-
-  for (const format of ['plaintext', 'markdown'] as const) {
-    it(`${format}: no stage throws, every span is inside the text, claim parts inside sentences, output stable`, () => {
+  it(
+    'tokenize, plainBlocks and splitSentences keep exact offsets',
+    () => {
       fc.assert(
         fc.property(text, (source) => {
-          expect(checkStages(source, format)).toEqual(checkStages(source, format));
+          for (const token of tokenize(source)) expectInside(source, token, 'token');
+          const blocks = plainBlocks(source);
+          for (const block of blocks) expectInside(source, block, 'block');
+          for (const sentence of splitSentences(source, blocks)) expectInside(source, sentence, 'sentence');
         }),
-        {
-          ...settings,
-          // Inputs that once broke a stage, kept so they are always tried.
-          examples: [['. WATCH: {300 troops'], ['. Kyiv:Kyiv🙂Kyiv'], ['\r\n\r'], ['\uFEFF# \u0000']],
-        },
+        settings,
       );
-    });
+    },
+    timeout,
+  );
+
+  for (const format of ['plaintext', 'markdown'] as const) {
+    it(
+      `${format}: no stage throws, every span is inside the text, claim parts inside sentences, output stable`,
+      () => {
+        fc.assert(
+          fc.property(text, (source) => {
+            expect(checkStages(source, format)).toEqual(checkStages(source, format));
+          }),
+          {
+            ...settings,
+            // Inputs that once broke a stage, kept so they are always tried.
+            examples: [['. WATCH: {300 troops'], ['. Kyiv:Kyiv🙂Kyiv'], ['\r\n\r'], ['\uFEFF# \u0000']],
+          },
+        );
+      },
+      timeout,
+    );
   }
 });
