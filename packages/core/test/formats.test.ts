@@ -166,6 +166,21 @@ describe('W3C Web Annotation', () => {
     ]);
   });
 
+  it('keeps every anchor on its words after the text is edited before, between and after them', () => {
+    const edited = `Breaking: ${text.replace('crossed', 'reportedly crossed').replace('Kyiv denied', 'Kyiv (the capital) denied')} More soon.`;
+    const doc = parseW3C(jsonld, new Map([['doc', edited]])).get('doc');
+    expect(doc).toBeDefined();
+    const spans = [...(doc?.mentions ?? []), ...(doc?.claims ?? []).flatMap((c) => [c.source, c.cue, c.content])];
+    for (const span of spans) if (span) expect(edited.slice(span.start, span.end)).toBe(span.text);
+    expect(doc?.mentions.map((m) => m.text)).toEqual(['NATO', 'Ukraine', 'Kyiv']);
+    // An occurrence that matches the quote's context wins over one that is nearer but out of context.
+    const twice = `Kyiv said. ${text}`;
+    const kyiv = parseW3C(jsonld, new Map([['doc', twice]]))
+      .get('doc')
+      ?.mentions.find((m) => m.text === 'Kyiv');
+    expect(kyiv?.start).toBe(twice.lastIndexOf('Kyiv'));
+  });
+
   it('throws for JSON that is not Web Annotation', () => {
     expect(() => parseW3C({ type: 'Something' })).toThrow(/Expected a W3C AnnotationCollection/);
   });

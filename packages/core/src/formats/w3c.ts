@@ -167,20 +167,43 @@ function readTarget(target: Record<string, unknown>, text: string | undefined): 
   const position = selectors.find((s) => s.type === 'TextPositionSelector');
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
   const exact = typeof quote?.exact === 'string' ? quote.exact : undefined;
+  let near = 0;
   if (position && typeof position.start === 'number' && typeof position.end === 'number') {
     if (text === undefined) return { start: position.start, end: position.end, text: exact ?? '' };
     const convert = offsetConverter(text);
     const start = convert.toUtf16(position.start);
     const end = convert.toUtf16(position.end);
-    if (start <= end && end <= text.length) return { start, end, text: text.slice(start, end) };
+    // The position holds while it still selects the quoted words; after an edit the quote finds them again.
+    if (start <= end && end <= text.length && (!exact || text.slice(start, end) === exact))
+      return { start, end, text: text.slice(start, end) };
+    near = start;
   }
   if (text !== undefined && exact) {
     const prefix = typeof quote?.prefix === 'string' ? quote.prefix : '';
-    let at = text.indexOf(prefix + exact);
-    at = at >= 0 ? at + prefix.length : text.indexOf(exact);
+    const suffix = typeof quote?.suffix === 'string' ? quote.suffix : '';
+    const at = findQuote(text, exact, prefix, suffix, near);
     if (at >= 0) return { start: at, end: at + exact.length, text: exact };
   }
   return null;
+}
+
+/** Where `exact` occurs with most of its context (prefix, suffix), nearest to `near` among equals; -1 if nowhere. */
+function findQuote(text: string, exact: string, prefix: string, suffix: string, near: number): number {
+  let best = -1;
+  let bestScore = -1;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    const score =
+      (prefix && text.slice(Math.max(0, at - prefix.length), at) === prefix ? 1 : 0) +
+      (suffix && text.startsWith(suffix, at + exact.length) ? 1 : 0);
+    const distance = Math.abs(at - near);
+    if (score > bestScore || (score === bestScore && distance < bestDistance)) {
+      best = at;
+      bestScore = score;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
