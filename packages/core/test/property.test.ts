@@ -90,6 +90,15 @@ function trimBreaks(text: string, span: Span): { start: number; end: number } | 
   return start < end ? { start, end } : null;
 }
 
+/**
+ * Runs per property; each run draws a fresh seed (printed with any counterexample). CLAIMLENS_FC_RUNS runs a
+ * longer hunt; CLAIMLENS_FC_SEED replays a failure.
+ */
+const settings = {
+  numRuns: Number(process.env.CLAIMLENS_FC_RUNS ?? 300),
+  ...(process.env.CLAIMLENS_FC_SEED === undefined ? {} : { seed: Number(process.env.CLAIMLENS_FC_SEED) }),
+};
+
 describe('properties of decode, formats, boilerplate and metadata on adversarial text', () => {
   it('decodeText never throws, and valid UTF-8 comes back as it was', () => {
     fc.assert(
@@ -98,6 +107,7 @@ describe('properties of decode, formats, boilerplate and metadata on adversarial
         expect(decoded.text === null || typeof decoded.text === 'string').toBe(true);
         for (const m of decoded.messages) expect(m.reason).not.toMatch(/\n/);
       }),
+      settings,
     );
     fc.assert(
       fc.property(tricky, (text) => {
@@ -106,6 +116,7 @@ describe('properties of decode, formats, boilerplate and metadata on adversarial
         if (decoded.messages.some((m) => m.code === 'read/binary')) return;
         expect(decoded.text).toBe(text);
       }),
+      settings,
     );
   });
 
@@ -133,7 +144,7 @@ describe('properties of decode, formats, boilerplate and metadata on adversarial
           toBrat(text, { mentions: mentions.map((m) => ({ ...m.span, type: m.type })), claims }),
         );
       }),
-      { numRuns: 300 },
+      settings,
     );
   });
 
@@ -160,7 +171,7 @@ describe('properties of decode, formats, boilerplate and metadata on adversarial
           claims.map((c) => [c.source?.start, c.cue?.start, c.content.start, c.content.end]),
         );
       }),
-      { numRuns: 300 },
+      settings,
     );
   });
 
@@ -180,6 +191,7 @@ describe('properties of decode, formats, boilerplate and metadata on adversarial
         expect(blanked.replace(/[^\r\n]/g, '')).toBe(text.replace(/[^\r\n]/g, ''));
         expect(findBoilerplate(text)).toEqual(ranges);
       }),
+      settings,
     );
   });
 
@@ -195,6 +207,7 @@ describe('properties of decode, formats, boilerplate and metadata on adversarial
         const front = readFrontMatter(`---\n${text}`);
         if (front.range) expect(front.range.end).toBeLessThanOrEqual(text.length + 4);
       }),
+      settings,
     );
   });
 });
