@@ -16,26 +16,34 @@ const after = /^\s*\(\s*([\p{Lu}][\p{Lu}\d&.]{1,9}s?)\s*\)/u;
  */
 export function acronymDefinitions(text: string, mentions: Mention[]): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
+  const bySpan = new Map<string, Mention>();
+  for (const m of mentions) bySpan.set(`${m.start}:${m.end}`, m);
   for (const m of mentions) {
-    if (m.type !== 'actor') continue;
+    if (m.type !== 'actor' || !/^\s*\(/u.test(text.slice(m.end, m.end + 4))) continue;
     const defined = after.exec(text.slice(m.end, m.end + 16));
     if (defined?.[1] && isAcronym(defined[1])) out.push({ acronym: defined[1].replace(/\./g, ''), full: m });
     if (isAcronym(m.text)) {
       const long = /^\s*\(\s*([^()]{4,80}?)\s*\)/u.exec(text.slice(m.end, m.end + 90));
       const phrase = long?.[1];
       if (phrase && initialsMatch(m.text, phrase)) {
-        const start = m.end + text.slice(m.end).indexOf(phrase);
-        const full = mentions.find((x) => x.start === start && x.end === start + phrase.length);
+        const start = text.indexOf(phrase, m.end);
+        const full = bySpan.get(`${start}:${start + phrase.length}`);
         if (full) out.push({ acronym: m.text, full });
       }
     }
   }
-  // Untagged full forms: "the Organisation for Joint Armament Cooperation (OCCAR)".
-  const pattern =
-    /((?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on|in)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on|in)){1,8})\s*\(\s*(\p{Lu}[\p{Lu}\d&]{1,7})\s*\)/gu;
-  for (const match of text.matchAll(pattern)) {
-    const acronym = match[2] ?? '';
-    let phrase = (match[1] ?? '').replace(/^(?:the|of|for|and|on|in)\s+/i, '');
+  // Untagged full forms: "the Organisation for Joint Armament Cooperation (OCCAR)". Found from the "(XYZ)".
+  const taken = new SpanSet(mentions);
+  const known = new Set(out.map((d) => d.acronym));
+  const phraseBefore =
+    /((?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on|in)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|for|and|the|on|in)){1,8})\s*$/u;
+  for (const match of text.matchAll(/\(\s*(\p{Lu}[\p{Lu}\d&]{1,7})\s*\)/gu)) {
+    const acronym = match[1] ?? '';
+    const at = match.index ?? 0;
+    const from = Math.max(0, at - 160);
+    const before = phraseBefore.exec(text.slice(from, at));
+    if (!before?.[1]) continue;
+    let phrase = before[1].replace(/^(?:the|of|for|and|on|in)\s+/i, '');
     const words = phrase.split(/\s+/);
     // Keep the shortest tail whose initials spell the acronym ("… said the Federal Security Service (FSB)").
     let found: string | undefined;
@@ -45,18 +53,21 @@ export function acronymDefinitions(text: string, mentions: Mention[]): AcronymDe
     }
     if (!found) continue;
     phrase = found;
-    const start = (match.index ?? 0) + (match[1] ?? '').length - phrase.length;
+    const start = from + (before.index ?? 0) + before[1].length - phrase.length;
     const end = start + phrase.length;
     if (text.slice(start, end) !== phrase) continue;
-    if (out.some((d) => d.acronym === acronym)) continue;
-    const tagged = mentions.find((m) => m.start === start && m.end === end);
+    if (known.has(acronym)) continue;
+    known.add(acronym);
+    const tagged = bySpan.get(`${start}:${end}`);
     if (tagged) {
       out.push({ acronym, full: tagged });
       continue;
     }
-    if (new SpanSet(mentions).overlaps(start, end)) continue;
+    if (taken.overlaps(start, end)) continue;
     const full: Mention = { start, end, text: phrase, type: 'actor', kind: 'organization', entity: '' };
     mentions.push(full);
+    taken.add(full);
+    bySpan.set(`${start}:${end}`, full);
     out.push({ acronym, full });
   }
   mentions.sort((a, b) => a.start - b.start);
@@ -74,16 +85,20 @@ export function acronymMentions(
   loud: (start: number, end: number) => boolean = () => false,
 ): Mention[] {
   const out: Mention[] = [];
+  if (definitions.length === 0) return out;
   const taken = new SpanSet(mentions);
-  for (const { acronym, full } of definitions) {
-    const pattern = new RegExp(`(?<![\\p{L}\\d])${acronym.replace(/[&.]/g, '\\$&')}(?![\\p{L}\\d])`, 'gu');
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index ?? 0;
-      const end = start + acronym.length;
-      if (taken.overlaps(start, end) || loud(start, end)) continue;
-      taken.add({ start, end });
-      out.push({ start, end, text: acronym, type: full.type, kind: full.kind, entity: '' });
-    }
+  // One pass over the text for all acronyms, longest first.
+  const byAcronym = new Map<string, Mention>();
+  for (const { acronym, full } of definitions) if (!byAcronym.has(acronym)) byAcronym.set(acronym, full);
+  const alternatives = [...byAcronym.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[&.]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\d])(?:${alternatives.join('|')})(?![\\p{L}\\d])`, 'gu');
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const full = byAcronym.get(match[0]);
+    if (!full || taken.overlaps(start, end) || loud(start, end)) continue;
+    taken.add({ start, end });
+    out.push({ start, end, text: match[0], type: full.type, kind: full.kind, entity: '' });
   }
   return out;
 }

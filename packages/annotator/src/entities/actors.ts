@@ -93,11 +93,23 @@ function collectiveAt(
   if (!a) return undefined;
   const first = initial ? a.text.toLowerCase() : a.text;
   const b = tokens[i + 1];
-  if (b) {
+  if (b && secondWords(knowledge.collectives).has(b.text)) {
     const two = `${first} ${b.text}`;
     if (knowledge.collectives.has(two)) return { last: i + 1, phrase: two };
   }
   return knowledge.collectives.has(first) ? { last: i, phrase: first } : undefined;
+}
+
+const seconds = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+/** Last words of the two-word collectives ("guards" of "border guards"), to try a pair only where one may end. */
+function secondWords(collectives: ReadonlySet<string>): Set<string> {
+  let set = seconds.get(collectives);
+  if (!set) {
+    set = new Set([...collectives].filter((c) => c.includes(' ')).map((c) => c.slice(c.lastIndexOf(' ') + 1)));
+    seconds.set(collectives, set);
+  }
+  return set;
 }
 
 /** "Russian government forces": a lowercase modifier, then the collective noun. */

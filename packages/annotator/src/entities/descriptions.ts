@@ -1,7 +1,7 @@
 import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
-import { SpanSet } from './spans.js';
+import { containing, SpanSet } from './spans.js';
 
 /** Head nouns of definite descriptions: organisations ("the ministry") and roles of people ("the spokesman"). */
 export interface DescriptionLexicon {
@@ -106,21 +106,33 @@ function introducedRoles(
   roles: ReadonlySet<string>,
 ): Map<string, { at: number; entity: string }[]> {
   const out = new Map<string, { at: number; entity: string }[]>();
-  const index = new Map<number, { tokens: readonly Token[]; i: number }>();
-  for (const s of sentences) for (const [i, t] of s.tokens.entries()) index.set(t.start, { tokens: s.tokens, i });
-  const endIndex = new Map<number, { tokens: readonly Token[]; i: number }>();
-  for (const s of sentences) for (const [i, t] of s.tokens.entries()) endIndex.set(t.end, { tokens: s.tokens, i });
+  const sentenceAt = containing(sentences);
+  const find = (offset: number, side: 'start' | 'end'): { tokens: readonly Token[]; i: number } | undefined => {
+    const sentence = sentenceAt(offset, offset);
+    if (!sentence) return undefined;
+    const tokens = sentence.tokens;
+    let low = 0;
+    let high = tokens.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const value = (tokens[mid] as Token)[side];
+      if (value === offset) return { tokens, i: mid };
+      if (value < offset) low = mid + 1;
+      else high = mid - 1;
+    }
+    return undefined;
+  };
   for (const m of mentions) {
     if (entities.get(m.entity)?.kind !== 'person') continue;
     const found = new Set<string>();
-    const first = index.get(m.start);
+    const first = find(m.start, 'start');
     if (first) {
       for (let k = Math.max(0, first.i - 3); k < first.i; k++) {
         const word = (first.tokens[k] as Token).text.toLowerCase();
         if (roles.has(word)) found.add(word);
       }
     }
-    const last = endIndex.get(m.end);
+    const last = find(m.end, 'end');
     if (last && last.tokens[last.i + 1]?.text === ',') {
       for (let k = last.i + 2; k < Math.min(last.tokens.length, last.i + 8); k++) {
         const word = (last.tokens[k] as Token).text;

@@ -43,8 +43,7 @@ export function lineRoles(
       afterBy = false;
       continue;
     }
-    const letters = value.replace(/[^\p{L}]/gu, '');
-    if (letters.length > 3 && letters === letters.toUpperCase()) role = 'loud';
+    if (shouted(value)) role = 'loud';
     else if (credit.test(value)) role = 'credit';
     else if (byline.test(value) || byAlone.test(value)) role = 'byline';
     else if (!block.heading) role = 'title';
@@ -66,8 +65,7 @@ export function lineRoles(
     const block = blockAt(sentence.start, sentence.end);
     const role = block ? roles.get(block) : undefined;
     if (role) return role;
-    const letters = prose.slice(sentence.start, sentence.end).replace(/[^\p{L}]/gu, '');
-    return letters.length > 3 && letters === letters.toUpperCase() ? 'loud' : undefined;
+    return shouted(prose.slice(sentence.start, sentence.end)) ? 'loud' : undefined;
   };
 }
 
@@ -94,4 +92,10 @@ function onlyNames(value: string, offset: number, mentions: readonly Mention[]):
     any = true;
   }
   return any;
+}
+
+/** Whether a line is in capitals: more than three letters, none lowercase (or titlecase). */
+export function shouted(value: string): boolean {
+  if (/[\p{Ll}\p{Lt}]/u.test(value)) return false;
+  return (value.match(/\p{L}/gu)?.length ?? 0) > 3;
 }

@@ -35,6 +35,11 @@ export function discoverPlaces(
 
   const taken = new SpanSet(out);
   const covered = (start: number, end: number) => taken.overlaps(start, end);
+  // Tagged places by span, to widen "X" to "X region".
+  const placeAt = new Map<string, number>();
+  out.forEach((m, i) => {
+    if (m.type === 'place') placeAt.set(`${m.start}:${m.end}`, i);
+  });
   const add = (start: number, end: number, kind: Mention['kind']) => {
     out.push({ start, end, text: text.slice(start, end), type: 'place', kind, entity: '' });
     taken.add({ start, end });
@@ -64,7 +69,7 @@ export function discoverPlaces(
         )
           continue;
         const end = token.end;
-        const tagged = out.findIndex((m) => m.start === run.start && m.end === run.end && m.type === 'place');
+        const tagged = placeAt.get(`${run.start}:${run.end}`) ?? -1;
         // "Ohio State" is a university or a team; "Ohio state" the state.
         if (token.text === 'State') continue;
         const known = candidates(
@@ -115,8 +120,9 @@ export function discoverPlaces(
 
 /** Whether a sentence is written in capitals (a headline or a shouted line), where case says nothing. */
 export function shouting(text: string, sentence: { start: number; end: number }): boolean {
-  const letters = text.slice(sentence.start, sentence.end).replace(/[^\p{L}]/gu, '');
-  return letters.length > 3 && letters === letters.toUpperCase();
+  const value = text.slice(sentence.start, sentence.end);
+  if (/[\p{Ll}\p{Lt}]/u.test(value)) return false;
+  return (value.match(/\p{L}/gu)?.length ?? 0) > 3;
 }
 
 interface Run {

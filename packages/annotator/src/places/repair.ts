@@ -1,4 +1,5 @@
 import type { Mention } from '@claimlens/core';
+import { containing } from '../entities/spans.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -36,24 +37,32 @@ export function splitAdjacentPlaces(
   mentions: readonly Mention[],
   gazetteer: Gazetteer,
 ): Mention[] {
-  const suspects = mentions.filter(
-    (m) => m.type === 'place' && /\s/.test(m.text) && gazetteer.lookup(m.text).length === 0,
+  const suspects = new Set(
+    mentions.filter((m) => m.type === 'place' && m.text.includes(' ') && gazetteer.lookup(m.text).length === 0),
   );
-  if (suspects.length === 0) return [...mentions];
-  const after = new Map<number, Token>();
-  for (const s of sentences) {
-    for (const [i, t] of s.tokens.entries()) {
-      const next = s.tokens[i + 1];
-      if (next) after.set(t.end, next);
+  if (suspects.size === 0) return [...mentions];
+  const sentenceAt = containing(sentences);
+  /** The token after the one that ends at `end`. */
+  const after = (end: number): Token | undefined => {
+    const tokens = sentenceAt(end, end)?.tokens ?? [];
+    let low = 0;
+    let high = tokens.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const value = (tokens[mid] as Token).end;
+      if (value === end) return tokens[mid + 1];
+      if (value < end) low = mid + 1;
+      else high = mid - 1;
     }
-  }
+    return undefined;
+  };
   const out: Mention[] = [];
   for (const m of mentions) {
-    if (!suspects.includes(m)) {
+    if (!suspects.has(m)) {
       out.push(m);
       continue;
     }
-    const next = after.get(m.end);
+    const next = after(m.end);
     const verb = next !== undefined && /^(?:MD|VB[DPZ]?)$/.test(next.pos ?? '') && /^\p{Ll}/u.test(next.text);
     const words = [...m.text.matchAll(/\S+/g)];
     let split: Mention[] | undefined;

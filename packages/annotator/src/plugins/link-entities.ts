@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { acronymDefinitions, acronymMentions } from '../entities/acronyms.js';
+import { type AcronymDefinition, acronymDefinitions, acronymMentions } from '../entities/acronyms.js';
 import { type DescriptionLexicon, resolveDescriptions } from '../entities/descriptions.js';
 import { lineRoles } from '../entities/lines.js';
 import { fullness, isAcronym, isProperName, nameKey, personName, stripTitles } from '../entities/names.js';
@@ -159,6 +159,11 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       set.add(form);
       forms.set(id, set);
     };
+    // Where each entity is mentioned so far (sorted starts), to find the person a lone surname points back to.
+    const startsOf = new Map<string, number[]>();
+    for (const m of mentions) if (m.entity) insertSorted(startsOf, m.entity, m.start);
+    const definedBy = new Map<Mention, AcronymDefinition[]>();
+    for (const d of definitions) definedBy.set(d.full, [...(definedBy.get(d.full) ?? []), d]);
     for (const m of order) {
       const bare = (m.kind === 'person' ? personName(m.text, titles) : stripTitles(m.text, titles)) || m.text;
       const name = qualified.get(m) ?? bare;
@@ -167,7 +172,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       const words = name.split(/\s+/);
       if (!entity && words.length === 1 && m.type === 'actor') {
         const people = bySurname.get(nameKey(name)) ?? [];
-        entity = nearest(people, m, mentions);
+        entity = nearest(people, m, startsOf);
       }
       if (!entity && words.length === 1 && m.kind === 'person') {
         // A lone first name of exactly one person named in full.
@@ -190,9 +195,10 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       entity ??= make(m, name);
       if (name !== bare) addForm(entity.id, name);
       m.entity = entity.id;
+      insertSorted(startsOf, entity.id, m.start);
       if (m.kind !== entity.kind && m.type === entity.type) m.kind = entity.kind;
       // The full form defined for an acronym links the acronym's mentions made before it.
-      for (const d of definitions) if (d.full === m) byKey.set(`${m.type}:${nameKey(d.acronym)}`, entity);
+      for (const d of definedBy.get(m) ?? []) byKey.set(`${m.type}:${nameKey(d.acronym)}`, entity);
     }
     let linked = mentions.filter((m) => !dropped.has(m));
     if (settings.linkDescriptions ?? true) {
@@ -219,20 +225,47 @@ export default function linkEntities(options?: Readonly<Options> | null) {
   };
 }
 
-/** Of people sharing a surname: the one, or the one whose mention last precedes `m`. */
+/** Of people sharing a surname: the one, or the one mentioned last before `m`. */
 function nearest(
   people: readonly DocumentEntity[],
   m: Mention,
-  mentions: readonly Mention[],
+  startsOf: ReadonlyMap<string, number[]>,
 ): DocumentEntity | undefined {
   if (people.length <= 1) return people[0];
   let best: DocumentEntity | undefined;
-  for (const x of mentions) {
-    if (x.start >= m.start) break;
-    const hit = people.find((p) => p.id === x.entity);
-    if (hit) best = hit;
+  let bestStart = -1;
+  for (const person of people) {
+    const starts = startsOf.get(person.id) ?? [];
+    // The last start before m.start.
+    let low = 0;
+    let high = starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((starts[mid] as number) < m.start) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    const at = found >= 0 ? (starts[found] as number) : -1;
+    if (at > bestStart) {
+      best = person;
+      bestStart = at;
+    }
   }
   return best;
+}
+
+/** Add `start` to the sorted list of `id`. */
+function insertSorted(lists: Map<string, number[]>, id: string, start: number): void {
+  const list = lists.get(id);
+  if (!list) {
+    lists.set(id, [start]);
+    return;
+  }
+  let i = list.length;
+  while (i > 0 && (list[i - 1] as number) > start) i--;
+  list.splice(i, 0, start);
 }
 
 function lines(text: string): string[] {

@@ -12,6 +12,7 @@ import { conflictingRegions, regionStatements } from '../places/regions.js';
 import { coordinatedRegions, separateDemonyms, splitAdjacentPlaces } from '../places/repair.js';
 import { locate } from '../text/locate.js';
 import type { SentenceTokens } from '../text/sentences.js';
+import type { Token } from '../text/tokenize.js';
 import '../types.js';
 
 export interface Options {
@@ -307,18 +308,28 @@ function nameEntity(entity: DocumentEntity, form: string): void {
 }
 
 function locator(sentences: readonly SentenceTokens[]) {
-  const starts = new Map<number, { sentence: SentenceTokens; index: number }>();
-  const ends = new Map<number, number>();
-  for (const sentence of sentences) {
-    sentence.tokens.forEach((t, index) => {
-      starts.set(t.start, { sentence, index });
-      ends.set(t.end, index);
-    });
-  }
+  const sentenceAt = containing(sentences);
   return (m: Mention): (Located & { sentence: SentenceTokens }) | undefined => {
-    const first = starts.get(m.start);
-    const last = ends.get(m.end);
-    if (!first || last === undefined) return undefined;
-    return { sentence: first.sentence, tokens: first.sentence.tokens, first: first.index, last };
+    const sentence = sentenceAt(m.start, m.end);
+    if (!sentence) return undefined;
+    const tokens = sentence.tokens;
+    const first = tokenIndex(tokens, m.start, (t) => t.start);
+    const last = tokenIndex(tokens, m.end, (t) => t.end);
+    if (first < 0 || last < 0) return undefined;
+    return { sentence, tokens, first, last };
   };
+}
+
+/** Index of the token whose `at(token)` is `offset`, or -1. */
+function tokenIndex(tokens: readonly Token[], offset: number, at: (t: Token) => number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const value = at(tokens[mid] as Token);
+    if (value === offset) return mid;
+    if (value < offset) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
