@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { installExtension, makeHome, startCodeServer, tail } from './lib/code-server.mjs';
 import { poll } from './lib/poll.mjs';
 import {
+  closeWidgets,
   highlights,
   hoverText,
   launchChromium,
@@ -24,6 +25,7 @@ import {
   openWorkbench,
   problems,
   scrollHoverTo,
+  waitForCorpus,
 } from './lib/workbench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -119,7 +121,7 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
     const missing = [];
     for (const [index, name] of seedFiles.entries()) {
       const started = Date.now();
-      await openFile(page, name);
+      await openFile(page, name, { debugShot: join(shots, `open-failed-${name}.png`) });
       // The first file waits for the language server to start and read the workspace.
       const timeoutMs = index === 0 ? 180_000 : 45_000;
       /** @type {Awaited<ReturnType<typeof highlights>>} */
@@ -158,13 +160,18 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
   });
 
   test('a hover on a claim lists what other sources say about the event', async () => {
+    // Other sources come from the cross-article analysis: wait until the status item says it is done.
+    const started = Date.now();
+    const status = await waitForCorpus(page);
+    console.log(`status after ${Date.now() - started} ms: ${status}`);
     /** @type {string[]} */
     const tried = [];
     let shown = '';
     const deadline = Date.now() + 240_000;
     for (const name of seedFiles) {
       if (shown || Date.now() > deadline) break;
-      await openFile(page, name);
+      await closeWidgets(page);
+      await openFile(page, name, { debugShot: join(shots, `open-failed-${name}.png`) });
       const found = await highlights(page, [...colors.contradiction, ...colors.claim]);
       // Claims another source contradicts first (they surely have other sources), then any claim.
       const candidates = [
@@ -197,6 +204,8 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
   });
 
   test('the Problems panel lists contradictions between sources', async () => {
+    await waitForCorpus(page);
+    await closeWidgets(page);
     const rows = await problems(page, (list) => list.some((row) => /contradict/i.test(row)), 120_000);
     console.log(`Problems panel (${rows.length} rows):\n${indent(rows.slice(0, 25).join('\n'))}`);
     await screenshot('problems');

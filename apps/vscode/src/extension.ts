@@ -69,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('toggleActors', () => toggleCategory('actors')),
     command('togglePlaces', () => toggleCategory('places')),
     command('toggleClaims', () => toggleCategory('claims')),
+    command('toggleOwnVoice', () => toggleCategory('ownVoice')),
     command('toggleEvents', () => toggleCategory('events')),
     command('toggleContradictions', () => toggleCategory('contradictions')),
     command('toggleHighlights', () => toggleAll()),

@@ -9,6 +9,7 @@ export const decorationStyles: Record<HighlightKind, vscode.DecorationRenderOpti
   source: { color: new vscode.ThemeColor('claimlens.sourceForeground'), fontWeight: '600' },
   cue: { color: new vscode.ThemeColor('claimlens.cueForeground'), fontWeight: 'bold' },
   content: { backgroundColor: new vscode.ThemeColor('claimlens.contentBackground') },
+  ownVoice: { backgroundColor: new vscode.ThemeColor('claimlens.ownVoiceBackground') },
   event: {
     borderStyle: 'dotted',
     borderWidth: '0 0 1px 0',
@@ -21,7 +22,7 @@ export const decorationStyles: Record<HighlightKind, vscode.DecorationRenderOpti
   },
 };
 
-const order: HighlightKind[] = ['content', 'actor', 'place', 'source', 'cue', 'event', 'contradiction'];
+const order: HighlightKind[] = ['ownVoice', 'content', 'actor', 'place', 'source', 'cue', 'event', 'contradiction'];
 
 /**
  * Draws the server's highlights as decorations. Each request carries a generation per document; a reply for an

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-export type Category = 'actors' | 'places' | 'claims' | 'events' | 'contradictions';
+export type Category = 'actors' | 'places' | 'claims' | 'ownVoice' | 'events' | 'contradictions';
 
 /** The highlight categories, each switched by `claimlens.highlights.<key>`. */
 export const categories: { key: Category; label: string; legend: string; default: boolean }[] = [
@@ -14,8 +14,15 @@ export const categories: { key: Category; label: string; legend: string; default
   {
     key: 'claims',
     label: 'Claims',
-    legend: 'cue in colour, content shaded (claimlens.cueForeground, contentBackground)',
+    legend:
+      'reported claims: source and cue in colour, what is said shaded (claimlens.cueForeground, contentBackground)',
     default: true,
+  },
+  {
+    key: 'ownVoice',
+    label: "Outlet's own statements",
+    legend: 'sentences with no source, shaded faintly (claimlens.ownVoiceBackground)',
+    default: false,
   },
   { key: 'events', label: 'Events', legend: 'dotted underline (claimlens.eventBorder)', default: false },
   {
@@ -36,13 +43,14 @@ export async function toggleCategory(category: Category): Promise<void> {
   await config.update(`highlights.${category}`, !current, settingsTarget());
 }
 
-/** Switch every category off, or back on when all are off. */
+/** Switch every category off, or, when all are off, back to the ones on by default. */
 export async function toggleAll(): Promise<void> {
   const config = vscode.workspace.getConfiguration('claimlens');
   const anyOn = categories.some((c) => config.get<boolean>(`highlights.${c.key}`, c.default));
   for (const c of categories) {
-    if (config.get<boolean>(`highlights.${c.key}`, c.default) === anyOn)
-      await config.update(`highlights.${c.key}`, !anyOn, settingsTarget());
+    const wanted = anyOn ? false : c.default;
+    if (config.get<boolean>(`highlights.${c.key}`, c.default) !== wanted)
+      await config.update(`highlights.${c.key}`, wanted, settingsTarget());
   }
 }
 

@@ -1,16 +1,20 @@
 import type { Counts, StatusParams } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
 
-/** Default colours, for the legend (the editor uses the theme's). */
+/** Default colours (dark theme), for the legend in the tooltip; the editor paints with the theme's. */
 const legend = [
-  ['actors', '#60a5fa55', 'background'],
-  ['places', '#4ade8055', 'background'],
-  ['claim cues', '#fbbf24', 'text'],
-  ['claim contents', '#facc1533', 'background'],
-  ['contradicted claims', '#f87171', 'wavy underline'],
+  ['actor', 'people, organisations, governments', 'background-color:#60a5fa55;'],
+  ['place', 'countries, regions, cities', 'background-color:#4ade8055;'],
+  ['source', 'who is reported as saying it (when not a highlighted actor)', 'color:#c4b5fd;'],
+  ['cue', '"said", "according to", "denied"', 'color:#fbbf24;'],
+  ['what is said', 'the content of a reported claim', 'background-color:#facc1533;'],
+  ['contradicted', 'another source says otherwise (wavy red underline)', 'color:#f87171;'],
 ] as const;
 
-/** The status-bar item: counts for the active article, and a legend of the colours in its tooltip. */
+/**
+ * The status-bar item: whether the workspace is still being analysed, the counts for the active article, and a
+ * legend of the colours in its tooltip. Its accessible label says the same in words.
+ */
 export class StatusItem implements vscode.Disposable {
   readonly #item = vscode.window.createStatusBarItem('claimlens.status', vscode.StatusBarAlignment.Right, 100);
   #last: StatusParams | null = null;
@@ -18,8 +22,9 @@ export class StatusItem implements vscode.Disposable {
   constructor() {
     this.#item.name = 'claimlens';
     this.#item.command = 'claimlens.showLegend';
-    this.#item.text = '$(loading~spin) claimlens';
-    this.#item.tooltip = 'claimlens is starting';
+    this.#item.text = '$(loading~spin) claimlens: starting';
+    this.#item.tooltip = 'claimlens is starting: reading the workspace';
+    this.#item.accessibilityInformation = { label: 'claimlens: starting', role: 'button' };
     this.#item.show();
   }
 
@@ -32,28 +37,35 @@ export class StatusItem implements vscode.Disposable {
     const status = this.#last;
     if (!status) return;
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
-    const counts = (uri ? status.documents[uri] : undefined) ?? status.workspace;
-    const busy = status.pending > 0 ? '$(sync~spin) ' : '';
-    this.#item.text = `${busy}$(person) ${counts.actors} $(location) ${counts.places} $(quote) ${counts.claims}${
-      counts.contradictions > 0 ? ` $(warning) ${counts.contradictions}` : ''
-    }`;
+    const own = uri ? status.documents[uri] : undefined;
+    const counts = own ?? status.workspace;
+    const busy = status.pending > 0;
+    const numbers = `$(person) ${plural(counts.actors, 'actor')} $(location) ${plural(counts.places, 'place')} $(quote) ${plural(
+      counts.claims,
+      'claim',
+    )}${counts.contradictions > 0 ? ` $(warning) ${plural(counts.contradictions, 'contradiction')}` : ''}`;
+    this.#item.text = busy ? `$(sync~spin) ${status.pending} to analyse ${numbers}` : numbers;
+    const state = busy
+      ? `analysing the workspace, ${status.pending} article${status.pending === 1 ? '' : 's'} to go (results so far are partial)`
+      : `workspace analysed, ${status.workspace.articles} article${status.workspace.articles === 1 ? '' : 's'}`;
+    this.#item.accessibilityInformation = {
+      label: `claimlens: ${state}; ${own ? 'this article' : 'workspace'}: ${describe(counts)}`,
+      role: 'button',
+    };
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.supportHtml = true;
-    tooltip.appendMarkdown(
-      `**claimlens** — ${uri && status.documents[uri] ? 'this article' : 'workspace'}: ${describe(counts)}\n\n`,
-    );
-    tooltip.appendMarkdown(`Workspace: ${status.workspace.articles} articles, ${describe(status.workspace)}`);
-    if (status.pending > 0) tooltip.appendMarkdown(`; ${status.pending} waiting for analysis`);
-    if (status.failed > 0) tooltip.appendMarkdown(`; ${status.failed} abandoned`);
+    tooltip.appendMarkdown(`**claimlens** — ${state}\n\n`);
+    if (own) tooltip.appendMarkdown(`This article: ${describe(own)}  \n`);
+    tooltip.appendMarkdown(`Workspace: ${describe(status.workspace)}`);
+    if (status.failed > 0) tooltip.appendMarkdown(`; ${status.failed} left out (too slow or unreadable)`);
     tooltip.appendMarkdown('\n\n');
-    for (const [label, colour, how] of legend) {
-      const style =
-        how === 'text' ? `color:${colour};` : how === 'background' ? `background-color:${colour};` : `color:${colour};`;
-      tooltip.appendMarkdown(
-        `<span style="${style}">&nbsp;${label}&nbsp;</span> ${how === 'wavy underline' ? '(wavy underline)' : ''}  \n`,
-      );
+    for (const [label, meaning, style] of legend) {
+      tooltip.appendMarkdown(`<span style="${style}">&nbsp;${label}&nbsp;</span> ${meaning}  \n`);
     }
-    tooltip.appendMarkdown('\nClick to switch categories on or off.');
+    tooltip.appendMarkdown(
+      "\nThe outlet's own statements are not marked as claims (setting `claimlens.highlights.ownVoice`). " +
+        'Hover a highlight for details. Click to switch categories on or off.',
+    );
     this.#item.tooltip = tooltip;
   }
 
@@ -63,5 +75,12 @@ export class StatusItem implements vscode.Disposable {
 }
 
 function describe(c: Counts): string {
-  return `${c.actors} actors, ${c.places} places, ${c.claims} claims, ${c.events} events, ${c.contradictions} contradictions`;
+  return `${plural(c.actors, 'actor')}, ${plural(c.places, 'place')}, ${plural(c.claims, 'reported claim')}, ${plural(
+    c.events,
+    'event',
+  )}, ${plural(c.contradictions, 'contradiction')}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -187,8 +187,16 @@ describe('category switches', () => {
     expect(config.get('highlights.actors', true)).toBe(false);
     const shown = () => categories.map((c) => config.get(`highlights.${c.key}`, c.default));
     await toggleAll();
-    expect(shown()).toEqual([false, false, false, false, false]);
+    expect(shown()).toEqual(categories.map(() => false));
+    // Back on: the categories on by default (actors, places, claims, contradictions), not the faint extras.
     await toggleAll();
-    expect(shown()).toEqual([true, true, true, true, true]);
+    expect(Object.fromEntries(categories.map((c, i) => [c.key, shown()[i]]))).toEqual({
+      actors: true,
+      places: true,
+      claims: true,
+      ownVoice: false,
+      events: false,
+      contradictions: true,
+    });
   });
 });

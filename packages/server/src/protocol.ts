@@ -32,7 +32,16 @@ function notification<P>(method: string): Notification<P> {
 }
 
 /** What a highlight marks; each is one themable colour in the editor. */
-export type HighlightKind = 'actor' | 'place' | 'source' | 'cue' | 'content' | 'event' | 'contradiction';
+export type HighlightKind =
+  | 'actor'
+  | 'place'
+  | 'source'
+  | 'cue'
+  | 'content'
+  /** A statement in the outlet's own voice (no source), painted only when `highlights.ownVoice` is on. */
+  | 'ownVoice'
+  | 'event'
+  | 'contradiction';
 
 export interface Highlight {
   kind: HighlightKind;
@@ -58,10 +67,12 @@ export const highlightsChangedNotification = notification<{ uri: string; version
   'claimlens/highlightsChanged',
 );
 
+/** What an article (or the workspace) holds: distinct actors, places and events, reported claims, contradictions. */
 export interface Counts {
   articles: number;
   actors: number;
   places: number;
+  /** Claims with a source (reported speech); the outlet's own statements are not counted. */
   claims: number;
   events: number;
   contradictions: number;
@@ -195,7 +206,16 @@ export interface InitializationOptions {
 /** Settings, read by the server under the `claimlens` section. */
 export interface Settings {
   files: { include: string[]; exclude: string[]; maxSize: number };
-  highlights: { actors: boolean; places: boolean; claims: boolean; events: boolean; contradictions: boolean };
+  highlights: {
+    actors: boolean;
+    places: boolean;
+    /** Reported claims: source, cue and content. */
+    claims: boolean;
+    /** Statements in the outlet's own voice (claims with no source), painted faintly; off by default. */
+    ownVoice: boolean;
+    events: boolean;
+    contradictions: boolean;
+  };
   diagnostics: { severity: 'error' | 'warning' | 'information' | 'hint' | 'off' };
   analysis: { delay: number; timeout: number };
 }

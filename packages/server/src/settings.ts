@@ -7,7 +7,7 @@ export const defaultSettings: Settings = {
     exclude: ['**/node_modules/**', '**/.*/**'],
     maxSize: 2_000_000,
   },
-  highlights: { actors: true, places: true, claims: true, events: false, contradictions: true },
+  highlights: { actors: true, places: true, claims: true, ownVoice: false, events: false, contradictions: true },
   diagnostics: { severity: 'information' },
   analysis: { delay: 300, timeout: 10_000 },
 };
@@ -33,6 +33,7 @@ export function normaliseSettings(value: unknown): Settings {
       actors: bool(highlights.actors) ?? d.highlights.actors,
       places: bool(highlights.places) ?? d.highlights.places,
       claims: bool(highlights.claims) ?? d.highlights.claims,
+      ownVoice: bool(highlights.ownVoice) ?? d.highlights.ownVoice,
       events: bool(highlights.events) ?? d.highlights.events,
       contradictions: bool(highlights.contradictions) ?? d.highlights.contradictions,
     },

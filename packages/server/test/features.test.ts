@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { inlineBuilder } from '../src/builder.js';
 import { codeActions, diagnostics } from '../src/features/diagnostics.js';
 import { counts, explorer } from '../src/features/explorer.js';
 import { exportAnnotations } from '../src/features/exporting.js';
@@ -9,10 +10,12 @@ import { highlights } from '../src/features/highlights.js';
 import { hoverMarkdown } from '../src/features/hover.js';
 import { viewOf } from '../src/features/lookup.js';
 import { definition, references } from '../src/features/navigation.js';
+import { inlineRunner } from '../src/runner.js';
 import { defaultSettings } from '../src/settings.js';
-import { analysedWorkspace, articles, entry } from './helpers.js';
+import { Workspace } from '../src/workspace.js';
+import { analysedWorkspace, articles, buildWithContradiction, entry, fakeAnnotator } from './helpers.js';
 
-const allOn = { actors: true, places: true, claims: true, events: true, contradictions: true };
+const allOn = { actors: true, places: true, claims: true, ownVoice: true, events: true, contradictions: true };
 const text = (
   id: keyof typeof articles,
   range: { start: { line: number; character: number }; end: { line: number; character: number } },
@@ -46,6 +49,34 @@ describe('highlights', () => {
       new Set([key]),
     );
     expect(new Set(result.highlights.map((h) => h.kind))).toEqual(new Set(['place', 'event']));
+  });
+
+  it("paints the outlet's own statements only when asked, faintly and apart from reported claims", async () => {
+    const text = 'Reportedly, the ferry sank at dawn. Maria Okafor said that crews were safe.\n';
+    const workspace = new Workspace({
+      runner: inlineRunner(fakeAnnotator()),
+      builder: inlineBuilder(buildWithContradiction),
+      timeout: () => defaultSettings.analysis.timeout,
+      corpusDelay: 1,
+    });
+    const set = { uri: 'file:///news/own.txt', id: 'own.txt', path: '/news/own.txt', format: 'plaintext' as const };
+    workspace.set({ ...set, text, version: null, open: false });
+    await workspace.idle();
+    const own = workspace.entries.get(set.uri)!;
+    const painted = (settings: typeof allOn) => {
+      const document = TextDocument.create('x', 'plaintext', 0, text);
+      return highlights(own, workspace.state, settings, new Set()).highlights.map(
+        (h) => `${h.kind}: ${text.slice(document.offsetAt(h.range.start), document.offsetAt(h.range.end))}`,
+      );
+    };
+    // By default (the server's defaults): the reported claim is marked, the own-voice sentence is not.
+    const byDefault = painted(defaultSettings.highlights);
+    expect(byDefault).toContain('content: crews were safe');
+    expect(byDefault.filter((h) => h.includes('ferry'))).toEqual([]);
+    // Switched on: the own-voice statement gets its own faint kind, never the claim colours.
+    const on = painted({ ...defaultSettings.highlights, ownVoice: true });
+    expect(on.filter((h) => h.includes('ferry'))).toEqual(['ownVoice: the ferry sank at dawn']);
+    expect(on).not.toContain('cue: Reportedly');
   });
 });
 
@@ -183,10 +214,11 @@ describe('explorer, counts and export', () => {
     expect(one.events.find((e) => e.id === 'Vstranded')!.outlets.map((o) => o.outlet)).toEqual(['Harbor Daily']);
   });
 
-  it('counts what a document and the workspace hold', async () => {
+  it('counts what a document and the workspace hold: distinct actors and places, reported claims', async () => {
     const workspace = await analysedWorkspace();
+    // "Maria Okafor" and "Okafor" are one actor.
     expect(counts(workspace.state, entry(workspace, 'harbor.txt'))).toMatchObject({
-      actors: 2,
+      actors: 1,
       places: 1,
       claims: 2,
       contradictions: 1,

@@ -94,6 +94,21 @@ export function fakeAnnotator(): Annotator {
           });
         }
       }
+      // "Reportedly, <content>." is a statement in the outlet's own voice: a claim with no source.
+      for (const match of text.matchAll(/Reportedly, ([^.]+)\./g)) {
+        const cueStart = match.index;
+        const contentStart = cueStart + 'Reportedly, '.length;
+        const content = match[1]!;
+        claims.push({
+          id: `c${claims.length + 1}`,
+          source: null,
+          cue: { start: cueStart, end: cueStart + 'Reportedly'.length, text: 'Reportedly' },
+          content: { start: contentStart, end: contentStart + content.length, text: content },
+          speaker: null,
+          stance: 'assert',
+          negated: false,
+        });
+      }
       const annotation: DocumentAnnotation = { mentions, entities, claims, events, sentences: [], messages: [] };
       return annotation;
     },

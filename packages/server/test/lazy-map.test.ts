@@ -19,6 +19,8 @@ it('parses a value on first read and behaves as a map otherwise', () => {
   expect(map.get('b')).toBeUndefined();
   expect(map.size).toBe(2);
   const seen: string[] = [];
-  map.forEach((v, k) => seen.push(`${k}${v.n}`));
+  map.forEach((v, k) => {
+    seen.push(`${k}${v.n}`);
+  });
   expect(seen).toEqual(['a1', 'c3']);
 });

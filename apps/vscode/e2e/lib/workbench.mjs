@@ -55,33 +55,224 @@ export async function openWorkbench(page, baseUrl, folder) {
 }
 
 /**
- * Open a file of the workspace with Quick Open and wait until its editor is active.
+ * Open a file of the workspace and wait until its editor is the active one.
+ *
+ * Each try first closes whatever may hold the keyboard (hovers, the suggest or find widget, a leftover Quick Open,
+ * notifications), then opens the file with Quick Open (Ctrl+P) as a user would; when Quick Open does not come up or
+ * does not list the file, the try clicks the file in the Explorer instead. Done when the active editor tab names
+ * the file and the window title agrees. On giving up, a screenshot of the workbench is saved beside `debugShot`
+ * (if given) and the error says what the window showed.
  *
  * @param {import('playwright-core').Page} page
  * @param {string} name File name, e.g. `000_x.txt`.
+ * @param {{timeoutMs?: number, debugShot?: string}} [options] `timeoutMs`: give up after this long (default 90 s);
+ *   `debugShot`: path of a screenshot to save when giving up.
  */
-export async function openFile(page, name) {
-  await poll(
-    async () => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input').first();
-      await input.waitFor({ state: 'visible', timeout: 5_000 });
-      await input.fill(name);
-      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-      await row.waitFor({ state: 'visible', timeout: 10_000 });
-      await page.keyboard.press('Enter');
-      // The window title names the active editor's file.
-      await poll(async () => (await page.title()).includes(name), {
-        timeoutMs: 10_000,
-        intervalMs: 200,
-        what: `the title to name ${name}`,
-      });
-      return true;
-    },
-    { timeoutMs: 60_000, intervalMs: 500, what: `the editor of ${name} to open` },
-  );
+export async function openFile(page, name, options) {
+  const timeoutMs = options?.timeoutMs ?? 90_000;
+  let attempt = 0;
+  /** @type {string[]} */
+  const log = [];
+  try {
+    await poll(
+      async () => {
+        attempt += 1;
+        if (await isActive(page, name)) return true;
+        await closeWidgets(page);
+        // Odd tries use Quick Open, even ones the Explorer: one stuck path never blocks the other.
+        const how = attempt % 2 === 1 ? 'quick open' : 'explorer';
+        const opened = how === 'quick open' ? await viaQuickOpen(page, name) : await viaExplorer(page, name);
+        log.push(`try ${attempt} (${how}): ${opened}`);
+        if (opened !== 'ok') return false;
+        return poll(() => isActive(page, name), { timeoutMs: 10_000, intervalMs: 200, what: 'the tab' }).catch(() => {
+          log.push(`  the tab of ${name} did not become active`);
+          return false;
+        });
+      },
+      { timeoutMs, intervalMs: 500, what: `the editor of ${name} to open` },
+    );
+  } catch (error) {
+    const state = await windowState(page).catch(() => '(no window state)');
+    if (options?.debugShot) await page.screenshot({ path: options.debugShot }).catch(() => undefined);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\n${log.join('\n')}\n${state}${
+        options?.debugShot ? `\nscreenshot: ${options.debugShot}` : ''
+      }`,
+    );
+  }
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
+}
+
+/**
+ * Whether the active editor is the file: the active tab in the active editor group names it, and so does the title.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ */
+async function isActive(page, name) {
+  const tab = await page
+    .evaluate(() => {
+      const group = document.querySelector('.editor-group-container.active') ?? document;
+      const active = group.querySelector('.tab.active');
+      return active?.getAttribute('data-resource-name') ?? active?.getAttribute('aria-label') ?? '';
+    })
+    .catch(() => '');
+  return tab.includes(name) && (await page.title()).includes(name);
+}
+
+/**
+ * Close what may hold focus or cover the editor: hovers, suggest and find widgets, Quick Open, notifications.
+ * Escape twice (one closes a hover, the next a widget under it), the mouse to a neutral place.
+ *
+ * @param {import('playwright-core').Page} page
+ */
+export async function closeWidgets(page) {
+  await page.mouse.move(2, 2);
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Escape');
+  await poll(
+    () =>
+      page.evaluate(() => {
+        const shown = (/** @type {Element} */ element) => {
+          const rect = element.getBoundingClientRect();
+          return rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+        };
+        return ![...document.querySelectorAll('.monaco-hover, .quick-input-widget')].some(
+          (element) => shown(element) && getComputedStyle(element).display !== 'none',
+        );
+      }),
+    { timeoutMs: 3_000, intervalMs: 100, what: 'hovers and Quick Open to close' },
+  ).catch(() => page.keyboard.press('Escape'));
+  // Toasts do not take focus, but one may cover the Explorer: clear them.
+  const clear = page.locator(
+    '.notifications-toasts .codicon-notifications-clear-all, .notification-toast .codicon-close',
+  );
+  if ((await clear.count().catch(() => 0)) > 0)
+    await clear
+      .first()
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
+}
+
+/**
+ * One try with Quick Open. Returns 'ok' or what went wrong.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ * @returns {Promise<string>}
+ */
+async function viaQuickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input').first();
+  if (
+    !(await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    return 'Quick Open did not show';
+  }
+  await input.fill(name);
+  // The row for the file itself (the label is the file name), not a row that merely mentions it.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  if (
+    !(await row.waitFor({ state: 'visible', timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    await page.keyboard.press('Escape');
+    return 'Quick Open did not list the file';
+  }
+  // Click the row rather than pressing Enter: Enter opens the focused row, which may not be this one yet.
+  const clicked = await row.click({ timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!clicked) await page.keyboard.press('Enter');
+  return 'ok';
+}
+
+/**
+ * One try through the Explorer: show it (Ctrl+Shift+E) and click the file's row.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ * @returns {Promise<string>}
+ */
+async function viaExplorer(page, name) {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  if (!(await row.isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+E');
+  if (
+    !(await row.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    return 'the Explorer did not list the file';
+  }
+  return (await row.click({ timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  ))
+    ? 'ok'
+    : 'the click did not land';
+}
+
+/**
+ * What the window shows, for an error message: title, tabs, focused element, open widgets.
+ *
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<string>}
+ */
+async function windowState(page) {
+  const title = await page.title();
+  const state = await page.evaluate(() => {
+    const visible = (/** @type {string} */ selector) =>
+      [...document.querySelectorAll(selector)].filter((e) => e.getBoundingClientRect().height > 0).length;
+    const focused = document.activeElement;
+    return {
+      tabs: [...document.querySelectorAll('.tab')].map(
+        (tab) => `${tab.getAttribute('aria-label') ?? ''}${tab.classList.contains('active') ? ' (active)' : ''}`,
+      ),
+      focused: focused ? `${focused.tagName}.${[...focused.classList].join('.')}` : 'none',
+      hovers: visible('.monaco-hover'),
+      quickOpen: visible('.quick-input-widget'),
+      dialogs: visible('.monaco-dialog-box'),
+      notifications: [...document.querySelectorAll('.notification-toast')].map((e) =>
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a user reads
+        /** @type {HTMLElement} */ (e).innerText.slice(0, 120),
+      ),
+    };
+  });
+  return `window: title ${JSON.stringify(title)}; ${JSON.stringify(state)}`;
+}
+
+/**
+ * Wait until the extension's status-bar item says the workspace is analysed (every article read, the
+ * cross-article corpus built), and return what it says. Before that, hovers and the Problems panel show
+ * partial results.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {number} [timeoutMs=240000]
+ * @returns {Promise<string>}
+ */
+export async function waitForCorpus(page, timeoutMs = 240_000) {
+  let last = '';
+  try {
+    return await poll(
+      async () => {
+        last = await page
+          .locator('.part.statusbar [aria-label^="claimlens:"]')
+          .first()
+          .getAttribute('aria-label', { timeout: 2_000 })
+          .catch(() => '');
+        return /workspace analysed/.test(last ?? '') ? last : '';
+      },
+      { timeoutMs, intervalMs: 500, what: 'the claimlens status item to say "workspace analysed"' },
+    );
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; it said ${JSON.stringify(last)}`);
+  }
 }
 
 /**

@@ -111,12 +111,17 @@ export function counts(state: CorpusState | null, entry?: Entry): Counts {
     if (!view) return zero;
     const { annotation } = view;
     const claimIds = new Set(annotation.claims.map((c) => c.id));
+    const distinct = (type: 'actor' | 'place') =>
+      new Set(annotation.mentions.filter((m) => m.type === type).map((m) => m.entity)).size;
+    const triggers = new Set(annotation.events.map((v) => v.id));
     return {
       articles: 1,
-      actors: annotation.mentions.filter((m) => m.type === 'actor').length,
-      places: annotation.mentions.filter((m) => m.type === 'place').length,
-      claims: annotation.claims.length,
-      events: annotation.events.length,
+      actors: distinct('actor'),
+      places: distinct('place'),
+      claims: annotation.claims.filter((c) => c.source !== null).length,
+      events: view.state
+        ? view.state.corpus.events.filter((e) => e.mentions.some((m) => triggers.has(m.mention))).length
+        : triggers.size,
       contradictions: view.state
         ? view.state.corpus.contradictions.filter((c) => c.claims.some((x) => claimIds.has(x))).length
         : 0,
@@ -128,7 +133,7 @@ export function counts(state: CorpusState | null, entry?: Entry): Counts {
     articles: corpus.articles.length,
     actors: corpus.entities.filter((e) => e.type === 'actor').length,
     places: corpus.entities.filter((e) => e.type === 'place').length,
-    claims: corpus.claims.length,
+    claims: corpus.claims.filter((c) => c.source !== null).length,
     events: corpus.events.length,
     contradictions: corpus.contradictions.length,
   };

@@ -22,13 +22,18 @@ export function highlights(
   for (const m of annotation.mentions) {
     if (m.type === 'actor' ? settings.actors : settings.places) add(m.type, m.start, m.end);
   }
-  if (settings.claims) {
-    for (const claim of annotation.claims) {
-      if (claim.source && !annotation.mentions.some((m) => overlaps(m, claim.source!)))
-        add('source', claim.source.start, claim.source.end);
-      if (claim.cue) add('cue', claim.cue.start, claim.cue.end);
-      add('content', claim.content.start, claim.content.end);
+  for (const claim of annotation.claims) {
+    if (claim.source === null) {
+      // The outlet's own voice: most sentences of an article. Painted faintly, and only when asked for, so that
+      // reported statements (someone said something) stand out.
+      if (settings.ownVoice) add('ownVoice', claim.content.start, claim.content.end);
+      continue;
     }
+    if (!settings.claims) continue;
+    if (!annotation.mentions.some((m) => overlaps(m, claim.source!)))
+      add('source', claim.source.start, claim.source.end);
+    if (claim.cue) add('cue', claim.cue.start, claim.cue.end);
+    add('content', claim.content.start, claim.content.end);
   }
   if (settings.events) for (const v of annotation.events) add('event', v.trigger.start, v.trigger.end);
   if (settings.contradictions && view.state) {
