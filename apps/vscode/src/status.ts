@@ -44,10 +44,17 @@ export class StatusItem implements vscode.Disposable {
       counts.claims,
       'claim',
     )}${counts.contradictions > 0 ? ` $(warning) ${plural(counts.contradictions, 'contradiction')}` : ''}`;
-    this.#item.text = busy ? `$(sync~spin) ${status.pending} to analyse ${numbers}` : numbers;
+    this.#item.text = busy
+      ? `$(sync~spin) ${status.pending} to analyse ${numbers}`
+      : (status.skipped ?? 0) > 0
+        ? `$(debug-pause) ${numbers}`
+        : numbers;
+    const skipped = status.skipped ?? 0;
     const state = busy
-      ? `analysing the workspace, ${status.pending} article${status.pending === 1 ? '' : 's'} to go (results so far are partial)`
-      : `workspace analysed, ${status.workspace.articles} article${status.workspace.articles === 1 ? '' : 's'}`;
+      ? `analysing the workspace, ${plural(status.pending, 'article')} to go (results so far are partial)`
+      : skipped > 0
+        ? `analysis stopped, ${plural(status.workspace.articles, 'article')} analysed and ${skipped} not (run "claimlens: Analyse Workspace" to finish)`
+        : `workspace analysed, ${plural(status.workspace.articles, 'article')}`;
     this.#item.accessibilityInformation = {
       label: `claimlens: ${state}; ${own ? 'this article' : 'workspace'}: ${describe(counts)}`,
       role: 'button',

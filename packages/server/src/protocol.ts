@@ -87,6 +87,8 @@ export interface StatusParams {
   pending: number;
   /** Files abandoned because they took too long or failed. */
   failed: number;
+  /** Files not analysed because the user cancelled the background run (Analyse Workspace runs them). */
+  skipped?: number;
 }
 
 /** Sent by the server after each analysis round: counts for the status bar and legend. */

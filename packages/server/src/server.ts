@@ -315,7 +315,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const selected = read.articles.filter((a) => isSelected(a.path));
     if (selected.length > 0 && !progress) {
       progress = await connection.window.createWorkDoneProgress().catch(() => null);
-      progress?.begin('claimlens: analysing articles', 0, `0/${selected.length} articles`, false);
+      progress?.begin('claimlens: analysing articles', 0, `0/${selected.length} articles`, true);
+      const token = progress?.token;
+      token?.onCancellationRequested(() => cancelBackground(token));
     }
     for (const article of selected) {
       const uri = pathToFileURL(article.path).href;
@@ -329,6 +331,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     logMessages(read.messages);
     if (selected.length === 0) sendStatus();
+  }
+
+  /** The user cancelled the background run: stop it, keep what is done, say how to finish. */
+  function cancelBackground(token: unknown): void {
+    if (!progress || progress.token !== token) return;
+    const removed = workspace.cancel();
+    progress.done();
+    progress = null;
+    if (removed > 0) {
+      send(
+        connection.sendNotification('window/showMessage', {
+          type: 3,
+          message: `claimlens: analysis stopped; ${removed} article${removed === 1 ? ' was' : 's were'} left unanalysed. Run "claimlens: Analyse Workspace" to finish.`,
+        }),
+      );
+    }
+    sendStatus();
   }
 
   async function readFiles(files: string[]): Promise<void> {
@@ -393,6 +412,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       documents: perDocument,
       pending: workspace.pending,
       failed,
+      skipped: workspace.skipped,
     });
   }
 

@@ -92,6 +92,8 @@ export class Workspace {
   #building = false;
   #corpusDirty = false;
   #waiters: (() => void)[] = [];
+  /** The uri being analysed now, if any. */
+  #current: string | null = null;
 
   constructor(options: WorkspaceOptions) {
     this.#options = options;
@@ -173,6 +175,37 @@ export class Workspace {
     return this.#queue.size + this.#timers.size;
   }
 
+  /**
+   * Stop the background run: files not open in the editor that are still waiting are taken off the queue (open
+   * documents are still analysed). The file being analysed now finishes. Returns how many were taken off.
+   */
+  cancel(): number {
+    let removed = 0;
+    for (const [uri] of [...this.#queue]) {
+      if (this.entries.get(uri)?.open) continue;
+      this.#queue.delete(uri);
+      removed++;
+    }
+    for (const [uri, timer] of [...this.#timers]) {
+      if (this.entries.get(uri)?.open) continue;
+      clearTimeout(timer);
+      this.#timers.delete(uri);
+      removed++;
+    }
+    if (removed > 0) this.#markCorpusDirty();
+    return removed;
+  }
+
+  /** Articles never analysed because their run was cancelled (neither analysed, failed, waiting nor running). */
+  get skipped(): number {
+    let n = 0;
+    for (const entry of this.entries.values()) {
+      if (entry.analysed || entry.failure || entry.uri === this.#current) continue;
+      if (!this.#queue.has(entry.uri) && !this.#timers.has(entry.uri)) n++;
+    }
+    return n;
+  }
+
   /** Resolves when nothing is queued and the corpus is up to date. */
   idle(): Promise<void> {
     if (this.#isIdle()) return Promise.resolve();
@@ -210,7 +243,12 @@ export class Workspace {
         const [uri, job] = next;
         this.#queue.delete(uri);
         const entry = this.entries.get(uri);
-        if (entry && entry.generation === job.generation) await this.#analyse(entry);
+        this.#current = uri;
+        try {
+          if (entry && entry.generation === job.generation) await this.#analyse(entry);
+        } finally {
+          this.#current = null;
+        }
         this.#done++;
         this.#options.didProgress?.(this.#done, this.#total);
         const every = Math.max(this.#options.partialEvery ?? 2000, 4 * this.#lastBuildTook);
