@@ -1,5 +1,6 @@
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
+import { subjectSource } from './phrases.js';
 import { extendOverParagraphs, passiveClaims, shareSources, sourceAfterCue, speakerLabelClaims } from './rules.js';
 
 /** The two trained taggers. */
@@ -82,6 +83,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (!claim) continue;
     if (options.paragraphs) extendOverParagraphs(facts, claim);
     if (options.rules) sourceAfterCue(facts, claim);
+    if (options.rules) subjectSource(facts, claim);
     claims.push(claim);
   }
   if (options.rules) {
@@ -114,6 +116,7 @@ export function tagCues(
   const { cue: model, candidates } = models;
   const cues: [number, number][] = [];
   const sentences = t.sentenceStart.length - 1;
+  const scaledBias = bias / model.scale;
   for (let s = 0; s < sentences; s++) {
     const first = t.sentenceStart[s] as number;
     const last = t.sentenceStart[s + 1] as number;
@@ -125,7 +128,7 @@ export function tagCues(
       if (prev !== cueTags.outside || !candidates || candidates.has(t.lower[i] as string)) {
         const count = cueFeatures(facts, i, prev, prev2, features);
         scoreInto(model, features, count, scores);
-        const begin = (scores[cueTags.begin] as number) + bias;
+        const begin = (scores[cueTags.begin] as number) + scaledBias;
         const outside = scores[cueTags.outside] as number;
         const inside = prev === cueTags.outside ? Number.NEGATIVE_INFINITY : (scores[cueTags.inside] as number);
         tag = begin > outside && begin >= inside ? cueTags.begin : inside > outside ? cueTags.inside : cueTags.outside;

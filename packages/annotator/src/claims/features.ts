@@ -234,5 +234,5 @@ function bucket(d: number): number {
 }
 
 function clamp(value: number, lo: number, hi: number): number {
-  return value < lo ? lo : value > hi ? hi : value;
+  return Math.min(hi, Math.max(lo, value));
 }
