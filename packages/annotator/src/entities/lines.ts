@@ -65,7 +65,7 @@ export function lineRoles(
     const block = blockAt(sentence.start, sentence.end);
     const role = block ? roles.get(block) : undefined;
     if (role) return role;
-    return shouted(prose.slice(sentence.start, sentence.end)) ? 'loud' : undefined;
+    return shouted(prose, sentence.start, sentence.end) ? 'loud' : undefined;
   };
 }
 
@@ -94,8 +94,18 @@ function onlyNames(value: string, offset: number, mentions: readonly Mention[]):
   return any;
 }
 
-/** Whether a line is in capitals: more than three letters, none lowercase (or titlecase). */
-export function shouted(value: string): boolean {
-  if (/[\p{Ll}\p{Lt}]/u.test(value)) return false;
-  return (value.match(/\p{L}/gu)?.length ?? 0) > 3;
+/** Whether `text` from `start` to `end` is in capitals: more than three letters, none lowercase (or titlecase). */
+export function shouted(text: string, start = 0, end = text.length): boolean {
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 65 && code <= 90) letters++;
+    else if (code > 127) {
+      const char = text[i] as string;
+      if (/[\p{Ll}\p{Lt}]/u.test(char)) return false;
+      if (/\p{L}/u.test(char)) letters++;
+    }
+  }
+  return letters > 3;
 }

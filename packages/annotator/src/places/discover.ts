@@ -1,4 +1,5 @@
 import type { Mention } from '@claimlens/core';
+import { shouted } from '../entities/lines.js';
 import { SpanSet } from '../entities/spans.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
@@ -31,14 +32,22 @@ export function discoverPlaces(
   const regionNouns = new Set(cues.regionNouns);
   const prepositions = new Set(cues.placePrepositions);
   const notPlaces = new Set(cues.notPlaces);
-  const lowerWords = new Set(text.match(/(?<![\p{L}.])\p{Ll}[\p{L}]*/gu) ?? []);
+  // Words the text writes in lower case somewhere ("in Sunny weather" is no place where "sunny" is a word).
+  let lower: Set<string> | undefined;
+  const lowerWords = (): Set<string> => {
+    if (!lower) {
+      lower = new Set();
+      for (const sentence of sentences) for (const t of sentence.tokens) if (/^\p{Ll}/u.test(t.text)) lower.add(t.text);
+    }
+    return lower;
+  };
 
   const taken = new SpanSet(out);
   const covered = (start: number, end: number) => taken.overlaps(start, end);
   // Tagged places by span, to widen "X" to "X region".
-  const placeAt = new Map<string, number>();
+  const placeAt = new Map<number, number>();
   out.forEach((m, i) => {
-    if (m.type === 'place') placeAt.set(`${m.start}:${m.end}`, i);
+    if (m.type === 'place') placeAt.set(m.start, i);
   });
   const add = (start: number, end: number, kind: Mention['kind']) => {
     out.push({ start, end, text: text.slice(start, end), type: 'place', kind, entity: '' });
@@ -69,7 +78,8 @@ export function discoverPlaces(
         )
           continue;
         const end = token.end;
-        const tagged = placeAt.get(`${run.start}:${run.end}`) ?? -1;
+        const at = placeAt.get(run.start);
+        const tagged = at !== undefined && out[at]?.end === run.end ? at : -1;
         // "Ohio State" is a university or a team; "Ohio state" the state.
         if (token.text === 'State') continue;
         const known = candidates(
@@ -90,7 +100,7 @@ export function discoverPlaces(
         if (!run || covered(run.start, run.end) || demonyms.has(run.text)) continue;
         const next = tokens[run.last + 1];
         if (next && (regionNouns.has(next.text.toLowerCase()) || /^\p{Lu}/u.test(next.text))) continue;
-        if (run.words.some((w) => lowerWords.has(w.toLowerCase()))) continue;
+        if (run.words.some((w) => lowerWords().has(w.toLowerCase()))) continue;
         // Only a place's own name, or a transliteration one letter from it ("Slovyansk"), counts here: alternate
         // names include old and foreign words ("Luck", "Motown").
         const key = placeKey(run.text);
@@ -120,9 +130,7 @@ export function discoverPlaces(
 
 /** Whether a sentence is written in capitals (a headline or a shouted line), where case says nothing. */
 export function shouting(text: string, sentence: { start: number; end: number }): boolean {
-  const value = text.slice(sentence.start, sentence.end);
-  if (/[\p{Ll}\p{Lt}]/u.test(value)) return false;
-  return (value.match(/\p{L}/gu)?.length ?? 0) > 3;
+  return shouted(text, sentence.start, sentence.end);
 }
 
 interface Run {

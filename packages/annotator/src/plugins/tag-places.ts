@@ -57,13 +57,24 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       return value;
     };
     const sentenceAt = containing(sentences);
+    // Countries the article's demonyms name ("Ukrainian troops").
+    const demonymCountries = new Set<string>();
+    for (const sentence of sentences) {
+      for (const t of sentence.tokens) {
+        const code = t.text.charCodeAt(0);
+        if ((code >= 65 && code <= 90) || code > 127) {
+          const demonym = knowledge.demonyms.get(t.text);
+          if (demonym) demonymCountries.add(demonym.country);
+        }
+      }
+    }
     let mentions = file.data.mentions ?? [];
     separateDemonyms(text, mentions, knowledge.demonyms, gazetteer);
     mentions = splitAdjacentPlaces(sentences, mentions, gazetteer);
     if (discover) {
       const tagged = new Map<Mention, readonly GazetteerEntry[]>();
       for (const m of mentions) if (m.type === 'place') tagged.set(m, gazetteer.lookup(m.text));
-      const { countries } = contextOf(tagged, prose, knowledge);
+      const { countries } = contextOf(tagged, demonymCountries);
       const body = sentences.filter((s) => !skip(s));
       mentions = discoverPlaces(prose, body, mentions, knowledge, { minPopulation, countries });
     }
@@ -111,7 +122,7 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
         m.kind === 'region' && !name.region ? gazetteer.lookup(name.base).filter((e) => e.kind === 'region') : [];
       found.set(m, regions.length > 0 ? regions : candidates(name, m.text, gazetteer));
     }
-    const context = contextOf(found, prose, knowledge);
+    const context = contextOf(found, demonymCountries);
     const statements = regionStatements(text, mentions);
     const statementOf = new Map(statements.map((s) => [s.place, s]));
     const chosen = new Map<Mention, GazetteerEntry>();
@@ -276,8 +287,7 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
 /** Countries and regions the article names unambiguously, and countries its demonyms name. */
 function contextOf(
   found: ReadonlyMap<Mention, readonly GazetteerEntry[]>,
-  prose: string,
-  knowledge: PlaceKnowledge,
+  demonymCountries: ReadonlySet<string>,
 ): PlaceContext {
   const countries = new Set<string>();
   const regions = new Set<string>();
@@ -291,10 +301,7 @@ function contextOf(
     }
     if (list.length > 0 && list.every((e) => e.country === top.country)) countries.add(top.country);
   }
-  for (const word of prose.match(/\p{Lu}\p{Ll}+/gu) ?? []) {
-    const demonym = knowledge.demonyms.get(word);
-    if (demonym) countries.add(demonym.country);
-  }
+  for (const country of demonymCountries) countries.add(country);
   return { countries, regions };
 }
 
