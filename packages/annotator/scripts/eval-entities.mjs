@@ -3,9 +3,9 @@
 // participant coreference of ECB+: gold name mentions in, entity clusters out, MUC and B³ against the gold chains.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { resolveEntities } from '@claimlens/core';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { resolveEntities } from '@claimlens/core';
 import { linkEntities, markProse, parsePlain, splitSentences, tagPlaces } from '../dist/index.js';
 
 const help = `Usage: node scripts/eval-entities.mjs <ecbplus>/topics [--topics 2,5,12] [--verbose]
@@ -26,7 +26,14 @@ const topicArg = args.indexOf('--topics');
 const chosen = topicArg === -1 ? null : new Set(args[topicArg + 1].split(','));
 const verbose = args.includes('--verbose');
 
-const kinds = { HUMAN_PART_PER: 'person', HUMAN_PART_ORG: 'organization', HUMAN_PART_GPE: 'place', LOC_GEO: 'place', LOC_FAC: 'place', LOC_OTHER: 'place' };
+const kinds = {
+  HUMAN_PART_PER: 'person',
+  HUMAN_PART_ORG: 'organization',
+  HUMAN_PART_GPE: 'place',
+  LOC_GEO: 'place',
+  LOC_FAC: 'place',
+  LOC_OTHER: 'place',
+};
 const minor = new Set(['of', 'the', 'and', 'for', 'de', 'in', 'on', '&', "'s", '-', '.']);
 
 function readDocument(file) {
@@ -35,7 +42,8 @@ function readDocument(file) {
   const sentences = [];
   for (const m of xml.matchAll(/<token t_id="(\d+)" sentence="(\d+)" number="\d+">([^<]*)<\/token>/g)) {
     const s = Number(m[2]);
-    (sentences[s] ??= []).push({ id: m[1], word: decode(m[3]) });
+    sentences[s] ??= [];
+    sentences[s].push({ id: m[1], word: decode(m[3]) });
   }
   let text = '';
   for (const sentence of sentences.filter(Boolean)) {
@@ -56,7 +64,9 @@ function readDocument(file) {
   }
   const chain = new Map();
   const relations = xml.slice(xml.indexOf('<Relations>'));
-  for (const r of relations.matchAll(/<(CROSS_DOC_COREF|INTRA_DOC_COREF) r_id="(\d+)"(?: note="([^"]*)")?[^>]*>([\s\S]*?)<\/\1>/g)) {
+  for (const r of relations.matchAll(
+    /<(CROSS_DOC_COREF|INTRA_DOC_COREF) r_id="(\d+)"(?: note="([^"]*)")?[^>]*>([\s\S]*?)<\/\1>/g,
+  )) {
     const id = r[1] === 'CROSS_DOC_COREF' ? r[3] : `${path.basename(file)}:${r[2]}`;
     for (const s of r[4].matchAll(/<source m_id="(\d+)"/g)) chain.set(s[1], id);
   }
@@ -65,20 +75,34 @@ function readDocument(file) {
     const kind = kinds[type];
     if (!kind) continue;
     const words = anchors.map((a) => a.word);
-    const proper = words.every((w) => /^\p{Lu}/u.test(w) || minor.has(w.toLowerCase())) && /^\p{Lu}/u.test(words[0]) && words.some((w) => /\p{Ll}/u.test(w) || w.length > 1);
+    const proper =
+      words.every((w) => /^\p{Lu}/u.test(w) || minor.has(w.toLowerCase())) &&
+      /^\p{Lu}/u.test(words[0]) &&
+      words.some((w) => /\p{Ll}/u.test(w) || w.length > 1);
     const contiguous = anchors.every((a, i) => i === 0 || /^ ?$/.test(text.slice(anchors[i - 1].end, a.start)));
     // A capitalised common noun ("Driver" in a headline) is no name: the text also writes it in lower case.
     const common = words.length === 1 && new RegExp(`\\b${words[0].toLowerCase()}\\b`).test(text);
     if (!proper || !contiguous || common || /^(?:I|He|She|We|They|It)$/.test(words.join(' '))) continue;
     const start = anchors[0].start;
     const end = anchors[anchors.length - 1].end;
-    gold.push({ start, end, text: text.slice(start, end), kind, chain: chain.get(id) ?? `${path.basename(file)}:m${id}` });
+    gold.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind,
+      chain: chain.get(id) ?? `${path.basename(file)}:m${id}`,
+    });
   }
   return { id: path.basename(file, '.xml'), text, gold };
 }
 
 function decode(s) {
-  return s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 }
 
 function annotate(doc) {
@@ -104,9 +128,26 @@ function annotate(doc) {
     .use(linkEntities)
     .freeze();
   processor.runSync(processor.parse(file), file);
-  const annotation = { mentions: file.data.mentions ?? [], entities: file.data.entities ?? [], claims: [], events: [], sentences: [], messages: [] };
+  const annotation = {
+    mentions: file.data.mentions ?? [],
+    entities: file.data.entities ?? [],
+    claims: [],
+    events: [],
+    sentences: [],
+    messages: [],
+  };
   return {
-    article: { id: doc.id, path: doc.id, outlet: null, title: null, date: null, url: null, text: doc.text, format: 'plaintext', messages: [] },
+    article: {
+      id: doc.id,
+      path: doc.id,
+      outlet: null,
+      title: null,
+      date: null,
+      url: null,
+      text: doc.text,
+      format: 'plaintext',
+      messages: [],
+    },
     annotation,
   };
 }
@@ -115,7 +156,10 @@ function annotate(doc) {
 function score(gold, predicted) {
   const byCluster = (labels) => {
     const map = new Map();
-    labels.forEach((l, i) => (map.get(l) ?? map.set(l, []).get(l)).push(i));
+    labels.forEach((l, i) => {
+      if (!map.has(l)) map.set(l, []);
+      map.get(l).push(i);
+    });
     return [...map.values()];
   };
   const muc = (key, response) => {
@@ -148,10 +192,14 @@ const totals = { ours: [], local: [], same: [] };
 let mentionCount = 0;
 let documentCount = 0;
 let elapsed = 0;
-const topics = readdirSync(root).filter((t) => !chosen || chosen.has(t)).sort((a, b) => Number(a) - Number(b));
+const topics = readdirSync(root)
+  .filter((t) => !chosen || chosen.has(t))
+  .sort((a, b) => Number(a) - Number(b));
 for (const topic of topics) {
   const dir = path.join(root, topic);
-  const docs = readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => readDocument(path.join(dir, f)));
+  const docs = readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => readDocument(path.join(dir, f)));
   const started = performance.now();
   const items = docs.map(annotate);
   const resolved = resolveEntities(items, {});
@@ -194,7 +242,9 @@ function report(name, list) {
       `B3 R ${(100 * br).toFixed(1)} P ${(100 * bp).toFixed(1)} F1 ${(100 * b3).toFixed(1)} | mean ${(50 * (muc + b3)).toFixed(1)}`,
   );
 }
-console.log(`ECB+ participant names: ${topics.length} topics, ${documentCount} documents, ${mentionCount} gold name mentions; linking took ${(elapsed / 1000).toFixed(1)} s`);
+console.log(
+  `ECB+ participant names: ${topics.length} topics, ${documentCount} documents, ${mentionCount} gold name mentions; linking took ${(elapsed / 1000).toFixed(1)} s`,
+);
 report('claimlens (link + resolve)', totals.ours);
 report('  within documents only', totals.local);
 report('baseline: same text', totals.same);

@@ -220,7 +220,10 @@ function maxAssignment(rows, columns) {
     }
     const size = Math.max(rs.length, cs.length);
     const cost = Array.from({ length: size }, (_, a) =>
-      Array.from({ length: size }, (_, b) => -((rs[a] !== undefined && cs[b] !== undefined && rows[rs[a]].get(cs[b])) || 0)),
+      Array.from(
+        { length: size },
+        (_, b) => -((rs[a] !== undefined && cs[b] !== undefined && rows[rs[a]].get(cs[b])) || 0),
+      ),
     );
     const match = hungarian(cost);
     for (let a = 0; a < size; a++) total -= cost[a][match[a]];
@@ -320,7 +323,17 @@ async function main(argv) {
   for (const topic of topics) {
     const docs = readTopic(folder, topic, index);
     const items = docs.map((d) => ({
-      article: { id: d.name, path: `${d.name}.txt`, outlet: null, title: null, date: null, url: null, text: d.text, format: 'plaintext', messages: [] },
+      article: {
+        id: d.name,
+        path: `${d.name}.txt`,
+        outlet: null,
+        title: null,
+        date: null,
+        url: null,
+        text: d.text,
+        format: 'plaintext',
+        messages: [],
+      },
       annotation: annotator.annotate(d.text),
     }));
     const resolved = resolveEntities(items, {});
@@ -365,7 +378,9 @@ async function main(argv) {
       .map((k) => `${k.toUpperCase()} R ${s[k].r.toFixed(4)} P ${s[k].p.toFixed(4)} F1 ${s[k].f.toFixed(4)}`)
       .concat(`CoNLL F1 ${s.conll.toFixed(4)}`)
       .join('\n  ');
-  console.log(`ECB+ topics ${topics.join(' ')}: ${goldCount} gold event mentions, ${found} overlapped by a predicted mention (${((100 * found) / Math.max(goldCount, 1)).toFixed(1)}%), ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `ECB+ topics ${topics.join(' ')}: ${goldCount} gold event mentions, ${found} overlapped by a predicted mention (${((100 * found) / Math.max(goldCount, 1)).toFixed(1)}%), ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   console.log(`system:\n  ${fmt(summarize(system))}`);
   console.log(`same-lemma baseline (gold mentions):\n  ${fmt(summarize(baseline))}`);
 }

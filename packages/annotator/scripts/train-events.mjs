@@ -123,7 +123,13 @@ for (const [lemma, count] of [...tagged].sort((a, b) => b[1] - a[1])) {
 }
 // words seen often in checked sentences but almost never annotated as events ("department", "police")
 const nonEvents = [...seen]
-  .filter(([lemma, count]) => (seenLower.get(lemma) ?? 0) >= 0.9 * count && count >= 5 && (tagged.get(lemma) ?? 0) / count <= 0.05 && /^[a-z]{4,}$/.test(lemma))
+  .filter(
+    ([lemma, count]) =>
+      (seenLower.get(lemma) ?? 0) >= 0.9 * count &&
+      count >= 5 &&
+      (tagged.get(lemma) ?? 0) / count <= 0.05 &&
+      /^[a-z]{4,}$/.test(lemma),
+  )
   .map(([lemma]) => lemma)
   .sort();
 const synonymList = [...synonyms]
@@ -134,7 +140,9 @@ writeFileSync(
   `${out}/ecb-lexicon.json`,
   `${JSON.stringify({ source: 'ECB+ 1.0 train topics', topics: train, lemmas, synonyms: synonymList, nonEvents })}\n`,
 );
-console.log(`ecb-lexicon.json: ${Object.keys(lemmas).length} lemmas, ${nonEvents.length} non-events, ${synonymList.length} synonym pairs from topics ${train.join(' ')}`);
+console.log(
+  `ecb-lexicon.json: ${Object.keys(lemmas).length} lemmas, ${nonEvents.length} non-events, ${synonymList.length} synonym pairs from topics ${train.join(' ')}`,
+);
 
 function round(x) {
   return Math.round(x * 1000) / 1000;

@@ -1,8 +1,8 @@
+import { linkEntities, markProse, parsePlain, tagPlaces } from '@claimlens/annotator';
 import type { Mention } from '@claimlens/core';
-import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { linkEntities, markProse, parsePlain, tagPlaces } from '@claimlens/annotator';
+import { describe, expect, it } from 'vitest';
 import splitSentences from '../src/plugins/split-sentences.js';
 
 type Kind = 'person' | 'organization' | 'place';
@@ -12,7 +12,9 @@ function standIn(names: Partial<Record<Kind, string[]>>) {
   return () => (_tree: unknown, file: VFile) => {
     const text = String(file.value);
     const mentions: Mention[] = [];
-    const all = Object.entries(names).flatMap(([kind, list]) => (list ?? []).map((name) => ({ kind: kind as Kind, name })));
+    const all = Object.entries(names).flatMap(([kind, list]) =>
+      (list ?? []).map((name) => ({ kind: kind as Kind, name })),
+    );
     all.sort((a, b) => b.name.length - a.name.length);
     for (const { kind, name } of all) {
       const pattern = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
@@ -36,7 +38,14 @@ function standIn(names: Partial<Record<Kind, string[]>>) {
 
 function run(text: string, names: Partial<Record<Kind, string[]>>) {
   const file = new VFile({ value: text, data: { format: 'plaintext' } });
-  const processor = unified().use(parsePlain).use(markProse).use(splitSentences).use(standIn(names)).use(tagPlaces).use(linkEntities).freeze();
+  const processor = unified()
+    .use(parsePlain)
+    .use(markProse)
+    .use(splitSentences)
+    .use(standIn(names))
+    .use(tagPlaces)
+    .use(linkEntities)
+    .freeze();
   processor.runSync(processor.parse(file), file);
   const mentions = file.data.mentions ?? [];
   const entities = file.data.entities ?? [];
@@ -53,10 +62,14 @@ describe('linkEntities: within one article', () => {
     expect(nameOf('Wielgosz-Nowak')).toBe('Katarzyna Wielgosz-Nowak');
     expect(nameOf('Ms Wielgosz-Nowak')).toBe('Katarzyna Wielgosz-Nowak');
     expect(entities).toHaveLength(1);
-    expect(entities[0]?.aliases.sort()).toEqual(['Foreign Minister Katarzyna Wielgosz-Nowak', 'Ms Wielgosz-Nowak', 'Wielgosz-Nowak']);
+    expect(entities[0]?.aliases.sort()).toEqual([
+      'Foreign Minister Katarzyna Wielgosz-Nowak',
+      'Ms Wielgosz-Nowak',
+      'Wielgosz-Nowak',
+    ]);
   });
 
-  it('drops what the tagger took in front of a title from a person\'s name', () => {
+  it("drops what the tagger took in front of a title from a person's name", () => {
     const { entities } = run('Estonian Prime Minister Liisa Tammsaar met reporters. Tammsaar said little.', {
       person: ['Estonian Prime Minister Liisa Tammsaar', 'Tammsaar'],
     });
@@ -64,10 +77,13 @@ describe('linkEntities: within one article', () => {
   });
 
   it('keeps two people who share a surname apart and links the surname to the one named last', () => {
-    const { mentions, entities } = run('Ana Ferreira met Paulo Ferreira in Lisbon. Later Ferreira said the meeting went well.', {
-      person: ['Ana Ferreira', 'Paulo Ferreira', 'Ferreira'],
-      place: ['Lisbon'],
-    });
+    const { mentions, entities } = run(
+      'Ana Ferreira met Paulo Ferreira in Lisbon. Later Ferreira said the meeting went well.',
+      {
+        person: ['Ana Ferreira', 'Paulo Ferreira', 'Ferreira'],
+        place: ['Lisbon'],
+      },
+    );
     const people = entities.filter((e) => e.kind === 'person');
     expect(people.map((e) => e.name).sort()).toEqual(['Ana Ferreira', 'Paulo Ferreira']);
     const lone = mentions.find((m) => m.text === 'Ferreira');
@@ -75,12 +91,19 @@ describe('linkEntities: within one article', () => {
   });
 
   it('links a lone first name, and a surname the tagger took for a place, to the one person named in full', () => {
-    const { mentions, entities } = run("Prime Minister Ingvild Haraldsen resigned. Haraldsen's office confirmed it, and Ingvild thanked staff.", {
-      person: ['Ingvild Haraldsen', 'Ingvild'],
-      place: ['Haraldsen'],
-    });
+    const { mentions, entities } = run(
+      "Prime Minister Ingvild Haraldsen resigned. Haraldsen's office confirmed it, and Ingvild thanked staff.",
+      {
+        person: ['Ingvild Haraldsen', 'Ingvild'],
+        place: ['Haraldsen'],
+      },
+    );
     expect(entities.map((e) => e.name)).toEqual(['Ingvild Haraldsen']);
-    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(['Ingvild Haraldsen:person', 'Haraldsen:person', 'Ingvild:person']);
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
+      'Ingvild Haraldsen:person',
+      'Haraldsen:person',
+      'Ingvild:person',
+    ]);
   });
 
   it('links an acronym to the name the text defines it for, and tags its untagged uses', () => {
@@ -97,7 +120,7 @@ describe('linkEntities: within one article', () => {
     expect(nameOf('MSB')).toBe('Maritime Safety Board');
   });
 
-  it('names an organisation by the country written before it, and keeps two countries\' ministries apart', () => {
+  it("names an organisation by the country written before it, and keeps two countries' ministries apart", () => {
     const { mentions, entities } = run(
       "Chile's Mining Ministry disagreed with the Peruvian Mining Ministry. The Mining Ministry later said it would talk.",
       { organization: ['Mining Ministry'], place: ['Chile'] },
@@ -115,7 +138,12 @@ describe('linkEntities: within one article', () => {
     );
     expect(nameOf('The ministry')).toBe('Chilean Mining Ministry');
     expect(nameOf('The spokesman')).toBe('Tomas Orrego');
-    expect(mentions.map((m) => m.text)).toEqual(['Chilean Mining Ministry', 'The ministry', 'Tomas Orrego', 'The spokesman']);
+    expect(mentions.map((m) => m.text)).toEqual([
+      'Chilean Mining Ministry',
+      'The ministry',
+      'Tomas Orrego',
+      'The spokesman',
+    ]);
   });
 
   it('leaves a description alone when nothing points back', () => {
@@ -124,19 +152,23 @@ describe('linkEntities: within one article', () => {
   });
 
   it('drops headline, byline and credit names that name nobody in the body', () => {
-    const text = 'GRID COLLAPSE HITS ORLOV\n\nBy Jane Whitcombe\n\nEngineers said the grid failed on Sunday.\n\nPhoto: Pieter Vos/Agency';
+    const text =
+      'GRID COLLAPSE HITS ORLOV\n\nBy Jane Whitcombe\n\nEngineers said the grid failed on Sunday.\n\nPhoto: Pieter Vos/Agency';
     const { entities } = run(text, { person: ['Jane Whitcombe', 'Pieter Vos', 'ORLOV'] });
     expect(entities).toEqual([]);
   });
 
   it('keeps a name alone on a line inside running text, and names in result lines', () => {
-    const text = 'Talks on the dam resumed on Monday.\n\nThe delegates were:\n\nKarin Lund\n\nOtso Vaara\n\nIn the evening match:\n\nHarbury 2 Lessingham 1';
+    const text =
+      'Talks on the dam resumed on Monday.\n\nThe delegates were:\n\nKarin Lund\n\nOtso Vaara\n\nIn the evening match:\n\nHarbury 2 Lessingham 1';
     const { mentions } = run(text, { person: ['Karin Lund', 'Otso Vaara'], organization: ['Harbury', 'Lessingham'] });
     expect(mentions.map((m) => m.text)).toEqual(['Karin Lund', 'Otso Vaara', 'Harbury', 'Lessingham']);
   });
 
   it('takes a line of only a name after the title, or after a lone "By", for a byline', () => {
-    const one = run('Dam talks stall again\n\nKarin Lund\n\nNegotiators met on Monday and left.', { person: ['Karin Lund'] });
+    const one = run('Dam talks stall again\n\nKarin Lund\n\nNegotiators met on Monday and left.', {
+      person: ['Karin Lund'],
+    });
     expect(one.mentions).toEqual([]);
     const two = run('Negotiators met on Monday.\n\nBy\n\nKarin Lund\n\nThey left.', { person: ['Karin Lund'] });
     expect(two.mentions).toEqual([]);

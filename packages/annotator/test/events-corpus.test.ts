@@ -1,16 +1,25 @@
-import { describe, expect, it } from 'vitest';
 import { createAnnotator } from '@claimlens/annotator';
-import { clusterEvents, resolveEntities, type Article } from '@claimlens/core';
+import { type Article, clusterEvents, resolveEntities } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
 
 const annotator = createAnnotator();
 const article = (id: string, text: string, date: string): Article => ({
-  id, path: `${id}.md`, outlet: null, title: null, date, url: null, text, format: 'plaintext', messages: [],
+  id,
+  path: `${id}.md`,
+  outlet: null,
+  title: null,
+  date,
+  url: null,
+  text,
+  format: 'plaintext',
+  messages: [],
 });
 
 const texts = {
   one: 'Northland troops crossed into Southland near Riverton on April 16, officials in Southland said. The incursion by Northland troops was condemned by the Westport council.',
   two: 'Officials said Northland troops crossed into Southland near Riverton on April 16. Northland denied that its troops crossed the border.',
-  later: 'Eastland patrol boats crossed into Lakeland waters near Harborview on September 3. Lakeland said the boats crossed its waters at night.',
+  later:
+    'Eastland patrol boats crossed into Lakeland waters near Harborview on September 3. Lakeland said the boats crossed its waters at night.',
 };
 
 describe('events across articles (annotator + clusterEvents)', () => {
@@ -21,7 +30,11 @@ describe('events across articles (annotator + clusterEvents)', () => {
       { article: article('later', texts.later, '2024-09-04'), annotation: annotator.annotate(texts.later) },
     ];
     const resolved = resolveEntities(items, {});
-    const events = clusterEvents(items.map((i) => i.article), resolved.annotations, { entities: resolved.entities });
+    const events = clusterEvents(
+      items.map((i) => i.article),
+      resolved.annotations,
+      { entities: resolved.entities },
+    );
     const first = (id: string) => {
       const text = texts[id as keyof typeof texts];
       const start = text.indexOf('crossed');

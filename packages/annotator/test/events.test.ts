@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createAnnotator, lemmatize } from '@claimlens/annotator';
+import { describe, expect, it } from 'vitest';
 
 const annotator = createAnnotator();
 const eventsOf = (text: string) => annotator.annotate(text).events;
@@ -11,15 +11,16 @@ const find = (text: string, trigger: string) => {
 
 describe('lemmatize', () => {
   it('gives dictionary forms of regular and irregular words', () => {
-    expect(['crossed', 'seized', 'went', 'casualties', 'captured', 'fled', 'arrested', 'struck'].map((w) => lemmatize(w))).toEqual([
-      'cross', 'seize', 'go', 'casualty', 'capture', 'flee', 'arrest', 'strike',
-    ]);
+    expect(
+      ['crossed', 'seized', 'went', 'casualties', 'captured', 'fled', 'arrested', 'struck'].map((w) => lemmatize(w)),
+    ).toEqual(['cross', 'seize', 'go', 'casualty', 'capture', 'flee', 'arrest', 'strike']);
   });
 });
 
 describe('tagEvents', () => {
   it('tags verbal and nominal mentions with a coarse type and lemma', () => {
-    const text = 'Soldiers crossed the river at dawn. The incursion followed days of shelling, and the army seized two villages.';
+    const text =
+      'Soldiers crossed the river at dawn. The incursion followed days of shelling, and the army seized two villages.';
     const events = eventsOf(text);
     const byTrigger = new Map(events.map((e) => [e.trigger.text, e]));
     expect(byTrigger.get('crossed')).toMatchObject({ lemma: 'cross', type: 'movement' });
@@ -65,7 +66,9 @@ describe('tagEvents', () => {
   it('links an event mention to the claim whose content holds it', () => {
     const annotation = annotator.annotate('The ministry said that troops crossed the border on Friday.');
     const crossed = annotation.events.find((e) => e.trigger.text === 'crossed');
-    const holding = annotation.claims.filter((c) => c.content.start <= (crossed?.trigger.start ?? -1) && (crossed?.trigger.end ?? Infinity) <= c.content.end);
+    const holding = annotation.claims.filter(
+      (c) => c.content.start <= (crossed?.trigger.start ?? -1) && (crossed?.trigger.end ?? Infinity) <= c.content.end,
+    );
     expect(crossed?.claims).toEqual(holding.map((c) => c.id));
   });
 });

@@ -1,8 +1,8 @@
+import { linkEntities, markProse, parsePlain, tagPlaces } from '@claimlens/annotator';
 import type { DocumentEntity, Mention } from '@claimlens/core';
-import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { linkEntities, markProse, parsePlain, tagPlaces } from '@claimlens/annotator';
+import { describe, expect, it } from 'vitest';
 import splitSentences from '../src/plugins/split-sentences.js';
 
 /** A stand-in for the statistical tagger: tags the given names wherever they occur. */
@@ -54,23 +54,30 @@ function run(text: string, names: Parameters<typeof standIn>[0], extra: Mention[
 
 describe('tagPlaces: gazetteer links', () => {
   it('links a city to GeoNames with its country and region', () => {
-    const { entityOf, mentions } = run('Shelling hit Kharkov on Monday, residents of the city said.', { place: ['Kharkov'] });
+    const { entityOf, mentions } = run('Shelling hit Kharkov on Monday, residents of the city said.', {
+      place: ['Kharkov'],
+    });
     const kharkiv = entityOf('Kharkov');
     expect(kharkiv?.geo).toMatchObject({ geonameId: 706483, country: 'UA', countryName: 'Ukraine', region: 'Kharkiv' });
     expect(mentions.find((m) => m.text === 'Kharkov')?.kind).toBe('city');
   });
 
   it('links "X region" to the first-level region, in either transliteration', () => {
-    const { entityOf } = run('Refugees crossed from the Lugansk Region. Officials in the Smolensk region counted them.', {
-      place: ['Lugansk Region', 'Smolensk region'],
-    });
+    const { entityOf } = run(
+      'Refugees crossed from the Lugansk Region. Officials in the Smolensk region counted them.',
+      {
+        place: ['Lugansk Region', 'Smolensk region'],
+      },
+    );
     expect(entityOf('Lugansk Region')).toMatchObject({ kind: 'region', geo: { country: 'UA', region: 'Luhansk' } });
     expect(entityOf('Lugansk Region')?.geo?.name).toBe('Luhansk');
     expect(entityOf('Smolensk region')?.geo).toMatchObject({ name: 'Smolensk Oblast', country: 'RU' });
   });
 
   it('prefers the candidate in a country the article mentions, then the most populous', () => {
-    const inRussia = run('Russia said a blast hit Donetsk, a mining town near the border of Russia.', { place: ['Russia', 'Donetsk'] });
+    const inRussia = run('Russia said a blast hit Donetsk, a mining town near the border of Russia.', {
+      place: ['Russia', 'Donetsk'],
+    });
     expect(inRussia.entityOf('Donetsk')?.geo?.country).toBe('RU');
     const bare = run('A blast hit Donetsk overnight.', { place: ['Donetsk'] });
     expect(bare.entityOf('Donetsk')?.geo).toMatchObject({ country: 'UA', geonameId: 709717 });
@@ -101,7 +108,10 @@ describe('tagPlaces: places the tagger missed', () => {
   });
 
   it('makes no places of months, common words, headlines or capitalised sentence starts', () => {
-    const { mentions } = run('FIGHTING IN VORONEZH\n\nThe talks begin in March. People in Union could see it from Liberty. Mark said so.', {});
+    const { mentions } = run(
+      'FIGHTING IN VORONEZH\n\nThe talks begin in March. People in Union could see it from Liberty. Mark said so.',
+      {},
+    );
     expect(mentions).toEqual([]);
   });
 });
@@ -116,16 +126,23 @@ describe('tagPlaces: headlines', () => {
 
 describe('tagPlaces: conflicting regions', () => {
   it('reports one place put in two regions, at both region spans', () => {
-    const text = 'Shells fell on Krasnaya Gorka in the Bryansk region. Later, Krasnaya Gorka in the Kaluga region was evacuated.';
+    const text =
+      'Shells fell on Krasnaya Gorka in the Bryansk region. Later, Krasnaya Gorka in the Kaluga region was evacuated.';
     const { file } = run(text, { place: ['Krasnaya Gorka'] });
     const messages = file.messages.filter((m) => m.ruleId === 'place/conflicting-regions');
     expect(messages).toHaveLength(2);
-    const spans = messages.map((m) => text.slice(m.place && 'start' in m.place ? (m.place.start.offset ?? 0) : 0, m.place && 'end' in m.place ? (m.place.end.offset ?? 0) : 0));
+    const spans = messages.map((m) =>
+      text.slice(
+        m.place && 'start' in m.place ? (m.place.start.offset ?? 0) : 0,
+        m.place && 'end' in m.place ? (m.place.end.offset ?? 0) : 0,
+      ),
+    );
     expect(spans.sort()).toEqual(['Bryansk region', 'Kaluga region']);
   });
 
   it('reads "the R region village of X" as a statement too', () => {
-    const text = 'Drones hit the village of Krasnaya Gorka in the Bryansk region. Video showed the Kaluga region village of Krasnaya Gorka burning.';
+    const text =
+      'Drones hit the village of Krasnaya Gorka in the Bryansk region. Video showed the Kaluga region village of Krasnaya Gorka burning.';
     const { file, mentions } = run(text, {});
     expect(mentions.find((m) => m.text === 'Krasnaya Gorka')?.kind).toBe('settlement');
     expect(file.messages.filter((m) => m.ruleId === 'place/conflicting-regions')).toHaveLength(2);
@@ -147,9 +164,12 @@ describe('tagPlaces: conflicting regions', () => {
 
 describe('tagPlaces: places and peoples as actors', () => {
   it('makes a country or capital that speaks or is accused a government tied to its place', () => {
-    const { mentions, entities } = run('Moscow denied the report, and Norway accused Warsaw of delay. Trade with Norway grew.', {
-      place: ['Moscow', 'Norway', 'Warsaw'],
-    });
+    const { mentions, entities } = run(
+      'Moscow denied the report, and Norway accused Warsaw of delay. Trade with Norway grew.',
+      {
+        place: ['Moscow', 'Norway', 'Warsaw'],
+      },
+    );
     const kinds = mentions.map((m) => `${m.text}:${m.kind}`);
     expect(kinds).toEqual(['Moscow:government', 'Norway:government', 'Warsaw:government', 'Norway:country']);
     const moscow = entities.find((e) => e.id === mentions[0]?.entity);
@@ -158,9 +178,13 @@ describe('tagPlaces: places and peoples as actors', () => {
   });
 
   it('makes a seat of government its government, tied to the country, whether tagged or not', () => {
-    const { mentions, entities } = run('The Kremlin rejected the plan, and aides in the White House agreed.', { place: ['Kremlin'] });
+    const { mentions, entities } = run('The Kremlin rejected the plan, and aides in the White House agreed.', {
+      place: ['Kremlin'],
+    });
     expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(['Kremlin:government', 'White House:government']);
-    const countries = mentions.map((m) => entities.find((e) => e.id === entities.find((x) => x.id === m.entity)?.place)?.geo?.country);
+    const countries = mentions.map(
+      (m) => entities.find((e) => e.id === entities.find((x) => x.id === m.entity)?.place)?.geo?.country,
+    );
     expect(countries).toEqual(['RU', 'US']);
   });
 
@@ -200,14 +224,50 @@ describe('tagPlaces and linkEntities: invariants', () => {
   it('keep mentions apart, at their offsets, and linked to entities that exist', async () => {
     const fc = await import('fast-check');
     const words = [
-      'Moscow', 'denied', 'the', 'village', 'of', 'Gorka', 'in', 'Bryansk', 'region', 'Ukrainian', 'troops', 'said',
-      'rebels', 'accused', 'Norway', 'Nordic', 'Grid', 'Authority', '(NGA)', 'NGA', 'ministry', 'spokesman', 'Petrov',
-      'Ivan', 'near', 'Voronezh', 'pro-Russian', 'separatists', 'border', 'guards', ',', '.', '\n\n', 'KURSK', 'Oblast',
+      'Moscow',
+      'denied',
+      'the',
+      'village',
+      'of',
+      'Gorka',
+      'in',
+      'Bryansk',
+      'region',
+      'Ukrainian',
+      'troops',
+      'said',
+      'rebels',
+      'accused',
+      'Norway',
+      'Nordic',
+      'Grid',
+      'Authority',
+      '(NGA)',
+      'NGA',
+      'ministry',
+      'spokesman',
+      'Petrov',
+      'Ivan',
+      'near',
+      'Voronezh',
+      'pro-Russian',
+      'separatists',
+      'border',
+      'guards',
+      ',',
+      '.',
+      '\n\n',
+      'KURSK',
+      'Oblast',
     ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), (list) => {
         const text = list.join(' ');
-        const { mentions, entities } = run(text, { person: ['Ivan Petrov', 'Petrov'], organization: ['Nordic Grid Authority'], place: ['Norway', 'Moscow'] });
+        const { mentions, entities } = run(text, {
+          person: ['Ivan Petrov', 'Petrov'],
+          organization: ['Nordic Grid Authority'],
+          place: ['Norway', 'Moscow'],
+        });
         const ids = new Set(entities.map((e) => e.id));
         for (let i = 0; i < mentions.length; i++) {
           const m = mentions[i] as Mention;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createAnnotator, plainBlocks, splitSentences, tokenize } from '@claimlens/annotator';
+import { describe, expect, it } from 'vitest';
 
 const sentencesOf = (text: string) => splitSentences(text, plainBlocks(text)).map((s) => text.slice(s.start, s.end));
 
@@ -10,12 +10,29 @@ describe('tokenize', () => {
   });
 
   it('splits possessives and negations as the Penn Treebank does', () => {
-    expect(tokenize("Russia's army didn't move").map((t) => t.text)).toEqual(['Russia', "'s", 'army', 'did', "n't", 'move']);
+    expect(tokenize("Russia's army didn't move").map((t) => t.text)).toEqual([
+      'Russia',
+      "'s",
+      'army',
+      'did',
+      "n't",
+      'move',
+    ]);
   });
 
   it('keeps abbreviations, initials, numbers and hyphenated words whole', () => {
     expect(tokenize('Gen. J. Doe of the U.N. counted 1,200 pro-Western troops.').map((t) => t.text)).toEqual([
-      'Gen.', 'J.', 'Doe', 'of', 'the', 'U.N.', 'counted', '1,200', 'pro-Western', 'troops', '.',
+      'Gen.',
+      'J.',
+      'Doe',
+      'of',
+      'the',
+      'U.N.',
+      'counted',
+      '1,200',
+      'pro-Western',
+      'troops',
+      '.',
     ]);
   });
 });
@@ -45,7 +62,8 @@ describe('sentences', () => {
 describe('prose', () => {
   const annotator = createAnnotator();
   it('reads Markdown prose at its original offsets and skips code, HTML and front matter', () => {
-    const text = '---\ntitle: T\n---\n# Heading here\n\nThe envoy said `code` that [talks](http://example.com) *failed*.\n\n```\nnot prose said x\n```\n<div>html said y</div>\n';
+    const text =
+      '---\ntitle: T\n---\n# Heading here\n\nThe envoy said `code` that [talks](http://example.com) *failed*.\n\n```\nnot prose said x\n```\n<div>html said y</div>\n';
     const sentences = annotator.annotate(text, { format: 'markdown' }).sentences.map((s) => text.slice(s.start, s.end));
     expect(sentences).toEqual(['Heading here', 'The envoy said `code` that [talks](http://example.com) *failed*.']);
   });
@@ -58,16 +76,20 @@ describe('prose', () => {
 describe('boilerplate and markup', () => {
   const annotator = createAnnotator();
   it('finds nothing in Markdown tables', () => {
-    const text = '| The ambassador said the troops left the capital. | The agency said so |\n| --- | --- |\n| a | b |\n';
+    const text =
+      '| The ambassador said the troops left the capital. | The agency said so |\n| --- | --- |\n| a | b |\n';
     const result = annotator.annotate(text, { format: 'markdown' });
     expect(result.claims).toEqual([]);
     expect(result.mentions).toEqual([]);
   });
 
   it('keeps short menu lines apart instead of reading them as wrapped prose', () => {
-    const text = 'Home\nWorld\nBusiness\nSport\n\nThe minister said the talks would resume in the capital next week, officials confirmed.';
+    const text =
+      'Home\nWorld\nBusiness\nSport\n\nThe minister said the talks would resume in the capital next week, officials confirmed.';
     const sentences = annotator.annotate(text).sentences.map((s) => text.slice(s.start, s.end));
-    expect(sentences.at(-1)).toBe('The minister said the talks would resume in the capital next week, officials confirmed.');
+    expect(sentences.at(-1)).toBe(
+      'The minister said the talks would resume in the capital next week, officials confirmed.',
+    );
     expect(sentences.some((s) => s.includes('\n'))).toBe(false);
   });
 });

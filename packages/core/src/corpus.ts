@@ -1,13 +1,13 @@
 import type { Article } from './article.js';
 import type { CorpusClaim } from './claim.js';
+import { compareClaims } from './compare/index.js';
 import type { Agreement, Contradiction } from './contradiction.js';
 import type { DocumentAnnotation } from './document.js';
 import type { Entity } from './entity.js';
 import type { Event } from './event.js';
-import type { Message } from './message.js';
-import { compareClaims } from './compare/index.js';
 import { clusterEvents } from './events/cluster.js';
-import { resolveEntities, type CorpusConfig } from './resolve/entities.js';
+import type { Message } from './message.js';
+import { type CorpusConfig, resolveEntities } from './resolve/entities.js';
 
 /** An article with what the annotator found in it. */
 export interface AnnotatedArticle {

@@ -1,7 +1,27 @@
 export type { Article, ArticleMeta } from './article.js';
+export {
+  type BoilerplateOptions,
+  type BoilerplateRange,
+  type BoilerplateRule,
+  blankRanges,
+  boilerplateRules,
+  findBoilerplate,
+} from './boilerplate.js';
 export type { Claim, CorpusClaim, Stance } from './claim.js';
+export {
+  type CompareInput,
+  type CompareOptions,
+  type CompareResult,
+  compareClaims,
+  compareQuantities,
+  parseQuantities,
+  type Quantity,
+  type QuantityRelation,
+} from './compare/index.js';
+export { type CorpusConfigResult, corpusConfigNames, readCorpusConfig } from './config.js';
 export type { Agreement, Contradiction, ContradictionKind, Voice } from './contradiction.js';
-export { buildCorpus, Corpus, type AnnotatedArticle, type OtherSource } from './corpus.js';
+export { type AnnotatedArticle, buildCorpus, Corpus, type OtherSource } from './corpus.js';
+export { binarySignature, type Decoded, decodeText } from './decode.js';
 export type { DocumentAnnotation, Sentence } from './document.js';
 export type {
   ActorKind,
@@ -14,35 +34,29 @@ export type {
   PlaceKind,
 } from './entity.js';
 export type { Event, EventArguments, EventMention } from './event.js';
-export { messageCodes, type Message, type MessageCode } from './message.js';
-export {
-  compareClaims,
-  compareQuantities,
-  parseQuantities,
-  type CompareInput,
-  type CompareOptions,
-  type CompareResult,
-  type Quantity,
-  type QuantityRelation,
-} from './compare/index.js';
 export { clusterEvents } from './events/cluster.js';
-export { resolveEntities, type CorpusConfig, type ResolvedEntities } from './resolve/entities.js';
-export { corpusConfigNames, readCorpusConfig, type CorpusConfigResult } from './config.js';
-export { globToRegExp, parseConfig, readCorpus, type ReadOptions, type ReadResult, type WorkspaceConfig } from './read.js';
-export { binarySignature, decodeText, type Decoded } from './decode.js';
+export * from './formats/index.js';
+export { type Message, type MessageCode, messageCodes } from './message.js';
 export {
+  type FoundMetadata,
+  type FrontMatter,
   inferMetadata,
   knownOutlets,
+  type Metadata,
+  type MetadataField,
+  type MetadataSource,
   mergeMetadata,
   normaliseDate,
   pickMetadata,
   readFrontMatter,
-  type FoundMetadata,
-  type FrontMatter,
-  type Metadata,
-  type MetadataField,
-  type MetadataSource,
 } from './metadata.js';
-export { blankRanges, boilerplateRules, findBoilerplate, type BoilerplateOptions, type BoilerplateRange, type BoilerplateRule } from './boilerplate.js';
-export * from './formats/index.js';
-export { contains, makeSpan, overlaps, type ArticleSpan, type Span } from './span.js';
+export {
+  globToRegExp,
+  parseConfig,
+  type ReadOptions,
+  type ReadResult,
+  readCorpus,
+  type WorkspaceConfig,
+} from './read.js';
+export { type CorpusConfig, type ResolvedEntities, resolveEntities } from './resolve/entities.js';
+export { type ArticleSpan, contains, makeSpan, overlaps, type Span } from './span.js';

@@ -625,12 +625,24 @@ describe('compareClaims: what must not be flagged', () => {
       {
         id: 'a1',
         text: 'Police said troops crossed the river.',
-        claims: [{ source: 'Police', content: 'troops crossed the river', events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: 'troops crossed the river',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
       {
         id: 'b1',
         text: 'Police said troops crossed the river.',
-        claims: [{ source: 'Police', content: 'troops crossed the river', events: [{ event: 'V2', trigger: 'crossed', lemma: 'cross' }] }],
+        claims: [
+          {
+            source: 'Police',
+            content: 'troops crossed the river',
+            events: [{ event: 'V2', trigger: 'crossed', lemma: 'cross' }],
+          },
+        ],
       },
     ]);
     expect(contradictions).toEqual([]);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { type AnnotatedArticle, type Article, buildCorpus, type DocumentAnnotation, makeSpan } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
 
 function article(id: string, text: string, outlet: string): Article {
   return { id, path: `${id}.txt`, outlet, title: null, date: null, url: null, text, format: 'plaintext', messages: [] };
@@ -24,9 +24,7 @@ function annotated(id: string, outlet: string, text: string, speaker: string, ve
         negated: false,
       },
     ],
-    events: [
-      { id: 'v1', trigger: at(verb), type: 'movement', lemma: 'cross', arguments: {}, claims: ['c1'] },
-    ],
+    events: [{ id: 'v1', trigger: at(verb), type: 'movement', lemma: 'cross', arguments: {}, claims: ['c1'] }],
     sentences: [{ start: 0, end: text.length }],
     messages: [],
   };

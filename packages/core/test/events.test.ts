@@ -1,41 +1,75 @@
+import { type Article, clusterEvents, type DocumentAnnotation, type EventMention } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
-import { clusterEvents, type Article, type DocumentAnnotation, type EventMention } from '@claimlens/core';
 
 const article = (id: string, text: string, date: string | null = null): Article => ({
-  id, path: `${id}.md`, outlet: null, title: null, date, url: null, text, format: 'plaintext', messages: [],
+  id,
+  path: `${id}.md`,
+  outlet: null,
+  title: null,
+  date,
+  url: null,
+  text,
+  format: 'plaintext',
+  messages: [],
 });
 
 /** One event mention per trigger word found in the text, with optional arguments. */
-function annotation(text: string, mentions: { trigger: string; lemma: string; type: string; args?: EventMention['arguments'] }[]): DocumentAnnotation {
+function annotation(
+  text: string,
+  mentions: { trigger: string; lemma: string; type: string; args?: EventMention['arguments'] }[],
+): DocumentAnnotation {
   return {
-    mentions: [], entities: [], claims: [], sentences: [], messages: [],
+    mentions: [],
+    entities: [],
+    claims: [],
+    sentences: [],
+    messages: [],
     events: mentions.map((m, i) => {
       const start = text.indexOf(m.trigger);
       if (start < 0) throw new Error(`Expected "${m.trigger}" in the fixture`);
-      return { id: `v${i + 1}`, trigger: { start, end: start + m.trigger.length, text: m.trigger }, type: m.type, lemma: m.lemma, arguments: m.args ?? {}, claims: [] };
+      return {
+        id: `v${i + 1}`,
+        trigger: { start, end: start + m.trigger.length, text: m.trigger },
+        type: m.type,
+        lemma: m.lemma,
+        arguments: m.args ?? {},
+        claims: [],
+      };
     }),
   };
 }
 
-const a1 = 'Northland armored columns crossed into Southland near Riverton on Friday, April 16. The crossing was condemned in Westport.';
-const a2 = 'Southland said Northland forces crossed the border near Riverton on April 16; the incursion drew protests in Westport.';
-const a3 = 'Eastland patrol boats crossed into Lakeland waters at Harborview on September 3. The crossing was denied by Eastland officials in Kingsbay.';
+const a1 =
+  'Northland armored columns crossed into Southland near Riverton on Friday, April 16. The crossing was condemned in Westport.';
+const a2 =
+  'Southland said Northland forces crossed the border near Riverton on April 16; the incursion drew protests in Westport.';
+const a3 =
+  'Eastland patrol boats crossed into Lakeland waters at Harborview on September 3. The crossing was denied by Eastland officials in Kingsbay.';
 
 describe('clusterEvents', () => {
   const articles = [article('a1', a1, '2024-04-17'), article('a2', a2, '2024-04-17'), article('a3', a3, '2024-09-04')];
   const annotations = new Map([
-    ['a1', annotation(a1, [
-      { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { timeValue: '*-04-16' } },
-      { trigger: 'crossing', lemma: 'cross', type: 'movement' },
-    ])],
-    ['a2', annotation(a2, [
-      { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { timeValue: '*-04-16' } },
-      { trigger: 'incursion', lemma: 'incursion', type: 'movement' },
-    ])],
-    ['a3', annotation(a3, [
-      { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { timeValue: '*-09-03' } },
-      { trigger: 'crossing', lemma: 'cross', type: 'movement' },
-    ])],
+    [
+      'a1',
+      annotation(a1, [
+        { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { timeValue: '*-04-16' } },
+        { trigger: 'crossing', lemma: 'cross', type: 'movement' },
+      ]),
+    ],
+    [
+      'a2',
+      annotation(a2, [
+        { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { timeValue: '*-04-16' } },
+        { trigger: 'incursion', lemma: 'incursion', type: 'movement' },
+      ]),
+    ],
+    [
+      'a3',
+      annotation(a3, [
+        { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { timeValue: '*-09-03' } },
+        { trigger: 'crossing', lemma: 'cross', type: 'movement' },
+      ]),
+    ],
   ]);
 
   it('groups two articles about one crossing and keeps a similar crossing months later apart', () => {
@@ -46,7 +80,9 @@ describe('clusterEvents', () => {
     expect(eventOf('a1', 'crossed')).toBe(eventOf('a2', 'crossed'));
     expect(eventOf('a3', 'crossed')).not.toBe(eventOf('a1', 'crossed'));
     expect(eventOf('a3', 'crossing')).not.toBe(eventOf('a1', 'crossing'));
-    for (const e of events) for (const m of e.mentions) expect(articles.find((a) => a.id === m.article)?.text.slice(m.start, m.end)).toBe(m.text);
+    for (const e of events)
+      for (const m of e.mentions)
+        expect(articles.find((a) => a.id === m.article)?.text.slice(m.start, m.end)).toBe(m.text);
   });
 
   it('keeps mentions with different written dates apart even in one sub-topic', () => {

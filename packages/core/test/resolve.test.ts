@@ -1,7 +1,6 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import {
   type AnnotatedArticle,
   type DocumentEntity,
@@ -11,6 +10,7 @@ import {
   readCorpusConfig,
   resolveEntities,
 } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
 
 interface Spec {
   name: string;
@@ -29,16 +29,49 @@ function article(id: string, specs: Spec[]): AnnotatedArticle {
   const entities: DocumentEntity[] = specs.map((s, i) => {
     const type = ['country', 'region', 'city', 'settlement', 'location'].includes(s.kind) ? 'place' : 'actor';
     for (const form of [s.name, ...(s.forms ?? [])]) {
-      mentions.push({ start: text.length, end: text.length + form.length, text: form, type, kind: s.kind, entity: `e${i + 1}` });
+      mentions.push({
+        start: text.length,
+        end: text.length + form.length,
+        text: form,
+        type,
+        kind: s.kind,
+        entity: `e${i + 1}`,
+      });
       text += `${form}\n`;
     }
-    const entity: DocumentEntity = { id: `e${i + 1}`, name: s.name, type, kind: s.kind, aliases: [...(s.aliases ?? []), ...(s.forms ?? [])] };
-    if (s.geo) entity.geo = { geonameId: null, name: s.name, lat: 0, lon: 0, country: null, countryName: null, region: null, ...s.geo };
+    const entity: DocumentEntity = {
+      id: `e${i + 1}`,
+      name: s.name,
+      type,
+      kind: s.kind,
+      aliases: [...(s.aliases ?? []), ...(s.forms ?? [])],
+    };
+    if (s.geo)
+      entity.geo = {
+        geonameId: null,
+        name: s.name,
+        lat: 0,
+        lon: 0,
+        country: null,
+        countryName: null,
+        region: null,
+        ...s.geo,
+      };
     if (s.place) entity.place = s.place;
     return entity;
   });
   return {
-    article: { id, path: `${id}.txt`, outlet: null, title: null, date: null, url: null, text, format: 'plaintext', messages: [] },
+    article: {
+      id,
+      path: `${id}.txt`,
+      outlet: null,
+      title: null,
+      date: null,
+      url: null,
+      text,
+      format: 'plaintext',
+      messages: [],
+    },
     annotation: { mentions, entities, claims: [], events: [], sentences: [], messages: [] },
   };
 }
@@ -90,7 +123,9 @@ describe('resolveEntities: what merges', () => {
     expect(result.entities).toHaveLength(5);
     for (const e of result.entities) expect(new Set(e.mentions.map((m) => m.article))).toEqual(new Set(['a', 'b']));
     expect(entityOf(result, 'Malaev')).toBeUndefined();
-    expect(entityOf(result, 'Ruslan Malaev')?.aliases).toContain(entityOf(result, 'Ruslan Malaev')?.name === 'Ruslan Malaev' ? 'Ruslan Malayev' : 'Ruslan Malaev');
+    expect(entityOf(result, 'Ruslan Malaev')?.aliases).toContain(
+      entityOf(result, 'Ruslan Malaev')?.name === 'Ruslan Malaev' ? 'Ruslan Malayev' : 'Ruslan Malaev',
+    );
   });
 
   it('merges places with the same gazetteer id whatever their spelling', () => {
@@ -134,12 +169,20 @@ describe('resolveEntities: what must not merge', () => {
       [
         article('a', [
           { name: 'the Danish Foreign Ministry', kind: 'organization' },
-          { name: 'Bryansk region', kind: 'region', geo: { country: 'RU', region: 'Bryansk Oblast', name: 'Bryansk Oblast' } },
+          {
+            name: 'Bryansk region',
+            kind: 'region',
+            geo: { country: 'RU', region: 'Bryansk Oblast', name: 'Bryansk Oblast' },
+          },
           { name: 'Ingrid Solberg', kind: 'person' },
         ]),
         article('b', [
           { name: "Denmark's Security Service", kind: 'organization' },
-          { name: 'Kaluga region', kind: 'region', geo: { country: 'RU', region: 'Kaluga Oblast', name: 'Kaluga Oblast' } },
+          {
+            name: 'Kaluga region',
+            kind: 'region',
+            geo: { country: 'RU', region: 'Kaluga Oblast', name: 'Kaluga Oblast' },
+          },
           { name: 'Ingrid Haugland', kind: 'person' },
         ]),
       ],
@@ -163,7 +206,12 @@ describe('resolveEntities: what must not merge', () => {
       ],
       {},
     );
-    expect(result.entities.filter((e) => e.kind === 'person').map((e) => e.name).sort()).toEqual(['Eszter Varga', 'Tomas Varga', 'Varga']);
+    expect(
+      result.entities
+        .filter((e) => e.kind === 'person')
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['Eszter Varga', 'Tomas Varga', 'Varga']);
     expect(result.entities.filter((e) => e.kind === 'city')).toHaveLength(2);
   });
 
@@ -180,7 +228,10 @@ describe('resolveEntities: what must not merge', () => {
   });
 
   it('keeps unnamed collectives of different articles apart', () => {
-    const result = resolveEntities([article('a', [{ name: 'rebels', kind: 'group' }]), article('b', [{ name: 'rebels', kind: 'group' }])], {});
+    const result = resolveEntities(
+      [article('a', [{ name: 'rebels', kind: 'group' }]), article('b', [{ name: 'rebels', kind: 'group' }])],
+      {},
+    );
     expect(result.entities).toHaveLength(2);
   });
 });
@@ -211,7 +262,10 @@ describe('resolveEntities: user corrections', () => {
   it('reads claimlens.json or .claimlens.json, and reports invalid fields', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'claimlens-config-'));
     expect(await readCorpusConfig(dir)).toEqual({ config: {}, messages: [], file: null });
-    await writeFile(path.join(dir, '.claimlens.json'), JSON.stringify({ aliases: { A: ['B'] }, merge: 'x', ignore: ['C'] }));
+    await writeFile(
+      path.join(dir, '.claimlens.json'),
+      JSON.stringify({ aliases: { A: ['B'] }, merge: 'x', ignore: ['C'] }),
+    );
     const read = await readCorpusConfig(dir);
     expect(read.config).toEqual({ aliases: { A: ['B'] }, ignore: ['C'] });
     expect(read.messages).toEqual([expect.objectContaining({ code: 'config/invalid' })]);
@@ -239,7 +293,9 @@ describe('resolveEntities: scale', () => {
     const started = performance.now();
     const result = resolveEntities(items, {});
     const ms = performance.now() - started;
-    console.log(`resolveEntities: 10,000 articles, ${items.length * 14} document entities → ${result.entities.length} entities in ${ms.toFixed(0)} ms`);
+    console.log(
+      `resolveEntities: 10,000 articles, ${items.length * 14} document entities → ${result.entities.length} entities in ${ms.toFixed(0)} ms`,
+    );
     expect(result.entities.filter((e) => e.kind === 'city')).toHaveLength(700);
     // A bound that catches quadratic work (hours), not a benchmark: the machine may be shared.
     expect(ms).toBeLessThan(60_000);

@@ -1,6 +1,6 @@
 import type { EventArguments, Mention, Span } from '@claimlens/core';
 import type { Token } from '../text/tokenize.js';
-import { findQuantities, findTimes, type Found } from './time.js';
+import { type Found, findQuantities, findTimes } from './time.js';
 import { functionWords, type Trigger } from './triggers.js';
 
 /** One sentence with what earlier stages found in it. */
@@ -16,7 +16,11 @@ export interface SentenceContext {
 }
 
 const beForms = new Set('is are was were be been being get got gets'.split(' '));
-const skipBeforeVerb = new Set("has have had is are was were be been being will would could should may might must did does do not n't never also reportedly allegedly then later had".split(' '));
+const skipBeforeVerb = new Set(
+  "has have had is are was were be been being will would could should may might must did does do not n't never also reportedly allegedly then later had".split(
+    ' ',
+  ),
+);
 const determiners = new Set('the a an this that these those its their his her our my your'.split(' '));
 const originWords = new Set(['from']);
 const destinationWords = new Set(['into', 'onto', 'to', 'toward', 'towards']);
@@ -35,7 +39,8 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
     if (phrase.entity) args[`${role}Entity`] = phrase.entity;
   };
   if (trigger.verbal) {
-    const passive = beForms.has(tokens[i - 1]?.text.toLowerCase() ?? '') && /(?:ed|en|wn|t)$/.test(tokens[i]?.text ?? '');
+    const passive =
+      beForms.has(tokens[i - 1]?.text.toLowerCase() ?? '') && /(?:ed|en|wn|t)$/.test(tokens[i]?.text ?? '');
     const subject = phraseBefore(context, i);
     if (passive) {
       set('patient', subject);
@@ -44,7 +49,7 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
     } else {
       set('agent', subject);
       const next = tokens[i + 1];
-      if (next && !functionWords.has(next.text.toLowerCase()) || determiners.has(next?.text.toLowerCase() ?? '')) {
+      if ((next && !functionWords.has(next.text.toLowerCase())) || determiners.has(next?.text.toLowerCase() ?? '')) {
         set('patient', phraseAt(context, i + 1));
       }
     }
@@ -63,11 +68,19 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
   for (let j = i + 1; j < Math.min(tokens.length, i + window); j++) {
     if (context.triggerIndices.has(j) && context.verbs[j]) break;
     const word = tokens[j]?.text.toLowerCase() ?? '';
-    const phrase = originWords.has(word) || destinationWords.has(word) || placeWords.has(word) ? phraseAt(context, j + 1) : undefined;
+    const phrase =
+      originWords.has(word) || destinationWords.has(word) || placeWords.has(word)
+        ? phraseAt(context, j + 1)
+        : undefined;
     if (!phrase) continue;
     const isPlace = phrase.type === 'place' || (phrase.type === undefined && /^\p{Lu}/u.test(phrase.span.text));
     if (originWords.has(word) && !args.origin && (isPlace || directed.has(trigger.type))) args.origin = phrase.span;
-    else if (destinationWords.has(word) && !args.destination && isPlace && (word !== 'to' || directed.has(trigger.type))) {
+    else if (
+      destinationWords.has(word) &&
+      !args.destination &&
+      isPlace &&
+      (word !== 'to' || directed.has(trigger.type))
+    ) {
       args.destination = phrase.span;
     } else if (placeWords.has(word) && !args.place && phrase.type === 'place') {
       set('place', phrase);
@@ -78,7 +91,9 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
   const time = nearest(findTimes(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0), tokens[i]);
   if (time) args.time = spanOf(time, context.text);
   const quantities = findQuantities(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0);
-  const inPatient = args.patient ? quantities.find((q) => q.start >= (args.patient?.start ?? 0) - 16 && q.end <= (args.patient?.end ?? 0) + 24) : undefined;
+  const inPatient = args.patient
+    ? quantities.find((q) => q.start >= (args.patient?.start ?? 0) - 16 && q.end <= (args.patient?.end ?? 0) + 24)
+    : undefined;
   const quantity = inPatient ?? nearest(quantities, tokens[i], 60);
   if (quantity) args.quantity = spanOf(quantity, context.text);
   return args;
@@ -145,7 +160,8 @@ function nearest(found: Found[], token: Token | undefined, limit = Number.POSITI
   let best: Found | undefined;
   let bestDistance = limit;
   for (const f of found) {
-    const distance = f.start >= token.end ? f.start - token.end : f.end <= token.start ? (token.start - f.end) * 1.5 : 0;
+    const distance =
+      f.start >= token.end ? f.start - token.end : f.end <= token.start ? (token.start - f.end) * 1.5 : 0;
     if (distance <= bestDistance) {
       best = f;
       bestDistance = distance;

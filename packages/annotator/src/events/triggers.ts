@@ -37,7 +37,11 @@ export const auxiliaries = new Set(
   ),
 );
 
-const premodifiers = new Set('a an the this that these those its their his her our my your one two three four five six seven eight nine ten several many some few'.split(' '));
+const premodifiers = new Set(
+  'a an the this that these those its their his her our my your one two three four five six seven eight nine ten several many some few'.split(
+    ' ',
+  ),
+);
 const subjects = new Set('i you he she it we they who which that'.split(' '));
 const modals = new Set("to will would shall should can could may might must did does do n't not never".split(' '));
 const nominalSuffix = /(?:[^aeiou]tion|sion|ment|ings|ssal|[^i]val|usal|awal|rial)$/;
@@ -127,8 +131,12 @@ export function findTriggers(tokens: readonly Token[], settings: TriggerSettings
     const after = tokens[i + 1];
     const attributive =
       /(?:ed|ing)$/.test(lower) &&
-      (premodifiers.has(before) || /^\d/.test(before) || /^\p{Lu}\p{Ll}+(?:an|ese|ish|i)$/u.test(tokens[i - 1]?.text ?? '')) &&
-      after !== undefined && /^\p{L}/u.test(after.text) && !functionWords.has(after.text.toLowerCase());
+      (premodifiers.has(before) ||
+        /^\d/.test(before) ||
+        /^\p{Lu}\p{Ll}+(?:an|ese|ish|i)$/u.test(tokens[i - 1]?.text ?? '')) &&
+      after !== undefined &&
+      /^\p{L}/u.test(after.text) &&
+      !functionWords.has(after.text.toLowerCase());
     if (attributive && !known) continue;
     let hit = false;
     if (known && (!proper || (stats?.p ?? 0) >= 0.8)) hit = true;

@@ -8,7 +8,16 @@ import '../types.js';
 const blockTypes = new Set(['paragraph', 'heading']);
 const skipped = new Set([
   'table',
-  'code', 'inlineCode', 'html', 'yaml', 'toml', 'definition', 'footnoteDefinition', 'image', 'imageReference']);
+  'code',
+  'inlineCode',
+  'html',
+  'yaml',
+  'toml',
+  'definition',
+  'footnoteDefinition',
+  'image',
+  'imageReference',
+]);
 
 export interface Options {
   /** Blank scraped boilerplate lines (menus, "Skip to content", "WATCH:", template placeholders). Default: true. */

@@ -61,7 +61,12 @@ export function verbStem(word: string): string {
     return stem.slice(0, -1);
   }
   // seized → seize, charged → charge, tackled → tackle, argued → argue; not "attacked", "crossed", "killed"
-  if (!stem.endsWith('ng') && /(?:[^aeiou](?:ir|ur|ar|[aiou]k)|[^aeiou]at|[^s][cgsvz]|dg|[^aeioulr]l|[^aeiou]u)$/.test(stem) && !/(?:ss|ck|ll)$/.test(stem)) return `${stem}e`;
+  if (
+    !stem.endsWith('ng') &&
+    /(?:[^aeiou](?:ir|ur|ar|[aiou]k)|[^aeiou]at|[^s][cgsvz]|dg|[^aeioulr]l|[^aeiou]u)$/.test(stem) &&
+    !/(?:ss|ck|ll)$/.test(stem)
+  )
+    return `${stem}e`;
   return stem;
 }
 

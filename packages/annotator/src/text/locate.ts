@@ -5,8 +5,6 @@ export function locate(text: string): (offset: number) => { line: number; column
   const place = location(text);
   return (offset) => {
     const point = place.toPoint(offset);
-    return point
-      ? { line: point.line, column: point.column, offset }
-      : { line: 1, column: 1, offset };
+    return point ? { line: point.line, column: point.column, offset } : { line: 1, column: 1, offset };
   };
 }

@@ -42,7 +42,7 @@ function isCloser(before: Token, token: Token): boolean {
 }
 
 function startsSentence(word: string): boolean {
-  return /^[\p{Lu}\p{N}"“‘'(\[«—–-]/u.test(word);
+  return /^[\p{Lu}\p{N}"“‘'([«—–-]/u.test(word);
 }
 
 function sentenceOf(tokens: Token[], first: number, last: number): SentenceTokens {

@@ -2,8 +2,8 @@ import type { Article } from '../article.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event, EventMention } from '../event.js';
-import { clusterDocuments, type DocumentClusterOptions } from './documents.js';
 import { conflicts, type Placed } from './compatible.js';
+import { clusterDocuments, type DocumentClusterOptions } from './documents.js';
 
 export interface ClusterOptions {
   /** Corpus entities, to compare places by where they are (geo) and not only by id. Default: none. */
@@ -45,9 +45,9 @@ export function clusterEvents(
     const group = groups.get(article.id) ?? -1;
     for (const mention of annotations.get(article.id)?.events ?? []) {
       const key = `${group}\u0000${mention.synset ?? canonical.get(mention.lemma) ?? mention.lemma}`;
-      let block = blocks.get(key);
-      if (!block) blocks.set(key, (block = []));
-      block.push({ article, mention });
+      const block = blocks.get(key);
+      if (block) block.push({ article, mention });
+      else blocks.set(key, [{ article, mention }]);
     }
   }
   const events: Event[] = [];
@@ -86,7 +86,8 @@ function toEvent(cluster: Placed[], n: number): Event {
 /** "crossing into Ukraine (April 16)": the common lemma with the arguments most mentions agree on. */
 function label(cluster: Placed[]): string {
   const lemma = majority(cluster.map((p) => p.mention.lemma)) ?? '';
-  const pick = (get: (m: EventMention) => string | undefined) => majority(cluster.map((p) => get(p.mention)).filter((x): x is string => !!x));
+  const pick = (get: (m: EventMention) => string | undefined) =>
+    majority(cluster.map((p) => get(p.mention)).filter((x): x is string => !!x));
   const agent = pick((m) => m.arguments.agent?.text);
   const destination = pick((m) => m.arguments.destination?.text);
   const place = pick((m) => m.arguments.place?.text);

@@ -50,9 +50,9 @@ export function clusterDocuments(
     const top = [...v].sort((a, b) => b[1] - a[1]).slice(0, candidateTerms);
     for (const [term] of top) {
       if ((df.get(term) ?? 0) > Math.min(maxPostings, Math.max(2, maxShare * n))) continue;
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push(i);
+      const list = postings.get(term);
+      if (list) list.push(i);
+      else postings.set(term, [i]);
     }
   });
   const pairs = new Map<number, [number, number, number]>();
@@ -62,18 +62,21 @@ export function clusterDocuments(
         const i = list[a] as number;
         const j = list[b] as number;
         const key = i * n + j;
-        if (!pairs.has(key)) pairs.set(key, [i, j, cosine(vectors[i] as Map<string, number>, vectors[j] as Map<string, number>)]);
+        if (!pairs.has(key))
+          pairs.set(key, [i, j, cosine(vectors[i] as Map<string, number>, vectors[j] as Map<string, number>)]);
       }
     }
   }
   const parent = averageLinkage(n, [...pairs.values()], threshold);
   const groups = new Map<string, number>();
-  articles.forEach((article, i) => groups.set(article.id, parent[i] as number));
+  articles.forEach((article, i) => {
+    groups.set(article.id, parent[i] as number);
+  });
   return groups;
 }
 
 const stopwords = new Set(
-  'the a an and or but of in on at to for from by with as is are was were be been being has have had do does did will would can could may might must shall should not no it its it\'s this that these those he she they we you i his her their our your them him us who whom which what when where why how there here than then so if also just about after before over into out up down more most some any all such said says say one two new other only very'.split(
+  "the a an and or but of in on at to for from by with as is are was were be been being has have had do does did will would can could may might must shall should not no it its it's this that these those he she they we you i his her their our your them him us who whom which what when where why how there here than then so if also just about after before over into out up down more most some any all such said says say one two new other only very".split(
     ' ',
   ),
 );
@@ -82,7 +85,9 @@ function termCounts(article: Article, annotation: DocumentAnnotation | undefined
   const counts = new Map<string, number>();
   const add = (term: string, by = 1) => counts.set(term, (counts.get(term) ?? 0) + by);
   // names (capitalised words not opening a sentence or line) and years: what tells two similar happenings apart
-  for (const m of article.text.matchAll(/(?<=[\p{Ll}\p{N},;:'"’”)] +|\p{L} +)\p{Lu}[\p{L}\p{N}'’-]*|\b(?:1[89]|20)\d{2}\b/gu)) {
+  for (const m of article.text.matchAll(
+    /(?<=[\p{Ll}\p{N},;:'"’”)] +|\p{L} +)\p{Lu}[\p{L}\p{N}'’-]*|\b(?:1[89]|20)\d{2}\b/gu,
+  )) {
     const word = m[0].toLowerCase().replace(/['’]s$/, '');
     if (word.length < 3 || stopwords.has(word)) continue;
     add(word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);

@@ -3,7 +3,14 @@ import type { DocumentAnnotation } from '../document.js';
 import type { DocumentEntity, Entity, Geo } from '../entity.js';
 import type { Message } from '../message.js';
 import { Groups } from './groups.js';
-import { fullness, isProperName, nameKey as foldName, sameTransliteration, transliterationForm as formOf, transliterationKey as shapeOf } from './keys.js';
+import {
+  nameKey as foldName,
+  transliterationForm as formOf,
+  fullness,
+  isProperName,
+  sameTransliteration,
+  transliterationKey as shapeOf,
+} from './keys.js';
 
 /** User corrections read from the corpus folder: see docs/configuration.md. */
 export interface CorpusConfig {
@@ -48,7 +55,9 @@ export function resolveEntities(items: AnnotatedArticle[], config: CorpusConfig 
   for (const { article, annotation } of items) {
     for (const entity of annotation.entities) {
       const kind = entity.type === 'place' ? 'place' : entity.kind;
-      const names = [...new Set([entity.name, ...entity.aliases].filter(isProperName).map((n) => n.replace(/^the\s+/i, '')))];
+      const names = [
+        ...new Set([entity.name, ...entity.aliases].filter(isProperName).map((n) => n.replace(/^the\s+/i, ''))),
+      ];
       nodes.push({ article: article.id, entity, kind, names });
     }
   }
@@ -70,7 +79,9 @@ export function resolveEntities(items: AnnotatedArticle[], config: CorpusConfig 
   // countries' ministries share "Foreign Ministry" (rule 3 links lone surnames).
   unionByKey(nodes, groups, (n) => {
     const keys = n.names.map(nameKey);
-    return keys.filter((k) => !keys.some((longer) => longer !== k && longer.endsWith(` ${k}`))).map((k) => `${n.kind}:${k}`);
+    return keys
+      .filter((k) => !keys.some((longer) => longer !== k && longer.endsWith(` ${k}`)))
+      .map((k) => `${n.kind}:${k}`);
   });
   // 3. A lone surname to the one full name that ends in it.
   const fullBySurname = new Map<string, Set<number>>();
@@ -170,12 +181,17 @@ function geoKey(entity: DocumentEntity): string | null {
   const geo: Geo | undefined = entity.geo;
   if (!geo) return null;
   if (geo.geonameId !== null) return `g${geo.geonameId}`;
-  if (entity.kind === 'region' || (geo.region && geo.region === geo.name)) return `r:${geo.country}:${geo.region ?? geo.name}`;
+  if (entity.kind === 'region' || (geo.region && geo.region === geo.name))
+    return `r:${geo.country}:${geo.region ?? geo.name}`;
   return `c:${geo.country}`;
 }
 
 /** The first name of a person's fullest name, by transliteration form ("Sergei" and "Sergey" alike). */
-function firstNameKey(names: readonly string[], nameKey: (s: string) => string, transliterationForm: (s: string) => string): string | null {
+function firstNameKey(
+  names: readonly string[],
+  nameKey: (s: string) => string,
+  transliterationForm: (s: string) => string,
+): string | null {
   const full = names.filter((n) => n.includes(' ')).sort((a, b) => fullness(b) - fullness(a))[0];
   if (!full) return null;
   const first = nameKey(full).split(' ')[0] as string;
@@ -219,7 +235,14 @@ function build(
     }
     let entity = byRoot.get(root);
     if (!entity) {
-      entity = { id: `E${entities.length + 1}`, name: n.entity.name, type: n.entity.type, kind: n.entity.kind, aliases: [], mentions: [] };
+      entity = {
+        id: `E${entities.length + 1}`,
+        name: n.entity.name,
+        type: n.entity.type,
+        kind: n.entity.kind,
+        aliases: [],
+        mentions: [],
+      };
       byRoot.set(root, entity);
       entities.push(entity);
       counts.set(entity, new Map());

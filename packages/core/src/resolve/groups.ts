@@ -32,7 +32,10 @@ export class Groups {
     const a = this.find(i);
     const b = this.find(j);
     if (a === b) return true;
-    return disjointOrEmpty(this.#geo[a] ?? null, this.#geo[b] ?? null) && disjointOrEmpty(this.#first[a] ?? null, this.#first[b] ?? null);
+    return (
+      disjointOrEmpty(this.#geo[a] ?? null, this.#geo[b] ?? null) &&
+      disjointOrEmpty(this.#first[a] ?? null, this.#first[b] ?? null)
+    );
   }
 
   /** Merge i and j if compatible (or `force`d, for the user's corrections); returns whether they are one now. */
