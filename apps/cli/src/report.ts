@@ -1,6 +1,6 @@
 import type { Article, Corpus, CorpusClaim, DocumentAnnotation, Entity } from '@claimlens/core';
 
-/** A readable report of a corpus: per event who claims what where, agreements and contradictions; then actors and places. */
+/** A readable report of a corpus: contradictions with their reasons, agreements, per event who claims what where; then actors and places. */
 export function corpusReport(corpus: Corpus): string {
   const out: string[] = [];
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
@@ -26,6 +26,34 @@ export function corpusReport(corpus: Corpus): string {
     out.push(`  ${a.id}  ${a.outlet ?? 'outlet unknown'}${details ? `: ${details}` : ''}  (${a.path})`);
   }
 
+  // Contradictions lead: they are what a reader came for. Each is listed once, with both sides and the reason.
+  const eventLabel = new Map(corpus.events.map((v) => [v.id, v.label]));
+  out.push('', `CONTRADICTIONS (${corpus.contradictions.length})`);
+  if (corpus.contradictions.length === 0) out.push('  No two sources were found to contradict each other.');
+  corpus.contradictions.forEach((k, i) => {
+    const [x, y] = k.claims.map((id) => corpus.claim(id));
+    if (!x || !y) return;
+    const about = k.event ? eventLabel.get(k.event) : undefined;
+    out.push(
+      '',
+      `${i + 1}. ${kindName(k.kind)}${k.compatible === true ? ' (the figures can both hold)' : k.compatible === false ? ' (the figures cannot both hold)' : ''}${about ? ` — about “${about}”` : ''}`,
+      `   ${outlet(x.article)}: ${says(x)}`,
+      `   ${outlet(y.article)}: ${says(y)}`,
+      `   why: ${oneLine(k.explanation)}`,
+    );
+  });
+
+  out.push('', `AGREEMENTS (${corpus.agreements.length}, independent sources only)`);
+  if (corpus.agreements.length === 0)
+    out.push('  No two independent sources were found to tell the same happening alike.');
+  for (const a of corpus.agreements) {
+    const [x, y] = a.claims.map((id) => corpus.claim(id));
+    if (x && y)
+      out.push(
+        `  ✓ ${oneLine(a.explanation ?? `${who(x)} (${outlet(x.article)}) and ${who(y)} (${outlet(y.article)})`)}`,
+      );
+  }
+
   // Events reported by several articles, or disputed, first; events one article alone mentions are listed only
   // when the corpus is that one article.
   const reach = (v: (typeof corpus.events)[number]) => new Set(v.mentions.map((m) => m.article)).size;
@@ -35,7 +63,7 @@ export function corpusReport(corpus: Corpus): string {
       v.claims.length > 0 && (corpus.articles.length === 1 || reach(v) > 1 || v.claims.some((id) => disputed.has(id))),
   );
   const byReach = [...shown].sort((x, y) => reach(y) - reach(x) || y.claims.length - x.claims.length);
-  out.push('', 'EVENTS');
+  out.push('', 'EVENTS (who says what about each; ✗ marks a claim in a contradiction above)');
   if (byReach.length === 0) out.push('  No event with a claim about it was found in more than one article.');
   const hidden = corpus.events.length - byReach.length;
   if (hidden > 0)
@@ -49,38 +77,9 @@ export function corpusReport(corpus: Corpus): string {
       `${i + 1}. ${event.label} (${event.type}): ${count(event.mentions.length, 'mention')} in ${count(where.size, 'article')}`,
     );
     const claims = event.claims.map((id) => corpus.claim(id)).filter((c): c is CorpusClaim => c !== undefined);
-    for (const line of new Set(claims.map((c) => `   - ${outlet(c.article)}: ${says(c)}`))) out.push(line);
-    const inEvent = new Set(event.claims);
-    for (const a of corpus.agreements.filter((g) => g.claims.every((id) => inEvent.has(id)))) {
-      const [x, y] = a.claims.map((id) => corpus.claim(id));
-      if (x && y) out.push(`   ✓ agree: ${outlet(x.article)} (${who(x)}) and ${outlet(y.article)} (${who(y)})`);
-    }
-    for (const k of corpus.contradictions.filter((c) => c.claims.every((id) => inEvent.has(id)))) {
-      const [x, y] = k.claims.map((id) => corpus.claim(id));
-      if (!x || !y) continue;
-      out.push(
-        `   ✗ contradiction (${k.kind}${k.compatible ? ', figures compatible' : ''}):`,
-        `       ${outlet(x.article)}: ${says(x)}`,
-        `       ${outlet(y.article)}: ${says(y)}`,
-        `       why: ${oneLine(k.explanation)}`,
-      );
-    }
+    const lines = claims.map((c) => `   ${disputed.has(c.id) ? '✗' : '-'} ${outlet(c.article)}: ${says(c)}`);
+    for (const line of new Set(lines)) out.push(line);
   });
-  const elsewhere = corpus.contradictions.filter(
-    (k) => !byReach.some((v) => k.claims.every((id) => v.claims.includes(id))),
-  );
-  if (elsewhere.length > 0) {
-    out.push('', 'OTHER CONTRADICTIONS');
-    for (const k of elsewhere) {
-      const [x, y] = k.claims.map((id) => corpus.claim(id));
-      if (x && y)
-        out.push(
-          `  ✗ (${k.kind}) ${outlet(x.article)}: ${says(x)}`,
-          `      vs ${outlet(y.article)}: ${says(y)}`,
-          `      why: ${oneLine(k.explanation)}`,
-        );
-    }
-  }
   for (const [title, type] of [
     ['ACTORS', 'actor'],
     ['PLACES', 'place'],
@@ -126,6 +125,20 @@ function entityLine(e: Entity, outlet: (id: string) => string): string {
   const aka = e.aliases.length > 0 ? ` (also: ${e.aliases.slice(0, 5).join(', ')})` : '';
   const geo = e.geo ? ` [${[e.geo.region, e.geo.countryName].filter(Boolean).join(', ')}]` : '';
   return `${e.name}${aka} — ${e.kind}${geo}: ${count(e.mentions.length, 'mention')} in ${where || 'no article'}`;
+}
+
+function kindName(kind: string): string {
+  const names: Record<string, string> = {
+    polarity: 'Denial',
+    quantity: 'Different figures',
+    agent: 'Different doer',
+    motive: 'Different motive',
+    outcome: 'Different outcome',
+    place: 'Different place',
+    certainty: 'Confirmed by one account, unconfirmed by another',
+    other: 'Different account',
+  };
+  return names[kind] ?? kind;
 }
 
 function articleLabel(article: Article | undefined, id: string): string {

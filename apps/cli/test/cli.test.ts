@@ -110,7 +110,8 @@ describe('claimlens analyze on the seeds', () => {
   it('prints a readable report by default', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/^claimlens report: 5 articles/);
-    for (const heading of ['ARTICLES', 'EVENTS', 'ACTORS', 'PLACES']) expect(text.stdout).toContain(`\n${heading}\n`);
+    for (const heading of ['ARTICLES', 'CONTRADICTIONS', 'AGREEMENTS', 'EVENTS', 'ACTORS', 'PLACES'])
+      expect(text.stdout).toContain(`\n${heading}`);
     expect(text.stdout).toMatch(/000_0a4f4db7a1272f1b {2}RT /);
   });
 

@@ -11,19 +11,31 @@ describe('compare on the whole pipeline', () => {
     const byId = new Map(corpus.claims.map((c) => [c.id, c]));
     const outlet = (claim: string) => corpus.article(byId.get(claim)?.article ?? '')?.outlet;
 
-    // Pakistan's denial (in two outlets) against India's account: a polarity contradiction across outlets.
-    const denial = corpus.contradictions.find((c) => c.kind === 'polarity');
+    // Pakistan's denial against India's account: a polarity contradiction across outlets, and one inside the
+    // article that reports both sides.
+    const denials = corpus.contradictions.filter((c) => c.kind === 'polarity');
+    const denial = denials.find((c) => new Set(c.claims.map(outlet)).size === 2);
     expect(denial).toBeDefined();
     const outlets = new Set(denial?.claims.map(outlet));
     expect(outlets.size).toBe(2);
     for (const name of outlets) expect(denial?.explanation).toContain(`(${name})`);
     expect(denial?.explanation).toMatch(/\bden(y|ies)\b/);
 
-    // Every contradiction and agreement is between different articles, and never between two wire copies.
+    const within = denials.find((c) => new Set(c.claims.map(outlet)).size === 1);
+    expect(within?.explanation).toMatch(
+      /^Indian officials \(Daily Courier\) say .*; Islamabad \(Daily Courier\) denies/,
+    );
+
+    // A contradiction is between different articles or two named speakers of one; an agreement is between
+    // different articles; neither is ever between two wire copies.
     const wire = new Set(['wire1', 'wire2']);
     for (const pair of [...corpus.contradictions, ...corpus.agreements]) {
-      const [a, b] = pair.claims.map((id) => byId.get(id)?.article);
-      expect(a).not.toBe(b);
+      const [x, y] = pair.claims.map((id) => byId.get(id));
+      const [a, b] = [x?.article, y?.article];
+      if (a === b) {
+        expect(corpus.contradictions).toContain(pair);
+        expect(x?.source && y?.source && x.source.text !== y.source.text).toBe(true);
+      }
       expect(wire.has(a ?? '') && wire.has(b ?? '')).toBe(false);
     }
   });

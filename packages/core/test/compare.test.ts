@@ -838,3 +838,128 @@ describe('compareClaims: what must not be flagged', () => {
     expect(agreements).toEqual([]);
   });
 });
+
+describe('compareClaims: two speakers of one article', () => {
+  const article = (claims: ArticleSpec['claims'], text: string): ArticleSpec => ({
+    id: 'a1',
+    outlet: 'Daily Courier',
+    text,
+    claims,
+  });
+
+  it("sets one side's account against the other side's denial in the same article, and explains it", () => {
+    const { contradictions, agreements } = run([
+      article(
+        [
+          {
+            source: 'New Delhi',
+            content: 'Pakistani troops crossed into India overnight',
+            events: [
+              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' },
+            ],
+          },
+          {
+            source: 'Islamabad',
+            cue: 'denied',
+            content: 'its troops had crossed into India',
+            stance: 'deny',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'troops', destination: 'India' }],
+          },
+        ],
+        'New Delhi said Pakistani troops crossed into India overnight. Islamabad denied its troops had crossed into India.',
+      ),
+    ]);
+    expect(kinds(contradictions)).toEqual([['polarity', null]]);
+    expect(contradictions[0]?.explanation).toBe(
+      'New Delhi (Daily Courier) says Pakistani troops crossed into India overnight; Islamabad (Daily Courier) denies its troops had crossed into India.',
+    );
+    expect(agreements).toEqual([]);
+  });
+
+  it('finds a claimed crossing against a reported failed attempt, told by two speakers', () => {
+    const { contradictions } = run([
+      article(
+        [
+          {
+            source: 'Rebel commanders',
+            cue: 'claimed',
+            content: 'to have crossed into Rajasthan at dawn',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', destination: 'Rajasthan' }],
+          },
+          {
+            source: 'Border Police',
+            content: 'an unsuccessful attempt to cross into Rajasthan was stopped at dawn',
+            events: [{ event: 'V1', trigger: 'cross', lemma: 'cross', destination: 'Rajasthan' }],
+          },
+        ],
+        'Rebel commanders claimed to have crossed into Rajasthan at dawn. Border Police said an unsuccessful attempt to cross into Rajasthan was stopped at dawn.',
+      ),
+    ]);
+    expect(kinds(contradictions)).toEqual([['outcome', null]]);
+    expect(contradictions[0]?.values).toEqual(['crossed', 'unsuccessful']);
+  });
+
+  it("does not set a speaker against the article's own voice, nor against a pronoun, nor against itself", () => {
+    const { contradictions } = run([
+      article(
+        [
+          {
+            source: 'New Delhi',
+            content: 'Pakistani troops crossed into India overnight',
+            events: [
+              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' },
+            ],
+          },
+          {
+            source: null,
+            content: 'No troops crossed into India overnight',
+            negated: true,
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', destination: 'India' }],
+          },
+          {
+            source: 'He',
+            speaker: null,
+            cue: 'denied',
+            content: 'troops crossed into India overnight',
+            stance: 'deny',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', destination: 'India' }],
+          },
+          {
+            source: 'New Delhi',
+            cue: 'denied',
+            content: 'troops crossed into India by day',
+            stance: 'deny',
+            events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', destination: 'India' }],
+          },
+        ],
+        'New Delhi said Pakistani troops crossed into India overnight. No troops crossed into India overnight. He denied troops crossed into India overnight. New Delhi denied troops crossed into India by day.',
+      ),
+    ]);
+    expect(contradictions).toEqual([]);
+  });
+
+  it('does not set a denial of something else against an account of the act', () => {
+    const { contradictions } = run([
+      article(
+        [
+          {
+            source: 'New Delhi',
+            content: 'Pakistani troops crossed into India overnight',
+            events: [
+              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' },
+            ],
+          },
+          {
+            source: 'Islamabad',
+            cue: 'denied',
+            content: 'accusations that it was behind the unrest in the capital',
+            stance: 'deny',
+            events: [{ event: 'V1', trigger: 'unrest', lemma: 'unrest' }],
+          },
+        ],
+        'New Delhi said Pakistani troops crossed into India overnight. Islamabad denied accusations that it was behind the unrest in the capital.',
+      ),
+    ]);
+    expect(contradictions).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import type { Agreement, Contradiction, ContradictionKind, Voice } from '../cont
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
-import { comparePair } from './detect.js';
+import { comparePair, echoedArguments } from './detect.js';
 import { explainAgreement, explainContradiction } from './explain.js';
 import { type ClaimView, type EventView, ViewContext, viewClaim, viewInEvent } from './view.js';
 import { groupVoices, jaccard, type VoiceOptions } from './voices.js';
@@ -48,9 +48,11 @@ export interface CompareResult {
 
 /**
  * Compare claims within each event: which agree, which contradict and why.
- * Pairs come only from the same event and from different articles, published close in time, and are never
- * formed across all claims: claims are bucketed by what they say, copies count as one voice, and each bucket is
- * compared through one representative.
+ * Pairs come only from the same event, published close in time, and from different voices: different articles,
+ * or two different named speakers of one article (an article often sets one side's account against the other's;
+ * such pairs can contradict, but agreement counts only across articles). Pairs are never formed across all
+ * claims: claims are bucketed by what they say, copies count as one voice, and each bucket is compared through
+ * one representative.
  */
 export function compareClaims(input: CompareInput): CompareResult {
   const options = input.options ?? {};
@@ -104,7 +106,7 @@ export function compareClaims(input: CompareInput): CompareResult {
     agreements.push({ claims: [a.base.claim.id, b.base.claim.id], event, explanation: explainAgreement(a, b) });
   };
   for (const family of families(ctx, input.events, views, options.siblings ?? true, maxMs)) {
-    if (!manyArticles(family, views)) continue;
+    if (!manyVoices(family, views)) continue;
     const mentionIds = new Map<string, string[]>();
     const eventOf = new Map<string, string>();
     const buckets = new Map<string, EventView[]>();
@@ -139,14 +141,20 @@ export function compareClaims(input: CompareInput): CompareResult {
       support: new Set(members.map((m) => m.base.voice)).size,
     }));
 
-    // Inside a bucket every claim says the same: chain the independent voices from different articles.
+    // Inside a bucket the claims compare alike with everything else; chain the independent voices from different
+    // articles that also tell the happening alike in words or participants.
     for (const { members } of groups) {
       let previous: EventView | undefined;
       const voicesSeen = new Set<number>();
       for (const view of members) {
         if (voicesSeen.has(view.base.voice)) continue;
         voicesSeen.add(view.base.voice);
-        if (previous && previous.base.article.id !== view.base.article.id && close(previous, view, maxMs)) {
+        if (
+          previous &&
+          previous.base.article.id !== view.base.article.id &&
+          close(previous, view, maxMs) &&
+          comparePair(previous, view).relation === 'agree'
+        ) {
           agree(previous, view, eventId(previous));
         }
         previous = view;
@@ -172,15 +180,15 @@ export function compareClaims(input: CompareInput): CompareResult {
         const result = comparePair(a, b);
         if (allowed) result.findings = result.findings.filter((f) => allowed.has(f.kind));
         if (result.relation === 'agree') {
-          if (i < hubs && sameEvent) {
+          if (i < hubs && sameEvent && a.base.article.id !== b.base.article.id) {
             agree(a, b, eventId(a));
           }
           continue;
         }
         for (const finding of result.findings) {
-          // The same two speakers differing the same way in more outlets is one contradiction, with more sides.
+          // The same two speakers differing the same way in more outlets (or events) is one contradiction, with
+          // more sides.
           const key = [
-            eventId(a),
             finding.kind,
             ...[a.base.speakerName, b.base.speakerName].sort(),
             ...[...finding.values].sort(),
@@ -274,18 +282,39 @@ function families(
   return [...out.values()];
 }
 
-/** Whether a family's claims come from more than one article: only then is there anything to compare. */
-function manyArticles(family: readonly Event[], views: Map<string, ClaimView>): boolean {
-  let first: string | undefined;
+/** Whether a family's claims come from more than one voice: only then is there anything to compare. */
+function manyVoices(family: readonly Event[], views: Map<string, ClaimView>): boolean {
+  let first: ClaimView | undefined;
   for (const event of family) {
     for (const id of event.claims) {
-      const article = views.get(id)?.article.id;
-      if (article === undefined) continue;
-      first ??= article;
-      if (article !== first) return true;
+      const view = views.get(id);
+      if (!view) continue;
+      first ??= view;
+      if (distinctVoices(first, view)) return true;
     }
   }
   return false;
+}
+
+/**
+ * Whether two claims speak with different voices: they come from different articles, or one article gives them
+ * to two different named speakers. A claim in the article's own voice, or whose speaker is only a pronoun or a
+ * description not resolved to an entity, is not set against another claim of its article.
+ */
+export function distinctVoices(a: ClaimView, b: ClaimView): boolean {
+  if (a.article.id !== b.article.id) return true;
+  if (!named(a) || !named(b)) return false;
+  if (a.speaker && b.speaker) return a.speaker !== b.speaker;
+  return a.speakerName.toLowerCase() !== b.speakerName.toLowerCase();
+}
+
+/** A pronoun, or a determiner and one noun ("the ministry", "a spokesman"): who it is, only the context tells. */
+const unnamed =
+  /^(?:(?:he|she|they|it|we|i|you|one|both|others?)|(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+\S+)$/i;
+
+function named(v: ClaimView): boolean {
+  if (!v.claim.source) return false;
+  return v.speaker !== null || !unnamed.test(v.claim.source.text.trim().replace(/\s+/g, ' '));
 }
 
 /**
@@ -293,7 +322,9 @@ function manyArticles(family: readonly Event[], views: Map<string, ClaimView>): 
  * dates or places differ, and that split is trusted; but it also splits when participants or directions
  * differ, which is what an `agent` contradiction is, and when a denial names the actor differently ("its
  * troops"). So: nothing on different days; `agent` and `polarity` when both name the same two countries;
- * `polarity` alone when they share an entity and much of their wording.
+ * `polarity` alone when they share an entity and much of their wording, or when a denial and an account share
+ * an entity and one names the other's doer or destination ("Moscow denied its forces crossed" / "Russian
+ * vehicles crossed into Ukraine").
  */
 function siblingKinds(a: EventView, b: EventView): Set<ContradictionKind> {
   if (a.day !== null && b.day !== null && a.day !== b.day) return new Set();
@@ -306,6 +337,8 @@ function siblingKinds(a: EventView, b: EventView): Set<ContradictionKind> {
   }
   if (countries >= 2) return new Set(['agent', 'polarity']);
   if (shared >= 1 && jaccard(a.base.words, b.base.words) >= 0.3) return new Set(['polarity']);
+  const denial = a.base.polarity * b.base.polarity < 0;
+  if (denial && shared >= 1 && echoedArguments(a, b) + echoedArguments(b, a) >= 1) return new Set(['polarity']);
   return new Set();
 }
 
@@ -330,12 +363,16 @@ function signature(v: EventView): string {
   ].join('|');
 }
 
-/** A claim from each bucket, from different articles (a claim is not compared with its own article). */
+/** A claim from each bucket, with different voices: from different articles first, else from two speakers of one. */
 function representatives(left: EventView[], right: EventView[]): [EventView, EventView] | undefined {
+  let within: [EventView, EventView] | undefined;
   for (const a of left.slice(0, 3)) {
-    for (const b of right.slice(0, 3)) if (a.base.article.id !== b.base.article.id) return [a, b];
+    for (const b of right.slice(0, 3)) {
+      if (a.base.article.id !== b.base.article.id) return [a, b];
+      if (!within && distinctVoices(a.base, b.base)) within = [a, b];
+    }
   }
-  return undefined;
+  return within;
 }
 
 function close(a: EventView, b: EventView, maxMs: number): boolean {

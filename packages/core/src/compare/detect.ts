@@ -22,7 +22,12 @@ export interface PairResult {
 
 const unrelated = (): PairResult => ({ relation: 'unrelated', findings: [] });
 
-/** Compare two claims about the same event, from different articles. */
+/**
+ * Compare two claims about the same event, from different articles or from two different speakers of one
+ * article. A contradiction or an agreement needs the two to be about one happening: the same kind of act
+ * (lemma), and either much of the same wording, a shared participant more specific than a country, or two
+ * arguments that agree (who did it, where, from where to where).
+ */
 export function comparePair(a: EventView, b: EventView): PairResult {
   const x = a.base;
   const y = b.base;
@@ -31,20 +36,32 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   const shared = sharedAnchors(a, b);
   // Entity blocking: claims about disjoint sets of actors and places, in different words, are about other things.
   if (x.anchors.size && y.anchors.size && shared === 0 && overlap < 0.1) return unrelated();
-  if (a.lemma && b.lemma && a.lemma !== b.lemma && shared === 0) return unrelated();
+  const sameAction = sameAct(a, b);
+  if (!sameAction && shared === 0) return unrelated();
 
-  const sameAction = !a.lemma || !b.lemma || a.lemma === b.lemma;
+  const specific = sharedSpecific(a, b);
+  const aligned = agreeingArguments(a, b);
+  // Agreement needs strong evidence of one happening; a difference needs only some (the difference itself
+  // lowers the overlap).
+  const wordsShared = Math.round((overlap * (x.words.size + y.words.size)) / (1 + overlap));
+  const about =
+    sameAction &&
+    ((overlap >= 0.25 && wordsShared >= 3) || ((specific > 0 || aligned > 0) && overlap >= 0.12) || aligned >= 2);
+  const related = sameAction && (overlap >= 0.1 || specific > 0 || aligned >= 1);
   const agentDiffers = sameAction && !!a.agent && !!b.agent && a.agent.key !== b.agent.key;
   const whereA = a.place ?? a.destination;
   const whereB = b.place ?? b.destination;
   if (x.polarity !== y.polarity) {
     // Denying that one party did it does not contradict saying that another party did, or did it elsewhere.
     if (agentDiffers || placesDiffer(whereA, whereB) || placesDiffer(a.destination, b.destination)) return unrelated();
+    // A denial contradicts only an account of the same act in words or participants of its own.
+    const echoed = echoedArguments(a, b) + echoedArguments(b, a);
+    if (!(related && a.lemma && (overlap >= 0.15 || specific > 0 || aligned >= 1 || echoed >= 1))) return unrelated();
     return { relation: 'contradict', findings: [{ kind: 'polarity', values: [polarityWord(a), polarityWord(b)] }] };
   }
-  const similar = overlap >= 0.15 || shared > 0;
-  if (x.polarity < 0) return similar ? { relation: 'agree', findings: [] } : unrelated();
+  if (x.polarity < 0) return about ? { relation: 'agree', findings: [] } : unrelated();
 
+  if (!related) return unrelated();
   const findings: Finding[] = [];
   if (agentDiffers && a.agent && b.agent) {
     const reversed = placesDiffer(a.destination, b.destination) || placesDiffer(a.origin, b.origin);
@@ -67,9 +84,8 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   if (x.motive && y.motive && conflicts(x.motive.kind, y.motive.kind)) {
     findings.push({ kind: 'motive', values: [x.motive.cue, y.motive.cue] });
   }
-  if (x.outcome && y.outcome && x.outcome.kind !== y.outcome.kind) {
-    findings.push({ kind: 'outcome', values: [x.outcome.cue, y.outcome.cue] });
-  }
+  const outcome = outcomePair(a, b);
+  if (outcome) findings.push({ kind: 'outcome', values: outcome });
   if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= 1) {
     findings.push({ kind: 'certainty', values: [certaintyWord(x.certainty), certaintyWord(y.certainty)] });
   }
@@ -77,7 +93,22 @@ export function comparePair(a: EventView, b: EventView): PairResult {
     findings.push({ kind: 'other', values: [dayName(a.day), dayName(b.day)] });
   }
   if (findings.length) return { relation: 'contradict', findings };
-  return similar ? { relation: 'agree', findings: [] } : unrelated();
+  return about ? { relation: 'agree', findings: [] } : unrelated();
+}
+
+/**
+ * Success against failure: both name an outcome and they differ ("captured" / "was repelled"), or one says the
+ * attempt failed and the other tells the same act as done, with no outcome word ("crossed into the region" /
+ * "an unsuccessful attempt to cross").
+ */
+function outcomePair(a: EventView, b: EventView): [string, string] | null {
+  const x = a.base.outcome;
+  const y = b.base.outcome;
+  if (x && y) return x.kind !== y.kind ? [x.cue, y.cue] : null;
+  if (!a.mention || !b.mention || !sameAct(a, b)) return null;
+  if (x?.kind === 'failure' && !y) return [x.cue, b.mention.trigger.text];
+  if (y?.kind === 'failure' && !x) return [a.mention.trigger.text, y.cue];
+  return null;
 }
 
 /** Whether two places cannot be the same place: different countries, or different regions of one country. */
@@ -101,6 +132,51 @@ function quantityPair(a: EventView, b: EventView): [Quantity, Quantity] | null {
     }
   }
   return null;
+}
+
+/** Kinds of event too broad to say that two different words name one act. */
+const looseTypes = new Set(['occurrence', 'statement']);
+
+/**
+ * Whether two claims tell of the same kind of act: the same lemma or synset ("kill", "slay"), or two words of one
+ * specific event type ("crossed", "entered": movement). Claims without an event mention are not told apart.
+ */
+function sameAct(a: EventView, b: EventView): boolean {
+  const m = a.mention;
+  const n = b.mention;
+  if (!m || !n || m.lemma === n.lemma) return true;
+  if (m.synset && m.synset === n.synset) return true;
+  return m.type === n.type && !looseTypes.has(m.type);
+}
+
+/** Shared participants more specific than a country (people, organisations, towns), speakers left out. */
+function sharedSpecific(a: EventView, b: EventView): number {
+  let n = 0;
+  const skip = new Set([a.base.speaker, b.base.speaker]);
+  for (const x of a.base.specific) if (!skip.has(x) && b.base.specific.has(x)) n++;
+  return n;
+}
+
+/** How many of the event's arguments both claims give and agree on. */
+function agreeingArguments(a: EventView, b: EventView): number {
+  let n = 0;
+  for (const [p, q] of [
+    [a.agent, b.agent],
+    [a.patient, b.patient],
+    [a.origin, b.origin],
+    [a.destination, b.destination],
+    [a.place, b.place],
+  ] as const) {
+    if (p && q && p.key === q.key) n++;
+  }
+  return n;
+}
+
+/** How many of `a`'s event arguments (who, to whom, where) `b` names too, as it says it ("Russian vehicles"). */
+export function echoedArguments(a: EventView, b: EventView): number {
+  let n = 0;
+  for (const p of [a.agent, a.patient, a.origin, a.destination, a.place]) if (p && b.base.anchors.has(p.key)) n++;
+  return n;
 }
 
 function sharedAnchors(a: EventView, b: EventView): number {

@@ -8,7 +8,6 @@
 export const motiveCues: Readonly<Record<string, readonly string[]>> = {
   coerced: [
     'forced',
-    'force',
     'forcing',
     'compelled',
     'obliged',
@@ -81,7 +80,6 @@ export const motiveCues: Readonly<Record<string, readonly string[]>> = {
     'on purpose',
     'provocation',
     'provocative',
-    'planned',
     'premeditated',
     'in order to',
     'so as to',

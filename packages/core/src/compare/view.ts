@@ -29,6 +29,8 @@ export interface ClaimView {
   words: Set<string>;
   /** Entities the claim is about or comes from, with the countries they stand for. */
   anchors: Set<string>;
+  /** The anchors that are more specific than a country or region: people, organisations, towns. */
+  specific: Set<string>;
   /** Publication time in ms, when the article has a date. */
   time: number | null;
   /** An explicit calendar date in the content ("April 16"), as [month, day]. */
@@ -79,6 +81,7 @@ export class ViewContext {
   readonly #mentions = new Map<string, Mention[]>();
   readonly #events = new Map<string, EventMention>();
   readonly #annotations: Map<string, DocumentAnnotation>;
+  readonly #demonyms = new Map<string, string>();
 
   constructor(entities: readonly Entity[], annotations: Map<string, DocumentAnnotation>) {
     this.#annotations = annotations;
@@ -89,6 +92,12 @@ export class ViewContext {
         [...annotation.mentions].sort((a, b) => a.start - b.start),
       );
       for (const m of annotation.events) this.#events.set(m.id, m);
+    }
+    // Demonyms as the corpus links them: the first word of a group tied to a place ("Ukrainian soldiers").
+    for (const e of entities) {
+      const word = /^\p{Lu}\p{L}+(?=\s)/u.exec(e.name)?.[0];
+      if (e.type === 'actor' && e.kind === 'group' && e.place && word && !this.#demonyms.has(word))
+        this.#demonyms.set(word, e.place);
     }
   }
 
@@ -150,6 +159,38 @@ export class ViewContext {
     return ranked?.entity ?? null;
   }
 
+  /**
+   * The country a demonym names among the words before a head noun, in its noun phrase ("one Ukrainian armored
+   * vehicle": Ukraine), when the corpus ties that demonym to a place.
+   */
+  sideOfModifier(text: string, span: Span | undefined): Side | null {
+    if (!span) return null;
+    const before = text.slice(Math.max(0, span.start - 40), span.end);
+    const phrase = before.split(/[,;:.!?"“”()\n]|\b(?:and|or|but|that|which|who|said|says)\b/).pop() ?? '';
+    for (const word of phrase.match(/\p{Lu}\p{L}+/gu) ?? []) {
+      const place = this.#demonyms.get(word);
+      if (place) return this.side(place);
+    }
+    return null;
+  }
+
+  /**
+   * The place an actor inside `span` stands for, or a demonym the corpus ties to a place ("into Ukrainian
+   * territory": Ukraine), when there is one.
+   */
+  placeOfActor(article: string, span: Span | undefined): Place | null {
+    if (!span) return null;
+    for (const m of this.mentionsIn(article, span)) {
+      const place = this.place(this.entity(m.entity)?.place);
+      if (place) return place;
+    }
+    for (const word of span.text.match(/\p{Lu}\p{L}+/gu) ?? []) {
+      const place = this.place(this.#demonyms.get(word));
+      if (place) return place;
+    }
+    return null;
+  }
+
   annotation(article: string): DocumentAnnotation | undefined {
     return this.#annotations.get(article);
   }
@@ -167,9 +208,13 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
     claim.stance === 'deny' ? -1 : claim.stance === 'question' || claim.stance === 'conditional' ? 0 : 1;
   if (claim.negated) polarity = (polarity * -1) as 1 | -1 | 0;
   const anchors = new Set<string>();
+  const specific = new Set<string>();
   const addAnchor = (id: string | null | undefined) => {
     if (!id) return;
     anchors.add(id);
+    const entity = ctx.entity(id);
+    if (entity && !broad.has(entity.kind) && !(entity.place && ctx.entity(entity.place)?.kind === 'country'))
+      specific.add(id);
     const side = ctx.side(id);
     if (side) anchors.add(side.key);
   };
@@ -190,6 +235,7 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
     quantities: parseQuantities(content),
     words: new Set(tokens.filter((w) => w.length > 2 && !stopWords.has(w)).map(stem)),
     anchors,
+    specific,
     time: Number.isFinite(time) ? time : null,
     calendar: calendarDay(content),
     sentence: claimSentence(ctx, claim, article),
@@ -209,14 +255,22 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: reado
     }
   }
   const args = mention?.arguments ?? {};
-  const place = (span: Span | undefined, id?: string) => ctx.place(ctx.argumentEntity(article.id, span, id, 'place'));
+  const place = (span: Span | undefined, id?: string) =>
+    ctx.place(ctx.argumentEntity(article.id, span, id, 'place')) ?? ctx.placeOfActor(article.id, span);
   let quantity: Quantity | null = null;
   if (args.quantity) quantity = parseQuantities(args.quantity.text)[0] ?? null;
-  let agent = ctx.side(ctx.argumentEntity(article.id, args.agent, args.agentEntity));
-  if (!agent && args.agent && /^(?:its|their|our|his|her)\b/i.test(args.agent.text)) {
-    // "Islamabad denied its troops crossed": a possessive agent stands for the speaker's side.
-    agent = ctx.side(claim.speaker) ?? ctx.side(ctx.argumentEntity(article.id, claim.source ?? undefined, undefined));
-  }
+  // "Islamabad denied its troops crossed": a possessive agent stands for the speaker's side.
+  const possessive =
+    !!args.agent &&
+    (/^(?:its|their|our|his|her)\b/i.test(args.agent.text) ||
+      /\b(?:its|their|our|his|her)\s+$/i.test(article.text.slice(Math.max(0, args.agent.start - 6), args.agent.start)));
+  const speakerSide = possessive
+    ? (ctx.side(claim.speaker) ?? ctx.side(ctx.argumentEntity(article.id, claim.source ?? undefined, undefined)))
+    : null;
+  const agent =
+    speakerSide ??
+    ctx.side(ctx.argumentEntity(article.id, args.agent, args.agentEntity)) ??
+    ctx.sideOfModifier(article.text, args.agent);
   return {
     base,
     mention,
@@ -232,6 +286,8 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: reado
 }
 
 const msPerDay = 86_400_000;
+/** Kinds of entity that many claims of a story share, so sharing one says little. */
+const broad = new Set(['country', 'region', 'government', 'location']);
 
 /**
  * The day a normalised time names (`2014-04-16`, `*-04-16`, `weekday:5`, `rel:yesterday`), placed with the
