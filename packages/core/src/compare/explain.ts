@@ -68,8 +68,12 @@ const plurals: Record<string, string> = {
 /** The attribution verb, agreeing with a plural common-noun speaker ("officials say"). */
 function verb(v: ClaimView, finding: Finding): string {
   const singular = singularVerb(v, finding);
-  const last = v.speakerName.split(/\s+/).pop() ?? '';
-  const plural = v.claim.source !== null && /^[a-z]+[^s]s$/.test(last) && !/(ics|ness|news|ss)$/.test(last);
+  // The head noun: the last word before a post-modifier ("Officials in Kiev"); two coordinated speakers are plural.
+  const head = v.speakerName.split(/\s(?:in|of|from|at|for|on|with)\s/)[0] ?? v.speakerName;
+  const last = head.split(/\s+/).pop() ?? '';
+  const plural =
+    v.claim.source !== null &&
+    ((/^\p{L}+[^s]s$/u.test(last) && !/(ics|ness|news|ss)$/.test(last)) || /\sand\s/.test(head));
   return plural ? (plurals[singular] ?? singular) : singular;
 }
 
@@ -90,7 +94,7 @@ function singularVerb(v: ClaimView, finding: Finding): string {
 }
 
 const maxWords = 18;
-const clauseBreak = /[,;:()–—]|\s(?:but|while|whereas|which|although|though|however)\s/g;
+const clauseBreak = /[,;:()–—]|\s(?:but|while|whereas|which|although|though|however|and that)\s/g;
 
 /** A short paraphrase of a claim's content: the clause holding the event's trigger, trimmed. */
 export function paraphrase(v: EventView): string {
