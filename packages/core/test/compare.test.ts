@@ -963,3 +963,68 @@ describe('compareClaims: two speakers of one article', () => {
     expect(contradictions).toEqual([]);
   });
 });
+
+describe('compareClaims: what an act is and whether it is told as real', () => {
+  const pair = (left: ArticleSpec['claims'][number], right: ArticleSpec['claims'][number]) =>
+    run([
+      { id: 'a1', outlet: 'Daily Courier', text: `${left.source} said ${left.content}.`, claims: [left] },
+      { id: 'b1', outlet: 'Evening Star', text: `${right.source} said ${right.content}.`, claims: [right] },
+    ]);
+  const account = {
+    source: 'New Delhi',
+    content: 'Pakistani troops crossed into India',
+    events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' }],
+  };
+
+  it('reads a negation only where it bears on the act', () => {
+    const negatedNoun = pair(account, {
+      source: 'Islamabad',
+      content: 'neither the army nor Pakistani troops crossed into India',
+      negated: true,
+      events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' }],
+    });
+    expect(kinds(negatedNoun.contradictions)).toEqual([['polarity', null]]);
+    const elsewhere = pair(account, {
+      source: 'Islamabad',
+      content: 'no official doubts that the crossing of Pakistani troops into India happened',
+      negated: true,
+      events: [{ event: 'V1', trigger: 'crossing', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' }],
+    });
+    expect(elsewhere.contradictions).toEqual([]);
+  });
+
+  it('does not read an act under "if", after "should" or "plans to" as told', () => {
+    for (const content of [
+      'if Pakistani troops crossed into India there would be no talks',
+      'Pakistani troops should never have crossed into India',
+      'Pakistani troops plan to cross into India',
+    ]) {
+      const trigger = content.includes('cross ') ? 'cross' : 'crossed';
+      const { contradictions } = pair(account, {
+        source: 'Islamabad',
+        content,
+        negated: content.includes('never'),
+        events: [{ event: 'V1', trigger, lemma: 'cross', agent: 'Pakistani troops', destination: 'India' }],
+      });
+      expect(contradictions, content).toEqual([]);
+    }
+  });
+
+  it('needs more than a light verb and a shared name to call two claims one happening', () => {
+    const { contradictions, agreements } = pair(
+      {
+        source: 'New Delhi',
+        content: 'Pakistan made a statement on trade',
+        events: [{ event: 'V1', trigger: 'made', lemma: 'make', agent: 'Pakistan' }],
+      },
+      {
+        source: 'Islamabad',
+        content: 'Pakistan did not make any offer on water',
+        negated: true,
+        events: [{ event: 'V1', trigger: 'make', lemma: 'make', agent: 'Pakistan' }],
+      },
+    );
+    expect(contradictions).toEqual([]);
+    expect(agreements).toEqual([]);
+  });
+});

@@ -337,7 +337,7 @@ function siblingKinds(a: EventView, b: EventView): Set<ContradictionKind> {
   }
   if (countries >= 2) return new Set(['agent', 'polarity']);
   if (shared >= 1 && jaccard(a.base.words, b.base.words) >= 0.3) return new Set(['polarity']);
-  const denial = a.base.polarity * b.base.polarity < 0;
+  const denial = a.polarity * b.polarity < 0;
   if (denial && shared >= 1 && echoedArguments(a, b) + echoedArguments(b, a) >= 1) return new Set(['polarity']);
   return new Set();
 }
@@ -346,7 +346,7 @@ function siblingKinds(a: EventView, b: EventView): Set<ContradictionKind> {
 function signature(v: EventView): string {
   const q = v.quantity ?? v.base.quantities.find((x) => x.unit !== null) ?? null;
   return [
-    v.base.polarity,
+    v.polarity,
     v.base.speaker ?? '',
     v.base.certainty,
     v.lemma,

@@ -1,5 +1,5 @@
 import type { ContradictionKind } from '../contradiction.js';
-import { motiveConflicts } from './lexicon.js';
+import { lightActs, motiveConflicts } from './lexicon.js';
 import { compareQuantities, type Quantity, sameThing } from './quantity.js';
 import type { EventView, Place } from './view.js';
 import { jaccard } from './voices.js';
@@ -31,7 +31,7 @@ const unrelated = (): PairResult => ({ relation: 'unrelated', findings: [] });
 export function comparePair(a: EventView, b: EventView): PairResult {
   const x = a.base;
   const y = b.base;
-  if (x.polarity === 0 || y.polarity === 0) return unrelated();
+  if (a.polarity === 0 || b.polarity === 0) return unrelated();
   const overlap = jaccard(x.words, y.words);
   const shared = sharedAnchors(a, b);
   // Entity blocking: claims about disjoint sets of actors and places, in different words, are about other things.
@@ -44,14 +44,20 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   // Agreement needs strong evidence of one happening; a difference needs only some (the difference itself
   // lowers the overlap).
   const wordsShared = Math.round((overlap * (x.words.size + y.words.size)) / (1 + overlap));
-  const about =
+  let about =
     sameAction &&
-    ((overlap >= 0.25 && wordsShared >= 3) || ((specific > 0 || aligned > 0) && overlap >= 0.12) || aligned >= 2);
-  const related = sameAction && (overlap >= 0.1 || specific > 0 || aligned >= 1);
+    ((overlap >= 0.25 && (wordsShared >= 3 || overlap >= 0.4)) ||
+      ((specific > 0 || aligned > 0) && overlap >= 0.12) ||
+      aligned >= 2 ||
+      mirrored(a, b));
+  // A light act ("make", "take") names no happening of its own: only strong evidence relates two claims on it.
+  const light = lightActs.has(a.lemma) || lightActs.has(b.lemma);
+  if (light) about = about && overlap >= 0.25 && wordsShared >= 3;
+  const related = light ? about : sameAction && (overlap >= 0.1 || specific > 0 || aligned >= 1);
   const agentDiffers = sameAction && !!a.agent && !!b.agent && a.agent.key !== b.agent.key;
   const whereA = a.place ?? a.destination;
   const whereB = b.place ?? b.destination;
-  if (x.polarity !== y.polarity) {
+  if (a.polarity !== b.polarity) {
     // Denying that one party did it does not contradict saying that another party did, or did it elsewhere.
     if (agentDiffers || placesDiffer(whereA, whereB) || placesDiffer(a.destination, b.destination)) return unrelated();
     // A denial contradicts only an account of the same act in words or participants of its own.
@@ -59,18 +65,20 @@ export function comparePair(a: EventView, b: EventView): PairResult {
     if (!(related && a.lemma && (overlap >= 0.15 || specific > 0 || aligned >= 1 || echoed >= 1))) return unrelated();
     return { relation: 'contradict', findings: [{ kind: 'polarity', values: [polarityWord(a), polarityWord(b)] }] };
   }
-  if (x.polarity < 0) return about ? { relation: 'agree', findings: [] } : unrelated();
+  if (a.polarity < 0) return about ? { relation: 'agree', findings: [] } : unrelated();
 
   if (!related) return unrelated();
   const findings: Finding[] = [];
-  if (agentDiffers && a.agent && b.agent) {
+  // A different doer or place is a contradiction only when the rest says it is one happening; else two acts.
+  if (agentDiffers && a.agent && b.agent && about) {
     const reversed = placesDiffer(a.destination, b.destination) || placesDiffer(a.origin, b.origin);
     findings.push({ kind: 'agent', values: [a.agent.name, b.agent.name], reversed });
   }
-  if (sameAction && !agentDiffers && whereA && whereB && placesDiffer(whereA, whereB)) {
+  if (about && !agentDiffers && whereA && whereB && placesDiffer(whereA, whereB)) {
     findings.push({ kind: 'place', values: [placeName(whereA), placeName(whereB)] });
   }
-  const quantities = quantityPair(a, b);
+  // Counts in the claims' wider text differ for many reasons: only the act's own counts, or one happening, compare.
+  const quantities = (a.quantity && b.quantity) || about ? quantityPair(a, b) : null;
   if (quantities) {
     const relation = compareQuantities(quantities[0], quantities[1]);
     if (relation !== 'same') {
@@ -157,6 +165,15 @@ function sharedSpecific(a: EventView, b: EventView): number {
   return n;
 }
 
+/**
+ * Mirror accounts of one incident: each side says the other's people crossed into its own country ("an Indian
+ * patrol crossed into Pakistan" / "a Pakistani column crossed into India").
+ */
+function mirrored(a: EventView, b: EventView): boolean {
+  const into = (v: EventView) => (v.destination?.country ? `country:${v.destination.country}` : null);
+  return !!a.agent && !!b.agent && a.agent.key === into(b) && b.agent.key === into(a) && a.agent.key !== b.agent.key;
+}
+
 /** How many of the event's arguments both claims give and agree on. */
 function agreeingArguments(a: EventView, b: EventView): number {
   let n = 0;
@@ -204,7 +221,7 @@ function placeName(p: Place): string {
 }
 
 function polarityWord(v: EventView): string {
-  return v.base.polarity > 0 ? 'happened' : 'did not happen';
+  return v.polarity > 0 ? 'happened' : 'did not happen';
 }
 
 function certaintyWord(c: number): string {

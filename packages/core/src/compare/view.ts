@@ -43,6 +43,11 @@ export interface ClaimView {
 export interface EventView {
   base: ClaimView;
   mention: EventMention | null;
+  /**
+   * 1 the claim tells the happening as done, -1 denied or negated, 0 neither. A negation inside the content
+   * counts only when it stands just before this event's trigger ("had not crossed"), not anywhere in the claim.
+   */
+  polarity: 1 | -1 | 0;
   lemma: string;
   agent: Side | null;
   patient: Side | null;
@@ -274,6 +279,7 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: reado
   return {
     base,
     mention,
+    polarity: mention ? polarityAt(base, mention, article.text) : base.polarity,
     lemma: mention?.lemma ?? '',
     agent,
     patient: ctx.side(ctx.argumentEntity(article.id, args.patient, args.patientEntity)),
@@ -284,6 +290,51 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: reado
     day: dayOf(args.timeValue, base),
   };
 }
+
+/**
+ * The polarity of one event mention in a claim: the stance's, with a content negation only near the trigger; 0
+ * for an act the claim does not tell as real: under "if", after a modal ("should release", but "may have
+ * crossed" stays a hedged account), or wanted, planned or tried ("try to reach").
+ */
+function polarityAt(base: ClaimView, mention: EventMention, text: string): 1 | -1 | 0 {
+  const { claim } = base;
+  const stance: 1 | -1 | 0 =
+    claim.stance === 'deny' ? -1 : claim.stance === 'question' || claim.stance === 'conditional' ? 0 : 1;
+  if (stance === 0) return 0;
+  const from = Math.max(claim.content.start, mention.trigger.start - 60);
+  const before = words(text.slice(from, mention.trigger.start)).slice(-6);
+  if (before.some((w) => conditions.has(w))) return 0;
+  const near = before.slice(-3).filter((w) => !negators.has(w) && !w.endsWith("n't"));
+  const last = near[near.length - 1];
+  if (last !== undefined && modals.has(last)) return 0;
+  // "should have crossed" did not happen; "may have crossed" perhaps did.
+  if (last === 'have' && counterfactual.has(near[near.length - 2] ?? '')) return 0;
+  // "an unsuccessful attempt to cross" tells of an attempt that failed: an outcome, compared as such.
+  if (last === 'to' && intentions.has(near[near.length - 2] ?? '') && base.outcome?.kind !== 'failure') return 0;
+  if (!claim.negated) return stance;
+  // The negation must bear on the act: a verb form, or a word right after a negator or an auxiliary ("did not
+  // cross", "never paid"); "neither the minister nor her campaign" does not negate the campaign.
+  const negated = before.slice(-4).some((w) => negators.has(w) || w.endsWith("n't"));
+  const previous = before.filter((w) => !w.endsWith('ly')).pop() ?? '';
+  const verbal =
+    /(?:ed|ing|en)$/i.test(mention.trigger.text) ||
+    negators.has(previous) ||
+    previous.endsWith("n't") ||
+    auxiliaries.has(previous);
+  return negated && verbal ? (-stance as 1 | -1) : stance;
+}
+
+const conditions = new Set(['if', 'unless', 'whether']);
+const counterfactual = new Set(['should', 'would', 'could', "'d"]);
+const auxiliaries = new Set(
+  'do does did has have had will would was were is are be been can could should may might must'.split(' '),
+);
+const modals = new Set(['should', 'would', 'could', 'will', 'shall', 'must', 'can', 'may', 'might', "'d", "'ll"]);
+const intentions = new Set(
+  'try tries tried trying want wants wanted plan plans planned planning hope hopes hoped seek seeks sought going intend intends intended expect expects expected aim aims urge urged urges need needs needed ask asks asked vow vowed vows promise promised promises threaten threatened threatens like able attempt attempts attempted attempting'.split(
+    ' ',
+  ),
+);
 
 const msPerDay = 86_400_000;
 /** Kinds of entity that many claims of a story share, so sharing one says little. */
