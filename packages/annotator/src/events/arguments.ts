@@ -88,7 +88,11 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
       set('place', phrase);
     }
   }
-  const time = nearest(findTimes(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0), tokens[i]);
+  // a time belongs to the trigger nearest to it: "said on Monday that troops crossed" gives Monday to "said"
+  const times = findTimes(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0).filter(
+    (t) => ownerOf(context, t) === i,
+  );
+  const time = nearest(times, tokens[i]);
   if (time) args.time = spanOf(time, context.text);
   const quantities = findQuantities(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0);
   const inPatient = args.patient
@@ -155,13 +159,37 @@ function findWord(context: SentenceContext, from: number, words: string[]): numb
   return undefined;
 }
 
+/**
+ * The trigger a time expression belongs to: the nearest one before it ("troops crossed the border on Friday,
+ * officials said"; "said on Friday that troops crossed"), else the nearest one after it ("On Friday, troops crossed").
+ */
+function ownerOf(context: SentenceContext, found: Found): number | undefined {
+  let before: number | undefined;
+  let after: number | undefined;
+  for (const j of context.triggerIndices) {
+    const token = context.tokens[j];
+    if (!token) continue;
+    if (token.start < found.start) {
+      if (before === undefined || token.start > (context.tokens[before]?.start ?? 0)) before = j;
+    } else if (after === undefined || token.start < (context.tokens[after]?.start ?? 0)) after = j;
+  }
+  return before ?? after;
+}
+
+function distanceTo(found: Found, token: Token): number {
+  return found.start >= token.end
+    ? found.start - token.end
+    : found.end <= token.start
+      ? (token.start - found.end) * 1.5
+      : 0;
+}
+
 function nearest(found: Found[], token: Token | undefined, limit = Number.POSITIVE_INFINITY): Found | undefined {
   if (!token) return undefined;
   let best: Found | undefined;
   let bestDistance = limit;
   for (const f of found) {
-    const distance =
-      f.start >= token.end ? f.start - token.end : f.end <= token.start ? (token.start - f.end) * 1.5 : 0;
+    const distance = distanceTo(f, token);
     if (distance <= bestDistance) {
       best = f;
       bestDistance = distance;
