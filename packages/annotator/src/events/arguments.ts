@@ -26,6 +26,8 @@ const originWords = new Set(['from']);
 const destinationWords = new Set(['into', 'onto', 'to', 'toward', 'towards']);
 const placeWords = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'on']);
 const directed = new Set(['movement', 'attack', 'seizure', 'capture']);
+/** A country's border or land, which a movement that crosses or enters it goes into ("the Russian border"). */
+const boundary = /^(?:the\s+)?\p{Lu}[\p{L}-]+\s+(?:border|territory|soil|airspace|waters|frontier)$/u;
 const window = 10;
 
 /** The arguments of one trigger: agent, patient, origin, destination, place, time, quantity. */
@@ -70,7 +72,7 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
     const word = tokens[j]?.text.toLowerCase() ?? '';
     const phrase =
       originWords.has(word) || destinationWords.has(word) || placeWords.has(word)
-        ? phraseAt(context, j + 1)
+        ? ((placeWords.has(word) ? undefined : placeAfterModifiers(context, j + 1)) ?? phraseAt(context, j + 1))
         : undefined;
     if (!phrase) continue;
     const isPlace = phrase.type === 'place' || (phrase.type === undefined && /^\p{Lu}/u.test(phrase.span.text));
@@ -88,7 +90,13 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
       set('place', phrase);
     }
   }
-  // a time belongs to the trigger nearest to it: "said on Monday that troops crossed" gives Monday to "said"
+  // "entered Russia", "crossed the Russian border": where a movement goes when the text gives no "into"
+  if (trigger.type === 'movement' && !args.destination && args.patient) {
+    const place =
+      args.patientEntity !== undefined &&
+      context.mentions.some((m) => m.entity === args.patientEntity && m.type === 'place');
+    if (place || boundary.test(args.patient.text)) args.destination = args.patient;
+  }
   const times = findTimes(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0).filter(
     (t) => ownerOf(context, t) === i,
   );
@@ -123,6 +131,21 @@ function phraseAt(context: SentenceContext, j: number): Phrase | undefined {
   // "300 soldiers of the army": keep "of" + one more phrase
   const end = tokens[last - 1] as Token;
   return { span: { start: first.start, end: end.end, text: context.text.slice(first.start, end.end) } };
+}
+
+/** A place name after lower-case modifiers, where a movement goes or comes from ("into eastern Ukraine"). */
+function placeAfterModifiers(context: SentenceContext, j: number): Phrase | undefined {
+  const { tokens } = context;
+  for (let k = j; k < Math.min(tokens.length, j + 5); k++) {
+    const token = tokens[k] as Token;
+    const mention = context.mentions.find((m) => m.start === token.start);
+    if (mention)
+      return k > j && mention.type === 'place'
+        ? { span: spanOf(mention), entity: mention.entity, type: 'place' }
+        : undefined;
+    if (!/^\p{Ll}+$/u.test(token.text) || context.verbs[k]) return undefined;
+  }
+  return undefined;
 }
 
 /** The noun phrase or entity mention that ends just before token `i` (auxiliaries and adverbs skipped). */

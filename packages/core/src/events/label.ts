@@ -65,7 +65,7 @@ const nouns: Readonly<Record<string, string>> = {
  * when a name says so, and the date the text gives, normalised — "crossing into Ukraine (16 April)",
  * "statement by Sergei Lavrov (17 April 2014)", "seizure in Kramatorsk".
  */
-export function labelOf(cluster: readonly Placed[]): string {
+export function labelOf(cluster: readonly Placed[], isActor: (mention: EventMention) => boolean): string {
   const pick = (get: (m: EventMention) => string | undefined) =>
     majority(cluster.map((p) => get(p.mention)).filter((x): x is string => !!x));
   const lemma = majority(cluster.map((p) => p.mention.lemma)) ?? '';
@@ -73,10 +73,11 @@ export function labelOf(cluster: readonly Placed[]): string {
   const destination = pick((m) => name(m.arguments.destination?.text));
   const origin = pick((m) => name(m.arguments.origin?.text));
   const place = pick((m) => name(m.arguments.place?.text));
-  if (destination) text += ` ${cluster.some((p) => p.mention.type === 'movement') ? 'into' : 'to'} ${destination}`;
+  const into = cluster.some((p) => p.mention.type === 'movement') && !/^(?:return|go|come)$/.test(lemma);
+  if (destination) text += ` ${into ? 'into' : 'to'} ${destination}`;
   else if (origin) text += ` from ${origin}`;
   if (place && !destination) text += ` in ${place}`;
-  const agent = pick((m) => (m.arguments.agentEntity ? name(m.arguments.agent?.text) : undefined));
+  const agent = pick((m) => (isActor(m) ? name(m.arguments.agent?.text) : undefined));
   if (agent && !destination && !place) text += ` by ${agent}`;
   const date = majority(
     cluster.map((p) => dateText(p.mention.arguments.timeValue, p.article.date)).filter((x): x is string => !!x),
@@ -84,21 +85,19 @@ export function labelOf(cluster: readonly Placed[]): string {
   return date ? `${text} (${date})` : text;
 }
 
-/** The noun that names the happening: a nominal trigger the articles use, else a known noun, else the gerund. */
+/**
+ * The noun that names the happening: a nominal trigger of the lemma the articles use, else a known noun,
+ * else the gerund when a trigger is a verb form, else the trigger word itself ("incident", "security").
+ */
 function nounOf(lemma: string, cluster: readonly Placed[]): string {
-  const nominal = majority(
-    cluster
-      .filter((p) => p.mention.lemma === lemma)
-      .map((p) => p.mention.trigger.text.toLowerCase())
-      .filter(
-        (t) => /(?:[^aeiou]tion|sion|ment|ance|ence|ure|al|sis)$/.test(t) && !/^(?:general|total|natural)$/.test(t),
-      ),
-  );
-  if (nominal && !nouns[lemma]) return nominal;
   const known = nouns[lemma];
   if (known) return known;
-  if (/(?:tion|sion|ment|ance|ence|ure|ty|cy|ism|ness|ship|dom)$/.test(lemma)) return lemma;
-  return gerund(lemma);
+  const words = cluster.filter((p) => p.mention.lemma === lemma).map((p) => p.mention.trigger.text.toLowerCase());
+  const nominal = majority(words.filter((t) => /(?:[^aeiou]tion|sion|ment|ance|ence|ure|sis)$/.test(t)));
+  if (nominal) return nominal;
+  const verbal = words.some((t) => t !== lemma && t !== `${lemma}s` && t !== `${lemma}es`);
+  if (verbal || words.length === 0) return gerund(lemma);
+  return majority(words) ?? lemma;
 }
 
 /** A name as a label shows it: on one line, no quotes, no leading article, not a pronoun or a long phrase. */
