@@ -8,13 +8,17 @@ import { pathToFileURL } from 'node:url';
 
 export const devTopics = [2, 5, 12, 18, 21, 23, 34, 35];
 
-const usage = `Usage: node packages/annotator/scripts/eval-events.mjs <ecbplus-folder> [--topics 2,5,...] [--verbose]
+const usage = `Usage: node packages/annotator/scripts/eval-events.mjs <ecbplus-folder> [--split dev|train] [--topics 2,5,...]
+       [--events JSON] [--cluster JSON] [--verbose]
 
 Rebuilds each ECB+ document (tokens joined by single spaces, one sentence a line), annotates the documents
 of each topic with createAnnotator({linePerSentence: true}), groups their event mentions with clusterEvents,
 and scores the gold event mentions (ACTION_* and NEG_ACTION_* in ECBplus_coreference_sentences.csv) with
 MUC, B³, CEAF-e and CoNLL F1. Also prints the same-lemma baseline (gold mentions grouped by lemma).
-Default topics: the dev topics ${devTopics.join(' ')}. Imports the built packages (dist/): build them first.`;
+Default topics: the dev topics ${devTopics.join(' ')}; --split train scores the train topics (all others in
+the folder), where settings are tuned. --events passes tag-events options (e.g. '{"minProbability":0.6}'),
+--cluster clusterEvents options (e.g. '{"alone":["statement"]}'; arrays become sets) to compare settings.
+Imports the built packages (dist/): build them first.`;
 
 /** Read the checked sentences: Map<"topic_file", Set<sentence>>. */
 export function readSentenceIndex(folder) {
@@ -307,13 +311,25 @@ async function main(argv) {
     console.log(usage);
     return;
   }
-  const folder = argv.find((a) => !a.startsWith('--') && !/^\d+(,\d+)*$/.test(a));
-  const topicsArg = argv[argv.indexOf('--topics') + 1];
-  const topics = argv.includes('--topics') && topicsArg ? topicsArg.split(',').map(Number) : devTopics;
+  const valued = ['--split', '--topics', '--events', '--cluster'];
+  const folder = argv.find((a, i) => !a.startsWith('--') && !valued.includes(argv[i - 1] ?? ''));
+  const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const split = option('--split') ?? 'dev';
+  const topicsArg = option('--topics');
+  const topics = topicsArg
+    ? topicsArg.split(',').map(Number)
+    : split === 'train'
+      ? listTopics(folder).filter((t) => !devTopics.includes(t))
+      : devTopics;
   const verbose = argv.includes('--verbose');
+  const eventOptions = JSON.parse(option('--events') ?? '{}');
+  const clusterOptions = JSON.parse(option('--cluster') ?? '{}');
+  for (const [key, value] of Object.entries(clusterOptions)) {
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) clusterOptions[key] = new Set(value);
+  }
   const { createAnnotator, lemmatize } = await import('../dist/index.js');
   const { clusterEvents, resolveEntities } = await import('@claimlens/core');
-  const annotator = createAnnotator({ linePerSentence: true });
+  const annotator = createAnnotator({ linePerSentence: true, events: eventOptions });
   const index = readSentenceIndex(folder);
   const system = {};
   const baseline = {};
@@ -340,7 +356,7 @@ async function main(argv) {
     const events = clusterEvents(
       items.map((i) => i.article),
       resolved.annotations,
-      { entities: resolved.entities },
+      { entities: resolved.entities, ...clusterOptions },
     );
     const spans = new Map();
     for (const event of events) {

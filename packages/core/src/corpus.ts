@@ -131,7 +131,7 @@ export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}
     for (const claim of annotation.claims) claims.push({ ...claim, article: article.id });
   }
   const articles = items.map((i) => i.article);
-  const events = clusterEvents(articles, resolved.annotations);
+  const events = clusterEvents(articles, resolved.annotations, { alone: new Set(['statement']), holdGeneric: true });
   const { contradictions, agreements } = compareClaims({
     articles,
     annotations: resolved.annotations,

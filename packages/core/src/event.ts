@@ -28,6 +28,11 @@ export interface EventMention {
   /** A word shared by lemmas that name the same kind of happening ("kill", "slay"), when a lexicon knows one. */
   synset?: string;
   arguments: EventArguments;
+  /**
+   * The word names a happening too generally to tell it across articles by the word alone ("use", "take"):
+   * such a mention joins an event only with another article's mention that shares a participant. Absent: false.
+   */
+  generic?: boolean;
   /** Ids of claims whose content holds this mention. */
   claims: string[];
 }

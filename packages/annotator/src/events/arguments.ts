@@ -26,6 +26,8 @@ const originWords = new Set(['from']);
 const destinationWords = new Set(['into', 'onto', 'to', 'toward', 'towards']);
 const placeWords = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'on']);
 const directed = new Set(['movement', 'attack', 'seizure', 'capture']);
+/** A country's border or land, which a movement that crosses or enters it goes into ("the Russian border"). */
+const boundary = /^(?:the\s+)?\p{Lu}[\p{L}-]+\s+(?:border|territory|soil|airspace|waters|frontier)$/u;
 const window = 10;
 
 /** The arguments of one trigger: agent, patient, origin, destination, place, time, quantity. */
@@ -70,7 +72,7 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
     const word = tokens[j]?.text.toLowerCase() ?? '';
     const phrase =
       originWords.has(word) || destinationWords.has(word) || placeWords.has(word)
-        ? phraseAt(context, j + 1)
+        ? ((placeWords.has(word) ? undefined : placeAfterModifiers(context, j + 1)) ?? phraseAt(context, j + 1))
         : undefined;
     if (!phrase) continue;
     const isPlace = phrase.type === 'place' || (phrase.type === undefined && /^\p{Lu}/u.test(phrase.span.text));
@@ -88,7 +90,17 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
       set('place', phrase);
     }
   }
-  const time = nearest(findTimes(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0), tokens[i]);
+  // "entered Russia", "crossed the Russian border": where a movement goes when the text gives no "into"
+  if (trigger.type === 'movement' && !args.destination && args.patient) {
+    const place =
+      args.patientEntity !== undefined &&
+      context.mentions.some((m) => m.entity === args.patientEntity && m.type === 'place');
+    if (place || boundary.test(args.patient.text)) args.destination = args.patient;
+  }
+  const times = findTimes(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0).filter(
+    (t) => ownerOf(context, t) === i,
+  );
+  const time = nearest(times, tokens[i]);
   if (time) args.time = spanOf(time, context.text);
   const quantities = findQuantities(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0);
   const inPatient = args.patient
@@ -119,6 +131,21 @@ function phraseAt(context: SentenceContext, j: number): Phrase | undefined {
   // "300 soldiers of the army": keep "of" + one more phrase
   const end = tokens[last - 1] as Token;
   return { span: { start: first.start, end: end.end, text: context.text.slice(first.start, end.end) } };
+}
+
+/** A place name after lower-case modifiers, where a movement goes or comes from ("into eastern Ukraine"). */
+function placeAfterModifiers(context: SentenceContext, j: number): Phrase | undefined {
+  const { tokens } = context;
+  for (let k = j; k < Math.min(tokens.length, j + 5); k++) {
+    const token = tokens[k] as Token;
+    const mention = context.mentions.find((m) => m.start === token.start);
+    if (mention)
+      return k > j && mention.type === 'place'
+        ? { span: spanOf(mention), entity: mention.entity, type: 'place' }
+        : undefined;
+    if (!/^\p{Ll}+$/u.test(token.text) || context.verbs[k]) return undefined;
+  }
+  return undefined;
 }
 
 /** The noun phrase or entity mention that ends just before token `i` (auxiliaries and adverbs skipped). */
@@ -155,13 +182,37 @@ function findWord(context: SentenceContext, from: number, words: string[]): numb
   return undefined;
 }
 
+/**
+ * The trigger a time expression belongs to: the nearest one before it ("troops crossed the border on Friday,
+ * officials said"; "said on Friday that troops crossed"), else the nearest one after it ("On Friday, troops crossed").
+ */
+function ownerOf(context: SentenceContext, found: Found): number | undefined {
+  let before: number | undefined;
+  let after: number | undefined;
+  for (const j of context.triggerIndices) {
+    const token = context.tokens[j];
+    if (!token) continue;
+    if (token.start < found.start) {
+      if (before === undefined || token.start > (context.tokens[before]?.start ?? 0)) before = j;
+    } else if (after === undefined || token.start < (context.tokens[after]?.start ?? 0)) after = j;
+  }
+  return before ?? after;
+}
+
+function distanceTo(found: Found, token: Token): number {
+  return found.start >= token.end
+    ? found.start - token.end
+    : found.end <= token.start
+      ? (token.start - found.end) * 1.5
+      : 0;
+}
+
 function nearest(found: Found[], token: Token | undefined, limit = Number.POSITIVE_INFINITY): Found | undefined {
   if (!token) return undefined;
   let best: Found | undefined;
   let bestDistance = limit;
   for (const f of found) {
-    const distance =
-      f.start >= token.end ? f.start - token.end : f.end <= token.start ? (token.start - f.end) * 1.5 : 0;
+    const distance = distanceTo(f, token);
     if (distance <= bestDistance) {
       best = f;
       bestDistance = distance;

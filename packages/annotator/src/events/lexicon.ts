@@ -14,6 +14,11 @@ export interface EventLexicon {
   synonyms: readonly (readonly [string, string, number])[];
   /** Lemmas seen often in annotated news but almost never as events ("department"): never triggers by suffix or tense alone. */
   nonEvents: ReadonlySet<string>;
+  /**
+   * Lemmas that name a happening too generally to tell it across articles by the word alone: light verbs
+   * ("take", "use", "see") and anaphoric nouns ("incident", "event"). Default: none.
+   */
+  generic?: ReadonlySet<string>;
   /** Irregular word forms for the lemmatizer. */
   exceptions: LemmaExceptions;
   /** Nouns → the verb they name the happening of, where suffix rules cannot tell ("death" → "die"). */
@@ -31,7 +36,7 @@ export function defaultEventLexicon(): EventLexicon {
   if (cached) return cached;
   const read = (name: string): unknown =>
     JSON.parse(readFileSync(new URL(`../../data/events/${name}`, import.meta.url), 'utf8'));
-  const types = read('types.json') as { types: Record<string, string>; nonEvents?: string[] };
+  const types = read('types.json') as { types: Record<string, string>; nonEvents?: string[]; generic?: string[] };
   const ecb = read('ecb-lexicon.json') as Pick<EventLexicon, 'lemmas' | 'synonyms'> & { nonEvents?: string[] };
   const synonyms = read('synonyms.json') as Pick<EventLexicon, 'derivations' | 'synsets' | 'phrases'>;
   cached = {
@@ -39,6 +44,7 @@ export function defaultEventLexicon(): EventLexicon {
     lemmas: ecb.lemmas,
     synonyms: ecb.synonyms,
     nonEvents: new Set([...(ecb.nonEvents ?? []), ...(types.nonEvents ?? [])]),
+    generic: new Set(types.generic ?? []),
     exceptions: defaultLemmaExceptions(),
     derivations: synonyms.derivations,
     synsets: synonyms.synsets,

@@ -81,10 +81,22 @@ export default function tagEvents(options?: Readonly<Options> | null) {
           lemma: trigger.lemma,
           ...(synsets.has(trigger.lemma) ? { synset: synsets.get(trigger.lemma) as string } : {}),
           arguments: args,
+          ...(isGeneric(trigger.lemma, lexicon) ? { generic: true } : {}),
           claims: claims.filter((c) => c.content.start <= token.start && token.end <= c.content.end).map((c) => c.id),
         });
       }
     }
     file.data.events = events;
   };
+}
+
+/**
+ * Whether a lemma names a happening too generally to group its mentions across articles by the word alone:
+ * a word of `lexicon.generic`, unless annotated news shows it naming one happening across articles at least
+ * half the time ("find" a body).
+ */
+function isGeneric(lemma: string, lexicon: EventLexicon): boolean {
+  if (!lexicon.generic?.has(lemma)) return false;
+  const coref = lexicon.lemmas[lemma]?.coref;
+  return coref === undefined || coref < 0.5;
 }

@@ -1,6 +1,8 @@
 import type { Article } from '../article.js';
-import type { Entity } from '../entity.js';
+import type { DocumentAnnotation } from '../document.js';
+import type { Geo } from '../entity.js';
 import type { EventMention } from '../event.js';
+import { type When, whenConflicts, whenOf } from './when.js';
 
 /** An event mention in its article. */
 export interface Placed {
@@ -8,54 +10,86 @@ export interface Placed {
   mention: EventMention;
 }
 
-/** Days apart beyond which two mentions with no written date, in articles dated that far apart, differ. */
-const maxArticleDays = 21;
+/** What an entity id stands for, enough to tell two participants or places apart. */
+export interface EntityInfo {
+  type: 'actor' | 'place';
+  kind: string;
+  geo?: Geo;
+  /** For governments and demonym groups: the place entity they stand for. */
+  place?: string;
+}
+
+/** What one mention's arguments say, read once so that comparing two mentions is cheap. */
+export interface Profile {
+  article: string;
+  when: When | undefined;
+  /** Corpus-wide entity ids of the participants and the place. */
+  agent: string | undefined;
+  patient: string | undefined;
+  place: string | undefined;
+  /** Where a movement goes to and comes from: a country key ("Ukrainian territory" → `ukrain`), else the name. */
+  destination: string | undefined;
+  origin: string | undefined;
+}
 
 /**
- * Whether two event mentions cannot name one happening: their dates differ, their places are different
- * places, they move in different directions, or (for weak lemmas such as "say") their participants differ
- * or are unknown.
+ * Read a mention's arguments into a profile. Entity ids come from the article's (corpus-wide) name mentions
+ * at the argument's offset: the ids an annotator wrote into the arguments are local to its document.
  */
-export function conflicts(a: Placed, b: Placed, entities: ReadonlyMap<string, Entity>, weak: boolean): boolean {
-  const x = a.mention.arguments;
-  const y = b.mention.arguments;
-  if (x.timeValue && y.timeValue && timesConflict(x.timeValue, y.timeValue)) return true;
-  if (!absolute(x.timeValue) && !absolute(y.timeValue) && a.article.date && b.article.date) {
-    const days = Math.abs(Date.parse(a.article.date) - Date.parse(b.article.date)) / 86_400_000;
-    if (days > maxArticleDays) return true;
-  }
-  if (differ(x.placeEntity, y.placeEntity, entities)) return true;
-  if (differentText(x.destination?.text, y.destination?.text)) return true;
-  if (differentText(x.origin?.text, y.origin?.text)) return true;
-  const agents = differ(x.agentEntity, y.agentEntity, entities);
-  const patients = differ(x.patientEntity, y.patientEntity, entities);
-  if (agents && patients) return true;
+export function profileOf(
+  article: Article,
+  annotation: DocumentAnnotation | undefined,
+  mention: EventMention,
+  entities: ReadonlyMap<string, EntityInfo>,
+): Profile {
+  const names = new Map<number, string>();
+  for (const m of annotation?.mentions ?? []) names.set(m.start, m.entity);
+  const args = mention.arguments;
+  const id = (span: { start: number } | undefined) => (span ? names.get(span.start) : undefined);
+  const where = (span: { start: number; text: string } | undefined) => {
+    if (!span) return undefined;
+    const entity = names.get(span.start);
+    const info = entity ? entities.get(entity) : undefined;
+    const owner = info?.place ? entities.get(info.place) : undefined;
+    const country = info?.geo?.countryName ?? owner?.geo?.countryName;
+    if (country) return nationKey(country);
+    // a common noun ("the border", "the city") says too little to keep two mentions apart
+    return nationOf(span.text) ?? entity ?? (/^\p{Lu}/u.test(span.text) ? plain(span.text) : undefined);
+  };
+  return {
+    article: article.id,
+    when: whenOf(args.timeValue, article.date),
+    agent: id(args.agent),
+    patient: id(args.patient),
+    place: id(args.place),
+    destination: where(args.destination),
+    origin: where(args.origin),
+  };
+}
+
+/**
+ * Whether two event mentions cannot name one happening: their times differ, their places are places apart,
+ * they go to or come from different places (or opposite ways), or both their participants differ. For weak
+ * mentions (generic words), also when they are in one article or share no participant.
+ */
+export function conflicts(a: Profile, b: Profile, entities: ReadonlyMap<string, EntityInfo>, weak: boolean): boolean {
+  if (whenConflicts(a.when, b.when)) return true;
+  if (differ(a.place, b.place, entities)) return true;
+  if (a.destination && b.destination && a.destination !== b.destination) return true;
+  if (a.origin && b.origin && a.origin !== b.origin) return true;
+  if ((a.destination && a.destination === b.origin) || (a.origin && a.origin === b.destination)) return true;
+  if (differ(a.agent, b.agent, entities) && differ(a.patient, b.patient, entities)) return true;
   if (weak) {
-    if (a.article.id === b.article.id) return true;
-    const sameAgent = x.agentEntity && x.agentEntity === y.agentEntity;
-    const samePatient = x.patientEntity && x.patientEntity === y.patientEntity;
+    if (a.article === b.article) return true;
+    const sameAgent = a.agent !== undefined && a.agent === b.agent;
+    const samePatient = a.patient !== undefined && a.patient === b.patient;
     if (!sameAgent && !samePatient) return true;
   }
   return false;
 }
 
-/** Whether two normalised times name different days, months or years for certain. */
-export function timesConflict(a: string, b: string): boolean {
-  const pa = /^(\*|\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(a);
-  const pb = /^(\*|\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(b);
-  if (!pa || !pb) return false;
-  if (pa[1] !== '*' && pb[1] !== '*' && pa[1] !== pb[1]) return true;
-  if (pa[2] && pb[2] && pa[2] !== pb[2]) return true;
-  if (pa[3] && pb[3] && pa[3] !== pb[3]) return true;
-  return false;
-}
-
-function absolute(value: string | undefined): boolean {
-  return !!value && /^(?:\*|\d{4})-\d{2}/.test(value);
-}
-
 /** Two entity ids that are different entities and, for places with known geography, places apart. */
-function differ(a: string | undefined, b: string | undefined, entities: ReadonlyMap<string, Entity>): boolean {
+function differ(a: string | undefined, b: string | undefined, entities: ReadonlyMap<string, EntityInfo>): boolean {
   if (!a || !b || a === b) return false;
   const ea = entities.get(a);
   const eb = entities.get(b);
@@ -69,10 +103,24 @@ function differ(a: string | undefined, b: string | undefined, entities: Readonly
   return true;
 }
 
-function differentText(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return false;
-  const norm = (s: string) => s.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
-  const na = norm(a);
-  const nb = norm(b);
-  return na !== nb && !na.includes(nb) && !nb.includes(na) && /^\p{Lu}/u.test(a) && /^\p{Lu}/u.test(b);
+/**
+ * The country a phrase names by its first capitalised word when that word is a country or a demonym
+ * ("Russian territory", "Ukraine troops"), as a key shared by the country and its demonym.
+ */
+export function nationOf(phrase: string): string | undefined {
+  const word = /(?:^|\s)(\p{Lu}\p{Ll}{2,})/u.exec(phrase)?.[1];
+  if (!word || !/(?:an|ese|ish|i|ch|ia|a|e|y|land|stan)$/.test(word)) return undefined;
+  return nationKey(word);
+}
+
+/** "Ukraine", "Ukrainian" → `ukrain`; "Russia", "Russian" → `russ`; "Poland", "Polish" → `pol`. */
+export function nationKey(word: string): string {
+  return word.toLowerCase().replace(/(?:ians?|eans?|ans?|ese|ish|is?|ch|ia|a|e|y|land|s)$/, '');
+}
+
+function plain(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:the|a|an)\s+/, '');
 }

@@ -1,0 +1,146 @@
+/**
+ * When a mention says its happening took place, as far as the text and the article's date tell:
+ * a day, a day of a year not given, a weekday, a month, a year, or (for a mention that gives no time in a
+ * dated article) a window before the article's date. Days count from 1970-01-01.
+ */
+export type When =
+  | { kind: 'day'; day: number }
+  | { kind: 'monthDay'; month: number; date: number }
+  | { kind: 'weekday'; weekday: number }
+  | { kind: 'month'; from: number; to: number }
+  | { kind: 'year'; from: number; to: number }
+  | { kind: 'window'; from: number; to: number };
+
+/** Days a mention with no written time may lie before its article's date. */
+const windowDays = 14;
+/** Days an untimed mention may lie further back than its window, and still match a written date. */
+const slackDays = 30;
+/** Days apart beyond which two untimed mentions, in articles dated that far apart, differ. */
+const maxArticleDays = 21;
+
+/**
+ * Read a normalised time (`2014-04-16`, `*-04-16`, `2014-04`, `2014`, `weekday:5`, `rel:yesterday`) against
+ * the article's date (`YYYY-MM-DD` or null). Relative times without an article date say nothing.
+ */
+export function whenOf(value: string | undefined, articleDate: string | null | undefined): When | undefined {
+  const dated = articleDate ? dayOf(articleDate) : undefined;
+  if (!value) return dated === undefined ? undefined : { kind: 'window', from: dated - windowDays, to: dated + 1 };
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) return { kind: 'day', day: epochDay(Number(m[1]), Number(m[2]), Number(m[3])) };
+  m = /^\*-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const month = Number(m[1]);
+    const date = Number(m[2]);
+    if (dated === undefined) return { kind: 'monthDay', month, date };
+    const year = new Date(dated * 86_400_000).getUTCFullYear();
+    const day = epochDay(year, month, date);
+    return { kind: 'day', day: day > dated + 2 ? epochDay(year - 1, month, date) : day };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    return { kind: 'month', from: epochDay(year, month, 1), to: epochDay(year, month + 1, 1) - 1 };
+  }
+  m = /^(\d{4})$/.exec(value);
+  if (m) return { kind: 'year', from: epochDay(Number(m[1]), 1, 1), to: epochDay(Number(m[1]) + 1, 1, 1) - 1 };
+  m = /^weekday:(\d)$/.exec(value);
+  if (m) {
+    const weekday = Number(m[1]);
+    if (dated === undefined) return { kind: 'weekday', weekday };
+    // the last such weekday on or before the article's date
+    return { kind: 'day', day: dated - ((weekdayOf(dated) - weekday + 7) % 7) };
+  }
+  if (dated === undefined || !value.startsWith('rel:')) return undefined;
+  const rel = value.slice(4);
+  if (rel === 'today' || rel === 'tonight') return { kind: 'day', day: dated };
+  if (rel === 'yesterday' || rel === 'last night') return { kind: 'day', day: dated - 1 };
+  const year = new Date(dated * 86_400_000).getUTCFullYear();
+  if (rel === 'last year') return { kind: 'year', from: epochDay(year - 1, 1, 1), to: epochDay(year, 1, 1) - 1 };
+  if (rel === 'this year') return { kind: 'year', from: epochDay(year, 1, 1), to: epochDay(year + 1, 1, 1) - 1 };
+  if (rel.startsWith('last')) return { kind: 'window', from: dated - 45, to: dated };
+  if (rel.startsWith('this')) return { kind: 'window', from: dated - 31, to: dated + 7 };
+  return undefined;
+}
+
+/** Whether two times cannot be the same happening's (a day of tolerance either way for "overnight"). */
+export function whenConflicts(a: When | undefined, b: When | undefined): boolean {
+  if (!a || !b) return false;
+  if (rank[a.kind] > rank[b.kind]) [a, b] = [b, a];
+  switch (a.kind) {
+    case 'day':
+      switch (b.kind) {
+        case 'day':
+          return Math.abs(a.day - b.day) > 1;
+        case 'monthDay':
+          return !nearMonthDay(a.day, b.month, b.date);
+        case 'weekday':
+          return circular(weekdayOf(a.day), b.weekday) > 1;
+        case 'window':
+          return a.day < b.from - slackDays || a.day > b.to + 1;
+        default:
+          return a.day < (b as Ranged).from - 1 || a.day > (b as Ranged).to + 1;
+      }
+    case 'monthDay':
+      switch (b.kind) {
+        case 'monthDay':
+          return Math.abs(a.month * 31 + a.date - (b.month * 31 + b.date)) > 1;
+        case 'weekday':
+        case 'year':
+          return false;
+        default: {
+          const r = b as Ranged;
+          // some day in the range (widened for an untimed mention) falls on that month and day
+          const from = r.kind === 'window' ? r.from - slackDays : r.from - 1;
+          const firstYear = new Date(from * 86_400_000).getUTCFullYear();
+          const lastYear = new Date((r.to + 1) * 86_400_000).getUTCFullYear();
+          for (let y = firstYear; y <= lastYear; y++) {
+            const day = epochDay(y, a.month, a.date);
+            if (day >= from && day <= r.to + 1) return false;
+          }
+          return true;
+        }
+      }
+    case 'weekday':
+      return b.kind === 'weekday' && circular(a.weekday, b.weekday) > 1;
+    case 'window':
+      // b is a window too
+      return Math.abs(a.to - (b as Ranged).to) > maxArticleDays;
+    default: {
+      // month or year against month, year or window
+      const r = b as Ranged;
+      const from = r.kind === 'window' ? r.from - slackDays : r.from;
+      return a.to < from || a.from > r.to;
+    }
+  }
+}
+
+type Ranged = Extract<When, { from: number }>;
+
+const rank: Record<When['kind'], number> = { day: 0, monthDay: 1, weekday: 2, window: 5, month: 3, year: 4 };
+
+function epochDay(year: number, month: number, date: number): number {
+  return Math.floor(Date.UTC(year, month - 1, date) / 86_400_000);
+}
+
+function dayOf(iso: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? epochDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
+function weekdayOf(day: number): number {
+  return (day + 4) % 7; // 1970-01-01 was a Thursday (4)
+}
+
+function circular(a: number, b: number): number {
+  const d = Math.abs(a - b) % 7;
+  return Math.min(d, 7 - d);
+}
+
+function nearMonthDay(day: number, month: number, date: number): boolean {
+  for (const d of [day - 1, day, day + 1]) {
+    const t = new Date(d * 86_400_000);
+    if (t.getUTCMonth() + 1 === month && t.getUTCDate() === date) return true;
+  }
+  return false;
+}
