@@ -155,6 +155,16 @@ describe('tagPlaces: conflicting regions', () => {
     expect(entityOf('Donetsk')?.geo?.country).toBe('UA');
   });
 
+  it('locates a village the gazetteer does not know at the region the article puts it in', () => {
+    const { entityOf } = run('Drones hit the village of Krasnaya Gorka in the Bryansk region overnight.', {});
+    expect(entityOf('Krasnaya Gorka')?.geo).toMatchObject({
+      geonameId: null,
+      name: 'Krasnaya Gorka',
+      country: 'RU',
+      region: 'Bryansk Oblast',
+    });
+  });
+
   it('stays quiet when both statements name the same region', () => {
     const text = 'Krasnaya Gorka, Bryansk region, was shelled. Krasnaya Gorka in the Bryansk Oblast lost power.';
     const { file } = run(text, { place: ['Krasnaya Gorka'] });

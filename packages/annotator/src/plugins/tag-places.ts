@@ -131,7 +131,9 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       const local = statementOf.get(m);
       const regionEntry = local ? choosePlace(found.get(local.region) ?? [], context) : undefined;
       const inRegion = regionEntry ? list.filter((e) => e.region === regionEntry.id) : [];
-      const entry = choosePlace(inRegion.length > 0 ? inRegion : list, context);
+      // A small namesake elsewhere is not the place the article puts in a region ("X in the Y region").
+      const elsewhere = regionEntry !== undefined && inRegion.length === 0 && list.every(small);
+      const entry = elsewhere ? undefined : choosePlace(inRegion.length > 0 ? inRegion : list, context);
       if (entry) chosen.set(m, entry);
     }
 
@@ -177,6 +179,12 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
         m.kind = 'settlement';
       }
       const place = placeEntity(m, entry, name);
+      // A place the gazetteer does not know, put in a region it knows ("the village of X in the Y region"), is
+      // located at the region: its own name, the coordinates of the region's seat, no GeoNames id.
+      const local = statementOf.get(m);
+      const regionEntry = !entry && local ? choosePlace(found.get(local.region) ?? [], context) : undefined;
+      if (!place.geo && regionEntry?.kind === 'region')
+        place.geo = { ...geoOf(regionEntry, gazetteer), geonameId: null, name: place.name };
       m.kind = place.kind;
       m.entity = place.id;
       const where = located(m);
@@ -282,6 +290,11 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     file.data.mentions = mentions;
     file.data.entities = entities;
   };
+}
+
+/** A populated place of fewer than 100,000 people, which namesakes in other regions easily share. */
+function small(entry: GazetteerEntry): boolean {
+  return entry.kind === 'place' && entry.population < 100_000;
 }
 
 /** Countries and regions the article names unambiguously, and countries its demonyms name. */
