@@ -115,6 +115,14 @@ describe('linkEntities: within one article', () => {
     expect(nameOf('NGA')).toBe('Nordic Grid Authority');
   });
 
+  it("links a broadcaster's name with and without its head word", () => {
+    const { entities, nameOf } = run('A source told Vesti Channel about the raid. Later, Vesti was told more.', {
+      organization: ['Vesti Channel', 'Vesti'],
+    });
+    expect(nameOf('Vesti')).toBe('Vesti Channel');
+    expect(entities).toHaveLength(1);
+  });
+
   it('finds an untagged full form whose initials spell the acronym', () => {
     const { nameOf } = run('Officials of the Maritime Safety Board (MSB) inspected the ship. The MSB then left.', {});
     expect(nameOf('MSB')).toBe('Maritime Safety Board');

@@ -47,6 +47,17 @@ describe("repairNames: mending the name tagger's spans", () => {
     ]);
     expect(out).toEqual(['PER:Ivan Petrenko', 'ORG:Telegram']);
   });
+
+  it("makes a broadcaster's name an organisation, and drops its head word standing alone", () => {
+    const words = ['Sources', 'told', 'Vesti', 'Channel', 'and', 'the', 'ZTV', 'TV', 'channel', '.'];
+    const pos = ['NNS', 'VBD', 'NNP', 'NNP', 'CC', 'DT', 'NNP', 'NNP', 'NN', '.'];
+    const out = spansOf(words, pos, [
+      { start: 2, end: 4, label: 'PER' },
+      { start: 6, end: 7, label: 'ORG' },
+      { start: 7, end: 8, label: 'ORG' },
+    ]);
+    expect(out).toEqual(['ORG:Vesti Channel', 'ORG:ZTV']);
+  });
 });
 
 /** A stand-in for the statistical tagger: tags the given names wherever they occur. */

@@ -10,6 +10,8 @@ export interface RepairLexicon {
   notNameWords: ReadonlySet<string>;
   /** Names of media, apps and platforms: organisations, never places ("on Telegram"). */
   media: ReadonlySet<string>;
+  /** Capitalised words that end the name of a broadcaster or agency ("… Channel", "… TV"); alone, no name. */
+  mediaHeads: ReadonlySet<string>;
 }
 
 const connectors = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'du', 'des']);
@@ -22,7 +24,9 @@ const capitalised = /^\p{Lu}[\p{Ll}\p{Lu}'’.-]*$/u;
  * - capitalised words the tagger left out before an organisation belong to it, with a demonym before them
  *   ("Russian" + "Volunteer" + "Corps" → "Russian Volunteer Corps"), unless the line is in Title Case;
  * - a name right after a title ("Governor X Y") is a person, not an organisation;
- * - the name of a medium, app or platform is an organisation, not a place ("wrote on Telegram").
+ * - the name of a medium, app or platform is an organisation, not a place ("wrote on Telegram");
+ * - a name ending in a broadcaster's head word is an organisation ("X Channel"); the head word alone is no name
+ *   ("X" + "TV" channel keeps "X" only).
  */
 export function repairNames(
   words: readonly string[],
@@ -79,6 +83,10 @@ export function repairNames(
         span.label = 'PER';
     }
     if (span.end - span.start === 1 && lexicon.media.has(words[span.start] ?? '')) span.label = 'ORG';
+    if (lexicon.mediaHeads.has(words[span.end - 1] ?? '')) {
+      if (span.end - span.start === 1) continue;
+      if (span.label === 'PER') span.label = 'ORG';
+    }
     out.push(span);
   }
   return out;

@@ -8,6 +8,7 @@ import { lineRoles } from '../entities/lines.js';
 import { fullness, isAcronym, isProperName, nameKey, personName, stripTitles } from '../entities/names.js';
 import { containing } from '../entities/spans.js';
 import type { SentenceTokens } from '../text/sentences.js';
+import { loadRepairLexicon } from './tag-actors.js';
 import '../types.js';
 
 export interface Options {
@@ -22,6 +23,11 @@ export interface Options {
    * "Russian Foreign Ministry"). Default: `data/lexicons/actors-demonyms.tsv`.
    */
   demonyms?: ReadonlyMap<string, string>;
+  /**
+   * Head words of broadcasters' names: "X Channel" and "X" are one organisation. Default: `mediaHeads` of
+   * `data/lexicons/actors-name-repair.json`.
+   */
+  mediaHeads?: ReadonlySet<string>;
 }
 
 const emptyOptions: Options = {};
@@ -55,6 +61,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     for (const [form, country] of demonyms)
       if (!form.endsWith('s') && !adjectiveOf.has(country)) adjectiveOf.set(country, form);
     const titles = new Set(settings.titles ?? defaults.titles);
+    const mediaHeads = settings.mediaHeads ?? loadRepairLexicon().mediaHeads;
     const lexicon = settings.descriptions ?? defaults.descriptions;
     const text = String(file.value);
     const prose = file.data.prose ?? text;
@@ -170,6 +177,12 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       const key = `${m.type}:${nameKey(name)}`;
       let entity = byKey.get(key) ?? (name === bare ? byKey.get(`${m.type}:${nameKey(m.text)}`) : undefined);
       const words = name.split(/\s+/);
+      // "X Channel" and "X": the broadcaster's name without its head word.
+      const headless =
+        m.kind === 'organization' && words.length > 1 && mediaHeads.has(words[words.length - 1] ?? '')
+          ? `${m.type}:${nameKey(words.slice(0, -1).join(' '))}`
+          : undefined;
+      if (!entity && headless) entity = byKey.get(headless);
       if (!entity && words.length === 1 && m.type === 'actor') {
         const people = bySurname.get(nameKey(name)) ?? [];
         entity = nearest(people, m, startsOf);
@@ -193,6 +206,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
         if (!byKey.has(`${m.type}:${nameKey(bare)}`)) byKey.set(`${m.type}:${nameKey(bare)}`, entity);
       }
       entity ??= make(m, name);
+      if (headless && !byKey.has(headless)) byKey.set(headless, entity);
       if (name !== bare) addForm(entity.id, name);
       m.entity = entity.id;
       insertSorted(startsOf, entity.id, m.start);
