@@ -187,6 +187,22 @@ describe('tagPlaces: places and peoples as actors', () => {
     expect(place).toMatchObject({ type: 'place', kind: 'city', geo: { geonameId: 524901 } });
   });
 
+  it('makes a capital a government where it owns allegations, holds talks or acts with its allies', () => {
+    const { mentions } = run(
+      "Oslo's allegations were denied. Warsaw is in talks with Vienna. Negotiations are underway with Madrid. Lisbon and its partners have repeatedly accused Rome. Flights to Oslo resumed.",
+      { place: ['Oslo', 'Warsaw', 'Vienna', 'Madrid', 'Lisbon', 'Rome'] },
+    );
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
+      'Oslo:government',
+      'Warsaw:government',
+      'Vienna:government',
+      'Madrid:government',
+      'Lisbon:government',
+      'Rome:government',
+      'Oslo:city',
+    ]);
+  });
+
   it('makes a seat of government its government, tied to the country, whether tagged or not', () => {
     const { mentions, entities } = run('The Kremlin rejected the plan, and aides in the White House agreed.', {
       place: ['Kremlin'],
