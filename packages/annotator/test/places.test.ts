@@ -203,6 +203,18 @@ describe('tagPlaces: places and peoples as actors', () => {
     ]);
   });
 
+  it('keeps a country tagged as an organisation a place after a preposition, unless it acts', () => {
+    const { mentions } = run(
+      'Tanks crossed the border with Norway at night. Talks with Sweden resumed. Rebels fighting for Finland said so.',
+      { organization: ['Norway', 'Sweden', 'Finland'] },
+    );
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
+      'Norway:country',
+      'Sweden:government',
+      'Finland:country',
+    ]);
+  });
+
   it('makes a seat of government its government, tied to the country, whether tagged or not', () => {
     const { mentions, entities } = run('The Kremlin rejected the plan, and aides in the White House agreed.', {
       place: ['Kremlin'],

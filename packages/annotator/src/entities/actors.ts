@@ -132,6 +132,10 @@ export interface Located {
   last: number;
 }
 
+/** Prepositions after which a place is no subject ("the border with X", "officials in X said"); "by X" may act. */
+export const placePrepositions =
+  /^(?:with|for|of|in|into|to|from|against|on|at|near|across|toward|towards|inside|over|through|throughout|around)$/i;
+
 /**
  * Whether a place mention is used as an actor: subject of a reporting verb ("Moscow denied", "Kiev has
  * repeatedly said", "Kyiv is in talks", "Kiev and its allies accused"), object of one ("accused Kiev"), owner
@@ -140,9 +144,11 @@ export interface Located {
 export function actsAsGovernment(where: Located, knowledge: PlaceKnowledge): boolean {
   const { tokens, first, last } = where;
   const at = (i: number) => tokens[i]?.text ?? '';
-  if (subjectOf(tokens, last + 1, knowledge)) return true;
+  const previous = at(first - 1);
+  const subject = !placePrepositions.test(previous);
+  if (subject && subjectOf(tokens, last + 1, knowledge)) return true;
   // "Kiev and its Western allies have accused".
-  if (at(last + 1) === 'and' && (at(last + 2) === 'its' || at(last + 2) === 'their')) {
+  if (subject && at(last + 1) === 'and' && (at(last + 2) === 'its' || at(last + 2) === 'their')) {
     for (let i = last + 3; i < Math.min(tokens.length, last + 8); i++) {
       if (/^[,.;:]$/.test(at(i))) break;
       if (subjectOf(tokens, i, knowledge)) return true;
@@ -150,7 +156,6 @@ export function actsAsGovernment(where: Located, knowledge: PlaceKnowledge): boo
   }
   // "Kiev's allegations".
   if (/^['’]s$/.test(at(last + 1)) && knowledge.actorNouns.has(at(last + 2))) return true;
-  const previous = at(first - 1);
   if (knowledge.objectVerbs.has(previous) || knowledge.objectVerbs.has(`${at(first - 2)} ${previous}`)) return true;
   // "talks with Moscow", "negotiations were now underway with Moscow".
   if (previous === 'with') {

@@ -1,7 +1,7 @@
 import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { actsAsGovernment, findGroups, type Located } from '../entities/actors.js';
+import { actsAsGovernment, findGroups, type Located, placePrepositions } from '../entities/actors.js';
 import { lineRoles } from '../entities/lines.js';
 import { containing, SpanSet } from '../entities/spans.js';
 import { discoverPlaces } from '../places/discover.js';
@@ -98,6 +98,7 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     // A country tagged as an organisation ("Ukraine agreed") is its government; a known place the tagger calls a
     // place at least as often as an organisation in the article is that place (a city's club stays an
     // organisation where the article mostly names the club: "Leeds beat Hull").
+    const located = locator(sentences);
     const governments = new Set<Mention>();
     const votes = new Map<string, number>();
     for (const m of mentions) {
@@ -110,7 +111,14 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       if (!country && !((votes.get(m.text) ?? 0) >= 0 && gazetteer.lookup(m.text).length > 0)) continue;
       m.type = 'place';
       m.kind = country ? 'country' : 'location';
-      if (country) governments.add(m);
+      // After a preposition it is the country ("the border with X", "fighting for X"), unless it acts.
+      const where = located(m);
+      const previous = where?.tokens[where.first - 1];
+      const governs =
+        !previous ||
+        !placePrepositions.test(previous.text) ||
+        (where !== undefined && actsAsGovernment(where, knowledge));
+      if (country && governs) governments.add(m);
     }
     // Candidates of every place mention; context from those that are unambiguous.
     const found = new Map<Mention, readonly GazetteerEntry[]>();
@@ -167,7 +175,6 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       return entity;
     };
 
-    const located = locator(sentences);
     for (const m of found.keys()) {
       const entry = chosen.get(m);
       const name = m.text.replace(/^the\s+/i, '');
