@@ -203,6 +203,13 @@ describe('tagPlaces: places and peoples as actors', () => {
     ]);
   });
 
+  it('takes a name before "governor" for the region', () => {
+    const { entityOf } = run('The Kursk governor said two drones fell. Residents of Kursk heard blasts.', {
+      place: ['Kursk'],
+    });
+    expect(entityOf('Kursk')?.kind).toBe('region');
+  });
+
   it('keeps a country tagged as an organisation a place after a preposition, unless it acts', () => {
     const { mentions } = run(
       'Tanks crossed the border with Norway at night. Talks with Sweden resumed. Rebels fighting for Finland said so.',

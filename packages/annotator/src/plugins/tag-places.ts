@@ -126,8 +126,12 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       if (m.type !== 'place') continue;
       const name = parsePlaceName(m.text, knowledge.cues.regionNouns);
       // A name the text calls a region ("the Belgorod and Kursk regions") is the region where the gazetteer has one.
+      // So is a name before "governor" ("the X governor"): governors govern regions.
+      const governed = /^\s+governor\b/i.test(prose.slice(m.end, m.end + 10));
       const regions =
-        m.kind === 'region' && !name.region ? gazetteer.lookup(name.base).filter((e) => e.kind === 'region') : [];
+        (m.kind === 'region' || governed) && !name.region
+          ? gazetteer.lookup(name.base).filter((e) => e.kind === 'region')
+          : [];
       found.set(m, regions.length > 0 ? regions : candidates(name, m.text, gazetteer));
     }
     const context = contextOf(found, demonymCountries);
