@@ -115,6 +115,16 @@ describe('linkEntities: within one article', () => {
     expect(nameOf('NGA')).toBe('Nordic Grid Authority');
   });
 
+  it('links the end of a longer organisation name to it, unless a demonym starts the longer name', () => {
+    const { entities, nameOf } = run(
+      "The Federal Grid Authority cut supplies. Norway's Grid Authority denied it. The Danish Port Office and the Port Office met.",
+      { organization: ['Federal Grid Authority', 'Grid Authority', 'Danish Port Office', 'Port Office'] },
+    );
+    expect(nameOf('Grid Authority')).toBe('Federal Grid Authority');
+    expect(nameOf('Port Office')).toBe('Port Office');
+    expect(entities.filter((e) => e.kind === 'organization')).toHaveLength(3);
+  });
+
   it("links a broadcaster's name with and without its head word", () => {
     const { entities, nameOf } = run('A source told Vesti Channel about the raid. Later, Vesti was told more.', {
       organization: ['Vesti Channel', 'Vesti'],

@@ -159,6 +159,21 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     // Full names first, so that a surname before its full name ("Rasmussen" in a headline) still finds it.
     const rank = new Map(unlinked.map((m) => [m, (offProse(m) ? -1e9 : 0) + fullness(stripTitles(m.text, titles))]));
     const order = [...unlinked].sort((a, b) => (rank.get(b) as number) - (rank.get(a) as number) || a.start - b.start);
+    /**
+     * "Security Service" after "Federal Security Service": the one organisation of the article whose longer name
+     * ends in a name of two words or more, unless a demonym starts it (two countries' services stay apart).
+     */
+    const longerOrganization = (name: string): DocumentEntity | undefined => {
+      if (!name.includes(' ')) return undefined;
+      const key = ` ${nameKey(name)}`;
+      let found: DocumentEntity | undefined;
+      for (const e of entities.values()) {
+        if (e.type !== 'actor' || e.kind !== 'organization' || !nameKey(e.name).endsWith(key)) continue;
+        if (demonyms.has(e.name.split(/\s+/)[0] ?? '') || (found && found !== e)) return undefined;
+        found = e;
+      }
+      return found;
+    };
     const dropped = new Set<Mention>();
     const forms = new Map<string, Set<string>>();
     const addForm = (id: string, form: string) => {
@@ -196,6 +211,8 @@ export default function linkEntities(options?: Readonly<Options> | null) {
         const definition = definitions.find((d) => d.acronym === name.replace(/\./g, ''));
         if (definition?.full.entity) entity = entities.get(definition.full.entity);
       }
+      const longer = !entity && m.kind === 'organization' ? longerOrganization(bare) : undefined;
+      entity ??= longer;
       if (!entity && offProse(m)) {
         dropped.add(m);
         continue;
@@ -207,7 +224,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       }
       entity ??= make(m, name);
       if (headless && !byKey.has(headless)) byKey.set(headless, entity);
-      if (name !== bare) addForm(entity.id, name);
+      if (name !== bare && !longer) addForm(entity.id, name);
       m.entity = entity.id;
       insertSorted(startsOf, entity.id, m.start);
       if (m.kind !== entity.kind && m.type === entity.type) m.kind = entity.kind;
