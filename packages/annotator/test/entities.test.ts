@@ -125,6 +125,13 @@ describe('linkEntities: within one article', () => {
     expect(entities.filter((e) => e.kind === 'organization')).toHaveLength(3);
   });
 
+  it('names an organisation by its capitalised form where two forms differ only in case', () => {
+    const { nameOf } = run('The Liberty of Nordia brigade attacked. Later the Liberty of Nordia Brigade retreated.', {
+      organization: ['Liberty of Nordia brigade', 'Liberty of Nordia Brigade'],
+    });
+    expect(nameOf('Liberty of Nordia brigade')).toBe('Liberty of Nordia Brigade');
+  });
+
   it("links a broadcaster's name with and without its head word", () => {
     const { entities, nameOf } = run('A source told Vesti Channel about the raid. Later, Vesti was told more.', {
       organization: ['Vesti Channel', 'Vesti'],

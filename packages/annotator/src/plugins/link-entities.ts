@@ -243,7 +243,8 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       const all = [...(forms.get(entity.id) ?? []), entity.name, ...entity.aliases];
       const strip = (f: string) => (entity.kind === 'person' ? personName(f, titles) : stripTitles(f, titles));
       const proper = all.map(strip).filter((f) => isProperName(f) && !isAcronym(f));
-      const best = proper.sort((a, b) => fullness(b) - fullness(a))[0];
+      // The fullest form; of equally full ones, the one with more capitals ("X Legion" over "X legion").
+      const best = proper.sort((a, b) => fullness(b) - fullness(a) || capitals(b) - capitals(a))[0];
       if (best && entity.type === 'actor' && entity.kind !== 'government') entity.name = best;
       entity.aliases = [...new Set(all)].filter((f) => f !== entity.name);
     }
@@ -254,6 +255,11 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       used.has(e.id),
     );
   };
+}
+
+/** How many capital letters a form has. */
+function capitals(form: string): number {
+  return form.replace(/[^\p{Lu}]/gu, '').length;
 }
 
 /** Of people sharing a surname: the one, or the one mentioned last before `m`. */
