@@ -203,6 +203,21 @@ describe('tagPlaces: places and peoples as actors', () => {
     ]);
   });
 
+  it('keeps a team named after its city an organisation in scores and tables', () => {
+    const { mentions } = run(
+      'Fans in Leeds cheered on Saturday, and the results came in.\n\nLeeds 2 Norway 1\n\nHull 4 2 1 1 7\n',
+      {
+        organization: ['Leeds', 'Norway', 'Hull'],
+      },
+    );
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
+      'Leeds:organization',
+      'Leeds:organization',
+      'Norway:organization',
+      'Hull:organization',
+    ]);
+  });
+
   it('takes a name before "governor" for the region', () => {
     const { entityOf } = run('The Kursk governor said two drones fell. Residents of Kursk heard blasts.', {
       place: ['Kursk'],

@@ -107,6 +107,8 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     }
     for (const m of mentions) {
       if (m.type !== 'actor' || m.kind !== 'organization' || !/^\p{Lu}/u.test(m.text)) continue;
+      // A name before a score or a table's numbers is a team ("Leeds 2 Hull 1", "Leeds 4 2 1 1 7").
+      if (score.test(prose.slice(m.end, m.end + 40))) continue;
       const country = gazetteer.lookup(m.text).find((e) => e.kind === 'country');
       if (!country && !((votes.get(m.text) ?? 0) >= 0 && gazetteer.lookup(m.text).length > 0)) continue;
       m.type = 'place';
@@ -302,6 +304,9 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     file.data.entities = entities;
   };
 }
+
+/** Numbers after a name that end the line or lead to another name: a score or a row of a results table. */
+const score = /^[ \t]+\d+(?:[ \t]+[\d.]+)*(?:[ \t]*(?:\r?\n|$)|[ \t]+(?:\p{Lu}|\.\d|\())/u;
 
 /** A populated place of fewer than 100,000 people, which namesakes in other regions easily share. */
 function small(entry: GazetteerEntry): boolean {
