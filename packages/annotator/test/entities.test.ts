@@ -115,6 +115,31 @@ describe('linkEntities: within one article', () => {
     expect(nameOf('NGA')).toBe('Nordic Grid Authority');
   });
 
+  it('links the end of a longer organisation name to it, unless a demonym starts the longer name', () => {
+    const { entities, nameOf } = run(
+      "The Federal Grid Authority cut supplies. Norway's Grid Authority denied it. The Danish Port Office and the Port Office met.",
+      { organization: ['Federal Grid Authority', 'Grid Authority', 'Danish Port Office', 'Port Office'] },
+    );
+    expect(nameOf('Grid Authority')).toBe('Federal Grid Authority');
+    expect(nameOf('Port Office')).toBe('Port Office');
+    expect(entities.filter((e) => e.kind === 'organization')).toHaveLength(3);
+  });
+
+  it('names an organisation by its capitalised form where two forms differ only in case', () => {
+    const { nameOf } = run('The Liberty of Nordia brigade attacked. Later the Liberty of Nordia Brigade retreated.', {
+      organization: ['Liberty of Nordia brigade', 'Liberty of Nordia Brigade'],
+    });
+    expect(nameOf('Liberty of Nordia brigade')).toBe('Liberty of Nordia Brigade');
+  });
+
+  it("links a broadcaster's name with and without its head word", () => {
+    const { entities, nameOf } = run('A source told Vesti Channel about the raid. Later, Vesti was told more.', {
+      organization: ['Vesti Channel', 'Vesti'],
+    });
+    expect(nameOf('Vesti')).toBe('Vesti Channel');
+    expect(entities).toHaveLength(1);
+  });
+
   it('finds an untagged full form whose initials spell the acronym', () => {
     const { nameOf } = run('Officials of the Maritime Safety Board (MSB) inspected the ship. The MSB then left.', {});
     expect(nameOf('MSB')).toBe('Maritime Safety Board');

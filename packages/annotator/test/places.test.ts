@@ -155,6 +155,16 @@ describe('tagPlaces: conflicting regions', () => {
     expect(entityOf('Donetsk')?.geo?.country).toBe('UA');
   });
 
+  it('locates a village the gazetteer does not know at the region the article puts it in', () => {
+    const { entityOf } = run('Drones hit the village of Krasnaya Gorka in the Bryansk region overnight.', {});
+    expect(entityOf('Krasnaya Gorka')?.geo).toMatchObject({
+      geonameId: null,
+      name: 'Krasnaya Gorka',
+      country: 'RU',
+      region: 'Bryansk Oblast',
+    });
+  });
+
   it('stays quiet when both statements name the same region', () => {
     const text = 'Krasnaya Gorka, Bryansk region, was shelled. Krasnaya Gorka in the Bryansk Oblast lost power.';
     const { file } = run(text, { place: ['Krasnaya Gorka'] });
@@ -175,6 +185,56 @@ describe('tagPlaces: places and peoples as actors', () => {
     const moscow = entities.find((e) => e.id === mentions[0]?.entity);
     const place = entities.find((e) => e.id === moscow?.place);
     expect(place).toMatchObject({ type: 'place', kind: 'city', geo: { geonameId: 524901 } });
+  });
+
+  it('makes a capital a government where it owns allegations, holds talks or acts with its allies', () => {
+    const { mentions } = run(
+      "Oslo's allegations were denied. Warsaw is in talks with Vienna. Negotiations are underway with Madrid. Lisbon and its partners have repeatedly accused Rome. Flights to Oslo resumed.",
+      { place: ['Oslo', 'Warsaw', 'Vienna', 'Madrid', 'Lisbon', 'Rome'] },
+    );
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
+      'Oslo:government',
+      'Warsaw:government',
+      'Vienna:government',
+      'Madrid:government',
+      'Lisbon:government',
+      'Rome:government',
+      'Oslo:city',
+    ]);
+  });
+
+  it('keeps a team named after its city an organisation in scores and tables', () => {
+    const { mentions } = run(
+      'Fans in Leeds cheered on Saturday, and the results came in.\n\nLeeds 2 Norway 1\n\nHull 4 2 1 1 7\n',
+      {
+        organization: ['Leeds', 'Norway', 'Hull'],
+      },
+    );
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
+      'Leeds:organization',
+      'Leeds:organization',
+      'Norway:organization',
+      'Hull:organization',
+    ]);
+  });
+
+  it('takes a name before "governor" for the region', () => {
+    const { entityOf } = run('The Kursk governor said two drones fell. Residents of Kursk heard blasts.', {
+      place: ['Kursk'],
+    });
+    expect(entityOf('Kursk')?.kind).toBe('region');
+  });
+
+  it('keeps a country tagged as an organisation a place after a preposition, unless it acts', () => {
+    const { mentions } = run(
+      'Tanks crossed the border with Norway at night. Talks with Sweden resumed. Rebels fighting for Finland said so.',
+      { organization: ['Norway', 'Sweden', 'Finland'] },
+    );
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
+      'Norway:country',
+      'Sweden:government',
+      'Finland:country',
+    ]);
   });
 
   it('makes a seat of government its government, tied to the country, whether tagged or not', () => {

@@ -47,6 +47,46 @@ describe("repairNames: mending the name tagger's spans", () => {
     ]);
     expect(out).toEqual(['PER:Ivan Petrenko', 'ORG:Telegram']);
   });
+
+  it('closes an organisation with a capitalised head noun the tagger left out', () => {
+    const words = [
+      'Nordia',
+      "'s",
+      'Cyber',
+      'Directorate',
+      'spokesman',
+      'Ivan',
+      'Petrenko',
+      'said',
+      'it',
+      'was',
+      'over',
+    ];
+    const pos = ['NNP', 'POS', 'NNP', 'NNP', 'NN', 'NNP', 'NNP', 'VBD', 'PRP', 'VBD', 'RB'];
+    const out = spansOf(words, pos, [
+      { start: 0, end: 1, label: 'LOC' },
+      { start: 2, end: 3, label: 'ORG' },
+      { start: 5, end: 7, label: 'PER' },
+    ]);
+    expect(out).toEqual(['LOC:Nordia', 'ORG:Cyber Directorate', 'PER:Ivan Petrenko']);
+  });
+
+  it('finds capitalised words ending in a head noun that the tagger missed', () => {
+    const words = ['The', 'head', 'of', 'the', 'Cyber', 'Directorate', 'and', 'a', 'ministry', 'aide', 'spoke'];
+    const pos = ['DT', 'NN', 'IN', 'DT', 'NNP', 'NNP', 'CC', 'DT', 'NN', 'NN', 'VBD'];
+    expect(spansOf(words, pos, [])).toEqual(['ORG:Cyber Directorate']);
+  });
+
+  it("makes a broadcaster's name an organisation, and drops its head word standing alone", () => {
+    const words = ['Sources', 'told', 'Vesti', 'Channel', 'and', 'the', 'ZTV', 'TV', 'channel', '.'];
+    const pos = ['NNS', 'VBD', 'NNP', 'NNP', 'CC', 'DT', 'NNP', 'NNP', 'NN', '.'];
+    const out = spansOf(words, pos, [
+      { start: 2, end: 4, label: 'PER' },
+      { start: 6, end: 7, label: 'ORG' },
+      { start: 7, end: 8, label: 'ORG' },
+    ]);
+    expect(out).toEqual(['ORG:Vesti Channel', 'ORG:ZTV']);
+  });
 });
 
 /** A stand-in for the statistical tagger: tags the given names wherever they occur. */

@@ -132,16 +132,51 @@ export interface Located {
   last: number;
 }
 
-/** Whether a place mention is used as an actor: subject of a reporting verb ("Moscow denied") or object ("accused Kiev"). */
+/** Prepositions after which a place is no subject ("the border with X", "officials in X said"); "by X" may act. */
+export const placePrepositions =
+  /^(?:with|for|of|in|into|to|from|against|on|at|near|across|toward|towards|inside|over|through|throughout|around)$/i;
+
+/**
+ * Whether a place mention is used as an actor: subject of a reporting verb ("Moscow denied", "Kiev has
+ * repeatedly said", "Kyiv is in talks", "Kiev and its allies accused"), object of one ("accused Kiev"), owner
+ * of what a government says or does ("Kiev's allegations") or party to talks ("negotiations with Moscow").
+ */
 export function actsAsGovernment(where: Located, knowledge: PlaceKnowledge): boolean {
-  const next = where.tokens[where.last + 1];
-  const after = where.tokens[where.last + 2];
-  if (next && knowledge.subjectVerbs.has(next.text)) return true;
-  // "Russia has repeatedly denied", "Kiev, however, said" are left to the claim tagger.
-  if (next && /^\p{Ll}+ly$/u.test(next.text) && after && knowledge.subjectVerbs.has(after.text)) return true;
-  const previous = where.tokens[where.first - 1];
-  const previous2 = where.tokens[where.first - 2];
-  if (previous && knowledge.objectVerbs.has(previous.text)) return true;
-  if (previous && previous2 && knowledge.objectVerbs.has(`${previous2.text} ${previous.text}`)) return true;
+  const { tokens, first, last } = where;
+  const at = (i: number) => tokens[i]?.text ?? '';
+  const previous = at(first - 1);
+  const subject = !placePrepositions.test(previous);
+  if (subject && subjectOf(tokens, last + 1, knowledge)) return true;
+  // "Kiev and its Western allies have accused".
+  if (subject && at(last + 1) === 'and' && (at(last + 2) === 'its' || at(last + 2) === 'their')) {
+    for (let i = last + 3; i < Math.min(tokens.length, last + 8); i++) {
+      if (/^[,.;:]$/.test(at(i))) break;
+      if (subjectOf(tokens, i, knowledge)) return true;
+    }
+  }
+  // "Kiev's allegations".
+  if (/^['’]s$/.test(at(last + 1)) && knowledge.actorNouns.has(at(last + 2))) return true;
+  if (knowledge.objectVerbs.has(previous) || knowledge.objectVerbs.has(`${at(first - 2)} ${previous}`)) return true;
+  // "talks with Moscow", "negotiations were now underway with Moscow".
+  if (previous === 'with') {
+    for (let i = first - 2; i >= Math.max(0, first - 6); i--) {
+      if (/^[,.;:]$/.test(at(i))) break;
+      if (knowledge.actorNouns.has(at(i).toLowerCase())) return true;
+    }
+  }
   return false;
+}
+
+/** Whether the words from `i` on are a reporting verb, perhaps after an adverb, or "is in talks". */
+function subjectOf(tokens: readonly Token[], i: number, knowledge: PlaceKnowledge): boolean {
+  const next = tokens[i]?.text ?? '';
+  if (knowledge.subjectVerbs.has(next)) return true;
+  // "Russia repeatedly denied"; "Russia has repeatedly denied" is a verb already ("has").
+  if (/^\p{Ll}+ly$/u.test(next) && knowledge.subjectVerbs.has(tokens[i + 1]?.text ?? '')) return true;
+  // "Kyiv is in talks", "Moscow was in negotiations".
+  return (
+    /^(?:is|was|are|were)$/.test(next) &&
+    tokens[i + 1]?.text === 'in' &&
+    knowledge.actorNouns.has(tokens[i + 2]?.text ?? '')
+  );
 }

@@ -2,7 +2,7 @@ import type { NameSpan } from './labels.js';
 
 /** Words that mend the name tagger's spans; see `data/lexicons/actors-name-repair.json`. */
 export interface RepairLexicon {
-  /** Lowercase nouns that close an organisation's name after it ("… legion", "… battalion", "… ministry"). */
+  /** Nouns (lowercase) that close an organisation's name after it ("… legion", "… battalion", "… Directorate"). */
   organizationHeads: ReadonlySet<string>;
   /** Titles before a person's name ("Governor", "President"). */
   titles: ReadonlySet<string>;
@@ -10,6 +10,8 @@ export interface RepairLexicon {
   notNameWords: ReadonlySet<string>;
   /** Names of media, apps and platforms: organisations, never places ("on Telegram"). */
   media: ReadonlySet<string>;
+  /** Capitalised words that end the name of a broadcaster or agency ("… Channel", "… TV"); alone, no name. */
+  mediaHeads: ReadonlySet<string>;
 }
 
 const connectors = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'du', 'des']);
@@ -18,11 +20,16 @@ const capitalised = /^\p{Lu}[\p{Ll}\p{Lu}'’.-]*$/u;
 /**
  * Mend the name tagger's spans of one sentence with evidence in the words around them, keeping spans disjoint:
  * - an organisation cut at "of" joins the name after it ("Freedom of" + "Russia" → one organisation);
- * - a lowercase head noun after an organisation or place closes the organisation ("X legion", "X battalion");
+ * - a head noun after an organisation or place closes the organisation ("X legion", "X Directorate"), a
+ *   capitalised one only outside Title Case lines;
  * - capitalised words the tagger left out before an organisation belong to it, with a demonym before them
  *   ("Russian" + "Volunteer" + "Corps" → "Russian Volunteer Corps"), unless the line is in Title Case;
+ * - capitalised words no span covers that end in a capitalised head noun are an organisation ("Cyber
+ *   Directorate");
  * - a name right after a title ("Governor X Y") is a person, not an organisation;
- * - the name of a medium, app or platform is an organisation, not a place ("wrote on Telegram").
+ * - the name of a medium, app or platform is an organisation, not a place ("wrote on Telegram");
+ * - a name ending in a broadcaster's head word is an organisation ("X Channel"); the head word alone is no name
+ *   ("X" + "TV" channel keeps "X" only).
  */
 export function repairNames(
   words: readonly string[],
@@ -34,6 +41,8 @@ export function repairNames(
   // Title Case lines (headlines) give no evidence in capitals.
   const letters = words.filter((w) => /^\p{L}/u.test(w));
   const titleCase = letters.length > 3 && letters.filter((w) => /^\p{Lu}/u.test(w)).length / letters.length > 0.6;
+  if (!titleCase) spans.push(...untaggedOrganizations(spans));
+  spans.sort((a, b) => a.start - b.start);
   const out: NameSpan[] = [];
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i] as NameSpan;
@@ -49,9 +58,14 @@ export function repairNames(
         i++;
       }
     }
-    // "… legion", "… ministry".
+    // "… legion", "… ministry", "… Directorate" (capitalised outside Title Case lines).
     const head = words[span.end];
-    if ((span.label === 'ORG' || span.label === 'LOC') && head !== undefined && lexicon.organizationHeads.has(head)) {
+    if (
+      (span.label === 'ORG' || span.label === 'LOC') &&
+      head !== undefined &&
+      lexicon.organizationHeads.has(head.toLowerCase()) &&
+      (head === head.toLowerCase() || (!titleCase && (spans[i + 1]?.start ?? words.length) > span.end))
+    ) {
       span.end++;
       span.label = 'ORG';
     }
@@ -79,9 +93,28 @@ export function repairNames(
         span.label = 'PER';
     }
     if (span.end - span.start === 1 && lexicon.media.has(words[span.start] ?? '')) span.label = 'ORG';
+    if (lexicon.mediaHeads.has(words[span.end - 1] ?? '')) {
+      if (span.end - span.start === 1) continue;
+      if (span.label === 'PER') span.label = 'ORG';
+    }
     out.push(span);
   }
   return out;
+
+  /** "Intelligence Directorate": capitalised words no span covers, ending in a capitalised head noun. */
+  function untaggedOrganizations(tagged: readonly NameSpan[]): NameSpan[] {
+    const covered = new Set<number>();
+    for (const t of tagged) for (let k = t.start; k < t.end; k++) covered.add(k);
+    const found: NameSpan[] = [];
+    for (let k = 1; k < words.length; k++) {
+      const word = words[k] ?? '';
+      if (covered.has(k) || !capitalised.test(word) || !lexicon.organizationHeads.has(word.toLowerCase())) continue;
+      let start = k;
+      while (start > 0 && !covered.has(start - 1) && joins(start - 1)) start--;
+      if (start < k) found.push({ start, end: k + 1, label: 'ORG' });
+    }
+    return found;
+  }
 
   function joins(k: number): boolean {
     const word = words[k] ?? '';

@@ -28,6 +28,8 @@ export interface PlaceKnowledge {
   subjectVerbs: ReadonlySet<string>;
   /** Verbs before a place that make it a government ("accused Kiev"). */
   objectVerbs: ReadonlySet<string>;
+  /** Nouns after a place's possessive or before "with" it that make it a government ("Kiev's allegations"). */
+  actorNouns: ReadonlySet<string>;
   /** Seats of government that stand for it ("Kremlin") → ISO country code. */
   seats: ReadonlyMap<string, string>;
 }
@@ -48,6 +50,8 @@ export interface KnowledgeFiles {
   subjectVerbs?: string | URL;
   /** Default: `data/lexicons/actors-object-verbs.txt`. */
   objectVerbs?: string | URL;
+  /** Default: `data/lexicons/actors-nouns.txt`. */
+  actorNouns?: string | URL;
   /** Default: `data/lexicons/actors-seats.tsv`. */
   seats?: string | URL;
 }
@@ -63,6 +67,7 @@ export function loadPlaceKnowledge(files: Readonly<KnowledgeFiles> = {}): PlaceK
     collectives: files.collectives ?? data('lexicons/actors-collectives.txt'),
     subjectVerbs: files.subjectVerbs ?? data('lexicons/actors-verbs.txt'),
     objectVerbs: files.objectVerbs ?? data('lexicons/actors-object-verbs.txt'),
+    actorNouns: files.actorNouns ?? data('lexicons/actors-nouns.txt'),
     seats: files.seats ?? data('lexicons/actors-seats.tsv'),
   };
   const key = Object.values(paths).map(String).join('\n');
@@ -79,6 +84,7 @@ export function loadPlaceKnowledge(files: Readonly<KnowledgeFiles> = {}): PlaceK
       collectives: new Set(rows(paths.collectives).map((r) => r[0] ?? '')),
       subjectVerbs: new Set(rows(paths.subjectVerbs).map((r) => r[0] ?? '')),
       objectVerbs: new Set(rows(paths.objectVerbs).map((r) => r[0] ?? '')),
+      actorNouns: new Set(rows(paths.actorNouns).map((r) => r[0] ?? '')),
       seats: new Map(rows(paths.seats).map((r) => [r[0] ?? '', r[1] ?? ''] as [string, string])),
     };
     cache.set(key, knowledge);

@@ -8,6 +8,7 @@ import { lineRoles } from '../entities/lines.js';
 import { fullness, isAcronym, isProperName, nameKey, personName, stripTitles } from '../entities/names.js';
 import { containing } from '../entities/spans.js';
 import type { SentenceTokens } from '../text/sentences.js';
+import { loadRepairLexicon } from './tag-actors.js';
 import '../types.js';
 
 export interface Options {
@@ -22,6 +23,11 @@ export interface Options {
    * "Russian Foreign Ministry"). Default: `data/lexicons/actors-demonyms.tsv`.
    */
   demonyms?: ReadonlyMap<string, string>;
+  /**
+   * Head words of broadcasters' names: "X Channel" and "X" are one organisation. Default: `mediaHeads` of
+   * `data/lexicons/actors-name-repair.json`.
+   */
+  mediaHeads?: ReadonlySet<string>;
 }
 
 const emptyOptions: Options = {};
@@ -55,6 +61,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     for (const [form, country] of demonyms)
       if (!form.endsWith('s') && !adjectiveOf.has(country)) adjectiveOf.set(country, form);
     const titles = new Set(settings.titles ?? defaults.titles);
+    const mediaHeads = settings.mediaHeads ?? loadRepairLexicon().mediaHeads;
     const lexicon = settings.descriptions ?? defaults.descriptions;
     const text = String(file.value);
     const prose = file.data.prose ?? text;
@@ -152,6 +159,21 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     // Full names first, so that a surname before its full name ("Rasmussen" in a headline) still finds it.
     const rank = new Map(unlinked.map((m) => [m, (offProse(m) ? -1e9 : 0) + fullness(stripTitles(m.text, titles))]));
     const order = [...unlinked].sort((a, b) => (rank.get(b) as number) - (rank.get(a) as number) || a.start - b.start);
+    /**
+     * "Security Service" after "Federal Security Service": the one organisation of the article whose longer name
+     * ends in a name of two words or more, unless a demonym starts it (two countries' services stay apart).
+     */
+    const longerOrganization = (name: string): DocumentEntity | undefined => {
+      if (!name.includes(' ')) return undefined;
+      const key = ` ${nameKey(name)}`;
+      let found: DocumentEntity | undefined;
+      for (const e of entities.values()) {
+        if (e.type !== 'actor' || e.kind !== 'organization' || !nameKey(e.name).endsWith(key)) continue;
+        if (demonyms.has(e.name.split(/\s+/)[0] ?? '') || (found && found !== e)) return undefined;
+        found = e;
+      }
+      return found;
+    };
     const dropped = new Set<Mention>();
     const forms = new Map<string, Set<string>>();
     const addForm = (id: string, form: string) => {
@@ -170,6 +192,12 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       const key = `${m.type}:${nameKey(name)}`;
       let entity = byKey.get(key) ?? (name === bare ? byKey.get(`${m.type}:${nameKey(m.text)}`) : undefined);
       const words = name.split(/\s+/);
+      // "X Channel" and "X": the broadcaster's name without its head word.
+      const headless =
+        m.kind === 'organization' && words.length > 1 && mediaHeads.has(words[words.length - 1] ?? '')
+          ? `${m.type}:${nameKey(words.slice(0, -1).join(' '))}`
+          : undefined;
+      if (!entity && headless) entity = byKey.get(headless);
       if (!entity && words.length === 1 && m.type === 'actor') {
         const people = bySurname.get(nameKey(name)) ?? [];
         entity = nearest(people, m, startsOf);
@@ -183,6 +211,8 @@ export default function linkEntities(options?: Readonly<Options> | null) {
         const definition = definitions.find((d) => d.acronym === name.replace(/\./g, ''));
         if (definition?.full.entity) entity = entities.get(definition.full.entity);
       }
+      const longer = !entity && m.kind === 'organization' ? longerOrganization(bare) : undefined;
+      entity ??= longer;
       if (!entity && offProse(m)) {
         dropped.add(m);
         continue;
@@ -193,7 +223,8 @@ export default function linkEntities(options?: Readonly<Options> | null) {
         if (!byKey.has(`${m.type}:${nameKey(bare)}`)) byKey.set(`${m.type}:${nameKey(bare)}`, entity);
       }
       entity ??= make(m, name);
-      if (name !== bare) addForm(entity.id, name);
+      if (headless && !byKey.has(headless)) byKey.set(headless, entity);
+      if (name !== bare && !longer) addForm(entity.id, name);
       m.entity = entity.id;
       insertSorted(startsOf, entity.id, m.start);
       if (m.kind !== entity.kind && m.type === entity.type) m.kind = entity.kind;
@@ -212,7 +243,8 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       const all = [...(forms.get(entity.id) ?? []), entity.name, ...entity.aliases];
       const strip = (f: string) => (entity.kind === 'person' ? personName(f, titles) : stripTitles(f, titles));
       const proper = all.map(strip).filter((f) => isProperName(f) && !isAcronym(f));
-      const best = proper.sort((a, b) => fullness(b) - fullness(a))[0];
+      // The fullest form; of equally full ones, the one with more capitals ("X Legion" over "X legion").
+      const best = proper.sort((a, b) => fullness(b) - fullness(a) || capitals(b) - capitals(a))[0];
       if (best && entity.type === 'actor' && entity.kind !== 'government') entity.name = best;
       entity.aliases = [...new Set(all)].filter((f) => f !== entity.name);
     }
@@ -223,6 +255,11 @@ export default function linkEntities(options?: Readonly<Options> | null) {
       used.has(e.id),
     );
   };
+}
+
+/** How many capital letters a form has. */
+function capitals(form: string): number {
+  return form.replace(/[^\p{Lu}]/gu, '').length;
 }
 
 /** Of people sharing a surname: the one, or the one mentioned last before `m`. */

@@ -27,7 +27,7 @@ export function loadRepairLexicon(): RepairLexicon {
   if (!defaultRepair) {
     const data = (name: string) => readFileSync(new URL(`../../data/lexicons/${name}`, import.meta.url), 'utf8');
     const json = JSON.parse(data('actors-name-repair.json')) as Record<
-      'organizationHeads' | 'media' | 'notNameWords',
+      'organizationHeads' | 'media' | 'mediaHeads' | 'notNameWords',
       string[]
     >;
     const titles = data('actors-titles.txt')
@@ -39,6 +39,7 @@ export function loadRepairLexicon(): RepairLexicon {
       titles: new Set(titles),
       notNameWords: new Set(json.notNameWords),
       media: new Set(json.media),
+      mediaHeads: new Set(json.mediaHeads),
     };
   }
   return defaultRepair;

@@ -1,7 +1,7 @@
 import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { actsAsGovernment, findGroups, type Located } from '../entities/actors.js';
+import { actsAsGovernment, findGroups, type Located, placePrepositions } from '../entities/actors.js';
 import { lineRoles } from '../entities/lines.js';
 import { containing, SpanSet } from '../entities/spans.js';
 import { discoverPlaces } from '../places/discover.js';
@@ -98,6 +98,7 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     // A country tagged as an organisation ("Ukraine agreed") is its government; a known place the tagger calls a
     // place at least as often as an organisation in the article is that place (a city's club stays an
     // organisation where the article mostly names the club: "Leeds beat Hull").
+    const located = locator(sentences);
     const governments = new Set<Mention>();
     const votes = new Map<string, number>();
     for (const m of mentions) {
@@ -106,11 +107,20 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     }
     for (const m of mentions) {
       if (m.type !== 'actor' || m.kind !== 'organization' || !/^\p{Lu}/u.test(m.text)) continue;
+      // A name before a score or a table's numbers is a team ("Leeds 2 Hull 1", "Leeds 4 2 1 1 7").
+      if (score.test(prose.slice(m.end, m.end + 40))) continue;
       const country = gazetteer.lookup(m.text).find((e) => e.kind === 'country');
       if (!country && !((votes.get(m.text) ?? 0) >= 0 && gazetteer.lookup(m.text).length > 0)) continue;
       m.type = 'place';
       m.kind = country ? 'country' : 'location';
-      if (country) governments.add(m);
+      // After a preposition it is the country ("the border with X", "fighting for X"), unless it acts.
+      const where = located(m);
+      const previous = where?.tokens[where.first - 1];
+      const governs =
+        !previous ||
+        !placePrepositions.test(previous.text) ||
+        (where !== undefined && actsAsGovernment(where, knowledge));
+      if (country && governs) governments.add(m);
     }
     // Candidates of every place mention; context from those that are unambiguous.
     const found = new Map<Mention, readonly GazetteerEntry[]>();
@@ -118,8 +128,12 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       if (m.type !== 'place') continue;
       const name = parsePlaceName(m.text, knowledge.cues.regionNouns);
       // A name the text calls a region ("the Belgorod and Kursk regions") is the region where the gazetteer has one.
+      // So is a name before "governor" ("the X governor"): governors govern regions.
+      const governed = /^\s+governor\b/i.test(prose.slice(m.end, m.end + 10));
       const regions =
-        m.kind === 'region' && !name.region ? gazetteer.lookup(name.base).filter((e) => e.kind === 'region') : [];
+        (m.kind === 'region' || governed) && !name.region
+          ? gazetteer.lookup(name.base).filter((e) => e.kind === 'region')
+          : [];
       found.set(m, regions.length > 0 ? regions : candidates(name, m.text, gazetteer));
     }
     const context = contextOf(found, demonymCountries);
@@ -131,7 +145,9 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       const local = statementOf.get(m);
       const regionEntry = local ? choosePlace(found.get(local.region) ?? [], context) : undefined;
       const inRegion = regionEntry ? list.filter((e) => e.region === regionEntry.id) : [];
-      const entry = choosePlace(inRegion.length > 0 ? inRegion : list, context);
+      // A small namesake elsewhere is not the place the article puts in a region ("X in the Y region").
+      const elsewhere = regionEntry !== undefined && inRegion.length === 0 && list.every(small);
+      const entry = elsewhere ? undefined : choosePlace(inRegion.length > 0 ? inRegion : list, context);
       if (entry) chosen.set(m, entry);
     }
 
@@ -165,7 +181,6 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       return entity;
     };
 
-    const located = locator(sentences);
     for (const m of found.keys()) {
       const entry = chosen.get(m);
       const name = m.text.replace(/^the\s+/i, '');
@@ -177,6 +192,12 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
         m.kind = 'settlement';
       }
       const place = placeEntity(m, entry, name);
+      // A place the gazetteer does not know, put in a region it knows ("the village of X in the Y region"), is
+      // located at the region: its own name, the coordinates of the region's seat, no GeoNames id.
+      const local = statementOf.get(m);
+      const regionEntry = !entry && local ? choosePlace(found.get(local.region) ?? [], context) : undefined;
+      if (!place.geo && regionEntry?.kind === 'region')
+        place.geo = { ...geoOf(regionEntry, gazetteer), geonameId: null, name: place.name };
       m.kind = place.kind;
       m.entity = place.id;
       const where = located(m);
@@ -282,6 +303,14 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     file.data.mentions = mentions;
     file.data.entities = entities;
   };
+}
+
+/** Numbers after a name that end the line or lead to another name: a score or a row of a results table. */
+const score = /^[ \t]+\d+(?:[ \t]+[\d.]+)*(?:[ \t]*(?:\r?\n|$)|[ \t]+(?:\p{Lu}|\.\d|\())/u;
+
+/** A populated place of fewer than 100,000 people, which namesakes in other regions easily share. */
+function small(entry: GazetteerEntry): boolean {
+  return entry.kind === 'place' && entry.population < 100_000;
 }
 
 /** Countries and regions the article names unambiguously, and countries its demonyms name. */

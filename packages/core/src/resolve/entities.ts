@@ -176,14 +176,17 @@ function unionByKey(nodes: readonly Node[], groups: Groups, keys: (n: Node) => s
   });
 }
 
-/** The gazetteer key of a place or of the government of one: GeoNames id, else region, else country. */
+/**
+ * The gazetteer key of a place or of the government of one: GeoNames id, else region, else country. A place
+ * located only by the region it lies in (a village the gazetteer lacks) has none: its name decides.
+ */
 function geoKey(entity: DocumentEntity): string | null {
   const geo: Geo | undefined = entity.geo;
   if (!geo) return null;
   if (geo.geonameId !== null) return `g${geo.geonameId}`;
   if (entity.kind === 'region' || (geo.region && geo.region === geo.name))
     return `r:${geo.country}:${geo.region ?? geo.name}`;
-  return `c:${geo.country}`;
+  return geo.region === null ? `c:${geo.country}` : null;
 }
 
 /** The first name of a person's fullest name, by transliteration form ("Sergei" and "Sergey" alike). */
