@@ -1,6 +1,6 @@
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
-import { subjectSource } from './phrases.js';
+import { subjectSource, trimSource } from './phrases.js';
 import { extendOverParagraphs, passiveClaims, shareSources, sourceAfterCue, speakerLabelClaims } from './rules.js';
 
 /** The two trained taggers. */
@@ -84,6 +84,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (options.paragraphs) extendOverParagraphs(facts, claim);
     if (options.rules) sourceAfterCue(facts, claim);
     if (options.rules) subjectSource(facts, claim);
+    if (options.rules) trimSource(facts, claim);
     claims.push(claim);
   }
   if (options.rules) {
