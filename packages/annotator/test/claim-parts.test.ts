@@ -50,3 +50,16 @@ describe('tagClaims: sources', () => {
     expect(claim.source?.text).toBe('A statement published by the rail workers’ union');
   });
 });
+
+describe('tagClaims: cues', () => {
+  it('never takes an auxiliary alone for a cue', () => {
+    const texts = [
+      'Meanwhile, a team of engineers has resumed repair work at the dam, which was damaged in May.',
+      'The senator has pursued a careful strategy of uniting farmers and workers behind her.',
+    ];
+    for (const text of texts) {
+      for (const [, cue] of partsOf(text)) expect(cue).not.toMatch(/^(has|have|had|was|were|is|are|would|also)$/i);
+    }
+    expect(partsOf(texts[0] as string)).toEqual([]);
+  });
+});
