@@ -63,3 +63,18 @@ describe('tagClaims: cues', () => {
     expect(partsOf(texts[0] as string)).toEqual([]);
   });
 });
+
+describe('tagClaims: contents', () => {
+  it('does not stop a content inside a phrase', () => {
+    const claim = byCue(
+      'The ministry confirmed rebels had seized four fishing boats in the harbour of Kalmar.',
+      'confirmed',
+    );
+    expect(claim.content.text).toBe('rebels had seized four fishing boats in the harbour of Kalmar');
+  });
+
+  it('keeps whom the source told out of the content', () => {
+    const claim = byCue('The inspector told reporters on Friday that the school roof was unsafe.', 'told');
+    expect(claim.content.text).toBe('that the school roof was unsafe');
+  });
+});

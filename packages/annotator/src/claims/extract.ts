@@ -1,3 +1,4 @@
+import { fillContent } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
 import { subjectSource, trimSource } from './phrases.js';
@@ -87,6 +88,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (options.rules) sourceAfterCue(facts, claim);
     if (options.rules) subjectSource(facts, claim);
     if (options.rules) trimSource(facts, claim);
+    if (options.rules) fillContent(facts, claim);
     claims.push(claim);
   }
   if (options.rules) {
