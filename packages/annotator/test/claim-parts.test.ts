@@ -77,4 +77,12 @@ describe('tagClaims: contents', () => {
     const claim = byCue('The inspector told reporters on Friday that the school roof was unsafe.', 'told');
     expect(claim.content.text).toBe('that the school roof was unsafe');
   });
+
+  it('takes no web address or "on <name>" for a content', () => {
+    const text =
+      'The regional council said on Twitter.\n\nhttps://news.example.org/p/4Fx2k\n\nThe ferry to the island runs twice a day.';
+    const contents = annotate(text).claims.map((c) => c.content.text);
+    expect(contents).toContain('The ferry to the island runs twice a day.');
+    for (const content of contents) expect(content).not.toMatch(/^(on Twitter|https:)/);
+  });
 });

@@ -39,3 +39,29 @@ function openEnded(pos: string | undefined, shape: number): boolean {
   if (shape >= 5 || pos === undefined) return false;
   return pos === 'DT' || pos === 'JJ' || pos === 'IN' || pos === 'CC' || pos === 'PRP$' || pos === 'TO';
 }
+
+/**
+ * Whether a claim's content says something: it has a verb, a quotation or a word beyond a web address,
+ * and is not a preposition with a name ("on Telegram"). Names and noun phrases count:
+ * news attributes them ("endorsed the governor", "denies the accusations").
+ */
+export function isStatement(facts: DocumentFacts, claim: TokenClaim): boolean {
+  const t = facts.table;
+  let words = 0;
+  for (let i = claim.contentStart; i < claim.contentEnd; i++) {
+    const pos = t.tokens[i]?.pos;
+    if (t.quote[i] !== 0 || (pos !== undefined && (pos.startsWith('VB') || pos === 'MD'))) return true;
+    if ((t.shape[i] as number) <= 4 && !isAddress(t.tokens[i]?.text ?? '')) words++;
+  }
+  if (words === 0) return false;
+  // A preposition and a name: where or through what it was said ("on Telegram", "in Kursk").
+  let last = claim.contentEnd - 1;
+  while (last > claim.contentStart && (t.shape[last] as number) > 4) last--;
+  const name = t.shape[last] === 2 || t.shape[last] === 3;
+  return !(words <= 2 && name && t.tokens[claim.contentStart]?.pos === 'IN');
+}
+
+/** Whether a token is a web address or e-mail address. */
+export function isAddress(text: string): boolean {
+  return /^(https?:|www\.)|@\w|\w\.\w+\//i.test(text);
+}

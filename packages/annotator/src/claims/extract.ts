@@ -1,4 +1,4 @@
-import { fillContent } from './content.js';
+import { fillContent, isStatement } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
 import { subjectSource, trimSource } from './phrases.js';
@@ -89,6 +89,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (options.rules) subjectSource(facts, claim);
     if (options.rules) trimSource(facts, claim);
     if (options.rules) fillContent(facts, claim);
+    if (options.rules && !isStatement(facts, claim)) continue;
     claims.push(claim);
   }
   if (options.rules) {
