@@ -1,6 +1,7 @@
+import { fillContent, isStatement } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
-import { subjectSource } from './phrases.js';
+import { subjectSource, trimSource } from './phrases.js';
 import { extendOverParagraphs, passiveClaims, shareSources, sourceAfterCue, speakerLabelClaims } from './rules.js';
 
 /** The two trained taggers. */
@@ -53,7 +54,9 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
   const features = new Int32Array(maxFeatures);
   const scores = new Float32Array(8);
   const tags = new Uint8Array(facts.table.length);
-  for (const [start, end] of tagCues(facts, models, options.cueBias, features, scores)) {
+  for (const [start, tagged] of tagCues(facts, models, options.cueBias, features, scores)) {
+    const end = onlyAuxiliaries(facts, start, tagged) ? verbAfter(facts, tagged) : tagged;
+    if (end < 0) continue;
     const [from, to] = roleWindow(facts, start, end);
     const site = cueSite(facts, start, end, from, to);
     let prev: number = roleTags.outside;
@@ -84,6 +87,9 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (options.paragraphs) extendOverParagraphs(facts, claim);
     if (options.rules) sourceAfterCue(facts, claim);
     if (options.rules) subjectSource(facts, claim);
+    if (options.rules) trimSource(facts, claim);
+    if (options.rules) fillContent(facts, claim);
+    if (options.rules && !isStatement(facts, claim)) continue;
     claims.push(claim);
   }
   if (options.rules) {
@@ -92,6 +98,52 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
   }
   if (options.shareSources) shareSources(facts, claims);
   return claims;
+}
+
+/** Auxiliaries and adverbs that never make a cue on their own ("has" in "X has pursued …"). */
+const auxiliaries = new Set([
+  'has',
+  'have',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'am',
+  'would',
+  'will',
+  'could',
+  'can',
+  'should',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'also',
+  'just',
+  'still',
+]);
+
+/** Whether cue tokens `start`..`end` are all auxiliaries or adverbs of `auxiliaries`. */
+function onlyAuxiliaries(facts: DocumentFacts, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!auxiliaries.has(facts.table.lower[i] as string)) return false;
+  return true;
+}
+
+/**
+ * The end of the verb an auxiliary-only cue leaves out ("has" of "has detailed"), past adverbs and "not"
+ * (`end` is the cue's end); -1 when no verb follows in the sentence, so that it is no cue.
+ */
+function verbAfter(facts: DocumentFacts, end: number): number {
+  const t = facts.table;
+  const last = t.sentenceStart[(t.sentence[end - 1] as number) + 1] as number;
+  let i = end;
+  while (i < last && (auxiliaries.has(t.lower[i] as string) || t.tokens[i]?.pos === 'RB')) i++;
+  return i < last && t.tokens[i]?.pos?.startsWith('VB') ? i + 1 : -1;
 }
 
 /** Whether the sentence before token `j` ends in content, ignoring closing punctuation and quotation marks. */

@@ -1,9 +1,11 @@
+import { isAddress } from './content.js';
 import type { TokenClaim } from './extract.js';
 import type { TokenTable } from './tokens.js';
 
 /**
  * Sentences the article states in its own voice: prose sentences (not headings) of at least four words
- * that hold no cue and are not the content of any attribution. Returns `[start, end)` token ranges.
+ * and a verb (when parts of speech are tagged) that hold no cue and are not the content of any
+ * attribution. Web addresses are not words. Returns `[start, end)` token ranges.
  */
 export function ownVoiceClaims(
   table: TokenTable,
@@ -27,14 +29,19 @@ export function ownVoiceClaims(
     if (heading && heading.start <= start && start < heading.end) continue;
     let words = 0;
     let attributed = false;
+    let verb = false;
+    let tagged = false;
     for (let i = from; i < to; i++) {
       if (covered[i] === 1) {
         attributed = true;
         break;
       }
-      if ((table.shape[i] as number) <= 4) words++;
+      const token = table.tokens[i] as { text: string; pos?: string };
+      if ((table.shape[i] as number) <= 4 && !isAddress(token.text)) words++;
+      if (token.pos !== undefined) tagged = true;
+      if (token.pos?.startsWith('VB') || token.pos === 'MD') verb = true;
     }
-    if (!attributed && words >= 4) out.push([from, to]);
+    if (!attributed && words >= 4 && (verb || !tagged)) out.push([from, to]);
   }
   return out;
 }

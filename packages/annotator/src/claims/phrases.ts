@@ -53,23 +53,97 @@ const betweenSubjectAndCue = new Set([
  * claims …" gave none) gets the noun phrase that ends right before the cue (past auxiliaries and adverbs
  * such as "has also"), extended to the left over its modifiers and post-modifiers ("of …", "fighting
  * with …") up to the sentence start, a comma, a quotation mark or a finite verb.
+ *
+ * A source the tagger put after the cue with content between them ("X said the talks were held in
+ * Geneva and Vienna" tagging "Vienna") is a phrase of the content: the content runs on over it and the
+ * source is looked for before the cue. A source that is the object of a verb joined to the cue by "and"
+ * ("the mayor met the governor and told him …") gives way to that verb's subject.
  */
 export function subjectSource(facts: DocumentFacts, claim: TokenClaim): void {
   const t = facts.table;
-  if (claim.sourceStart >= claim.cueEnd) return;
+  if (claim.sourceStart >= claim.cueEnd) {
+    if (claim.contentStart < claim.cueEnd || claim.contentStart >= claim.sourceStart) return;
+    if (t.sentence[claim.sourceStart] === t.sentence[claim.cueStart])
+      claim.contentEnd = Math.max(claim.contentEnd, claim.sourceEnd);
+    claim.sourceStart = -1;
+    claim.sourceEnd = -1;
+  }
   if (claim.contentStart < claim.cueStart && claim.contentEnd > claim.sourceStart) return;
   const s = t.sentence[claim.cueStart] as number;
   const first = t.sentenceStart[s] as number;
   let end = claim.cueStart;
   while (end > first && betweenSubjectAndCue.has(t.lower[end - 1] as string)) end--;
-  if (claim.sourceStart >= 0 && claim.sourceEnd < end) return;
+  if (claim.sourceStart >= 0 && claim.sourceEnd < end) {
+    objectToSubject(facts, claim, first, end);
+    return;
+  }
   const head = claim.sourceStart >= 0 ? claim.sourceStart : end - 1;
   if (head < first || (claim.sourceStart < 0 && !nounLike(t.tokens[head]?.pos, t.shape[head] as number))) return;
+  claim.sourceStart = phraseStart(facts, head, first);
+  if (claim.sourceEnd < 0 || claim.sourceEnd < head + 1) claim.sourceEnd = head + 1;
+  if (claim.sourceEnd > end) claim.sourceEnd = end;
+}
+
+/**
+ * Trim a source to the words of its noun phrase: no conjunction, preposition or punctuation at either
+ * edge ("and the ministers" → "the ministers", "by the battalion" → "the battalion"), no determiner at
+ * its end. A source left with no word is dropped.
+ */
+export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
+  if (claim.sourceStart < 0) return;
+  const t = facts.table;
+  let start = claim.sourceStart;
+  let end = claim.sourceEnd;
+  while (start < end && edgeWord(t.tokens[start]?.pos, t.lower[start] as string, t.shape[start] as number, true))
+    start++;
+  while (end > start && edgeWord(t.tokens[end - 1]?.pos, t.lower[end - 1] as string, t.shape[end - 1] as number, false))
+    end--;
+  if (start === end) {
+    claim.sourceStart = -1;
+    claim.sourceEnd = -1;
+    return;
+  }
+  claim.sourceStart = start;
+  claim.sourceEnd = end;
+}
+
+/** Whether a word may not stand at the start (`leading`) or end of a source. */
+function edgeWord(pos: string | undefined, lower: string, shape: number, leading: boolean): boolean {
+  if (shape === 5) return true;
+  if (lower === 'and' || lower === 'or' || lower === 'but') return true;
+  return !leading && (pos === 'IN' || pos === 'TO');
+}
+
+/**
+ * When the source ends in "and" right before the cue and a finite verb stands right before it, the source
+ * is that verb's object: take the subject noun phrase before the verb instead.
+ */
+function objectToSubject(facts: DocumentFacts, claim: TokenClaim, first: number, end: number): void {
+  const t = facts.table;
+  let gap = claim.sourceEnd;
+  while (gap < end && (t.shape[gap] as number) >= 5) gap++;
+  if (gap !== end - 1 || t.lower[gap] !== 'and') return;
+  const verb = claim.sourceStart - 1;
+  const pos = t.tokens[verb]?.pos;
+  if (verb <= first || !(pos === 'VBD' || pos === 'VBZ' || pos === 'VBP')) return;
+  let head = verb;
+  while (head > first && betweenSubjectAndCue.has(t.lower[head - 1] as string)) head--;
+  head--;
+  if (head < first || !nounLike(t.tokens[head]?.pos, t.shape[head] as number)) return;
+  claim.sourceStart = phraseStart(facts, head, first);
+  claim.sourceEnd = head + 1;
+}
+
+/** The first token of the noun phrase whose last word is `head`, not before `first`. */
+function phraseStart(facts: DocumentFacts, head: number, first: number): number {
+  const t = facts.table;
   let start = head;
   let crossed = false;
   while (start > first) {
     const k = start - 1;
-    const kind = phraseKind(t.tokens[k]?.pos, t.lower[k] as string, t.shape[k] as number);
+    let kind = phraseKind(t.tokens[k]?.pos, t.lower[k] as string, t.shape[k] as number);
+    // A past form before "by" is a participle ("a video posted by the group").
+    if (kind === 0 && t.tokens[k]?.pos === 'VBD' && t.lower[k + 1] === 'by') kind = 2;
     if (kind === 0) break;
     if (kind === 2) crossed = true;
     start = k;
@@ -82,9 +156,7 @@ export function subjectSource(facts: DocumentFacts, claim: TokenClaim): void {
     start = k;
   }
   while (start < head && phraseKind(t.tokens[start]?.pos, t.lower[start] as string, 1) !== 1) start++;
-  claim.sourceStart = start;
-  if (claim.sourceEnd < 0 || claim.sourceEnd < head + 1) claim.sourceEnd = head + 1;
-  if (claim.sourceEnd > end) claim.sourceEnd = end;
+  return start;
 }
 
 function nounLike(pos: string | undefined, shape: number): boolean {

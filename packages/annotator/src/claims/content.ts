@@ -1,0 +1,67 @@
+import type { TokenClaim } from './extract.js';
+import type { DocumentFacts } from './features.js';
+
+/**
+ * Close gaps the role tagger leaves in a content that follows its cue: a content that starts a few words
+ * after the cue ("said at least 20 men took control of the building" tagging only "the building") starts
+ * right after it, and one that stops inside a phrase ("… between the northern" before "lakes and the
+ * coast") runs on to the end of that phrase: the next comma, colon, quotation mark or sentence end.
+ * Words before a "that" (in the gap or opening the content), or an object pronoun right after the cue,
+ * stay out of the content: they tell whom the source told or when.
+ */
+export function fillContent(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  if (claim.contentStart < claim.cueEnd) return;
+  const s = t.sentence[claim.cueEnd - 1] as number;
+  const sentenceEnd = t.sentenceStart[s + 1] as number;
+  if (claim.contentStart > claim.cueEnd && claim.contentStart < sentenceEnd && claim.contentStart - claim.cueEnd <= 8) {
+    let open = t.lower[claim.contentStart] !== 'that';
+    let from = claim.cueEnd;
+    for (let i = claim.cueEnd; i < claim.contentStart; i++) {
+      const inSource = i >= claim.sourceStart && i < claim.sourceEnd;
+      if (inSource || (t.shape[i] as number) >= 5) open = false;
+      if (t.lower[i] === 'that' && from === claim.cueEnd) from = i;
+    }
+    // The person told is no part of what was said ("told him the …", "told reporters that …").
+    if (from === claim.cueEnd && t.tokens[from]?.pos === 'PRP') from++;
+    if (open) claim.contentStart = from;
+  }
+  const last = claim.contentEnd - 1;
+  if (t.sentence[last] !== s || !openEnded(t.tokens[last]?.pos, t.shape[last] as number)) return;
+  let end = claim.contentEnd;
+  while (end < sentenceEnd && (t.shape[end] as number) < 5 && !(end >= claim.sourceStart && end < claim.sourceEnd))
+    end++;
+  claim.contentEnd = end;
+}
+
+/** Whether a content's last word leaves its phrase open: a determiner, adjective, preposition or conjunction. */
+function openEnded(pos: string | undefined, shape: number): boolean {
+  if (shape >= 5 || pos === undefined) return false;
+  return pos === 'DT' || pos === 'JJ' || pos === 'IN' || pos === 'CC' || pos === 'PRP$' || pos === 'TO';
+}
+
+/**
+ * Whether a claim's content says something: it has a verb, a quotation or a word beyond a web address,
+ * and is not a preposition with a name ("on Telegram"). Names and noun phrases count:
+ * news attributes them ("endorsed the governor", "denies the accusations").
+ */
+export function isStatement(facts: DocumentFacts, claim: TokenClaim): boolean {
+  const t = facts.table;
+  let words = 0;
+  for (let i = claim.contentStart; i < claim.contentEnd; i++) {
+    const pos = t.tokens[i]?.pos;
+    if (t.quote[i] !== 0 || (pos !== undefined && (pos.startsWith('VB') || pos === 'MD'))) return true;
+    if ((t.shape[i] as number) <= 4 && !isAddress(t.tokens[i]?.text ?? '')) words++;
+  }
+  if (words === 0) return false;
+  // A preposition and a name: where or through what it was said ("on Telegram", "in Kursk").
+  let last = claim.contentEnd - 1;
+  while (last > claim.contentStart && (t.shape[last] as number) > 4) last--;
+  const name = t.shape[last] === 2 || t.shape[last] === 3;
+  return !(words <= 2 && name && t.tokens[claim.contentStart]?.pos === 'IN');
+}
+
+/** Whether a token is a web address or e-mail address. */
+export function isAddress(text: string): boolean {
+  return /^(https?:|www\.)|@\w|\w\.\w+\//i.test(text);
+}

@@ -1,0 +1,88 @@
+import { annotate } from '@claimlens/annotator';
+import type { Claim } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
+
+/** The claims with a cue of `text`, as `[source, cue, content]` texts. */
+function partsOf(text: string): [string | null, string, string][] {
+  return annotate(text)
+    .claims.filter((c: Claim) => c.cue)
+    .map((c) => [c.source?.text ?? null, c.cue?.text ?? '', c.content.text]);
+}
+
+/** The claim whose cue is `cue`. */
+function byCue(text: string, cue: string): Claim {
+  const found = annotate(text).claims.find((c) => c.cue?.text === cue);
+  if (!found) throw new Error(`no claim with cue \`${cue}\` in ${JSON.stringify(partsOf(text))}`);
+  return found;
+}
+
+describe('tagClaims: sources', () => {
+  it('takes the subject before the cue, not a place inside the content', () => {
+    const claim = byCue(
+      'The coast guard said fishermen had been allowed to land at Port Ellis, between the northern Orkney and the southern Harris coast, after the storm passed.',
+      'said',
+    );
+    expect(claim.source?.text).toBe('The coast guard');
+    expect(claim.content.text).toContain('the southern Harris coast');
+  });
+
+  it('takes the subject of a verb joined by "and", not its object', () => {
+    const claim = byCue(
+      'Mayor Jan Berg met the Swedish trade minister Eva Lind on Tuesday and told her a “large” share of the port would reopen in May.',
+      'told',
+    );
+    expect(claim.source?.text).toBe('Mayor Jan Berg');
+  });
+
+  it('does not open a source with a conjunction', () => {
+    const claim = byCue(
+      'The city council voted to close the harbour, and the fishermen’s union said the boats would stay in port all week.',
+      'said',
+    );
+    expect(claim.source?.text).toBe('the fishermen’s union');
+  });
+
+  it('keeps a participle phrase with "by" in the subject', () => {
+    const claim = byCue(
+      'A statement published by the rail workers’ union said the strike would last until Friday.',
+      'said',
+    );
+    expect(claim.source?.text).toBe('A statement published by the rail workers’ union');
+  });
+});
+
+describe('tagClaims: cues', () => {
+  it('never takes an auxiliary alone for a cue', () => {
+    const texts = [
+      'Meanwhile, a team of engineers has resumed repair work at the dam, which was damaged in May.',
+      'The senator has pursued a careful strategy of uniting farmers and workers behind her.',
+    ];
+    for (const text of texts) {
+      for (const [, cue] of partsOf(text)) expect(cue).not.toMatch(/^(has|have|had|was|were|is|are|would|also)$/i);
+    }
+    expect(partsOf(texts[0] as string)).toEqual([]);
+  });
+});
+
+describe('tagClaims: contents', () => {
+  it('does not stop a content inside a phrase', () => {
+    const claim = byCue(
+      'The ministry confirmed rebels had seized four fishing boats in the harbour of Kalmar.',
+      'confirmed',
+    );
+    expect(claim.content.text).toBe('rebels had seized four fishing boats in the harbour of Kalmar');
+  });
+
+  it('keeps whom the source told out of the content', () => {
+    const claim = byCue('The inspector told reporters on Friday that the school roof was unsafe.', 'told');
+    expect(claim.content.text).toBe('that the school roof was unsafe');
+  });
+
+  it('takes no web address or "on <name>" for a content', () => {
+    const text =
+      'The regional council said on Twitter.\n\nhttps://news.example.org/p/4Fx2k\n\nThe ferry to the island runs twice a day.';
+    const contents = annotate(text).claims.map((c) => c.content.text);
+    expect(contents).toContain('The ferry to the island runs twice a day.');
+    for (const content of contents) expect(content).not.toMatch(/^(on Twitter|https:)/);
+  });
+});
