@@ -53,7 +53,7 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   // A light act ("make", "take") names no happening of its own: only strong evidence relates two claims on it.
   const light = lightActs.has(a.lemma) || lightActs.has(b.lemma);
   if (light) about = about && overlap >= 0.25 && wordsShared >= 3;
-  const related = light ? about : sameAction && (overlap >= 0.1 || specific > 0 || aligned >= 1);
+  const related = light ? about : sameAction && (overlap >= 0.1 || specific > 0 || agreeingArguments(a, b, true) >= 1);
   const agentDiffers = sameAction && !!a.agent && !!b.agent && a.agent.key !== b.agent.key;
   const whereA = a.place ?? a.destination;
   const whereB = b.place ?? b.destination;
@@ -174,19 +174,30 @@ function mirrored(a: EventView, b: EventView): boolean {
   return !!a.agent && !!b.agent && a.agent.key === into(b) && b.agent.key === into(a) && a.agent.key !== b.agent.key;
 }
 
-/** How many of the event's arguments both claims give and agree on. */
-function agreeingArguments(a: EventView, b: EventView): number {
+/**
+ * How many of the event's arguments both claims give and agree on; `loose`: a place also agrees with the country
+ * that holds it (enough to relate two claims, not to call them agreeing).
+ */
+function agreeingArguments(a: EventView, b: EventView, loose = false): number {
   let n = 0;
   for (const [p, q] of [
     [a.agent, b.agent],
     [a.patient, b.patient],
     [a.origin, b.origin],
-    [a.destination, b.destination],
-    [a.place, b.place],
   ] as const) {
     if (p && q && p.key === q.key) n++;
   }
+  const [p, q] = [a.place ?? a.destination, b.place ?? b.destination];
+  if (p && q && (p.key === q.key || (loose && placesAgree(p, q)))) n++;
   return n;
+}
+
+/** Where two accounts put the act agree: the same place, or a place and the country that holds it. */
+function placesAgree(p: Place | null, q: Place | null): boolean {
+  if (!p || !q) return false;
+  if (p.key === q.key) return true;
+  const whole = (x: Place) => x.region === null && x.countryName === x.name;
+  return !!p.country && p.country === q.country && (whole(p) || whole(q));
 }
 
 /** How many of `a`'s event arguments (who, to whom, where) `b` names too, as it says it ("Russian vehicles"). */
