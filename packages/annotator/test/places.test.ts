@@ -107,6 +107,30 @@ describe('tagPlaces: places the tagger missed', () => {
     expect(entityOf('Gukovo')?.geo).toMatchObject({ country: 'RU', region: 'Rostov' });
   });
 
+  it('takes a place the article tags elsewhere wherever it is written, unless it names something else too', () => {
+    const text =
+      'Kramatorsk was quiet. Shells fell in Kramatorsk and near Bakhmut. Fans of Bakhmut cheered. Later Bakhmut was calm.';
+    const at = (start: number, name: string, type: 'place' | 'actor'): Mention => ({
+      start,
+      end: start + name.length,
+      text: name,
+      type,
+      kind: type === 'place' ? 'location' : 'organization',
+      entity: '',
+    });
+    const { mentions } = run(text, {}, [
+      at(37, 'Kramatorsk', 'place'),
+      at(57, 'Bakhmut', 'place'),
+      at(74, 'Bakhmut', 'actor'),
+    ]);
+    expect(mentions.filter((m) => m.type === 'place').map((m) => [m.text, m.start])).toEqual([
+      ['Kramatorsk', 0],
+      ['Kramatorsk', 37],
+      ['Bakhmut', 57],
+      ['Bakhmut', 74],
+    ]);
+  });
+
   it('makes no places of months, common words, headlines or capitalised sentence starts', () => {
     const { mentions } = run(
       'FIGHTING IN VORONEZH\n\nThe talks begin in March. People in Union could see it from Liberty. Mark said so.',
