@@ -52,15 +52,20 @@ export function placesByDiscourse(
   for (const name of places.keys())
     if (!/^\p{Lu}/u.test(name) || gazetteer.lookup(name).length === 0) places.delete(name);
   if (places.size === 0) return [...mentions];
+  // Names by their first word, so that each token costs one look-up.
+  const byFirst = new Map<string, { name: string; words: string[]; kind: Mention['kind'] }[]>();
+  for (const [name, kind] of places) {
+    const words = name.split(/\s+/);
+    const first = words[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), { name, words, kind }]);
+  }
   const out = [...mentions];
   const taken = new SpanSet(mentions);
   const named = new SpanSet(names);
   for (const sentence of sentences) {
     const tokens = sentence.tokens;
     for (let i = 0; i < tokens.length; i++) {
-      for (const [name, kind] of places) {
-        const words = name.split(/\s+/);
-        if (tokens[i]?.text !== words[0]) continue;
+      for (const { name, words, kind } of byFirst.get((tokens[i] as Token).text) ?? []) {
         const last = tokens[i + words.length - 1];
         if (!last || words.some((w, k) => tokens[i + k]?.text !== w)) continue;
         const start = (tokens[i] as Token).start;
