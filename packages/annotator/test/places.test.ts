@@ -213,8 +213,8 @@ describe('tagPlaces: places and peoples as actors', () => {
 
   it('makes a capital a government where it owns allegations, holds talks or acts with its allies', () => {
     const { mentions } = run(
-      "Oslo's allegations were denied. Warsaw is in talks with Vienna. Negotiations are underway with Madrid. Lisbon and its partners have repeatedly accused Rome. Flights to Oslo resumed.",
-      { place: ['Oslo', 'Warsaw', 'Vienna', 'Madrid', 'Lisbon', 'Rome'] },
+      "Oslo's allegations were denied. Warsaw is in talks with Vienna. Negotiations are underway with Madrid. Lisbon and its partners have repeatedly accused Rome. Flights to Oslo resumed. Any actions by Athens or land seized by Ankara are illegal. Guests were charmed by Rome's streets.",
+      { place: ['Oslo', 'Warsaw', 'Vienna', 'Madrid', 'Lisbon', 'Rome', 'Athens', 'Ankara'] },
     );
     expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
       'Oslo:government',
@@ -224,6 +224,9 @@ describe('tagPlaces: places and peoples as actors', () => {
       'Lisbon:government',
       'Rome:government',
       'Oslo:city',
+      'Athens:government',
+      'Ankara:government',
+      'Rome:city',
     ]);
   });
 
