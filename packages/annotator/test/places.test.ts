@@ -213,8 +213,8 @@ describe('tagPlaces: places and peoples as actors', () => {
 
   it('makes a capital a government where it owns allegations, holds talks or acts with its allies', () => {
     const { mentions } = run(
-      "Oslo's allegations were denied. Warsaw is in talks with Vienna. Negotiations are underway with Madrid. Lisbon and its partners have repeatedly accused Rome. Flights to Oslo resumed. Any actions by Athens or land seized by Ankara are illegal. Guests were charmed by Rome's streets.",
-      { place: ['Oslo', 'Warsaw', 'Vienna', 'Madrid', 'Lisbon', 'Rome', 'Athens', 'Ankara'] },
+      "Oslo's allegations were denied. Warsaw is in talks with Vienna. Negotiations are underway with Madrid. Lisbon and its partners have repeatedly accused Rome. Flights to Oslo resumed. Any actions by Athens or land seized by Ankara are illegal. Guests were charmed by Rome's streets. A protest went to Bern, and an appeal to Oslo was sent by road to Bern.",
+      { place: ['Oslo', 'Warsaw', 'Vienna', 'Madrid', 'Lisbon', 'Rome', 'Athens', 'Ankara', 'Bern'] },
     );
     expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
       'Oslo:government',
@@ -227,6 +227,9 @@ describe('tagPlaces: places and peoples as actors', () => {
       'Athens:government',
       'Ankara:government',
       'Rome:city',
+      'Bern:city',
+      'Oslo:government',
+      'Bern:city',
     ]);
   });
 

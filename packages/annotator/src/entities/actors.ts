@@ -140,7 +140,7 @@ export const placePrepositions =
  * Whether a place mention is used as an actor: subject of a reporting verb ("Moscow denied", "Kiev has
  * repeatedly said", "Kyiv is in talks", "Kiev and its allies accused"), object of one ("accused Kiev"), owner
  * of what a government says or does ("Kiev's allegations"), party to talks ("negotiations with Moscow") or
- * agent ("annexed by Moscow", "actions by Russia").
+ * agent ("annexed by Moscow", "actions by Russia") or addressee ("a protest to Kiev").
  */
 export function actsAsGovernment(where: Located, knowledge: PlaceKnowledge): boolean {
   const { tokens, first, last } = where;
@@ -164,6 +164,8 @@ export function actsAsGovernment(where: Located, knowledge: PlaceKnowledge): boo
     if (before && (before.pos === 'VBN' || /^\p{Ll}+ed$/u.test(before.text) || knowledge.actorNouns.has(before.text)))
       return true;
   }
+  // "a note of protest to Kiev", "an offer to Ukraine": the addressee.
+  if (previous === 'to' && knowledge.actorNouns.has(at(first - 2).toLowerCase())) return true;
   // "talks with Moscow", "negotiations were now underway with Moscow".
   if (previous === 'with') {
     for (let i = first - 2; i >= Math.max(0, first - 6); i--) {
