@@ -199,6 +199,13 @@ describe('linkEntities: within one article', () => {
     expect(two.mentions).toEqual([]);
   });
 
+  it('keeps a line of names with a score after the title: a result, not a byline', () => {
+    const { mentions } = run('Fans cheered on Monday.\n\nCup Results\n\nLeeds United 2 Hull City 1\n\nThey left.', {
+      organization: ['Leeds United', 'Hull City'],
+    });
+    expect(mentions.map((m) => m.text)).toEqual(['Leeds United', 'Hull City']);
+  });
+
   it('finds no defined acronym in an all-caps line', () => {
     const text = 'The Intelligent Grid (IG) project began.\n\nPOWER CUT IG REPORT\n\nThe IG team said it failed.';
     const { mentions } = run(text, { organization: ['Intelligent Grid'] });

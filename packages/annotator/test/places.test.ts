@@ -107,6 +107,30 @@ describe('tagPlaces: places the tagger missed', () => {
     expect(entityOf('Gukovo')?.geo).toMatchObject({ country: 'RU', region: 'Rostov' });
   });
 
+  it('takes a place the article tags elsewhere wherever it is written, unless it names something else too', () => {
+    const text =
+      'Kramatorsk was quiet. Shells fell in Kramatorsk and near Bakhmut. Fans of Bakhmut cheered. Later Bakhmut was calm.';
+    const at = (start: number, name: string, type: 'place' | 'actor'): Mention => ({
+      start,
+      end: start + name.length,
+      text: name,
+      type,
+      kind: type === 'place' ? 'location' : 'organization',
+      entity: '',
+    });
+    const { mentions } = run(text, {}, [
+      at(37, 'Kramatorsk', 'place'),
+      at(57, 'Bakhmut', 'place'),
+      at(74, 'Bakhmut', 'actor'),
+    ]);
+    expect(mentions.filter((m) => m.type === 'place').map((m) => [m.text, m.start])).toEqual([
+      ['Kramatorsk', 0],
+      ['Kramatorsk', 37],
+      ['Bakhmut', 57],
+      ['Bakhmut', 74],
+    ]);
+  });
+
   it('makes no places of months, common words, headlines or capitalised sentence starts', () => {
     const { mentions } = run(
       'FIGHTING IN VORONEZH\n\nThe talks begin in March. People in Union could see it from Liberty. Mark said so.',
@@ -189,8 +213,8 @@ describe('tagPlaces: places and peoples as actors', () => {
 
   it('makes a capital a government where it owns allegations, holds talks or acts with its allies', () => {
     const { mentions } = run(
-      "Oslo's allegations were denied. Warsaw is in talks with Vienna. Negotiations are underway with Madrid. Lisbon and its partners have repeatedly accused Rome. Flights to Oslo resumed.",
-      { place: ['Oslo', 'Warsaw', 'Vienna', 'Madrid', 'Lisbon', 'Rome'] },
+      "Oslo's allegations were denied. Warsaw is in talks with Vienna. Negotiations are underway with Madrid. Lisbon and its partners have repeatedly accused Rome. Flights to Oslo resumed. Any actions by Athens or land seized by Ankara are illegal. Guests were charmed by Rome's streets. A protest went to Bern, and an appeal to Oslo was sent by road to Bern.",
+      { place: ['Oslo', 'Warsaw', 'Vienna', 'Madrid', 'Lisbon', 'Rome', 'Athens', 'Ankara', 'Bern'] },
     );
     expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
       'Oslo:government',
@@ -200,6 +224,12 @@ describe('tagPlaces: places and peoples as actors', () => {
       'Lisbon:government',
       'Rome:government',
       'Oslo:city',
+      'Athens:government',
+      'Ankara:government',
+      'Rome:city',
+      'Bern:city',
+      'Oslo:government',
+      'Bern:city',
     ]);
   });
 

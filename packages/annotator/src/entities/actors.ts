@@ -139,7 +139,8 @@ export const placePrepositions =
 /**
  * Whether a place mention is used as an actor: subject of a reporting verb ("Moscow denied", "Kiev has
  * repeatedly said", "Kyiv is in talks", "Kiev and its allies accused"), object of one ("accused Kiev"), owner
- * of what a government says or does ("Kiev's allegations") or party to talks ("negotiations with Moscow").
+ * of what a government says or does ("Kiev's allegations"), party to talks ("negotiations with Moscow") or
+ * agent ("annexed by Moscow", "actions by Russia") or addressee ("a protest to Kiev").
  */
 export function actsAsGovernment(where: Located, knowledge: PlaceKnowledge): boolean {
   const { tokens, first, last } = where;
@@ -157,6 +158,14 @@ export function actsAsGovernment(where: Located, knowledge: PlaceKnowledge): boo
   // "Kiev's allegations".
   if (/^['’]s$/.test(at(last + 1)) && knowledge.actorNouns.has(at(last + 2))) return true;
   if (knowledge.objectVerbs.has(previous) || knowledge.objectVerbs.has(`${at(first - 2)} ${previous}`)) return true;
+  // "was annexed by Moscow", "military actions by Russia": the agent.
+  if (previous === 'by' && !/^['’]s$/.test(at(last + 1))) {
+    const before = tokens[first - 2];
+    if (before && (before.pos === 'VBN' || /^\p{Ll}+ed$/u.test(before.text) || knowledge.actorNouns.has(before.text)))
+      return true;
+  }
+  // "a note of protest to Kiev", "an offer to Ukraine": the addressee.
+  if (previous === 'to' && knowledge.actorNouns.has(at(first - 2).toLowerCase())) return true;
   // "talks with Moscow", "negotiations were now underway with Moscow".
   if (previous === 'with') {
     for (let i = first - 2; i >= Math.max(0, first - 6); i--) {

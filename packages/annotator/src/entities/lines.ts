@@ -47,7 +47,7 @@ export function lineRoles(
     else if (credit.test(value)) role = 'credit';
     else if (byline.test(value) || byAlone.test(value)) role = 'byline';
     else if (!block.heading) role = 'title';
-    else if (onlyNames(value, block.start, sorted)) {
+    else if (!/\d/.test(value) && onlyNames(value, block.start, sorted)) {
       if (afterBy || previous === 'title' || previous === 'byline' || !seenProse) role = 'byline';
     } else if (
       text[block.start] === '#' ||

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { actsAsGovernment, findGroups, type Located, placePrepositions } from '../entities/actors.js';
 import { lineRoles } from '../entities/lines.js';
 import { containing, SpanSet } from '../entities/spans.js';
+import { placesByDiscourse } from '../places/discourse.js';
 import { discoverPlaces } from '../places/discover.js';
 import { type GazetteerEntry, placeKey } from '../places/gazetteer.js';
 import { type KnowledgeFiles, loadPlaceKnowledge, type PlaceKnowledge } from '../places/knowledge.js';
@@ -22,7 +23,10 @@ export interface Options {
   files?: KnowledgeFiles;
   /** Smallest population of a place found after "in/near/from" that the tagger missed. Default: 10000. */
   minPopulation?: number;
-  /** Find places the tagger missed ("the village of X", "X region", "in X"). Default: true. */
+  /**
+   * Find places the tagger missed ("the village of X", "X region", "in X", and a place the article tags
+   * elsewhere). Default: true.
+   */
   discover?: boolean;
   /** Find governments ("Moscow denied") and groups ("Ukrainian troops", "the rebels"). Default: true. */
   actors?: boolean;
@@ -77,6 +81,7 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
       const { countries } = contextOf(tagged, demonymCountries);
       const body = sentences.filter((s) => !skip(s));
       mentions = discoverPlaces(prose, body, mentions, knowledge, { minPopulation, countries });
+      mentions = placesByDiscourse(prose, body, mentions, file.data.names ?? [], gazetteer);
     }
     for (const m of mentions) m.text = text.slice(m.start, m.end);
     coordinatedRegions(prose, mentions, knowledge.cues.regionNouns, knowledge.demonyms);
