@@ -13,7 +13,13 @@ const article = (id: string, text: string, date: string | null): Article => ({
   messages: [],
 });
 
-type Given = { trigger: string; lemma: string; type: string; generic?: boolean; args?: EventMention['arguments'] };
+type Given = {
+  trigger: string;
+  lemma: string;
+  type: string;
+  generic?: boolean;
+  args?: EventMention['arguments'];
+};
 
 /** A document annotation holding one event mention per given trigger word. */
 function annotation(text: string, mentions: Given[]): DocumentAnnotation {
@@ -35,6 +41,7 @@ function annotation(text: string, mentions: Given[]): DocumentAnnotation {
         type: m.type,
         lemma: m.lemma,
         ...(m.generic ? { generic: true } : {}),
+        ...(/(?:ed|said)$/.test(m.trigger) ? { verbal: true } : {}),
         arguments: args,
         claims: [],
       };
