@@ -100,6 +100,17 @@ export function conflicts(a: Profile, b: Profile, entities: ReadonlyMap<string, 
   return false;
 }
 
+/** How many arguments two mentions share: what decides between clusters that would both take a mention. */
+export function agreement(a: Profile, b: Profile): number {
+  let n = 0;
+  if (a.agent && a.agent === b.agent) n++;
+  if (a.patient && a.patient === b.patient) n++;
+  if (a.place && a.place === b.place) n++;
+  if (same(a.destination, b.destination)) n++;
+  if (a.when && b.when && a.when.kind !== 'window' && b.when.kind !== 'window') n++;
+  return n;
+}
+
 /** Two places in different countries, or two different places more precise than a country. */
 function apart(a: Where | undefined, b: Where | undefined): boolean {
   if (!a || !b) return false;
