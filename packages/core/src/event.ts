@@ -27,6 +27,8 @@ export interface EventMention {
   lemma: string;
   /** A word shared by lemmas that name the same kind of happening ("kill", "slay"), when a lexicon knows one. */
   synset?: string;
+  /** Whether the trigger is a verb ("crossed"); absent for nouns and adjectives ("the incursion", "dead"). */
+  verbal?: boolean;
   arguments: EventArguments;
   /**
    * The word names a happening too generally to tell it across articles by the word alone ("use", "take"):

@@ -60,7 +60,10 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
     if (before && (before.text === "'s" || before.text === '’s')) set('agent', phraseBefore(context, i - 1));
     else {
       const modifier = context.mentions.find((m) => m.end <= (tokens[i]?.start ?? 0) && m.end >= (before?.start ?? 0));
-      if (modifier) set('agent', { span: spanOf(modifier), entity: modifier.entity, type: modifier.type });
+      // "the Geneva talks" happen in Geneva; "the Russian incursion" is Russia's
+      const local = modifier?.type === 'place' && modifier.kind !== 'country';
+      if (modifier)
+        set(local ? 'place' : 'agent', { span: spanOf(modifier), entity: modifier.entity, type: modifier.type });
     }
     const of = tokens[i + 1]?.text.toLowerCase() === 'of' ? i + 1 : undefined;
     if (of !== undefined) set('patient', phraseAt(context, of + 1));

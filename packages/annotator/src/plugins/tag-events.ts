@@ -80,6 +80,7 @@ export default function tagEvents(options?: Readonly<Options> | null) {
           type: trigger.type,
           lemma: trigger.lemma,
           ...(synsets.has(trigger.lemma) ? { synset: synsets.get(trigger.lemma) as string } : {}),
+          ...(trigger.verbal ? { verbal: true } : {}),
           arguments: args,
           ...(isGeneric(trigger.lemma, lexicon) ? { generic: true } : {}),
           claims: claims.filter((c) => c.content.start <= token.start && token.end <= c.content.end).map((c) => c.id),

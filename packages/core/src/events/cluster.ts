@@ -2,7 +2,7 @@ import type { Article } from '../article.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
-import { conflicts, type EntityInfo, type Placed, type Profile, profileOf } from './compatible.js';
+import { agreement, conflicts, type EntityInfo, type Placed, type Profile, profileOf } from './compatible.js';
 import { clusterDocuments, type DocumentClusterOptions } from './documents.js';
 import { labelOf, majority } from './label.js';
 
@@ -79,12 +79,24 @@ export function clusterEvents(
   for (const block of blocks.values()) {
     const local: Member[][] = [];
     for (const member of block) {
-      const home = local.find(
-        (cluster) =>
-          !cluster
-            .slice(0, maxCompared)
-            .some((other) => conflicts(member.profile, other.profile, entities, member.weak || other.weak)),
-      );
+      // the cluster that shares the most arguments with the mention, among those none of whose members conflict
+      let home: Member[] | undefined;
+      let best = -1;
+      for (const cluster of local) {
+        let score = 0;
+        let ok = true;
+        for (const other of cluster.slice(0, maxCompared)) {
+          if (conflicts(member.profile, other.profile, entities, member.weak || other.weak)) {
+            ok = false;
+            break;
+          }
+          score += agreement(member.profile, other.profile);
+        }
+        if (ok && score > best) {
+          home = cluster;
+          best = score;
+        }
+      }
       if (home) home.push(member);
       else local.push([member]);
     }

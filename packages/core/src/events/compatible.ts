@@ -27,9 +27,15 @@ export interface Profile {
   agent: string | undefined;
   patient: string | undefined;
   place: string | undefined;
-  /** Where a movement goes to and comes from: a country key ("Ukrainian territory" → `ukrain`), else the name. */
-  destination: string | undefined;
-  origin: string | undefined;
+  /** Where a movement goes to and comes from. */
+  destination: Where | undefined;
+  origin: Where | undefined;
+}
+
+/** A place a movement goes to or comes from: its country as a key ("Ukrainian territory" → `ukrain`), and its name or entity id when it is more than a country. */
+export interface Where {
+  country?: string;
+  name?: string;
 }
 
 /**
@@ -46,15 +52,22 @@ export function profileOf(
   for (const m of annotation?.mentions ?? []) names.set(m.start, m.entity);
   const args = mention.arguments;
   const id = (span: { start: number } | undefined) => (span ? names.get(span.start) : undefined);
-  const where = (span: { start: number; text: string } | undefined) => {
+  const where = (span: { start: number; text: string } | undefined): Where | undefined => {
     if (!span) return undefined;
     const entity = names.get(span.start);
     const info = entity ? entities.get(entity) : undefined;
     const owner = info?.place ? entities.get(info.place) : undefined;
-    const country = info?.geo?.countryName ?? owner?.geo?.countryName;
-    if (country) return nationKey(country);
+    const country = info?.geo?.countryName ?? owner?.geo?.countryName ?? undefined;
+    if (entity && info) {
+      const whole = info.kind === 'country' || owner?.kind === 'country' || !!owner;
+      const result: Where = whole ? {} : { name: entity };
+      if (country) result.country = nationKey(country);
+      return result.country || result.name ? result : undefined;
+    }
+    const nation = nationOf(span.text);
+    if (nation) return { country: nation };
     // a common noun ("the border", "the city") says too little to keep two mentions apart
-    return nationOf(span.text) ?? entity ?? (/^\p{Lu}/u.test(span.text) ? plain(span.text) : undefined);
+    return /^\p{Lu}/u.test(span.text) ? { name: plain(span.text) } : undefined;
   };
   return {
     article: article.id,
@@ -75,9 +88,8 @@ export function profileOf(
 export function conflicts(a: Profile, b: Profile, entities: ReadonlyMap<string, EntityInfo>, weak: boolean): boolean {
   if (whenConflicts(a.when, b.when)) return true;
   if (differ(a.place, b.place, entities)) return true;
-  if (a.destination && b.destination && a.destination !== b.destination) return true;
-  if (a.origin && b.origin && a.origin !== b.origin) return true;
-  if ((a.destination && a.destination === b.origin) || (a.origin && a.origin === b.destination)) return true;
+  if (apart(a.destination, b.destination) || apart(a.origin, b.origin)) return true;
+  if (same(a.destination, b.origin) || same(a.origin, b.destination)) return true;
   if (differ(a.agent, b.agent, entities) && differ(a.patient, b.patient, entities)) return true;
   if (weak) {
     if (a.article === b.article) return true;
@@ -86,6 +98,31 @@ export function conflicts(a: Profile, b: Profile, entities: ReadonlyMap<string, 
     if (!sameAgent && !samePatient) return true;
   }
   return false;
+}
+
+/** How many arguments two mentions share: what decides between clusters that would both take a mention. */
+export function agreement(a: Profile, b: Profile): number {
+  let n = 0;
+  if (a.agent && a.agent === b.agent) n++;
+  if (a.patient && a.patient === b.patient) n++;
+  if (a.place && a.place === b.place) n++;
+  if (same(a.destination, b.destination)) n++;
+  if (a.when && b.when && a.when.kind !== 'window' && b.when.kind !== 'window') n++;
+  return n;
+}
+
+/** Two places in different countries, or two different places more precise than a country. */
+function apart(a: Where | undefined, b: Where | undefined): boolean {
+  if (!a || !b) return false;
+  if (a.country && b.country && a.country !== b.country) return true;
+  return !!a.name && !!b.name && a.name !== b.name;
+}
+
+/** Whether two places are surely the same: one name, or one country and no more precise names. */
+function same(a: Where | undefined, b: Where | undefined): boolean {
+  if (!a || !b) return false;
+  if (a.name || b.name) return a.name === b.name;
+  return !!a.country && a.country === b.country;
 }
 
 /** Two entity ids that are different entities and, for places with known geography, places apart. */

@@ -86,18 +86,20 @@ export function labelOf(cluster: readonly Placed[], isActor: (mention: EventMent
 }
 
 /**
- * The noun that names the happening: a nominal trigger of the lemma the articles use, else a known noun,
- * else the gerund when a trigger is a verb form, else the trigger word itself ("incident", "security").
+ * The noun that names the happening: a known noun, else a nominal trigger of the lemma the articles use,
+ * else the noun most of its triggers are ("incident", "security"), else the gerund ("crossing").
  */
 function nounOf(lemma: string, cluster: readonly Placed[]): string {
   const known = nouns[lemma];
   if (known) return known;
-  const words = cluster.filter((p) => p.mention.lemma === lemma).map((p) => p.mention.trigger.text.toLowerCase());
+  const own = cluster.filter((p) => p.mention.lemma === lemma);
+  const words = own.map((p) => p.mention.trigger.text.toLowerCase());
   const nominal = majority(words.filter((t) => /(?:[^aeiou]tion|sion|ment|ance|ence|ure|sis)$/.test(t)));
   if (nominal) return nominal;
-  const verbal = words.some((t) => t !== lemma && t !== `${lemma}s` && t !== `${lemma}es`);
-  if (verbal || words.length === 0) return gerund(lemma);
-  return majority(words) ?? lemma;
+  const nominals = own.filter((p) => !p.mention.verbal).map((p) => p.mention.trigger.text.toLowerCase());
+  if (nominals.length > 0 && nominals.length * 2 >= own.length) return majority(nominals) ?? lemma;
+  // a noun or participle read as a verb ("dialogue", "undertaken") is no verb to make a gerund of
+  return /(?:ue|en|ty|cy|ism|ness|ship)$/.test(lemma) ? lemma : gerund(lemma);
 }
 
 /** A name as a label shows it: on one line, no quotes, no leading article, not a pronoun or a long phrase. */

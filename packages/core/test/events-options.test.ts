@@ -1,0 +1,118 @@
+import { type Article, clusterEvents, type DocumentAnnotation, type EventMention } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
+
+const article = (id: string, text: string, date: string | null): Article => ({
+  id,
+  path: `${id}.md`,
+  outlet: null,
+  title: null,
+  date,
+  url: null,
+  text,
+  format: 'plaintext',
+  messages: [],
+});
+
+type Given = {
+  trigger: string;
+  lemma: string;
+  type: string;
+  generic?: boolean;
+  args?: EventMention['arguments'];
+};
+
+/** A document annotation holding one event mention per given trigger word. */
+function annotation(text: string, mentions: Given[]): DocumentAnnotation {
+  return {
+    mentions: [],
+    entities: [],
+    claims: [],
+    sentences: [],
+    messages: [],
+    events: mentions.map((m, i) => {
+      const start = text.indexOf(m.trigger);
+      if (start < 0) throw new Error(`Expected "${m.trigger}" in the fixture`);
+      const span = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length, text: word });
+      const args = { ...m.args };
+      for (const role of ['destination', 'origin'] as const) if (args[role]) args[role] = span(args[role].text);
+      return {
+        id: `v${i + 1}`,
+        trigger: { start, end: start + m.trigger.length, text: m.trigger },
+        type: m.type,
+        lemma: m.lemma,
+        ...(m.generic ? { generic: true } : {}),
+        ...(/(?:ed|said)$/.test(m.trigger) ? { verbal: true } : {}),
+        arguments: args,
+        claims: [],
+      };
+    }),
+  };
+}
+
+/** Cluster two one-sentence articles (one sub-topic: they share a name) and tell whether their first mentions share an event. */
+function together(one: [string, string | null, Given], two: [string, string | null, Given], options = {}) {
+  const articles = [article('one', one[0], one[1]), article('two', two[0], two[1])];
+  const annotations = new Map([
+    ['one', annotation(one[0], [one[2]])],
+    ['two', annotation(two[0], [two[2]])],
+  ]);
+  const events = clusterEvents(articles, annotations, { documents: { threshold: 0 }, ...options });
+  const of = (id: string) => events.find((e) => e.mentions.some((m) => m.article === id));
+  return { same: of('one')?.id === of('two')?.id, label: of('one')?.label };
+}
+
+const to = (text: string) => ({ start: 0, end: 0, text });
+
+describe('clusterEvents options and arguments', () => {
+  it('holds statements alone when asked, and groups them by default', () => {
+    const said = { trigger: 'said', lemma: 'say', type: 'statement' };
+    const one: [string, string, Given] = ['The ministry in Westport said the road was open.', '2024-04-17', said];
+    const two: [string, string, Given] = ['The ministry in Westport said the road was shut.', '2024-04-17', said];
+    expect(together(one, two).same).toBe(true);
+    expect(together(one, two, { alone: new Set(['statement']) }).same).toBe(false);
+  });
+
+  it('holds generic mentions that share no participant apart when asked', () => {
+    const used = { trigger: 'used', lemma: 'use', type: 'occurrence', generic: true };
+    const one: [string, string, Given] = ['Police in Westport used tear gas.', '2024-04-17', used];
+    const two: [string, string, Given] = ['Farmers in Westport used the bridge.', '2024-04-17', used];
+    expect(together(one, two).same).toBe(true);
+    expect(together(one, two, { holdGeneric: true }).same).toBe(false);
+  });
+
+  it('reads weekdays against the article date and labels the day', () => {
+    const crossed = (timeValue: string) => ({
+      trigger: 'crossed',
+      lemma: 'cross',
+      type: 'movement',
+      args: { destination: to('Southland'), timeValue },
+    });
+    const text = 'Troops crossed into Southland.';
+    // Friday before Monday 2024-04-22 is 19 April; the other article says 19 April
+    const same = together([text, '2024-04-22', crossed('weekday:5')], [text, null, crossed('*-04-19')]);
+    expect(same).toEqual({ same: true, label: 'crossing into Southland (19 April 2024)' });
+    expect(together([text, '2024-04-22', crossed('weekday:5')], [text, null, crossed('*-04-12')]).same).toBe(false);
+  });
+
+  it('keeps movements apart when one goes where the other comes from', () => {
+    const crossed = (args: EventMention['arguments']) => ({
+      trigger: 'crossed',
+      lemma: 'cross',
+      type: 'movement',
+      args,
+    });
+    const one: [string, null, Given] = [
+      'Tanks crossed into Southland.',
+      null,
+      crossed({ destination: to('Southland') }),
+    ];
+    const back: [string, null, Given] = ['Tanks crossed from Southland.', null, crossed({ origin: to('Southland') })];
+    const again: [string, null, Given] = [
+      'Tanks crossed into Southland.',
+      null,
+      crossed({ destination: to('Southland') }),
+    ];
+    expect(together(one, back).same).toBe(false);
+    expect(together(one, again).same).toBe(true);
+  });
+});
