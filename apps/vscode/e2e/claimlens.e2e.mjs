@@ -19,12 +19,14 @@ import { poll } from './lib/poll.mjs';
 import {
   cursor,
   goToLine,
+  listRows,
   problemRows,
   referencesPeek,
   scrollToRow,
   showClaimlensViews,
   viewPane,
   viewRows,
+  widenSideBar,
 } from './lib/views.mjs';
 import {
   closeWidgets,
@@ -279,6 +281,8 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       events = await viewRows(page, 'Events', (rows) => children(rows, event.index).some((row) => row.level === 3));
       const under = children(events, event.index);
       console.log(`Event ${JSON.stringify(event.text)}:\n${indent(rowList(under))}`);
+      // The default side bar cuts long rows; a journalist would widen it to read the claims.
+      console.log(`side bar widened to ${await widenSideBar(page, 620)} px`);
       await scrollToRow(page, pane.locator('.monaco-list').first(), event.index);
       await screenshot('explorer');
       const outlets = under.filter((row) => row.level === 2);
@@ -407,8 +411,10 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       await openFile(page, seedFiles[0], { debugShot: join(shots, `open-failed-${seedFiles[0]}.png`) });
       await waitForCorpus(page);
       await closeWidgets(page);
-      const rows = await problemRows(page, (list) => sameArticle(list) !== undefined, 60_000);
-      const found = sameArticle(rows);
+      const rows = await problemRows(page, (list) => sameArticle(list).length > 0, 60_000);
+      const [found] = sameArticle(rows);
+      const all = sameArticle(await listRows(page, page.locator('.markers-panel .monaco-list').first()));
+      console.log(`contradictions with related information in their own file: ${all.length}`);
       if (found) {
         console.log(
           `same-article contradiction in ${found.file}:\n${indent(`${found.problem.text}\n${found.related.text}`)}`,
@@ -547,22 +553,31 @@ function surnameAlone(name) {
 }
 
 /**
- * The contradiction of the Problems panel whose related information points into its own file: the file row
- * (level 1), the problem (level 2) and the related row (level 3) naming the same file.
+ * The contradictions of the Problems panel whose related information points into their own file. Rows are told
+ * apart by what they say (the panel's nesting levels are not reliable once rows are recycled): a file row starts
+ * with the file name, a related row with `<file> [Ln …, Col …]`, a problem ends with its `[Ln …, Col …]`.
  *
  * @param {import('./lib/views.mjs').Row[]} rows
  */
 function sameArticle(rows) {
+  /** @type {Array<{file: string, problem: import('./lib/views.mjs').Row, related: import('./lib/views.mjs').Row}>} */
+  const found = [];
   let file = '';
   /** @type {import('./lib/views.mjs').Row | undefined} */
   let problem;
   for (const row of rows) {
-    const named = /\S+\.(?:txt|md)\b/.exec(row.text)?.[0] ?? '';
-    if (row.level === 1) file = named;
-    else if (row.level === 2) problem = /contradict/i.test(row.text) ? row : undefined;
-    else if (problem && file && named === file) return { file, problem, related: row };
+    const named = /^(\S+\.(?:txt|md))\b/.exec(row.text)?.[1] ?? '';
+    if (named && /^\S+ \[Ln \d+, Col \d+\]/.test(row.text)) {
+      if (problem && named === file) found.push({ file, problem, related: row });
+      problem = undefined;
+    } else if (/\[Ln \d+, Col \d+\]$/.test(row.text)) {
+      problem = /contradict/i.test(row.text) ? row : undefined;
+    } else if (named) {
+      file = named;
+      problem = undefined;
+    }
   }
-  return undefined;
+  return found;
 }
 
 /**

@@ -298,3 +298,29 @@ export async function scrollToRow(page, list, index) {
   }
   return false;
 }
+
+/**
+ * Widen the side bar by dragging its edge, as a user does to read long rows. Returns the new width (the old one
+ * when the drag did not take).
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {number} width Wanted width in pixels.
+ * @returns {Promise<number>}
+ */
+export async function widenSideBar(page, width) {
+  const bar = page.locator('.part.sidebar').first();
+  const box = await bar.boundingBox();
+  if (!box || box.width >= width) return box?.width ?? 0;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+  return poll(
+    async () => {
+      const now = (await bar.boundingBox())?.width ?? 0;
+      return now > box.width ? now : 0;
+    },
+    { timeoutMs: 3_000, intervalMs: 100, what: 'the side bar to widen' },
+  ).catch(() => box.width);
+}
