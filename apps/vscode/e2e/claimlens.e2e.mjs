@@ -412,9 +412,10 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       await waitForCorpus(page);
       await closeWidgets(page);
       const rows = await problemRows(page, (list) => sameArticle(list).length > 0, 60_000);
-      const [found] = sameArticle(rows);
       const all = sameArticle(await listRows(page, page.locator('.markers-panel .monaco-list').first()));
       console.log(`contradictions with related information in their own file: ${all.length}`);
+      // Show one side's account against the other side's denial when there is one, else any.
+      const found = all.find((item) => /polarity|denial/i.test(item.problem.text)) ?? all[0] ?? sameArticle(rows)[0];
       if (found) {
         console.log(
           `same-article contradiction in ${found.file}:\n${indent(`${found.problem.text}\n${found.related.text}`)}`,
