@@ -278,7 +278,14 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       await scrollToRow(page, pane.locator('.monaco-list').first(), event.index);
       if (!event.expanded)
         await pane.locator(`.monaco-list-row[data-index="${event.index}"] .monaco-tl-twistie`).first().click();
-      events = await viewRows(page, 'Events', (rows) => children(rows, event.index).some((row) => row.level === 3));
+      // Read on until two outlets and a contradicted claim show, or the event's rows end.
+      events = await viewRows(page, 'Events', (rows) => {
+        const rowsUnder = children(rows, event.index);
+        const shown =
+          rowsUnder.filter((row) => row.level === 2).length >= 2 &&
+          rowsUnder.some((row) => row.level === 3 && /contradicted/.test(row.description));
+        return shown || rows.some((row) => row.index > event.index && row.level === 1);
+      });
       const under = children(events, event.index);
       console.log(`Event ${JSON.stringify(event.text)}:\n${indent(rowList(under))}`);
       // The default side bar cuts long rows; a journalist would widen it to read the claims.
