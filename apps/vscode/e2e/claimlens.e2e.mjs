@@ -257,14 +257,14 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       console.log(
         `Actors (${actors.length} rows): ${actors
           .slice(0, 8)
-          .map((row) => JSON.stringify(row.text))
+          .map((row) => JSON.stringify(shown(row)))
           .join(', ')}`,
       );
       const places = await viewRows(page, 'Places', (rows) => rows.some((row) => row.level === 1));
       console.log(
         `Places (${places.length} rows): ${places
           .slice(0, 8)
-          .map((row) => JSON.stringify(row.text))
+          .map((row) => JSON.stringify(shown(row)))
           .join(', ')}`,
       );
       /** @param {import('./lib/views.mjs').Row[]} rows */
@@ -287,7 +287,7 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
         return shown || rows.some((row) => row.index > event.index && row.level === 1);
       });
       const under = children(events, event.index);
-      console.log(`Event ${JSON.stringify(event.text)}:\n${indent(rowList(under))}`);
+      console.log(`Event ${JSON.stringify(shown(event))}:\n${indent(rowList(under))}`);
       // The default side bar cuts long rows; a journalist would widen it to read the claims.
       console.log(`side bar widened to ${await widenSideBar(page, 620)} px`);
       await scrollToRow(page, pane.locator('.monaco-list').first(), event.index);
@@ -643,7 +643,16 @@ function sameName(a, b) {
 
 /** @param {import('./lib/views.mjs').Row[]} rows */
 function rowList(rows) {
-  return rows.map((row) => `${'  '.repeat(Math.max(0, row.level - 1))}${row.text}`).join('\n');
+  return rows.map((row) => `${'  '.repeat(Math.max(0, row.level - 1))}${shown(row)}`).join('\n');
+}
+
+/**
+ * A row for the log: a tree item's label and description apart (their text runs together), else its text.
+ *
+ * @param {import('./lib/views.mjs').Row} row
+ */
+function shown(row) {
+  return row.label && row.description ? `${row.label} — ${row.description}` : row.text;
 }
 
 /** @param {string} text */
