@@ -17,6 +17,18 @@ import { fileURLToPath } from 'node:url';
 import { installExtension, makeHome, startCodeServer, tail } from './lib/code-server.mjs';
 import { poll } from './lib/poll.mjs';
 import {
+  cursor,
+  goToLine,
+  listRows,
+  problemRows,
+  referencesPeek,
+  scrollToRow,
+  showClaimlensViews,
+  viewPane,
+  viewRows,
+  widenSideBar,
+} from './lib/views.mjs';
+import {
   closeWidgets,
   highlights,
   hoverText,
@@ -34,6 +46,8 @@ const shots = resolve(process.env.CLAIMLENS_E2E_SCREENSHOTS || join(root, '.e2e'
 const seedFiles = readdirSync(seeds)
   .filter((name) => /\.(txt|md)$/.test(name))
   .sort();
+/** The seed texts as on disk, by file name. */
+const seedTexts = new Map(seedFiles.map((name) => [name, readFileSync(join(seeds, name), 'utf8')]));
 
 /** User settings that keep the workbench quiet and the text visible. */
 const settings = {
@@ -76,6 +90,24 @@ async function screenshot(name) {
   const path = join(shots, `${String(shotCount).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path });
   console.log(`screenshot: ${path}`);
+}
+
+/**
+ * A test body that saves a screenshot named after `name` when it fails, then fails as it did.
+ *
+ * @param {string} name
+ * @param {() => Promise<void>} body
+ * @returns {() => Promise<void>}
+ */
+function shotOnFailure(name, body) {
+  return async () => {
+    try {
+      await body();
+    } catch (error) {
+      await screenshot(`${name}-failed`).catch(() => undefined);
+      throw error;
+    }
+  };
 }
 
 describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000 }, () => {
@@ -214,6 +246,196 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       `no row of the Problems panel mentions a contradiction; rows:\n${rows.join('\n')}`,
     );
   });
+  test(
+    'the claimlens explorer lists actors, places and events with their claims by outlet',
+    shotOnFailure('explorer', async () => {
+      await openFile(page, seedFiles[0], { debugShot: join(shots, `open-failed-${seedFiles[0]}.png`) });
+      await waitForCorpus(page);
+      await closeWidgets(page);
+      await showClaimlensViews(page);
+      const actors = await viewRows(page, 'Actors', (rows) => rows.some((row) => widelySeen(row) !== undefined));
+      console.log(
+        `Actors (${actors.length} rows): ${actors
+          .slice(0, 8)
+          .map((row) => JSON.stringify(shown(row)))
+          .join(', ')}`,
+      );
+      const places = await viewRows(page, 'Places', (rows) => rows.some((row) => row.level === 1));
+      console.log(
+        `Places (${places.length} rows): ${places
+          .slice(0, 8)
+          .map((row) => JSON.stringify(shown(row)))
+          .join(', ')}`,
+      );
+      /** @param {import('./lib/views.mjs').Row[]} rows */
+      const contradicted = (rows) => rows.find((row) => row.level === 1 && /\d+ contradicting/.test(row.description));
+      let events = await viewRows(page, 'Events', (rows) => contradicted(rows) !== undefined);
+      const event = contradicted(events);
+      assert.ok(event, `no event of the Events view is marked as contradicting; rows:\n${rowList(events)}`);
+
+      // Open the event (its twistie: a click on the label opens its first mention instead).
+      const pane = viewPane(page, 'Events');
+      await scrollToRow(page, pane.locator('.monaco-list').first(), event.index);
+      if (!event.expanded)
+        await pane.locator(`.monaco-list-row[data-index="${event.index}"] .monaco-tl-twistie`).first().click();
+      // Read on until two outlets and a contradicted claim show, or the event's rows end.
+      events = await viewRows(page, 'Events', (rows) => {
+        const rowsUnder = children(rows, event.index);
+        const shown =
+          rowsUnder.filter((row) => row.level === 2).length >= 2 &&
+          rowsUnder.some((row) => row.level === 3 && /contradicted/.test(row.description));
+        return shown || rows.some((row) => row.index > event.index && row.level === 1);
+      });
+      const under = children(events, event.index);
+      console.log(`Event ${JSON.stringify(shown(event))}:\n${indent(rowList(under))}`);
+      // The default side bar cuts long rows; a journalist would widen it to read the claims.
+      console.log(`side bar widened to ${await widenSideBar(page, 620)} px`);
+      await scrollToRow(page, pane.locator('.monaco-list').first(), event.index);
+      await screenshot('explorer');
+      const outlets = under.filter((row) => row.level === 2);
+      assert.ok(
+        outlets.length >= 2 && outlets.every((row) => /^\d+ claims?$/.test(row.description)),
+        `expected the event's claims grouped under two or more outlets ("<outlet> N claims"), not:\n${rowList(under)}`,
+      );
+      assert.ok(
+        under.some((row) => row.level === 3 && /contradicted/.test(row.description)),
+        `no claim under the event is marked "contradicted":\n${rowList(under)}`,
+      );
+
+      const actor = actors.find((row) => widelySeen(row) !== undefined);
+      assert.ok(actor, `no person of the Actors view is counted in two or more articles; rows:\n${rowList(actors)}`);
+      const name = actor.label;
+      const inSeeds = seedFiles.filter((file) => seedTexts.get(file)?.includes(lastWord(name)));
+      assert.ok(
+        inSeeds.length >= 2,
+        `the Actors view counts ${name} in several articles, the seeds name them in ${inSeeds}`,
+      );
+      const place = places.find((row) => row.level === 1);
+      assert.ok(place, 'the Places view lists no place');
+      const placeName = place.label;
+      assert.ok(
+        seedFiles.some((file) => seedTexts.get(file)?.includes(placeName)),
+        `the Places view lists ${JSON.stringify(placeName)}, which no seed spells`,
+      );
+
+      // A click on the actor opens an editor with the actor's name selected.
+      const actorsPane = viewPane(page, 'Actors');
+      await scrollToRow(page, actorsPane.locator('.monaco-list').first(), actor.index);
+      await actorsPane.locator(`.monaco-list-row[data-index="${actor.index}"] .label-name`).first().click();
+      /** @type {string | undefined} */
+      let selected;
+      await poll(
+        async () => {
+          selected = selectedText(await activeFile(), await cursor(page));
+          return selected !== undefined && sameName(selected, name);
+        },
+        { timeoutMs: 30_000, intervalMs: 300, what: `an editor with ${name} selected` },
+      ).catch(() => undefined);
+      await screenshot('explorer-actor-revealed');
+      assert.ok(
+        selected !== undefined && sameName(selected, name),
+        `a click on ${name} in the Actors view selected ${JSON.stringify(selected)} in ${await activeFile()}`,
+      );
+    }),
+  );
+
+  test(
+    'Go to Definition on a surname jumps to the full name; Find All References lists several articles',
+    shotOnFailure('definition', async () => {
+      await openFile(page, seedFiles[0], { debugShot: join(shots, `open-failed-${seedFiles[0]}.png`) });
+      await waitForCorpus(page);
+      await closeWidgets(page);
+      await showClaimlensViews(page);
+      const actors = await viewRows(page, 'Actors', (rows) => rows.some((row) => widelySeen(row) !== undefined));
+      // A person named in full and, somewhere else, by surname alone ("said Smith"): the surname is a mention
+      // that Go to Definition takes to the full name.
+      const surname = actors
+        .filter((row) => widelySeen(row) !== undefined && /\s/.test(row.label))
+        .map((row) => ({ name: row.label, at: surnameAlone(row.label) }))
+        .find((found) => found.at !== undefined);
+      assert.ok(
+        surname?.at,
+        `no person of the Actors view is named by surname alone in a seed; rows:\n${rowList(actors)}`,
+      );
+      const { name } = surname;
+      const { file, line, column } = surname.at;
+      const word = lastWord(name);
+      console.log(`surname ${JSON.stringify(word)} alone: ${file} line ${line}, column ${column}`);
+
+      await openFile(page, file, { debugShot: join(shots, `open-failed-${file}.png`) });
+      await goToLine(page, line, column + 1);
+      await page.keyboard.press('F12');
+      /** @type {{file: string, line: number, column: number} | undefined} */
+      let target;
+      await poll(
+        async () => {
+          const at = await cursor(page);
+          const where = await activeFile();
+          if (!at || (where === file && at.line === line && at.column === column + 1)) return false;
+          target = { file: where, line: at.line, column: at.column - at.selected };
+          return true;
+        },
+        { timeoutMs: 30_000, intervalMs: 300, what: 'Go to Definition to move the cursor' },
+      ).catch(() => undefined);
+      await screenshot('definition');
+      assert.ok(target, `F12 on ${JSON.stringify(word)} (${file}:${line}:${column}) did not move the cursor`);
+      const text = seedTexts.get(target.file) ?? '';
+      const offset = offsetOf(text, target.line, target.column);
+      const there = text.slice(offset, offset + name.length + 20);
+      console.log(`definition: ${target.file} line ${target.line}, column ${target.column}: ${JSON.stringify(there)}`);
+      assert.ok(
+        sameName(there.slice(0, name.length), name),
+        `F12 on ${JSON.stringify(word)} went to ${target.file}:${target.line}:${target.column} (${JSON.stringify(there)}), not to ${name}`,
+      );
+      const expected = seedTexts.get(file)?.includes(name)
+        ? file
+        : seedFiles.find((f) => seedTexts.get(f)?.includes(name));
+      assert.equal(target.file, expected, `the first full-name mention of ${name} is in ${expected}`);
+      assert.equal(
+        text.indexOf(name),
+        offset,
+        `F12 went to a later mention of ${name} in ${target.file}, not the first`,
+      );
+
+      await openFile(page, file, { debugShot: join(shots, `open-failed-${file}.png`) });
+      await goToLine(page, line, column + 1);
+      await page.keyboard.press('Shift+F12');
+      const peek = await referencesPeek(page);
+      const files = [...new Set(peek.rows.map((row) => /\S+\.(?:txt|md)\b/.exec(row.text)?.[0]).filter(Boolean))];
+      console.log(`references peek ${JSON.stringify(peek.title)}: ${rowList(peek.rows)}`);
+      await screenshot('references');
+      await page.keyboard.press('Escape');
+      assert.ok(
+        files.length >= 2,
+        `Shift+F12 on ${JSON.stringify(word)} listed mentions in ${files.length} file(s), expected several:\n${rowList(peek.rows)}`,
+      );
+    }),
+  );
+
+  test(
+    'the Problems panel links a contradiction between two speakers of one article to the same file',
+    shotOnFailure('problems-same-article', async () => {
+      await openFile(page, seedFiles[0], { debugShot: join(shots, `open-failed-${seedFiles[0]}.png`) });
+      await waitForCorpus(page);
+      await closeWidgets(page);
+      const rows = await problemRows(page, (list) => sameArticle(list).length > 0, 60_000);
+      const all = sameArticle(await listRows(page, page.locator('.markers-panel .monaco-list').first()));
+      console.log(`contradictions with related information in their own file: ${all.length}`);
+      // Show one side's account against the other side's denial when there is one, else any.
+      const found = all.find((item) => /polarity|denial/i.test(item.problem.text)) ?? all[0] ?? sameArticle(rows)[0];
+      if (found) {
+        console.log(
+          `same-article contradiction in ${found.file}:\n${indent(`${found.problem.text}\n${found.related.text}`)}`,
+        );
+        await scrollToRow(page, page.locator('.markers-panel .monaco-list').first(), found.problem.index);
+      }
+      await screenshot('problems-same-article');
+      assert.ok(
+        found,
+        `no contradiction in the Problems panel has related information in its own file; rows:\n${rowList(rows.slice(0, 40))}`,
+      );
+    }),
+  );
 });
 
 /**
@@ -293,6 +515,144 @@ function newestVsix(folder) {
     throw new Error(`Expected a .vsix in ${folder}, not none: run \`npm run package -w claimlens-vscode\` first`);
   }
   return packages[0];
+}
+
+/**
+ * The article count of a top-level row of the Actors view that is a person counted in two or more articles.
+ *
+ * @param {import('./lib/views.mjs').Row} row
+ * @returns {number | undefined}
+ */
+function widelySeen(row) {
+  const count = Number(/(\d+) articles?$/.exec(row.description)?.[1] ?? 0);
+  return row.level === 1 && /^person\b/.test(row.description) && count >= 2 ? count : undefined;
+}
+
+/**
+ * The rows nested under the row at `index`.
+ *
+ * @param {import('./lib/views.mjs').Row[]} rows
+ * @param {number} index
+ */
+function children(rows, index) {
+  const at = rows.findIndex((row) => row.index === index);
+  if (at < 0) return [];
+  const end = rows.findIndex((row, i) => i > at && row.level <= rows[at].level);
+  return rows.slice(at + 1, end < 0 ? undefined : end);
+}
+
+/**
+ * Where a seed names a person by surname alone (no capitalised word right before it), 1-based.
+ *
+ * @param {string} name Full name, e.g. `Jane Q. Smith`.
+ * @returns {{file: string, line: number, column: number} | undefined}
+ */
+function surnameAlone(name) {
+  const surname = lastWord(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const alone = new RegExp(`(?<!\\p{Lu}[\\p{L}.'’-]*\\s+)(?<![\\p{L}-])${surname}(?![\\p{L}-])`, 'u');
+  for (const file of seedFiles) {
+    const text = seedTexts.get(file) ?? '';
+    const match = alone.exec(text);
+    if (!match) continue;
+    const before = text.slice(0, match.index);
+    return { file, line: before.split('\n').length, column: match.index - before.lastIndexOf('\n') };
+  }
+  return undefined;
+}
+
+/**
+ * The contradictions of the Problems panel whose related information points into their own file. Rows are told
+ * apart by what they say (the panel's nesting levels are not reliable once rows are recycled): a file row starts
+ * with the file name, a related row with `<file> [Ln …, Col …]`, a problem ends with its `[Ln …, Col …]`.
+ *
+ * @param {import('./lib/views.mjs').Row[]} rows
+ */
+function sameArticle(rows) {
+  /** @type {Array<{file: string, problem: import('./lib/views.mjs').Row, related: import('./lib/views.mjs').Row}>} */
+  const found = [];
+  let file = '';
+  /** @type {import('./lib/views.mjs').Row | undefined} */
+  let problem;
+  for (const row of rows) {
+    const named = /^(\S+\.(?:txt|md))\b/.exec(row.text)?.[1] ?? '';
+    if (named && /^\S+ \[Ln \d+, Col \d+\]/.test(row.text)) {
+      if (problem && named === file) found.push({ file, problem, related: row });
+      problem = undefined;
+    } else if (/\[Ln \d+, Col \d+\]$/.test(row.text)) {
+      problem = /contradict/i.test(row.text) ? row : undefined;
+    } else if (named) {
+      file = named;
+      problem = undefined;
+    }
+  }
+  return found;
+}
+
+/**
+ * The file name of the active editor's tab, or ''.
+ *
+ * @returns {Promise<string>}
+ */
+function activeFile() {
+  return page
+    .evaluate(() => {
+      const group = document.querySelector('.editor-group-container.active') ?? document;
+      return group.querySelector('.tab.active')?.getAttribute('data-resource-name') ?? '';
+    })
+    .catch(() => '');
+}
+
+/**
+ * The seed text selected in a file, given the status bar's position (the selection's end) and count.
+ *
+ * @param {string} file
+ * @param {{line: number, column: number, selected: number} | undefined} at
+ */
+function selectedText(file, at) {
+  const text = seedTexts.get(file);
+  if (!text || !at || at.selected === 0) return undefined;
+  const end = offsetOf(text, at.line, at.column);
+  return text.slice(end - at.selected, end);
+}
+
+/**
+ * The offset of a 1-based line and column.
+ *
+ * @param {string} text
+ * @param {number} line
+ * @param {number} column
+ */
+function offsetOf(text, line, column) {
+  let start = 0;
+  for (let i = 1; i < line; i++) start = text.indexOf('\n', start) + 1;
+  return start + column - 1;
+}
+
+/** @param {string} name */
+function lastWord(name) {
+  return name.trim().split(/\s+/).at(-1) ?? '';
+}
+
+/**
+ * @param {string} a
+ * @param {string} b
+ */
+function sameName(a, b) {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
+/** @param {import('./lib/views.mjs').Row[]} rows */
+function rowList(rows) {
+  return rows.map((row) => `${'  '.repeat(Math.max(0, row.level - 1))}${shown(row)}`).join('\n');
+}
+
+/**
+ * A row for the log: a tree item's label and description apart (their text runs together), else its text.
+ *
+ * @param {import('./lib/views.mjs').Row} row
+ */
+function shown(row) {
+  return row.label && row.description ? `${row.label} — ${row.description}` : row.text;
 }
 
 /** @param {string} text */

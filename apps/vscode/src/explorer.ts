@@ -103,14 +103,23 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
         const { event } = node;
         const item = new vscode.TreeItem(event.label, event.outlets.length > 0 ? Collapsed : None);
         const claims = event.outlets.reduce((n, o) => n + o.claims.length, 0);
-        item.description = `${event.type} · ${claims} claims · ${event.outlets.length} outlets${event.contradictions > 0 ? ` · ${event.contradictions} contradicting` : ''}`;
+        // What matters most first: a narrow side bar cuts the description from the end.
+        item.description = [
+          event.contradictions > 0 ? `${event.contradictions} contradicting` : '',
+          count(claims, 'claim'),
+          count(event.outlets.length, 'outlet'),
+          event.type,
+        ]
+          .filter((part) => part !== '')
+          .join(' · ');
+        item.tooltip = `${event.label}\n${item.description}`;
         item.iconPath = new vscode.ThemeIcon(event.contradictions > 0 ? 'warning' : 'pulse');
         setCommand(item, event.place);
         return item;
       }
       case 'outlet': {
         const item = new vscode.TreeItem(node.outlet, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = `${node.claims.length} claim${node.claims.length === 1 ? '' : 's'}`;
+        item.description = count(node.claims.length, 'claim');
         item.iconPath = new vscode.ThemeIcon('book');
         return item;
       }
@@ -129,6 +138,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
         const { entity } = node;
         const item = new vscode.TreeItem(entity.name, entity.mentions.length > 0 ? Collapsed : None);
         item.description = entity.detail;
+        item.tooltip = `${entity.name}\n${entity.detail}`;
         item.iconPath = new vscode.ThemeIcon(
           this.#view === 'places' ? 'location' : entity.kind === 'person' ? 'person' : 'organization',
         );
@@ -145,6 +155,11 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
       }
     }
   }
+}
+
+/** `1 claim`, `2 claims`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function setCommand(item: vscode.TreeItem, place: Place | null): void {

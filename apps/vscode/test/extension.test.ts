@@ -136,9 +136,10 @@ describe('the explorer', () => {
     const [event] = tree.getChildren();
     const eventItem = tree.getTreeItem(event!);
     expect(eventItem.label).toBe('stranded');
-    expect(eventItem.description).toContain('1 contradicting');
+    expect(eventItem.description).toBe('1 contradicting · 2 claims · 2 outlets · stranding');
     const outlets = tree.getChildren(event);
     expect(outlets.map((o) => tree.getTreeItem(o).label)).toEqual(['Harbor Daily', 'Island Gazette']);
+    expect(tree.getTreeItem(outlets[0]!).description).toBe('1 claim');
     const [claim] = tree.getChildren(outlets[0]);
     const claimItem = tree.getTreeItem(claim!);
     expect(claimItem.description).toBe('Maria Okafor · assert · contradicted');
