@@ -125,8 +125,9 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
       }
       case 'claim': {
         const { claim } = node;
-        const item = new vscode.TreeItem(claim.label, None);
-        item.description = `${claim.speaker ?? 'own voice'} · ${claim.stance}${claim.contradicted ? ' · contradicted' : ''}`;
+        // Who speaks first: in a narrow side bar the row is cut from the end.
+        const item = new vscode.TreeItem(`${claim.speaker ?? 'the article'}: ${claim.label}`, None);
+        item.description = `${claim.stance}${claim.contradicted ? ' · contradicted' : ''}`;
         item.tooltip = `${claim.outlet}: ${claim.speaker ?? 'the article'} (${claim.stance})\n${claim.label}`;
         item.iconPath = claim.contradicted
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('claimlens.contradictionForeground'))

@@ -142,7 +142,8 @@ describe('the explorer', () => {
     expect(tree.getTreeItem(outlets[0]!).description).toBe('1 claim');
     const [claim] = tree.getChildren(outlets[0]);
     const claimItem = tree.getTreeItem(claim!);
-    expect(claimItem.description).toBe('Maria Okafor · assert · contradicted');
+    expect(claimItem.label).toMatch(/^Maria Okafor: /);
+    expect(claimItem.description).toBe('assert · contradicted');
     expect((claimItem.iconPath as vscode.ThemeIcon).id).toBe('error');
     expect(claimItem.command).toEqual({ title: 'Open', command: 'claimlens.openPlace', arguments: [place] });
   });
