@@ -51,6 +51,19 @@ describe('tagClaims: sources', () => {
   });
 });
 
+describe('tagClaims: long sources after the cue', () => {
+  it('takes a long title and name after "said" for the source', () => {
+    const claim = byCue(
+      'The ferry ran aground near the harbour of Kalmar, said the head of the press office of the Swedish Maritime Administration (SMA) in Kalmar County, Jan Berg.',
+      'said',
+    );
+    expect(claim.source?.text).toBe(
+      'the head of the press office of the Swedish Maritime Administration (SMA) in Kalmar County, Jan Berg',
+    );
+    expect(claim.content.text).toBe('The ferry ran aground near the harbour of Kalmar');
+  });
+});
+
 describe('tagClaims: cues', () => {
   it('never takes an auxiliary alone for a cue', () => {
     const texts = [

@@ -163,8 +163,10 @@ export function passiveClaims(facts: DocumentFacts, found: readonly TokenClaim[]
 
 /**
  * Inverted order with the source after the cue ("…, said the farmers' union."): when the cue follows a
- * comma and at most eight words without a verb run from it to the end of the sentence, those words are the
- * source and the sentence up to the comma the content, whatever the role tagger made of them.
+ * comma and at most eight words without a verb run from it to the end of the sentence (twenty when they
+ * open with a determiner or noun after a cue that ends in no preposition: "said the head of the press
+ * office of …, Jan Berg"), those words are
+ * the source and the sentence up to the comma the content, whatever the role tagger made of them.
  */
 export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   const t = facts.table;
@@ -174,7 +176,13 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   if (claim.cueStart - first < 3 || t.shape[claim.cueStart - 1] !== 6) return;
   let end = t.sentenceStart[s + 1] as number;
   while (end > claim.cueEnd && (t.shape[end - 1] as number) >= 5) end--;
-  if (end <= claim.cueEnd || end - claim.cueEnd > 8) return;
+  const opening = t.tokens[claim.cueEnd]?.pos;
+  const closing = t.tokens[claim.cueEnd - 1]?.pos;
+  const nounPhrase =
+    closing !== 'IN' &&
+    closing !== 'TO' &&
+    (opening === 'DT' || opening === 'PRP$' || opening?.startsWith('NN') === true);
+  if (end <= claim.cueEnd || end - claim.cueEnd > (nounPhrase ? 20 : 8)) return;
   for (let i = claim.cueEnd; i < end; i++) {
     if (facts.lexicon[i] !== 0 || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
   }
