@@ -42,6 +42,16 @@ describe('tagClaims: sources', () => {
     expect(claim.source?.text).toBe('the fishermen’s union');
   });
 
+  it('takes a subject with its apposition, and no opening adverbial', () => {
+    const relief = byCue(
+      'The relief group, a charity that volunteers run in the north, also said that the camp was full.',
+      'also said',
+    );
+    expect(relief.source?.text).toBe('The relief group, a charity that volunteers run in the north');
+    const minister = byCue('After the meeting in Oslo, the minister said the talks would resume.', 'said');
+    expect(minister.source?.text).toBe('the minister');
+  });
+
   it('keeps a participle phrase with "by" in the subject', () => {
     const claim = byCue(
       'A statement published by the rail workers’ union said the strike would last until Friday.',

@@ -77,6 +77,10 @@ export function subjectSource(facts: DocumentFacts, claim: TokenClaim): void {
     objectToSubject(facts, claim, first, end);
     return;
   }
+  if (claim.sourceStart < 0 && t.shape[end - 1] === 6) {
+    appositiveSubject(facts, claim, first, end - 1);
+    return;
+  }
   const head = claim.sourceStart >= 0 ? claim.sourceStart : end - 1;
   if (head < first || (claim.sourceStart < 0 && !nounLike(t.tokens[head]?.pos, t.shape[head] as number))) return;
   claim.sourceStart = phraseStart(facts, head, first);
@@ -132,6 +136,26 @@ function objectToSubject(facts: DocumentFacts, claim: TokenClaim, first: number,
   if (head < first || !nounLike(t.tokens[head]?.pos, t.shape[head] as number)) return;
   claim.sourceStart = phraseStart(facts, head, first);
   claim.sourceEnd = head + 1;
+}
+
+/**
+ * A subject with an apposition between commas that opens the sentence ("The relief group, a charity
+ * that volunteers run, also said …"): both up to the `comma` before the cue are the source. The subject
+ * is a noun phrase (with its post-modifiers: "The union of dock workers"); the apposition opens as one and
+ * holds no comma or quotation mark.
+ */
+function appositiveSubject(facts: DocumentFacts, claim: TokenClaim, first: number, comma: number): void {
+  const t = facts.table;
+  let split = first;
+  if (phraseKind(t.tokens[first]?.pos, t.lower[first] as string, t.shape[first] as number) !== 1) return;
+  while (split < comma && phraseKind(t.tokens[split]?.pos, t.lower[split] as string, t.shape[split] as number) !== 0)
+    split++;
+  if (split === first || split + 1 >= comma || t.shape[split] !== 6) return;
+  if (!nounLike(t.tokens[split - 1]?.pos, t.shape[split - 1] as number)) return;
+  if (phraseKind(t.tokens[split + 1]?.pos, t.lower[split + 1] as string, t.shape[split + 1] as number) !== 1) return;
+  for (let i = split + 1; i < comma; i++) if (t.shape[i] === 5 || t.shape[i] === 6 || t.shape[i] === 7) return;
+  claim.sourceStart = first;
+  claim.sourceEnd = comma;
 }
 
 /** The first token of the noun phrase whose last word is `head`, not before `first`. */
