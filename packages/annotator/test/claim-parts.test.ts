@@ -74,6 +74,16 @@ describe('tagClaims: long sources after the cue', () => {
   });
 });
 
+describe('tagClaims: headline labels', () => {
+  it('takes "Name: statement" for a claim, but not a label such as "The Latest:" or "Revealed:"', () => {
+    expect(partsOf('Berg: We will rebuild the bridge by winter\n\nThe mayor spoke in the town hall.')).toEqual([
+      ['Berg', ':', 'We will rebuild the bridge by winter'],
+    ]);
+    expect(partsOf('The Latest: Storm closes schools across the county\n\nThe storm closed every school.')).toEqual([]);
+    expect(partsOf('Revealed: The secret plan to close the rail depot\n\nThe plan was drawn up in May.')).toEqual([]);
+  });
+});
+
 describe('tagClaims: cues', () => {
   it('never takes an auxiliary alone for a cue', () => {
     const texts = [

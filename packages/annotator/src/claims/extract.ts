@@ -93,7 +93,8 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     claims.push(claim);
   }
   if (options.rules) {
-    claims.push(...speakerLabelClaims(facts, claims), ...passiveClaims(facts, claims));
+    const added = [...speakerLabelClaims(facts, claims), ...passiveClaims(facts, claims)];
+    claims.push(...added.filter((claim) => isStatement(facts, claim)));
     claims.sort((a, b) => a.cueStart - b.cueStart);
   }
   if (options.shareSources) shareSources(facts, claims);

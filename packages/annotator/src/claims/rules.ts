@@ -17,6 +17,10 @@ const labels = new Set([
   'note',
   'editor',
   'correction',
+  'clarification',
+  'byline',
+  'email',
+  'contact',
   'related',
   'read',
   'source',
@@ -26,7 +30,8 @@ const labels = new Set([
 /**
  * Claims of speaker labels, which the taggers rarely see: a paragraph opening with a speaker's name in
  * capitals and a colon, as in transcripts ("MAYOR: We are ready."), and a headline "Name: statement"
- * (one or two capitalised words).
+ * (one or two capitalised words ending in a proper noun, not opening with a determiner: "The Latest: …"
+ * and "Revealed: …" are labels).
  * The name is the source, the colon the cue, the rest of the paragraph the content. Skips colons that are
  * already the cue of `found`.
  */
@@ -56,6 +61,9 @@ export function speakerLabelClaims(facts: DocumentFacts, found: readonly TokenCl
     }
     if (i === nameStart || i >= last || t.shape[i] !== 7 || last - i < 4) continue;
     if (!(allCaps || (s === 0 && i - nameStart <= 2)) || labels.has(t.lower[nameStart] as string)) continue;
+    const lastPos = t.tokens[i - 1]?.pos;
+    if (t.tokens[nameStart]?.pos === 'DT' || (!allCaps && lastPos !== undefined && !lastPos.startsWith('NNP')))
+      continue;
     if (found.some((c) => c.cueStart <= i && i < c.cueEnd)) continue;
     let contentEnd = last;
     while (contentEnd > i + 1 && t.quoteMark[contentEnd - 1] === 1 && t.quote[contentEnd - 1] !== t.quote[i + 1])
