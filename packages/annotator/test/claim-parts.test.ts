@@ -106,6 +106,13 @@ describe('tagClaims: contents', () => {
     expect(claim.content.text).toBe('rebels had seized four fishing boats in the harbour of Kalmar');
   });
 
+  it('does not run a content over its cue from the subject', () => {
+    const claim = byCue('The company reportedly told investors the mine would close.', 'reportedly told');
+    expect(claim.source?.text).toBe('The company');
+    expect(claim.content.text).not.toContain('The company');
+    expect(claim.stance).toBe('hedge');
+  });
+
   it('keeps whom the source told out of the content', () => {
     const claim = byCue('The inspector told reporters on Friday that the school roof was unsafe.', 'told');
     expect(claim.content.text).toBe('that the school roof was unsafe');
