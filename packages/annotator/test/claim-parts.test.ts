@@ -52,6 +52,14 @@ describe('tagClaims: sources', () => {
     expect(minister.source?.text).toBe('the minister');
   });
 
+  it('leaves the adverbial phrase that opens the sentence out of the source', () => {
+    const claim = byCue(
+      'Speaking in Oslo on Monday after a meeting of the Nordic Council, Danish Foreign Minister Lars Holm said the treaty would be signed in June.',
+      'said',
+    );
+    expect(claim.source?.text).toBe('Danish Foreign Minister Lars Holm');
+  });
+
   it('keeps a participle phrase with "by" in the subject', () => {
     const claim = byCue(
       'A statement published by the rail workers’ union said the strike would last until Friday.',
@@ -111,6 +119,20 @@ describe('tagClaims: contents', () => {
     expect(claim.source?.text).toBe('The company');
     expect(claim.content.text).not.toContain('The company');
     expect(claim.stance).toBe('hedge');
+  });
+
+  it('ends a content before its cue and the cue’s source', () => {
+    const claim = byCue(
+      'The plan could only succeed “with money from the state”, it continued, adding that “hard winters” were coming.',
+      'continued',
+    );
+    expect(claim.content.text).toBe('The plan could only succeed “with money from the state”');
+    expect(
+      byCue(
+        'The plan could only succeed “with money from the state”, it continued, adding that “hard winters” were coming.',
+        'adding',
+      ).content.text,
+    ).toBe('that “hard winters” were coming');
   });
 
   it('keeps whom the source told out of the content', () => {

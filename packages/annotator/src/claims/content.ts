@@ -10,9 +10,20 @@ const passive = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
  * "“A,” she said, “B.”", keeps both parts).
  */
 export function splitAroundCue(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  let next = claim.cueEnd;
+  while (next < claim.contentEnd && t.shape[next] === 6) next++;
+  const anotherCue = next < claim.contentEnd && (facts.lexicon[next] as number) > 0;
+  if (
+    claim.contentStart < claim.cueStart &&
+    claim.contentEnd > claim.cueStart &&
+    (claim.contentEnd - claim.cueEnd < 2 || anotherCue)
+  ) {
+    endBeforeCue(facts, claim);
+    return;
+  }
   if (claim.contentStart >= claim.cueStart || claim.contentEnd - claim.cueEnd < 2) return;
   if (claim.cueStart - claim.contentStart > 8) return;
-  const t = facts.table;
   // Only active verbs of saying take their subject as the source: the subject of "is expected",
   // "seems" or "appears" is part of what is claimed.
   let saying = false;
@@ -27,6 +38,19 @@ export function splitAroundCue(facts: DocumentFacts, claim: TokenClaim): void {
     if (t.quote[i] !== 0 || t.shape[i] === 6 || pos?.startsWith('VB') || pos === 'MD') return;
   }
   claim.contentStart = claim.cueEnd;
+}
+
+/**
+ * A content that runs into its cue at the end ("…, it continued" tagged with the quotation, or followed
+ * only by another cue's clause: "…, it continued, adding that …") ends before
+ * the cue and the source in front of it, and before the comma or quotation mark that sets them off.
+ */
+function endBeforeCue(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  let end = claim.cueStart;
+  if (claim.sourceStart >= claim.contentStart && claim.sourceStart < end) end = claim.sourceStart;
+  while (end > claim.contentStart && t.shape[end - 1] === 6) end--;
+  if (end > claim.contentStart) claim.contentEnd = end;
 }
 
 /**

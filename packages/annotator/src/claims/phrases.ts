@@ -91,7 +91,8 @@ export function subjectSource(facts: DocumentFacts, claim: TokenClaim): void {
 /**
  * Trim a source to the words of its noun phrase: no conjunction, preposition or punctuation at either
  * edge ("and the ministers" → "the ministers", "by the battalion" → "the battalion"), no determiner at
- * its end. A source left with no word is dropped.
+ * its end, and none of the adverbial phrase opening the sentence. A source left with no
+ * word is dropped.
  */
 export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
   if (claim.sourceStart < 0) return;
@@ -102,6 +103,15 @@ export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
     start++;
   while (end > start && edgeWord(t.tokens[end - 1]?.pos, t.lower[end - 1] as string, t.shape[end - 1] as number, false))
     end--;
+  // A source that opens inside the adverbial phrase opening the sentence ("After a meeting of the council,
+  // the minister said") keeps what follows its last comma.
+  const opening = t.tokens[t.sentenceStart[t.sentence[start] as number] as number]?.pos;
+  const adverbial = opening === 'IN' || opening === 'VBG' || opening === 'RB';
+  if (adverbial && t.tokens[start - 1]?.pos === 'IN' && t.sentence[start - 1] === t.sentence[start]) {
+    let comma = end - 1;
+    while (comma > start && t.shape[comma] !== 6) comma--;
+    if (comma > start && comma + 1 < end) start = comma + 1;
+  }
   if (start === end) {
     claim.sourceStart = -1;
     claim.sourceEnd = -1;
