@@ -135,6 +135,16 @@ describe('tagClaims: contents', () => {
     ).toBe('that “hard winters” were coming');
   });
 
+  it('runs a denied noun on over the phrase that follows it, with the deny stance', () => {
+    const claim = byCue(
+      'The water company denies accusations by residents it polluted the river, and has promised an inquiry.',
+      'denies',
+    );
+    expect(claim.source?.text).toBe('The water company');
+    expect(claim.content.text).toBe('accusations by residents it polluted the river');
+    expect(claim.stance).toBe('deny');
+  });
+
   it('keeps whom the source told out of the content', () => {
     const claim = byCue('The inspector told reporters on Friday that the school roof was unsafe.', 'told');
     expect(claim.content.text).toBe('that the school roof was unsafe');

@@ -79,11 +79,18 @@ export function fillContent(facts: DocumentFacts, claim: TokenClaim): void {
     if (open) claim.contentStart = from;
   }
   const last = claim.contentEnd - 1;
-  if (t.sentence[last] !== s || !openEnded(t.tokens[last]?.pos, t.shape[last] as number)) return;
+  const cut = openEnded(t.tokens[last]?.pos, t.shape[last] as number) || postModified(t, last, sentenceEnd);
+  if (t.sentence[last] !== s || !cut) return;
   let end = claim.contentEnd;
   while (end < sentenceEnd && (t.shape[end] as number) < 5 && !(end >= claim.sourceStart && end < claim.sourceEnd))
     end++;
   claim.contentEnd = end;
+}
+
+/** Whether a content's last word is a noun that a prepositional phrase follows ("accusations by …"). */
+function postModified(t: DocumentFacts['table'], last: number, sentenceEnd: number): boolean {
+  const next = last + 1;
+  return next + 1 < sentenceEnd && t.tokens[last]?.pos?.startsWith('NN') === true && t.tokens[next]?.pos === 'IN';
 }
 
 /** Whether a content's last word leaves its phrase open: a determiner, adjective, preposition or conjunction. */
