@@ -145,6 +145,17 @@ describe('tagClaims: contents', () => {
     expect(claim.stance).toBe('deny');
   });
 
+  it('runs a content on over a relative clause left open ("videos of what it said were …")', () => {
+    const claim = byCue(
+      'The Harbour Workers Union, a federation of dockers that led the strike in Antwerp last year, posted videos of what it said were its members blocking the gates of the terminal.',
+      'posted',
+    );
+    expect(claim.source?.text).toBe(
+      'The Harbour Workers Union, a federation of dockers that led the strike in Antwerp last year',
+    );
+    expect(claim.content.text).toBe('videos of what it said were its members blocking the gates of the terminal');
+  });
+
   it('keeps whom the source told out of the content', () => {
     const claim = byCue('The inspector told reporters on Friday that the school roof was unsafe.', 'told');
     expect(claim.content.text).toBe('that the school roof was unsafe');

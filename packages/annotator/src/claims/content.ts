@@ -96,7 +96,16 @@ function postModified(t: DocumentFacts['table'], last: number, sentenceEnd: numb
 /** Whether a content's last word leaves its phrase open: a determiner, adjective, preposition or conjunction. */
 function openEnded(pos: string | undefined, shape: number): boolean {
   if (shape >= 5 || pos === undefined) return false;
-  return pos === 'DT' || pos === 'JJ' || pos === 'IN' || pos === 'CC' || pos === 'PRP$' || pos === 'TO';
+  return (
+    pos === 'DT' ||
+    pos === 'JJ' ||
+    pos === 'IN' ||
+    pos === 'CC' ||
+    pos === 'PRP$' ||
+    pos === 'TO' ||
+    pos === 'WP' ||
+    pos === 'WDT'
+  );
 }
 
 /**
