@@ -42,12 +42,53 @@ describe('tagClaims: sources', () => {
     expect(claim.source?.text).toBe('the fishermen’s union');
   });
 
+  it('takes a subject with its apposition, and no opening adverbial', () => {
+    const relief = byCue(
+      'The relief group, a charity that volunteers run in the north, also said that the camp was full.',
+      'also said',
+    );
+    expect(relief.source?.text).toBe('The relief group, a charity that volunteers run in the north');
+    const minister = byCue('After the meeting in Oslo, the minister said the talks would resume.', 'said');
+    expect(minister.source?.text).toBe('the minister');
+  });
+
+  it('leaves the adverbial phrase that opens the sentence out of the source', () => {
+    const claim = byCue(
+      'Speaking in Oslo on Monday after a meeting of the Nordic Council, Danish Foreign Minister Lars Holm said the treaty would be signed in June.',
+      'said',
+    );
+    expect(claim.source?.text).toBe('Danish Foreign Minister Lars Holm');
+  });
+
   it('keeps a participle phrase with "by" in the subject', () => {
     const claim = byCue(
       'A statement published by the rail workers’ union said the strike would last until Friday.',
       'said',
     );
     expect(claim.source?.text).toBe('A statement published by the rail workers’ union');
+  });
+});
+
+describe('tagClaims: long sources after the cue', () => {
+  it('takes a long title and name after "said" for the source', () => {
+    const claim = byCue(
+      'The ferry ran aground near the harbour of Kalmar, said the head of the press office of the Swedish Maritime Administration (SMA) in Kalmar County, Jan Berg.',
+      'said',
+    );
+    expect(claim.source?.text).toBe(
+      'the head of the press office of the Swedish Maritime Administration (SMA) in Kalmar County, Jan Berg',
+    );
+    expect(claim.content.text).toBe('The ferry ran aground near the harbour of Kalmar');
+  });
+});
+
+describe('tagClaims: headline labels', () => {
+  it('takes "Name: statement" for a claim, but not a label such as "The Latest:" or "Revealed:"', () => {
+    expect(partsOf('Berg: We will rebuild the bridge by winter\n\nThe mayor spoke in the town hall.')).toEqual([
+      ['Berg', ':', 'We will rebuild the bridge by winter'],
+    ]);
+    expect(partsOf('The Latest: Storm closes schools across the county\n\nThe storm closed every school.')).toEqual([]);
+    expect(partsOf('Revealed: The secret plan to close the rail depot\n\nThe plan was drawn up in May.')).toEqual([]);
   });
 });
 
@@ -71,6 +112,48 @@ describe('tagClaims: contents', () => {
       'confirmed',
     );
     expect(claim.content.text).toBe('rebels had seized four fishing boats in the harbour of Kalmar');
+  });
+
+  it('does not run a content over its cue from the subject', () => {
+    const claim = byCue('The company reportedly told investors the mine would close.', 'reportedly told');
+    expect(claim.source?.text).toBe('The company');
+    expect(claim.content.text).not.toContain('The company');
+    expect(claim.stance).toBe('hedge');
+  });
+
+  it('ends a content before its cue and the cue’s source', () => {
+    const claim = byCue(
+      'The plan could only succeed “with money from the state”, it continued, adding that “hard winters” were coming.',
+      'continued',
+    );
+    expect(claim.content.text).toBe('The plan could only succeed “with money from the state”');
+    expect(
+      byCue(
+        'The plan could only succeed “with money from the state”, it continued, adding that “hard winters” were coming.',
+        'adding',
+      ).content.text,
+    ).toBe('that “hard winters” were coming');
+  });
+
+  it('runs a denied noun on over the phrase that follows it, with the deny stance', () => {
+    const claim = byCue(
+      'The water company denies accusations by residents it polluted the river, and has promised an inquiry.',
+      'denies',
+    );
+    expect(claim.source?.text).toBe('The water company');
+    expect(claim.content.text).toBe('accusations by residents it polluted the river');
+    expect(claim.stance).toBe('deny');
+  });
+
+  it('runs a content on over a relative clause left open ("videos of what it said were …")', () => {
+    const claim = byCue(
+      'The Harbour Workers Union, a federation of dockers that led the strike in Antwerp last year, posted videos of what it said were its members blocking the gates of the terminal.',
+      'posted',
+    );
+    expect(claim.source?.text).toBe(
+      'The Harbour Workers Union, a federation of dockers that led the strike in Antwerp last year',
+    );
+    expect(claim.content.text).toBe('videos of what it said were its members blocking the gates of the terminal');
   });
 
   it('keeps whom the source told out of the content', () => {

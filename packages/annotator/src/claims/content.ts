@@ -1,6 +1,58 @@
 import type { TokenClaim } from './extract.js';
 import type { DocumentFacts } from './features.js';
 
+const passive = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/**
+ * A content does not run over its cue from the subject: one tagged on both sides of the cue ("The company
+ * reportedly told investors the mine would close" tagged whole) starts after the cue when what lies before
+ * it in the content is a short phrase without a verb or quotation mark (a quotation split by its cue,
+ * "“A,” she said, “B.”", keeps both parts).
+ */
+export function splitAroundCue(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  let next = claim.cueEnd;
+  while (next < claim.contentEnd && t.shape[next] === 6) next++;
+  const anotherCue = next < claim.contentEnd && (facts.lexicon[next] as number) > 0;
+  if (
+    claim.contentStart < claim.cueStart &&
+    claim.contentEnd > claim.cueStart &&
+    (claim.contentEnd - claim.cueEnd < 2 || anotherCue)
+  ) {
+    endBeforeCue(facts, claim);
+    return;
+  }
+  if (claim.contentStart >= claim.cueStart || claim.contentEnd - claim.cueEnd < 2) return;
+  if (claim.cueStart - claim.contentStart > 8) return;
+  // Only active verbs of saying take their subject as the source: the subject of "is expected",
+  // "seems" or "appears" is part of what is claimed.
+  let saying = false;
+  for (let i = claim.cueStart; i < claim.cueEnd; i++) {
+    const cls = facts.lexicon[i] as number;
+    if (cls >= 1 && cls <= 3) saying = true;
+    if (passive.has(t.lower[i] as string)) return;
+  }
+  if (!saying) return;
+  for (let i = claim.contentStart; i < claim.cueStart; i++) {
+    const pos = t.tokens[i]?.pos;
+    if (t.quote[i] !== 0 || t.shape[i] === 6 || pos?.startsWith('VB') || pos === 'MD') return;
+  }
+  claim.contentStart = claim.cueEnd;
+}
+
+/**
+ * A content that runs into its cue at the end ("…, it continued" tagged with the quotation, or followed
+ * only by another cue's clause: "…, it continued, adding that …") ends before
+ * the cue and the source in front of it, and before the comma or quotation mark that sets them off.
+ */
+function endBeforeCue(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  let end = claim.cueStart;
+  if (claim.sourceStart >= claim.contentStart && claim.sourceStart < end) end = claim.sourceStart;
+  while (end > claim.contentStart && t.shape[end - 1] === 6) end--;
+  if (end > claim.contentStart) claim.contentEnd = end;
+}
+
 /**
  * Close gaps the role tagger leaves in a content that follows its cue: a content that starts a few words
  * after the cue ("said at least 20 men took control of the building" tagging only "the building") starts
@@ -27,17 +79,33 @@ export function fillContent(facts: DocumentFacts, claim: TokenClaim): void {
     if (open) claim.contentStart = from;
   }
   const last = claim.contentEnd - 1;
-  if (t.sentence[last] !== s || !openEnded(t.tokens[last]?.pos, t.shape[last] as number)) return;
+  const cut = openEnded(t.tokens[last]?.pos, t.shape[last] as number) || postModified(t, last, sentenceEnd);
+  if (t.sentence[last] !== s || !cut) return;
   let end = claim.contentEnd;
   while (end < sentenceEnd && (t.shape[end] as number) < 5 && !(end >= claim.sourceStart && end < claim.sourceEnd))
     end++;
   claim.contentEnd = end;
 }
 
+/** Whether a content's last word is a noun that a prepositional phrase follows ("accusations by …"). */
+function postModified(t: DocumentFacts['table'], last: number, sentenceEnd: number): boolean {
+  const next = last + 1;
+  return next + 1 < sentenceEnd && t.tokens[last]?.pos?.startsWith('NN') === true && t.tokens[next]?.pos === 'IN';
+}
+
 /** Whether a content's last word leaves its phrase open: a determiner, adjective, preposition or conjunction. */
 function openEnded(pos: string | undefined, shape: number): boolean {
   if (shape >= 5 || pos === undefined) return false;
-  return pos === 'DT' || pos === 'JJ' || pos === 'IN' || pos === 'CC' || pos === 'PRP$' || pos === 'TO';
+  return (
+    pos === 'DT' ||
+    pos === 'JJ' ||
+    pos === 'IN' ||
+    pos === 'CC' ||
+    pos === 'PRP$' ||
+    pos === 'TO' ||
+    pos === 'WP' ||
+    pos === 'WDT'
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fillContent, isStatement } from './content.js';
+import { fillContent, isStatement, splitAroundCue } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
 import { subjectSource, trimSource } from './phrases.js';
@@ -84,6 +84,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     }
     const claim = readClaim(tags, from, stop, start, end) ?? fallbackClaim(facts, start, end);
     if (!claim) continue;
+    if (options.rules) splitAroundCue(facts, claim);
     if (options.paragraphs) extendOverParagraphs(facts, claim);
     if (options.rules) sourceAfterCue(facts, claim);
     if (options.rules) subjectSource(facts, claim);
@@ -93,7 +94,8 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     claims.push(claim);
   }
   if (options.rules) {
-    claims.push(...speakerLabelClaims(facts, claims), ...passiveClaims(facts, claims));
+    const added = [...speakerLabelClaims(facts, claims), ...passiveClaims(facts, claims)];
+    claims.push(...added.filter((claim) => isStatement(facts, claim)));
     claims.sort((a, b) => a.cueStart - b.cueStart);
   }
   if (options.shareSources) shareSources(facts, claims);

@@ -170,7 +170,7 @@ export function roleFeatures(facts: DocumentFacts, site: CueSite, j: number, pre
   const db = bucket(dist);
   const sentOffset = clamp((t.sentence[j] as number) - (t.sentence[start] as number), -3, 3);
   const lo = j < start ? j + 1 : end;
-  const hi = j < start ? start : j;
+  const hi = Math.max(j, start);
   const commas = Math.min(3, (facts.commas[hi] as number) - (facts.commas[lo] as number));
   const quotes = Math.min(3, (facts.quoteMarks[hi] as number) - (facts.quoteMarks[lo] as number));
   const cues = Math.min(2, (facts.cueWords[hi] as number) - (facts.cueWords[lo] as number));

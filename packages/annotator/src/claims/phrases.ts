@@ -77,6 +77,10 @@ export function subjectSource(facts: DocumentFacts, claim: TokenClaim): void {
     objectToSubject(facts, claim, first, end);
     return;
   }
+  if (claim.sourceStart < 0 && t.shape[end - 1] === 6) {
+    appositiveSubject(facts, claim, first, end - 1);
+    return;
+  }
   const head = claim.sourceStart >= 0 ? claim.sourceStart : end - 1;
   if (head < first || (claim.sourceStart < 0 && !nounLike(t.tokens[head]?.pos, t.shape[head] as number))) return;
   claim.sourceStart = phraseStart(facts, head, first);
@@ -87,7 +91,8 @@ export function subjectSource(facts: DocumentFacts, claim: TokenClaim): void {
 /**
  * Trim a source to the words of its noun phrase: no conjunction, preposition or punctuation at either
  * edge ("and the ministers" → "the ministers", "by the battalion" → "the battalion"), no determiner at
- * its end. A source left with no word is dropped.
+ * its end, and none of the adverbial phrase opening the sentence. A source left with no
+ * word is dropped.
  */
 export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
   if (claim.sourceStart < 0) return;
@@ -98,6 +103,15 @@ export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
     start++;
   while (end > start && edgeWord(t.tokens[end - 1]?.pos, t.lower[end - 1] as string, t.shape[end - 1] as number, false))
     end--;
+  // A source that opens inside the adverbial phrase opening the sentence ("After a meeting of the council,
+  // the minister said") keeps what follows its last comma.
+  const opening = t.tokens[t.sentenceStart[t.sentence[start] as number] as number]?.pos;
+  const adverbial = opening === 'IN' || opening === 'VBG' || opening === 'RB';
+  if (adverbial && t.tokens[start - 1]?.pos === 'IN' && t.sentence[start - 1] === t.sentence[start]) {
+    let comma = end - 1;
+    while (comma > start && t.shape[comma] !== 6) comma--;
+    if (comma > start && comma + 1 < end) start = comma + 1;
+  }
   if (start === end) {
     claim.sourceStart = -1;
     claim.sourceEnd = -1;
@@ -132,6 +146,26 @@ function objectToSubject(facts: DocumentFacts, claim: TokenClaim, first: number,
   if (head < first || !nounLike(t.tokens[head]?.pos, t.shape[head] as number)) return;
   claim.sourceStart = phraseStart(facts, head, first);
   claim.sourceEnd = head + 1;
+}
+
+/**
+ * A subject with an apposition between commas that opens the sentence ("The relief group, a charity
+ * that volunteers run, also said …"): both up to the `comma` before the cue are the source. The subject
+ * is a noun phrase (with its post-modifiers: "The union of dock workers"); the apposition opens as one and
+ * holds no comma or quotation mark.
+ */
+function appositiveSubject(facts: DocumentFacts, claim: TokenClaim, first: number, comma: number): void {
+  const t = facts.table;
+  let split = first;
+  if (phraseKind(t.tokens[first]?.pos, t.lower[first] as string, t.shape[first] as number) !== 1) return;
+  while (split < comma && phraseKind(t.tokens[split]?.pos, t.lower[split] as string, t.shape[split] as number) !== 0)
+    split++;
+  if (split === first || split + 1 >= comma || t.shape[split] !== 6) return;
+  if (!nounLike(t.tokens[split - 1]?.pos, t.shape[split - 1] as number)) return;
+  if (phraseKind(t.tokens[split + 1]?.pos, t.lower[split + 1] as string, t.shape[split + 1] as number) !== 1) return;
+  for (let i = split + 1; i < comma; i++) if (t.shape[i] === 5 || t.shape[i] === 6 || t.shape[i] === 7) return;
+  claim.sourceStart = first;
+  claim.sourceEnd = comma;
 }
 
 /** The first token of the noun phrase whose last word is `head`, not before `first`. */

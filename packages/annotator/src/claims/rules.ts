@@ -17,6 +17,10 @@ const labels = new Set([
   'note',
   'editor',
   'correction',
+  'clarification',
+  'byline',
+  'email',
+  'contact',
   'related',
   'read',
   'source',
@@ -26,7 +30,8 @@ const labels = new Set([
 /**
  * Claims of speaker labels, which the taggers rarely see: a paragraph opening with a speaker's name in
  * capitals and a colon, as in transcripts ("MAYOR: We are ready."), and a headline "Name: statement"
- * (one or two capitalised words).
+ * (one or two capitalised words ending in a proper noun, not opening with a determiner: "The Latest: …"
+ * and "Revealed: …" are labels).
  * The name is the source, the colon the cue, the rest of the paragraph the content. Skips colons that are
  * already the cue of `found`.
  */
@@ -56,6 +61,9 @@ export function speakerLabelClaims(facts: DocumentFacts, found: readonly TokenCl
     }
     if (i === nameStart || i >= last || t.shape[i] !== 7 || last - i < 4) continue;
     if (!(allCaps || (s === 0 && i - nameStart <= 2)) || labels.has(t.lower[nameStart] as string)) continue;
+    const lastPos = t.tokens[i - 1]?.pos;
+    if (t.tokens[nameStart]?.pos === 'DT' || (!allCaps && lastPos !== undefined && !lastPos.startsWith('NNP')))
+      continue;
     if (found.some((c) => c.cueStart <= i && i < c.cueEnd)) continue;
     let contentEnd = last;
     while (contentEnd > i + 1 && t.quoteMark[contentEnd - 1] === 1 && t.quote[contentEnd - 1] !== t.quote[i + 1])
@@ -163,8 +171,10 @@ export function passiveClaims(facts: DocumentFacts, found: readonly TokenClaim[]
 
 /**
  * Inverted order with the source after the cue ("…, said the farmers' union."): when the cue follows a
- * comma and at most eight words without a verb run from it to the end of the sentence, those words are the
- * source and the sentence up to the comma the content, whatever the role tagger made of them.
+ * comma and at most eight words without a verb run from it to the end of the sentence (twenty when they
+ * open with a determiner or noun after a cue that ends in no preposition: "said the head of the press
+ * office of …, Jan Berg"), those words are
+ * the source and the sentence up to the comma the content, whatever the role tagger made of them.
  */
 export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   const t = facts.table;
@@ -174,7 +184,13 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   if (claim.cueStart - first < 3 || t.shape[claim.cueStart - 1] !== 6) return;
   let end = t.sentenceStart[s + 1] as number;
   while (end > claim.cueEnd && (t.shape[end - 1] as number) >= 5) end--;
-  if (end <= claim.cueEnd || end - claim.cueEnd > 8) return;
+  const opening = t.tokens[claim.cueEnd]?.pos;
+  const closing = t.tokens[claim.cueEnd - 1]?.pos;
+  const nounPhrase =
+    closing !== 'IN' &&
+    closing !== 'TO' &&
+    (opening === 'DT' || opening === 'PRP$' || opening?.startsWith('NN') === true);
+  if (end <= claim.cueEnd || end - claim.cueEnd > (nounPhrase ? 20 : 8)) return;
   for (let i = claim.cueEnd; i < end; i++) {
     if (facts.lexicon[i] !== 0 || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
   }
