@@ -62,6 +62,15 @@ const plurals: Record<string, string> = {
   suggests: 'suggest',
   accuses: 'accuse',
   alleges: 'allege',
+  vows: 'vow',
+  promises: 'promise',
+  pledges: 'pledge',
+  threatens: 'threaten',
+  agrees: 'agree',
+  refuses: 'refuse',
+  offers: 'offer',
+  appears: 'appear',
+  seems: 'seem',
   'is reported, unconfirmed, as saying': 'are reported, unconfirmed, as saying',
 };
 
@@ -77,8 +86,29 @@ function verb(v: ClaimView, finding: Finding): string {
   return plural ? (plurals[singular] ?? singular) : singular;
 }
 
+/** Cue verbs that take an infinitive ("claimed to have crossed"), as the explanation says them. */
+const infinitiveCues: Record<string, string> = {
+  claim: 'claims',
+  vow: 'vows',
+  promise: 'promises',
+  pledge: 'pledges',
+  threaten: 'threatens',
+  agree: 'agrees',
+  refuse: 'refuses',
+  offer: 'offers',
+  appear: 'appears',
+  seem: 'seems',
+};
+
 function singularVerb(v: ClaimView, finding: Finding): string {
   if (v.claim.stance === 'deny') return 'denies';
+  // "to have crossed …" reads only after its own verb: "claims to have crossed".
+  if (/^to\s/i.test(v.claim.content.text.trim())) {
+    const cue = (v.claim.cue?.text.toLowerCase().match(/[a-z]+/g) ?? []).pop() ?? '';
+    const base = cue.replace(/(?:ed|d|s)$/, '');
+    const verb = infinitiveCues[base] ?? infinitiveCues[`${base}e`];
+    if (verb) return verb;
+  }
   if (finding.kind === 'certainty') {
     return v.certainty >= 2
       ? 'confirms'
