@@ -1,6 +1,6 @@
 import type { EventArguments, Mention, Span } from '@claimlens/core';
 import type { Token } from '../text/tokenize.js';
-import { type Found, findQuantities, findTimes } from './time.js';
+import type { Found } from './time.js';
 import { functionWords, type Trigger } from './triggers.js';
 
 /** One sentence with what earlier stages found in it. */
@@ -13,6 +13,10 @@ export interface SentenceContext {
   triggerIndices: ReadonlySet<number>;
   /** Whether each token is a verb. */
   verbs: readonly boolean[];
+  /** Time expressions in the sentence (`findTimes` over its tokens). */
+  times: readonly Found[];
+  /** Counted things in the sentence (`findQuantities` over its tokens). */
+  quantities: readonly Found[];
 }
 
 const beForms = new Set('is are was were be been being get got gets'.split(' '));
@@ -88,9 +92,9 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
       set('place', phrase);
     }
   }
-  const time = nearest(findTimes(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0), tokens[i]);
+  const time = nearest(context.times, tokens[i]);
   if (time) args.time = spanOf(time, context.text);
-  const quantities = findQuantities(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0);
+  const { quantities } = context;
   const inPatient = args.patient
     ? quantities.find((q) => q.start >= (args.patient?.start ?? 0) - 16 && q.end <= (args.patient?.end ?? 0) + 24)
     : undefined;
@@ -155,7 +159,11 @@ function findWord(context: SentenceContext, from: number, words: string[]): numb
   return undefined;
 }
 
-function nearest(found: Found[], token: Token | undefined, limit = Number.POSITIVE_INFINITY): Found | undefined {
+function nearest(
+  found: readonly Found[],
+  token: Token | undefined,
+  limit = Number.POSITIVE_INFINITY,
+): Found | undefined {
   if (!token) return undefined;
   let best: Found | undefined;
   let bestDistance = limit;

@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { findArguments } from '../events/arguments.js';
 import { defaultEventLexicon, type EventLexicon, synsetsOf } from '../events/lexicon.js';
-import { findTimes } from '../events/time.js';
+import { findQuantities, findTimes } from '../events/time.js';
 import { findTriggers, isEventWord, isHeadline, isVerb } from '../events/triggers.js';
 import type { Token } from '../text/tokenize.js';
 import '../types.js';
@@ -65,6 +65,8 @@ export default function tagEvents(options?: Readonly<Options> | null) {
         mentions: inSentence,
         triggerIndices: new Set(triggers.map((t) => t.index)),
         verbs: tokens.map((_, i) => isVerb(tokens, i, lexicon)),
+        times: triggers.length > 0 ? findTimes(text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0) : [],
+        quantities: triggers.length > 0 ? findQuantities(text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0) : [],
       };
       for (const trigger of triggers) {
         const token = tokens[trigger.index];
