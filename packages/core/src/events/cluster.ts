@@ -58,7 +58,11 @@ export function clusterEvents(
       let home: Placed[] | undefined;
       for (const cluster of clusters) {
         // compare with at most `maxCompared` members, so a story told by thousands of articles stays linear
-        if (cluster.slice(0, maxCompared).some((other) => conflicts(placed, other, entities, weak))) continue;
+        let conflict = false;
+        for (let k = 0; k < cluster.length && k < maxCompared && !conflict; k++) {
+          conflict = conflicts(placed, cluster[k] as Placed, entities, weak);
+        }
+        if (conflict) continue;
         home = cluster;
         break;
       }
