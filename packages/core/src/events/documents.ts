@@ -56,25 +56,31 @@ export function clusterDocuments(
       else postings.set(term, [i]);
     }
   });
-  const pairs = new Map<number, [number, number, number]>();
+  // each pair once, in the order first met: the merge order (and so ties) depends on it
+  const seen = new Set<number>();
+  const pairs: Pairs = { a: [], b: [], sims: [] };
   for (const list of postings.values()) {
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
         const i = list[a] as number;
         const j = list[b] as number;
         const key = i * n + j;
-        if (pairs.has(key)) continue;
+        if (seen.has(key)) continue;
+        seen.add(key);
         const sim = cosine(
           vectors[i] as Map<string, number>,
           vectors[j] as Map<string, number>,
           squares[i] as number,
           squares[j] as number,
         );
-        pairs.set(key, [i, j, sim]);
+        pairs.a.push(i);
+        pairs.b.push(j);
+        pairs.sims.push(sim);
       }
     }
   }
-  const parent = averageLinkage(n, [...pairs.values()], threshold);
+  seen.clear();
+  const parent = averageLinkage(n, pairs, threshold);
   const groups = new Map<string, number>();
   articles.forEach((article, i) => {
     groups.set(article.id, parent[i] as number);
@@ -123,14 +129,24 @@ function sumOfSquares(v: ReadonlyMap<string, number>): number {
   return sum;
 }
 
+/** Candidate pairs of articles `a[k]`, `b[k]` with their cosine `sims[k]`. */
+interface Pairs {
+  a: number[];
+  b: number[];
+  sims: number[];
+}
+
 /** Average-link agglomerative clustering over sparse similarities (missing pairs count 0): group of each item. */
-function averageLinkage(n: number, pairs: readonly (readonly [number, number, number])[], threshold: number): number[] {
+function averageLinkage(n: number, pairs: Pairs, threshold: number): number[] {
   const size = new Array<number>(n).fill(1);
   const sums = Array.from({ length: n }, () => new Map<number, number>());
   const group = Array.from({ length: n }, (_, i) => i);
   const version = new Array<number>(n).fill(0);
   const heap = new Heap();
-  for (const [i, j, sim] of pairs) {
+  for (let k = 0; k < pairs.sims.length; k++) {
+    const i = pairs.a[k] as number;
+    const j = pairs.b[k] as number;
+    const sim = pairs.sims[k] as number;
     (sums[i] as Map<number, number>).set(j, sim);
     (sums[j] as Map<number, number>).set(i, sim);
     if (sim >= threshold) heap.push(sim, i, j, 0, 0);
