@@ -1,5 +1,14 @@
-import { type AnnotatedArticle, buildCorpus, type Corpus, type CorpusConfig, readCorpus } from '@claimlens/core';
+import { availableParallelism } from 'node:os';
+import {
+  type AnnotatedArticle,
+  buildCorpus,
+  type Corpus,
+  type CorpusConfig,
+  type DocumentAnnotation,
+  readCorpus,
+} from '@claimlens/core';
 import { type Annotator, createAnnotator } from './annotate.js';
+import { annotateInWorkers, workersAvailable } from './workers.js';
 
 export interface AnalyzeOptions {
   /** The annotator to use; default: one with the default knowledge. */
@@ -8,22 +17,49 @@ export interface AnalyzeOptions {
   config?: CorpusConfig;
   /** Largest file analysed, in bytes; longer files are analysed up to it. Default: 10 MB. */
   maxFileSize?: number;
+  /**
+   * Worker threads that annotate with the default knowledge (not used with `annotator`); 0 annotates on
+   * this thread. Default: one per core for 64 articles or more, else 0 (starting workers costs more).
+   */
+  workers?: number;
   /** Called after each article is annotated. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each article's annotation, as the annotator returned it (before the corpus is built). */
+  onAnnotated?: (item: AnnotatedArticle) => void;
 }
+
+/** Fewer articles than this are annotated on the calling thread by default. */
+const minArticlesForWorkers = 64;
 
 /** Read files and folders of articles, annotate each, and build the corpus. */
 export async function analyze(paths: readonly string[], options: AnalyzeOptions = {}): Promise<Corpus> {
   const read = await readCorpus(paths, options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize });
-  const annotator = options.annotator ?? createAnnotator();
-  const items: AnnotatedArticle[] = [];
-  for (const article of read.articles) {
-    const annotation = annotator.annotate(article.text, { format: article.format });
+  const articles = read.articles;
+  const workers =
+    options.annotator || !workersAvailable()
+      ? 0
+      : (options.workers ?? (articles.length >= minArticlesForWorkers ? availableParallelism() : 0));
+  const annotations: DocumentAnnotation[] = new Array(articles.length);
+  let done = 0;
+  const add = (index: number, annotation: DocumentAnnotation) => {
+    annotations[index] = annotation;
+    options.onProgress?.(++done, articles.length);
+  };
+  if (workers > 0) await annotateInWorkers(articles, workers, add);
+  else {
+    const annotator = options.annotator ?? createAnnotator();
+    articles.forEach((article, index) => {
+      add(index, annotator.annotate(article.text, { format: article.format }));
+    });
+  }
+  const items: AnnotatedArticle[] = articles.map((article, index) => {
+    const annotation = annotations[index] as DocumentAnnotation;
     // What the annotator found wrong in the text is reported with the article, after what reading it found.
     article.messages.push(...annotation.messages.map((m) => ({ ...m, path: article.path })));
-    items.push({ article, annotation });
-    options.onProgress?.(items.length, read.articles.length);
-  }
+    const item = { article, annotation };
+    options.onAnnotated?.(item);
+    return item;
+  });
   const corpus = buildCorpus(items, options.config ?? read.config);
   corpus.messages.unshift(...read.messages);
   return corpus;

@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import linkEntities, { type Options as LinkOptions } from './plugins/link-entities.js';
 import markProse, { type Options as ProseOptions } from './plugins/mark-prose.js';
 import parsePlain from './plugins/parse-plain.js';
+import parseSimpleMarkdown from './plugins/parse-simple-markdown.js';
 import splitSentences from './plugins/split-sentences.js';
 import tagActors, { type Options as ActorOptions } from './plugins/tag-actors.js';
 import tagClaims, { type Options as ClaimOptions } from './plugins/tag-claims.js';
@@ -29,7 +30,7 @@ export interface PipelineOptions {
 export function createProcessor(format: 'markdown' | 'plaintext', options: PipelineOptions = {}) {
   const base =
     format === 'markdown'
-      ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm)
+      ? unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(parseSimpleMarkdown)
       : unified().use(parsePlain, { linePerSentence: options.linePerSentence ?? false });
   return base
     .use(markProse, options.prose)

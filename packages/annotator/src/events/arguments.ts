@@ -1,6 +1,6 @@
 import type { EventArguments, Mention, Span } from '@claimlens/core';
 import type { Token } from '../text/tokenize.js';
-import { type Found, findQuantities, findTimes } from './time.js';
+import type { Found } from './time.js';
 import { functionWords, type Trigger } from './triggers.js';
 
 /** One sentence with what earlier stages found in it. */
@@ -13,6 +13,10 @@ export interface SentenceContext {
   triggerIndices: ReadonlySet<number>;
   /** Whether each token is a verb. */
   verbs: readonly boolean[];
+  /** Time expressions in the sentence (`findTimes` over its tokens). */
+  times: readonly Found[];
+  /** Counted things in the sentence (`findQuantities` over its tokens). */
+  quantities: readonly Found[];
 }
 
 const beForms = new Set('is are was were be been being get got gets'.split(' '));
@@ -100,12 +104,12 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
       context.mentions.some((m) => m.entity === args.patientEntity && m.type === 'place');
     if (place || boundary.test(args.patient.text)) args.destination = args.patient;
   }
-  const times = findTimes(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0).filter(
-    (t) => ownerOf(context, t) === i,
+  const time = nearest(
+    context.times.filter((t) => ownerOf(context, t) === i),
+    tokens[i],
   );
-  const time = nearest(times, tokens[i]);
   if (time) args.time = spanOf(time, context.text);
-  const quantities = findQuantities(context.text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0);
+  const { quantities } = context;
   const inPatient = args.patient
     ? quantities.find((q) => q.start >= (args.patient?.start ?? 0) - 16 && q.end <= (args.patient?.end ?? 0) + 24)
     : undefined;
@@ -210,7 +214,11 @@ function distanceTo(found: Found, token: Token): number {
       : 0;
 }
 
-function nearest(found: Found[], token: Token | undefined, limit = Number.POSITIVE_INFINITY): Found | undefined {
+function nearest(
+  found: readonly Found[],
+  token: Token | undefined,
+  limit = Number.POSITIVE_INFINITY,
+): Found | undefined {
   if (!token) return undefined;
   let best: Found | undefined;
   let bestDistance = limit;

@@ -68,6 +68,24 @@ export function isVerb(tokens: readonly Token[], i: number, lexicon: EventLexico
  * "announcement" → "announce", "death" → "die") when the verb is a known event word.
  */
 export function eventLemma(token: Token, lexicon: EventLexicon): string {
+  let cache = lemmaCaches.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    lemmaCaches.set(lexicon, cache);
+  }
+  const key = token.lemma === undefined ? `${token.pos ?? ''} ${token.text}` : `=${token.lemma}`;
+  let lemma = cache.get(key);
+  if (lemma === undefined) {
+    lemma = uncachedEventLemma(token, lexicon);
+    cache.set(key, lemma);
+  }
+  return lemma;
+}
+
+/** Event lemmas already worked out, per lexicon: by `pos text` of the token, or `=lemma` when it has one. */
+const lemmaCaches = new WeakMap<EventLexicon, Map<string, string>>();
+
+function uncachedEventLemma(token: Token, lexicon: EventLexicon): string {
   const lemma = token.lemma ?? lemmatize(token.text, { pos: token.pos, exceptions: lexicon.exceptions });
   const derived = lexicon.derivations[lemma];
   if (derived !== undefined) return derived;

@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { findArguments } from '../events/arguments.js';
 import { defaultEventLexicon, type EventLexicon, synsetsOf } from '../events/lexicon.js';
-import { findTimes } from '../events/time.js';
+import { findQuantities, findTimes } from '../events/time.js';
 import { findTriggers, isEventWord, isHeadline, isVerb } from '../events/triggers.js';
 import type { Token } from '../text/tokenize.js';
 import '../types.js';
@@ -59,12 +59,15 @@ export default function tagEvents(options?: Readonly<Options> | null) {
         const name = inSentence.find((m) => m.start <= token.start && token.end <= m.end);
         return !name || (headline && name.start < token.start && isEventWord(t.lemma, lexicon, minProbability));
       });
+      if (triggers.length === 0) continue;
       const context = {
         text,
         tokens,
         mentions: inSentence,
         triggerIndices: new Set(triggers.map((t) => t.index)),
         verbs: tokens.map((_, i) => isVerb(tokens, i, lexicon)),
+        times: findTimes(text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0),
+        quantities: findQuantities(text, tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0),
       };
       for (const trigger of triggers) {
         const token = tokens[trigger.index];

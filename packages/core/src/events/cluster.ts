@@ -37,6 +37,8 @@ export interface ClusterOptions {
 
 /** Members of a cluster a new mention is checked against, so a story told by thousands of articles stays linear. */
 const maxCompared = 64;
+/** Clusters of one block a mention is tried against (the newest), before it starts a cluster of its own. */
+const maxClusters = 256;
 
 /**
  * Group event mentions across articles into events. Articles are first grouped into sub-topics (articles
@@ -82,10 +84,13 @@ export function clusterEvents(
       // the cluster that shares the most arguments with the mention, among those none of whose members conflict
       let home: Member[] | undefined;
       let best = -1;
-      for (const cluster of local) {
+      // at most the `maxClusters` newest clusters, so a block of thousands of mentions stays linear
+      for (let c = Math.max(0, local.length - maxClusters); c < local.length; c++) {
+        const cluster = local[c] as Member[];
         let score = 0;
         let ok = true;
-        for (const other of cluster.slice(0, maxCompared)) {
+        for (let k = 0; k < cluster.length && k < maxCompared; k++) {
+          const other = cluster[k] as Member;
           if (conflicts(member.profile, other.profile, entities, member.weak || other.weak)) {
             ok = false;
             break;

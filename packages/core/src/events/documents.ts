@@ -44,6 +44,7 @@ export function clusterDocuments(
     for (const [term, w] of v) v.set(term, w / norm);
     return v;
   });
+  const squares = vectors.map((v) => sumOfSquares(v));
   // candidate pairs from an inverted index over each article's top terms
   const postings = new Map<string, number[]>();
   vectors.forEach((v, i) => {
@@ -55,19 +56,31 @@ export function clusterDocuments(
       else postings.set(term, [i]);
     }
   });
-  const pairs = new Map<number, [number, number, number]>();
+  // each pair once, in the order first met: the merge order (and so ties) depends on it
+  const seen = new Set<number>();
+  const pairs: Pairs = { a: [], b: [], sims: [] };
   for (const list of postings.values()) {
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
         const i = list[a] as number;
         const j = list[b] as number;
         const key = i * n + j;
-        if (!pairs.has(key))
-          pairs.set(key, [i, j, cosine(vectors[i] as Map<string, number>, vectors[j] as Map<string, number>)]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const sim = cosine(
+          vectors[i] as Map<string, number>,
+          vectors[j] as Map<string, number>,
+          squares[i] as number,
+          squares[j] as number,
+        );
+        pairs.a.push(i);
+        pairs.b.push(j);
+        pairs.sims.push(sim);
       }
     }
   }
-  const parent = averageLinkage(n, [...pairs.values()], threshold);
+  seen.clear();
+  const parent = averageLinkage(n, pairs, threshold);
   const groups = new Map<string, number>();
   articles.forEach((article, i) => {
     groups.set(article.id, parent[i] as number);
@@ -96,33 +109,50 @@ function termCounts(article: Article, annotation: DocumentAnnotation | undefined
   return counts;
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  if (a.size > b.size) [a, b] = [b, a];
+/** Cosine of two vectors given their sums of squares `na` and `nb`; the dot product runs over the smaller. */
+function cosine(a: Map<string, number>, b: Map<string, number>, na: number, nb: number): number {
+  const swap = a.size > b.size;
+  const small = swap ? b : a;
+  const large = swap ? a : b;
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [term, w] of a) {
-    na += w * w;
-    const o = b.get(term);
+  for (const [term, w] of small) {
+    const o = large.get(term);
     if (o !== undefined) dot += w * o;
   }
-  for (const w of b.values()) nb += w * w;
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
+/** The sum of squared weights of a vector, added in the order of its terms. */
+function sumOfSquares(v: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const w of v.values()) sum += w * w;
+  return sum;
+}
+
+/** Candidate pairs of articles `a[k]`, `b[k]` with their cosine `sims[k]`. */
+interface Pairs {
+  a: number[];
+  b: number[];
+  sims: number[];
+}
+
 /** Average-link agglomerative clustering over sparse similarities (missing pairs count 0): group of each item. */
-function averageLinkage(n: number, pairs: readonly (readonly [number, number, number])[], threshold: number): number[] {
+function averageLinkage(n: number, pairs: Pairs, threshold: number): number[] {
   const size = new Array<number>(n).fill(1);
   const sums = Array.from({ length: n }, () => new Map<number, number>());
   const group = Array.from({ length: n }, (_, i) => i);
   const version = new Array<number>(n).fill(0);
   const heap = new Heap();
-  for (const [i, j, sim] of pairs) {
+  for (let k = 0; k < pairs.sims.length; k++) {
+    const i = pairs.a[k] as number;
+    const j = pairs.b[k] as number;
+    const sim = pairs.sims[k] as number;
     (sums[i] as Map<number, number>).set(j, sim);
     (sums[j] as Map<number, number>).set(i, sim);
-    if (sim >= threshold) heap.push([sim, i, j, 0, 0]);
+    if (sim >= threshold) heap.push(sim, i, j, 0, 0);
   }
-  for (let top = heap.pop(); top; top = heap.pop()) {
+  const top: Entry = [0, 0, 0, 0, 0];
+  while (heap.pop(top)) {
     const [, a, b, va, vb] = top;
     if (version[a] !== va || version[b] !== vb) continue;
     // merge b into a
@@ -143,7 +173,7 @@ function averageLinkage(n: number, pairs: readonly (readonly [number, number, nu
     group[b] = a;
     for (const [c, sum] of sa) {
       const avg = sum / ((size[a] as number) * (size[c] as number));
-      if (avg >= threshold) heap.push([avg, a, c, version[a] as number, version[c] as number]);
+      if (avg >= threshold) heap.push(avg, a, c, version[a] as number, version[c] as number);
     }
   }
   const find = (x: number): number => {
@@ -155,42 +185,72 @@ function averageLinkage(n: number, pairs: readonly (readonly [number, number, nu
 
 type Entry = [number, number, number, number, number];
 
-/** A max-heap of merge candidates by similarity. */
+/** A max-heap of merge candidates `[similarity, a, b, version of a, version of b]` by similarity, in typed arrays. */
 class Heap {
-  readonly #items: Entry[] = [];
-  push(entry: Entry): void {
-    const items = this.#items;
-    items.push(entry);
-    let i = items.length - 1;
+  #sims = new Float64Array(1024);
+  #ids = new Int32Array(4 * 1024);
+  #size = 0;
+
+  push(sim: number, a: number, b: number, va: number, vb: number): void {
+    if (this.#size === this.#sims.length) this.#grow();
+    const sims = this.#sims;
+    const ids = this.#ids;
+    let i = this.#size++;
     while (i > 0) {
       const up = (i - 1) >> 1;
-      if ((items[up] as Entry)[0] >= entry[0]) break;
-      items[i] = items[up] as Entry;
+      if ((sims[up] as number) >= sim) break;
+      this.#move(up, i);
       i = up;
     }
-    items[i] = entry;
+    sims[i] = sim;
+    ids[4 * i] = a;
+    ids[4 * i + 1] = b;
+    ids[4 * i + 2] = va;
+    ids[4 * i + 3] = vb;
   }
-  pop(): Entry | undefined {
-    const items = this.#items;
-    const top = items[0];
-    const last = items.pop();
-    if (!top || !last || items.length === 0) return top;
+
+  /** Take the top entry into `out`; false when the heap is empty. */
+  pop(out: Entry): boolean {
+    if (this.#size === 0) return false;
+    const sims = this.#sims;
+    const ids = this.#ids;
+    out[0] = sims[0] as number;
+    for (let k = 0; k < 4; k++) out[k + 1] = ids[k] as number;
+    const size = --this.#size;
+    if (size === 0) return true;
+    // sift the last entry down from the root
+    const last = sims[size] as number;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      let best = last[0];
-      if (l < items.length && (items[l] as Entry)[0] > best) {
+      let best = last;
+      if (l < size && (sims[l] as number) > best) {
         m = l;
-        best = (items[l] as Entry)[0];
+        best = sims[l] as number;
       }
-      if (r < items.length && (items[r] as Entry)[0] > best) m = r;
+      if (r < size && (sims[r] as number) > best) m = r;
       if (m === i) break;
-      items[i] = items[m] as Entry;
+      this.#move(m, i);
       i = m;
     }
-    items[i] = last;
-    return top;
+    sims[i] = last;
+    ids.copyWithin(4 * i, 4 * size, 4 * size + 4);
+    return true;
+  }
+
+  #move(from: number, to: number): void {
+    this.#sims[to] = this.#sims[from] as number;
+    this.#ids.copyWithin(4 * to, 4 * from, 4 * from + 4);
+  }
+
+  #grow(): void {
+    const sims = new Float64Array(this.#sims.length * 2);
+    sims.set(this.#sims);
+    const ids = new Int32Array(this.#ids.length * 2);
+    ids.set(this.#ids);
+    this.#sims = sims;
+    this.#ids = ids;
   }
 }
