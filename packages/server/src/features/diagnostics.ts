@@ -75,7 +75,11 @@ export function diagnostics(
         severity: severities[severity],
         source: 'claimlens',
         code: `contradiction/${contradiction.kind}`,
-        message: `Contradicted by ${articleLabel(state, other.article)}${speaker ? ` (${speaker})` : ''}: ${contradiction.explanation}`,
+        // Two speakers of one article: name the other speaker, not the article the reader is in.
+        message:
+          other.article === self.article && speaker
+            ? `Contradicted in this article by ${speaker}: ${contradiction.explanation}`
+            : `Contradicted by ${articleLabel(state, other.article)}${speaker ? ` (${speaker})` : ''}: ${contradiction.explanation}`,
         data,
       };
       if (otherPlace) {
