@@ -60,8 +60,8 @@ export function annotateInWorkers(
         }
         onDone(reply.index, reply.annotation);
         if (++done === texts.length) {
-          stop();
-          resolve();
+          // Wait until the workers are gone, so their heaps are freed before the caller builds the corpus.
+          Promise.all(workers.map((w) => w.terminate())).then(() => resolve(), reject);
         } else send(worker);
       });
       worker.on('error', fail);
