@@ -1,3 +1,4 @@
+import { Corpus } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -170,6 +171,31 @@ describe('diagnostics and code actions', () => {
     expect(related.location.uri).toBe('file:///news/gazette.txt');
     expect(text('gazette.txt', related.location.range)).toBe('120 passengers were stranded in Portmere');
     expect(gazette!.relatedInformation![0]!.location.uri).toBe('file:///news/harbor.txt');
+  });
+
+  it('names the other speaker when both claims of a contradiction are in one article', async () => {
+    const workspace = await analysedWorkspace((items) => {
+      const corpus = buildWithContradiction(items);
+      const [first, second] = corpus.claims.filter((c) => c.article === 'harbor.txt');
+      if (!first || !second) return corpus;
+      return new Corpus({
+        ...corpus,
+        contradictions: [
+          {
+            id: 'x1',
+            kind: 'polarity',
+            claims: [first.id, second.id],
+            event: null,
+            explanation: 'One says, the other denies.',
+          },
+        ],
+      });
+    });
+    const found = diagnostics(workspace.state, workspace.entries.values(), 'information', new Set());
+    const harbor = found.get('file:///news/harbor.txt') ?? [];
+    expect(harbor).toHaveLength(2);
+    expect(harbor[0]?.message).toMatch(/^Contradicted in this article by .+: One says, the other denies\.$/);
+    expect(harbor[0]?.relatedInformation?.[0]?.location.uri).toBe('file:///news/harbor.txt');
   });
 
   it('follows the severity setting, and leaves out dismissed findings', async () => {

@@ -151,11 +151,11 @@ export const articles = {
   'gazette.txt': 'Tom Reyes said that 120 passengers were stranded in Portmere.\n',
 };
 
-/** A workspace over the fake annotator with the two articles above, analysed. */
-export async function analysedWorkspace(): Promise<Workspace> {
+/** A workspace over the fake annotator with the two articles above, analysed; `build` makes the corpus. */
+export async function analysedWorkspace(build = buildWithContradiction): Promise<Workspace> {
   const workspace = new Workspace({
     runner: inlineRunner(fakeAnnotator()),
-    builder: inlineBuilder(buildWithContradiction),
+    builder: inlineBuilder(build),
     timeout: () => defaultSettings.analysis.timeout,
     corpusDelay: 1,
   });
