@@ -60,7 +60,9 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
     options.onAnnotated?.(item);
     return item;
   });
-  const corpus = buildCorpus(items, options.config ?? read.config);
+  // The items now hold the annotations; hand them over so they can be freed once resolved.
+  annotations.length = 0;
+  const corpus = buildCorpus(items, options.config ?? read.config, { consume: true });
   corpus.messages.unshift(...read.messages);
   return corpus;
 }

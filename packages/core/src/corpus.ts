@@ -121,16 +121,26 @@ export class Corpus {
   }
 }
 
+export interface BuildOptions {
+  /**
+   * The caller hands the items over: once entities are resolved (the corpus keeps its own copies of the
+   * annotations) `items` is emptied, so the annotator's output can be freed while events and comparisons are
+   * built. Default: false.
+   */
+  consume?: boolean;
+}
+
 /** Build a corpus from annotated articles: resolve entities, group events, compare claims. */
-export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}): Corpus {
+export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}, options: BuildOptions = {}): Corpus {
+  const articles = items.map((i) => i.article);
   const resolved = resolveEntities(items, config);
+  if (options.consume) items.length = 0;
   const claims: CorpusClaim[] = [];
-  for (const { article } of items) {
+  for (const article of articles) {
     const annotation = resolved.annotations.get(article.id);
     if (!annotation) continue;
     for (const claim of annotation.claims) claims.push({ ...claim, article: article.id });
   }
-  const articles = items.map((i) => i.article);
   const events = clusterEvents(articles, resolved.annotations, { alone: new Set(['statement']), holdGeneric: true });
   const { contradictions, agreements } = compareClaims({
     articles,

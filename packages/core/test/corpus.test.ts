@@ -57,3 +57,20 @@ describe('the corpus', () => {
     expect(event && corpus.claimsAbout(event).length).toBe(2);
   });
 });
+
+describe('buildCorpus with the items handed over', () => {
+  it('empties the items once resolved and builds the same corpus', () => {
+    const make = () => [
+      annotated('a', 'Outlet A', 'Jane Doe said that troops crossed the river.', 'Jane Doe', 'crossed'),
+      annotated('b', 'Outlet B', 'Jane Doe said that soldiers crossed the river.', 'Jane Doe', 'crossed'),
+    ];
+    const kept = make();
+    const handed = make();
+    const expected = buildCorpus(kept);
+    const corpus = buildCorpus(handed, {}, { consume: true });
+    expect(handed).toEqual([]);
+    expect(kept).toHaveLength(2);
+    const shape = (c: typeof corpus) => JSON.stringify([c.articles, c.entities, c.claims, c.events, c.contradictions]);
+    expect(shape(corpus)).toBe(shape(expected));
+  });
+});
