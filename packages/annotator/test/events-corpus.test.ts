@@ -1,19 +1,9 @@
 import { createAnnotator } from '@claimlens/annotator';
-import { type Article, clusterEvents, resolveEntities } from '@claimlens/core';
+import { clusterEvents, resolveEntities } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
+import { article } from './fixtures/article.js';
 
 const annotator = createAnnotator();
-const article = (id: string, text: string, date: string): Article => ({
-  id,
-  path: `${id}.md`,
-  outlet: null,
-  title: null,
-  date,
-  url: null,
-  text,
-  format: 'plaintext',
-  messages: [],
-});
 
 const texts = {
   one: 'Northland troops crossed into Southland near Riverton on April 16, officials in Southland said. The incursion by Northland troops was condemned by the Westport council.',

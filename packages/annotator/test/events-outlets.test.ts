@@ -1,23 +1,14 @@
 import { createAnnotator } from '@claimlens/annotator';
-import { type Article, buildCorpus, type Event } from '@claimlens/core';
+import { buildCorpus, type Event } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
+import { article } from './fixtures/article.js';
 
 const annotator = createAnnotator();
 
 /** A corpus of small dated articles, as `claimlens analyze` builds it. */
 function corpus(articles: Record<string, [date: string, text: string]>) {
   const items = Object.entries(articles).map(([id, [date, text]]) => ({
-    article: {
-      id,
-      path: `${id}.md`,
-      outlet: null,
-      title: null,
-      date,
-      url: null,
-      text,
-      format: 'plaintext',
-      messages: [],
-    } satisfies Article,
+    article: article(id, text, date),
     annotation: annotator.annotate(text),
   }));
   const events = buildCorpus(items).events;

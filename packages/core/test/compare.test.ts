@@ -846,18 +846,17 @@ describe('compareClaims: two speakers of one article', () => {
     text,
     claims,
   });
+  const overnight: ArticleSpec['claims'][number] = {
+    source: 'New Delhi',
+    content: 'Pakistani troops crossed into India overnight',
+    events: [{ event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' }],
+  };
 
   it("sets one side's account against the other side's denial in the same article, and explains it", () => {
     const { contradictions, agreements } = run([
       article(
         [
-          {
-            source: 'New Delhi',
-            content: 'Pakistani troops crossed into India overnight',
-            events: [
-              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' },
-            ],
-          },
+          overnight,
           {
             source: 'Islamabad',
             cue: 'denied',
@@ -903,13 +902,7 @@ describe('compareClaims: two speakers of one article', () => {
     const { contradictions } = run([
       article(
         [
-          {
-            source: 'New Delhi',
-            content: 'Pakistani troops crossed into India overnight',
-            events: [
-              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' },
-            ],
-          },
+          overnight,
           {
             source: null,
             content: 'No troops crossed into India overnight',
@@ -942,13 +935,7 @@ describe('compareClaims: two speakers of one article', () => {
     const { contradictions } = run([
       article(
         [
-          {
-            source: 'New Delhi',
-            content: 'Pakistani troops crossed into India overnight',
-            events: [
-              { event: 'V1', trigger: 'crossed', lemma: 'cross', agent: 'Pakistani troops', destination: 'India' },
-            ],
-          },
+          overnight,
           {
             source: 'Islamabad',
             cue: 'denied',

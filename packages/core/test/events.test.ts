@@ -1,17 +1,6 @@
-import { type Article, clusterEvents, type DocumentAnnotation, type EventMention } from '@claimlens/core';
+import { clusterEvents, type DocumentAnnotation, type EventMention } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
-
-const article = (id: string, text: string, date: string | null = null): Article => ({
-  id,
-  path: `${id}.md`,
-  outlet: null,
-  title: null,
-  date,
-  url: null,
-  text,
-  format: 'plaintext',
-  messages: [],
-});
+import { article } from './fixtures/article.js';
 
 /** One event mention per trigger word found in the text, with optional arguments. */
 function annotation(
