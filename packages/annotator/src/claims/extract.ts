@@ -2,7 +2,14 @@ import { fillContent, isStatement, splitAroundCue } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
 import { subjectSource, trimSource } from './phrases.js';
-import { extendOverParagraphs, passiveClaims, shareSources, sourceAfterCue, speakerLabelClaims } from './rules.js';
+import {
+  extendOverParagraphs,
+  passiveClaims,
+  shareSources,
+  sourceAfterCue,
+  speakerLabelClaims,
+  verbs,
+} from './rules.js';
 
 /** The two trained taggers. */
 export interface ClaimModels {
@@ -103,32 +110,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
 }
 
 /** Auxiliaries and adverbs that never make a cue on their own ("has" in "X has pursued …"). */
-const auxiliaries = new Set([
-  'has',
-  'have',
-  'had',
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'am',
-  'would',
-  'will',
-  'could',
-  'can',
-  'should',
-  'may',
-  'might',
-  'must',
-  'do',
-  'does',
-  'did',
-  'also',
-  'just',
-  'still',
-]);
+const auxiliaries = new Set([...verbs, 'am', 'also', 'just', 'still']);
 
 /** Whether cue tokens `start`..`end` are all auxiliaries or adverbs of `auxiliaries`. */
 function onlyAuxiliaries(facts: DocumentFacts, start: number, end: number): boolean {

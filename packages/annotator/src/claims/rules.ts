@@ -203,7 +203,8 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   if (claim.contentEnd > claim.cueStart) claim.contentEnd = claim.cueStart - 1;
 }
 
-const verbs = new Set([
+/** Auxiliary and modal verbs. */
+export const verbs: ReadonlySet<string> = new Set([
   'is',
   'was',
   'are',

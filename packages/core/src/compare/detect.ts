@@ -39,7 +39,7 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   const sameAction = sameAct(a, b);
   if (!sameAction && shared === 0) return unrelated();
 
-  const specific = sharedSpecific(a, b);
+  const specific = sharedAnchors(a, b, 'specific');
   const aligned = agreeingArguments(a, b);
   // Agreement needs strong evidence of one happening; a difference needs only some (the difference itself
   // lowers the overlap).
@@ -157,14 +157,6 @@ function sameAct(a: EventView, b: EventView): boolean {
   return m.type === n.type && !looseTypes.has(m.type);
 }
 
-/** Shared participants more specific than a country (people, organisations, towns), speakers left out. */
-function sharedSpecific(a: EventView, b: EventView): number {
-  let n = 0;
-  const skip = new Set([a.base.speaker, b.base.speaker]);
-  for (const x of a.base.specific) if (!skip.has(x) && b.base.specific.has(x)) n++;
-  return n;
-}
-
 /**
  * Mirror accounts of one incident: each side says the other's people crossed into its own country ("an Indian
  * patrol crossed into Pakistan" / "a Pakistani column crossed into India").
@@ -207,10 +199,14 @@ export function echoedArguments(a: EventView, b: EventView): number {
   return n;
 }
 
-function sharedAnchors(a: EventView, b: EventView): number {
+/**
+ * How many anchors (or, with `specific`, participants more specific than a country: people, organisations,
+ * towns) both claims name, their speakers left out.
+ */
+function sharedAnchors(a: EventView, b: EventView, key: 'anchors' | 'specific' = 'anchors'): number {
   let n = 0;
   const skip = new Set([a.base.speaker, b.base.speaker]);
-  for (const x of a.base.anchors) if (!skip.has(x) && b.base.anchors.has(x)) n++;
+  for (const x of a.base[key]) if (!skip.has(x) && b.base[key].has(x)) n++;
   return n;
 }
 

@@ -209,8 +209,7 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
   const outlet = article.outlet ?? article.id;
   const speakerEntity = ctx.entity(claim.speaker);
   const speakerName = speakerEntity?.name ?? (claim.source ? trimSource(claim.source.text) : outlet);
-  let polarity: 1 | -1 | 0 =
-    claim.stance === 'deny' ? -1 : claim.stance === 'question' || claim.stance === 'conditional' ? 0 : 1;
+  let polarity = stancePolarity(claim.stance);
   if (claim.negated) polarity = (polarity * -1) as 1 | -1 | 0;
   const anchors = new Set<string>();
   const specific = new Set<string>();
@@ -291,6 +290,11 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: reado
   };
 }
 
+/** What a stance says of the act: -1 denied, 0 asked or conditional, 1 told. */
+function stancePolarity(stance: CorpusClaim['stance']): 1 | -1 | 0 {
+  return stance === 'deny' ? -1 : stance === 'question' || stance === 'conditional' ? 0 : 1;
+}
+
 /**
  * The polarity of one event mention in a claim: the stance's, with a content negation only near the trigger; 0
  * for an act the claim does not tell as real: under "if", after a modal ("should release", but "may have
@@ -298,8 +302,7 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: reado
  */
 function polarityAt(base: ClaimView, mention: EventMention, text: string): 1 | -1 | 0 {
   const { claim } = base;
-  const stance: 1 | -1 | 0 =
-    claim.stance === 'deny' ? -1 : claim.stance === 'question' || claim.stance === 'conditional' ? 0 : 1;
+  const stance = stancePolarity(claim.stance);
   if (stance === 0) return 0;
   const from = Math.max(claim.content.start, mention.trigger.start - 60);
   const before = words(text.slice(from, mention.trigger.start)).slice(-6);
