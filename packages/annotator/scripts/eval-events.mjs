@@ -16,9 +16,10 @@ of each topic with createAnnotator({linePerSentence: true}), groups their event 
 and scores the gold event mentions (ACTION_* and NEG_ACTION_* in ECBplus_coreference_sentences.csv) with
 MUC, B³, CEAF-e and CoNLL F1. Also prints the same-lemma baseline (gold mentions grouped by lemma).
 Default topics: the dev topics ${devTopics.join(' ')}; --split train scores the train topics (all others in
-the folder), where settings are tuned. --events passes tag-events options (e.g. '{"minProbability":0.6}'),
---cluster clusterEvents options (e.g. '{"alone":["statement"]}'; arrays become sets) to compare settings.
-Imports the built packages (dist/): build them first.`;
+the folder), where settings are tuned. Without --cluster, mentions are grouped as buildCorpus groups them
+(clusterEvents with its defaults), so the score is the product's. --events passes tag-events options
+(e.g. '{"minProbability":0.6}'), --cluster clusterEvents options (e.g. '{"holdGeneric":false}'; arrays of
+strings become sets) to compare settings. Imports the built packages (dist/): build them first.`;
 
 /** Read the checked sentences: Map<"topic_file", Set<sentence>>. */
 export function readSentenceIndex(folder) {

@@ -141,7 +141,7 @@ export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}
     if (!annotation) continue;
     for (const claim of annotation.claims) claims.push({ ...claim, article: article.id });
   }
-  const events = clusterEvents(articles, resolved.annotations, { alone: new Set(['statement']), holdGeneric: true });
+  const events = clusterEvents(articles, resolved.annotations, { entities: resolved.entities });
   const { contradictions, agreements } = compareClaims({
     articles,
     annotations: resolved.annotations,

@@ -53,20 +53,32 @@ function together(one: [string, string | null, Given], two: [string, string | nu
 const to = (text: string) => ({ start: 0, end: 0, text });
 
 describe('clusterEvents options and arguments', () => {
-  it('holds statements alone when asked, and groups them by default', () => {
-    const said = { trigger: 'said', lemma: 'say', type: 'statement' };
-    const one: [string, string, Given] = ['The ministry in Westport said the road was open.', '2024-04-17', said];
-    const two: [string, string, Given] = ['The ministry in Westport said the road was shut.', '2024-04-17', said];
-    expect(together(one, two).same).toBe(true);
-    expect(together(one, two, { alone: new Set(['statement']) }).same).toBe(false);
+  it('groups statements only when one speaker is reported by two articles', () => {
+    const said = (speaker?: string) => ({
+      trigger: 'said',
+      lemma: 'say',
+      type: 'statement',
+      ...(speaker ? { args: { agent: to(speaker) } } : {}),
+    });
+    const open = 'The ministry in Westport said the road was open.';
+    const shut = 'The army in Westport said the road was shut.';
+    expect(together([open, '2024-04-17', said('The ministry')], [open, '2024-04-17', said('the ministry')]).same).toBe(
+      true,
+    );
+    expect(together([open, '2024-04-17', said('The ministry')], [shut, '2024-04-17', said('The army')]).same).toBe(
+      false,
+    );
+    // nobody in particular, or a pronoun, is no speaker to tell one statement by
+    expect(together([open, '2024-04-17', said()], [open, '2024-04-17', said()]).same).toBe(false);
+    expect(together([open, '2024-04-17', said('it')], [open, '2024-04-17', said('it')]).same).toBe(false);
   });
 
-  it('holds generic mentions that share no participant apart when asked', () => {
+  it('holds generic mentions that share no participant apart unless asked not to', () => {
     const used = { trigger: 'used', lemma: 'use', type: 'occurrence', generic: true };
     const one: [string, string, Given] = ['Police in Westport used tear gas.', '2024-04-17', used];
     const two: [string, string, Given] = ['Farmers in Westport used the bridge.', '2024-04-17', used];
-    expect(together(one, two).same).toBe(true);
-    expect(together(one, two, { holdGeneric: true }).same).toBe(false);
+    expect(together(one, two).same).toBe(false);
+    expect(together(one, two, { holdGeneric: false }).same).toBe(true);
   });
 
   it('reads weekdays against the article date and labels the day', () => {

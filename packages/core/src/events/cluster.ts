@@ -2,7 +2,15 @@ import type { Article } from '../article.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
-import { agreement, conflicts, type EntityInfo, type Placed, type Profile, profileOf } from './compatible.js';
+import {
+  agreement,
+  conflicts,
+  type EntityInfo,
+  type Placed,
+  type Profile,
+  profileOf,
+  sameStatement,
+} from './compatible.js';
 import { clusterDocuments, type DocumentClusterOptions } from './documents.js';
 import { labelOf, majority } from './label.js';
 
@@ -22,17 +30,12 @@ export interface ClusterOptions {
    */
   weakLemmas?: ReadonlySet<string>;
   /**
-   * Whether mentions the annotator marked `generic` are held back like `weakLemmas`. A corpus for readers
-   * passes true. Default: false (on ECB+, where "try" or "see" repeated across reports of one happening are
-   * annotated as coreferent, it costs 0.006 CoNLL F1 on the dev topics and gains 0.006 on the train topics).
+   * Whether mentions the annotator marked `generic` ("take", "use", "see") are held back like `weakLemmas`.
+   * Default: true (without it, light verbs of unrelated sentences make events such as "taking" across a
+   * story's articles; on ECB+ holding them gains 0.006 CoNLL F1 on the train topics and costs 0.006 on the
+   * dev topics, where "try" or "see" repeated across reports of one happening are annotated as coreferent).
    */
   holdGeneric?: boolean;
-  /**
-   * Mention types that never group: each such mention is an event of its own. A corpus for readers passes
-   * `statement` (what someone said is a claim, not a happening). Default: none (on ECB+, where reporting
-   * verbs of one happening are annotated as coreferent, holding statements alone costs 0.01 CoNLL F1).
-   */
-  alone?: ReadonlySet<string>;
 }
 
 /** Members of a cluster a new mention is checked against, so a story told by thousands of articles stays linear. */
@@ -40,11 +43,16 @@ const maxCompared = 64;
 /** Clusters of one block a mention is tried against (the newest), before it starts a cluster of its own. */
 const maxClusters = 256;
 
+/** The mention type of reporting verbs and nouns ("said", "denial"): someone's words, not a happening. */
+const statement = 'statement';
+
 /**
  * Group event mentions across articles into events. Articles are first grouped into sub-topics (articles
  * that share rare words and names); within a sub-topic, mentions group by lemma or synset when their
  * arguments agree: different dates, places, directions or participants keep two similar happenings apart.
- * Candidates are blocked by sub-topic and lemma, so the work grows about linearly with the corpus.
+ * Statements group only with statements of the same speaker (one statement reported by several outlets),
+ * so unrelated "said" never make one event. Candidates are blocked by sub-topic and lemma, so the work
+ * grows about linearly with the corpus.
  */
 export function clusterEvents(
   articles: Article[],
@@ -55,8 +63,7 @@ export function clusterEvents(
   const canonical = synonymClasses(options.synonyms ?? []);
   const entities = entityInfo(annotations, options.entities ?? []);
   const weakLemmas = options.weakLemmas ?? new Set<string>();
-  const alone = options.alone ?? new Set<string>();
-  const holdGeneric = options.holdGeneric ?? false;
+  const holdGeneric = options.holdGeneric ?? true;
   const blocks = new Map<string, Member[]>();
   const clusters: Member[][] = [];
   for (const article of articles) {
@@ -67,11 +74,8 @@ export function clusterEvents(
         placed: { article, mention },
         profile: profileOf(article, annotation, mention, entities),
         weak: (holdGeneric && mention.generic === true) || weakLemmas.has(mention.lemma),
+        statement: mention.type === statement,
       };
-      if (alone.has(mention.type)) {
-        clusters.push([member]);
-        continue;
-      }
       const key = `${group}\u0000${mention.synset ?? canonical.get(mention.lemma) ?? mention.lemma}`;
       const block = blocks.get(key);
       if (block) block.push(member);
@@ -91,7 +95,11 @@ export function clusterEvents(
         let ok = true;
         for (let k = 0; k < cluster.length && k < maxCompared; k++) {
           const other = cluster[k] as Member;
-          if (conflicts(member.profile, other.profile, entities, member.weak || other.weak)) {
+          if (
+            conflicts(member.profile, other.profile, entities, member.weak || other.weak) ||
+            member.statement !== other.statement ||
+            (member.statement && !sameStatement(member.profile, other.profile))
+          ) {
             ok = false;
             break;
           }
@@ -114,6 +122,8 @@ interface Member {
   placed: Placed;
   profile: Profile;
   weak: boolean;
+  /** Whether the mention is someone's words: it groups only with the same speaker's. */
+  statement: boolean;
 }
 
 function toEvent(cluster: Member[], n: number, entities: ReadonlyMap<string, EntityInfo>): Event {

@@ -30,6 +30,8 @@ export interface Profile {
   /** Where a movement goes to and comes from. */
   destination: Where | undefined;
   origin: Where | undefined;
+  /** The agent as written, lower-cased and without a leading article ("police", "indian navy"); none for pronouns. */
+  speaker: string | undefined;
 }
 
 /** A place a movement goes to or comes from: its country as a key ("Ukrainian territory" → `ukrain`), and its name or entity id when it is more than a country. */
@@ -77,6 +79,7 @@ export function profileOf(
     place: id(args.place),
     destination: where(args.destination),
     origin: where(args.origin),
+    speaker: speakerOf(args.agent?.text),
   };
 }
 
@@ -98,6 +101,17 @@ export function conflicts(a: Profile, b: Profile, entities: ReadonlyMap<string, 
     if (!sameAgent && !samePatient) return true;
   }
   return false;
+}
+
+/**
+ * Whether two statements can be one statement reported twice: in different articles (one article quotes a
+ * speaker many times, each time saying something else) and by one speaker, the same agent entity or the
+ * agent written in the same words ("police said" in two reports of one story). Statements with no speaker,
+ * or whose speaker is a pronoun, are no one's in particular and group with none.
+ */
+export function sameStatement(a: Profile, b: Profile): boolean {
+  if (a.article === b.article) return false;
+  return (a.agent !== undefined && a.agent === b.agent) || (a.speaker !== undefined && a.speaker === b.speaker);
 }
 
 /** How many arguments two mentions share: what decides between clusters that would both take a mention. */
@@ -153,6 +167,16 @@ export function nationOf(phrase: string): string | undefined {
 /** "Ukraine", "Ukrainian" → `ukrain`; "Russia", "Russian" → `russ`; "Poland", "Polish" → `pol`. */
 export function nationKey(word: string): string {
   return word.toLowerCase().replace(/(?:ians?|eans?|ans?|ese|ish|is?|ch|ia|a|e|y|land|s)$/, '');
+}
+
+const pronouns = new Set(
+  'i you he she it we they me him her us them this that these those who which one someone anyone'.split(' '),
+);
+
+/** A speaker as written, for comparing unnamed speakers ("police", "the Indian navy"); none for pronouns. */
+function speakerOf(text: string | undefined): string | undefined {
+  const value = text ? plain(text.replace(/["“”‘’']/g, '')) : undefined;
+  return value && /\p{L}/u.test(value) && !pronouns.has(value) ? value : undefined;
 }
 
 function plain(text: string): string {
