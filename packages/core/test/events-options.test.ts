@@ -95,6 +95,24 @@ describe('clusterEvents options and arguments', () => {
     expect(together([text, '2024-04-22', crossed('weekday:5')], [text, null, crossed('*-04-12')]).same).toBe(false);
   });
 
+  it('places an undated article in time by the latest day it gives', () => {
+    const crossed = { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { destination: to('Southland') } };
+    const seized = { trigger: 'seized', lemma: 'seize', type: 'seizure', args: { timeValue: '*-04-16' } };
+    const undated = 'On April 16 rebels seized the hall. Troops crossed into Southland.';
+    const dated = 'Troops crossed into Southland.';
+    const sameCrossing = (date: string) => {
+      const articles = [article('one', undated), article('two', dated, date)];
+      const annotations = new Map([
+        ['one', annotation(undated, [crossed, seized])],
+        ['two', annotation(dated, [crossed])],
+      ]);
+      const events = clusterEvents(articles, annotations, { documents: { threshold: 0 } });
+      return events.some((e) => new Set(e.mentions.map((m) => m.article)).size === 2);
+    };
+    expect(sameCrossing('2024-04-18')).toBe(true);
+    expect(sameCrossing('2024-08-05')).toBe(false);
+  });
+
   it('keeps movements apart when one goes where the other comes from', () => {
     const crossed = (args: EventMention['arguments']) => ({
       trigger: 'crossed',

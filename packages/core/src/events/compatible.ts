@@ -73,7 +73,7 @@ export function profileOf(
   };
   return {
     article: article.id,
-    when: whenOf(args.timeValue, article.date),
+    when: whenOf(args.timeValue, article.date, article.date ? undefined : latestDay(annotation)),
     agent: id(args.agent),
     patient: id(args.patient),
     place: id(args.place),
@@ -81,6 +81,21 @@ export function profileOf(
     origin: where(args.origin),
     speaker: speakerOf(args.agent?.text),
   };
+}
+
+const latestDays = new WeakMap<DocumentAnnotation, string | undefined>();
+
+/** The latest month and day (`MM-DD`) an article's mentions give as their time, read once per article. */
+function latestDay(annotation: DocumentAnnotation | undefined): string | undefined {
+  if (!annotation) return undefined;
+  if (latestDays.has(annotation)) return latestDays.get(annotation);
+  let latest: string | undefined;
+  for (const event of annotation.events) {
+    const day = /^(?:\d{4}|\*)-(\d{2}-\d{2})$/.exec(event.arguments.timeValue ?? '')?.[1];
+    if (day && (!latest || day > latest)) latest = day;
+  }
+  latestDays.set(annotation, latest);
+  return latest;
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * When a mention says its happening took place, as far as the text and the article's date tell:
- * a day, a day of a year not given, a weekday, a month, a year, or (for a mention that gives no time in a
- * dated article) a window before the article's date. Days count from 1970-01-01.
+ * a day, a day of a year not given, a weekday, a month, a year, or, for a mention that gives no time, a
+ * window before the article's date or, in an undated article, a season (days of any year) around the
+ * latest day its text gives. Days count from 1970-01-01; a season's days count from 1 January (0 to 364)
+ * and wrap past New Year when `from` > `to`.
  */
 export type When =
   | { kind: 'day'; day: number }
@@ -9,7 +11,8 @@ export type When =
   | { kind: 'weekday'; weekday: number }
   | { kind: 'month'; from: number; to: number }
   | { kind: 'year'; from: number; to: number }
-  | { kind: 'window'; from: number; to: number };
+  | { kind: 'window'; from: number; to: number }
+  | { kind: 'season'; from: number; to: number };
 
 /** Days a mention with no written time may lie before its article's date. */
 const windowDays = 14;
@@ -18,13 +21,28 @@ const slackDays = 30;
 /** Days apart beyond which two untimed mentions, in articles dated that far apart, differ. */
 const maxArticleDays = 21;
 
+/** Days after the latest day an undated article gives that its untimed mentions may lie. */
+const afterLatestDays = 7;
+
 /**
  * Read a normalised time (`2014-04-16`, `*-04-16`, `2014-04`, `2014`, `weekday:5`, `rel:yesterday`) against
- * the article's date (`YYYY-MM-DD` or null). Relative times without an article date say nothing.
+ * the article's date (`YYYY-MM-DD` or null). Relative times without an article date say nothing. A mention
+ * with no time in an undated article lies around `latest`, the latest day (a normalised time of a day) the
+ * article gives, when it gives one: an article is written soon after the last day it reports.
  */
-export function whenOf(value: string | undefined, articleDate: string | null | undefined): When | undefined {
+export function whenOf(
+  value: string | undefined,
+  articleDate: string | null | undefined,
+  latest?: string,
+): When | undefined {
   const dated = articleDate ? dayOf(articleDate) : undefined;
-  if (!value) return dated === undefined ? undefined : { kind: 'window', from: dated - windowDays, to: dated + 1 };
+  if (!value) {
+    if (dated !== undefined) return { kind: 'window', from: dated - windowDays, to: dated + 1 };
+    const m = latest ? /(\d{2})-(\d{2})$/.exec(latest) : null;
+    if (!m) return undefined;
+    const day = yearDay(Number(m[1]), Number(m[2]));
+    return { kind: 'season', from: wrap(day - windowDays - slackDays), to: wrap(day + afterLatestDays) };
+  }
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (m) return { kind: 'day', day: epochDay(Number(m[1]), Number(m[2]), Number(m[3])) };
   m = /^\*-(\d{2})-(\d{2})$/.exec(value);
@@ -66,6 +84,8 @@ export function whenOf(value: string | undefined, articleDate: string | null | u
 /** Whether two times cannot be the same happening's (a day of tolerance either way for "overnight"). */
 export function whenConflicts(a: When | undefined, b: When | undefined): boolean {
   if (!a || !b) return false;
+  if (a.kind === 'season') return !seasonMeets(a, b);
+  if (b.kind === 'season') return !seasonMeets(b, a);
   if (rank[a.kind] > rank[b.kind]) [a, b] = [b, a];
   switch (a.kind) {
     case 'day':
@@ -116,8 +136,48 @@ export function whenConflicts(a: When | undefined, b: When | undefined): boolean
 }
 
 type Ranged = Extract<When, { from: number }>;
+type Season = Extract<When, { kind: 'season' }>;
 
-const rank: Record<When['kind'], number> = { day: 0, monthDay: 1, weekday: 2, window: 5, month: 3, year: 4 };
+const rank: Record<When['kind'], number> = {
+  day: 0,
+  monthDay: 1,
+  weekday: 2,
+  window: 5,
+  month: 3,
+  year: 4,
+  season: 6,
+};
+
+/**
+ * Whether a season can hold a time. Only a dated article's window is held to it: the season is a guess
+ * from the days an undated text gives (some of which lie in the past or the future of its story), good
+ * enough to keep an April account apart from an August one, not to tell two days apart.
+ */
+function seasonMeets(season: Season, other: When): boolean {
+  if (other.kind !== 'window') return true;
+  const from = other.from - slackDays;
+  return other.to - from >= 364 || arcsMeet(season.from, season.to, yearDayOf(from), yearDayOf(other.to));
+}
+
+/** Whether two spans of days of the year (each from `from` to `to`, wrapping past New Year) share a day. */
+function arcsMeet(aFrom: number, aTo: number, bFrom: number, bTo: number): boolean {
+  const inside = (x: number, from: number, to: number) => wrap(x - from) <= wrap(to - from);
+  return inside(bFrom, aFrom, aTo) || inside(aFrom, bFrom, bTo);
+}
+
+/** Day of the year (0 to 364) of a month and date, counted in a year of 365 days. */
+function yearDay(month: number, date: number): number {
+  return epochDay(1970, month, date) - epochDay(1970, 1, 1);
+}
+
+function yearDayOf(day: number): number {
+  const d = new Date(day * 86_400_000);
+  return yearDay(d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+function wrap(day: number): number {
+  return ((day % 365) + 365) % 365;
+}
 
 function epochDay(year: number, month: number, date: number): number {
   return Math.floor(Date.UTC(year, month - 1, date) / 86_400_000);
