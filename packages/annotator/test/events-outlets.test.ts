@@ -62,16 +62,32 @@ describe('events across outlets', () => {
     }
   });
 
-  it('does not group what people said: each statement stays its own event', () => {
+  it("groups one speaker's statement reported by two outlets, and never statements of different speakers", () => {
+    const one = 'Mayor Anna Berg said the Westport bridge would reopen on Friday. Engineer Tom Hale said it was safe.';
+    const hale = one.indexOf('Hale said') + 'Hale '.length;
     const { events, eventOf } = corpus({
-      one: ['2024-04-17', 'Mayor Anna Berg said the Westport bridge would reopen on Friday.'],
+      one: ['2024-04-17', one],
       two: ['2024-04-17', 'Mayor Anna Berg said the Westport bridge was safe and would reopen.'],
     });
     expect(eventOf('one', 'said')?.type).toBe('statement');
-    expect(eventOf('two', 'said')?.id).not.toBe(eventOf('one', 'said')?.id);
-    for (const event of events.filter((e) => e.type === 'statement')) expect(event.mentions).toHaveLength(1);
+    expect(eventOf('two', 'said')?.id).toBe(eventOf('one', 'said')?.id);
+    const haleSaid = events.find((e) => e.mentions.some((m) => m.article === 'one' && m.start === hale));
+    expect(haleSaid?.type).toBe('statement');
+    expect(haleSaid?.id).not.toBe(eventOf('one', 'said')?.id);
+    for (const event of events.filter((e) => e.type === 'statement')) {
+      expect(new Set(event.mentions.map((m) => m.article)).size).toBe(event.mentions.length);
+    }
     // the bridge's reopening, which both report, is one event
     expect(eventOf('two', 'reopen')?.id).toBe(eventOf('one', 'reopen')?.id);
+  });
+
+  it('names no forces or troops as happenings', () => {
+    const { events } = corpus({
+      one: ['2024-04-17', 'Security forces in Riverton were forced to retreat after rebel troops advanced.'],
+    });
+    const triggers = events.flatMap((e) => e.mentions.map((m) => m.text));
+    expect(triggers).toContain('forced');
+    for (const word of ['Security', 'forces', 'troops']) expect(triggers).not.toContain(word);
   });
 
   it('does not group generic words across articles that share no participant', () => {

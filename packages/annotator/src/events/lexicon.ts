@@ -19,6 +19,11 @@ export interface EventLexicon {
    * ("take", "use", "see") and anaphoric nouns ("incident", "event"). Default: none.
    */
   generic?: ReadonlySet<string>;
+  /**
+   * Plural nouns naming collectives that act in news ("troops", "forces", "border guards"): never triggers,
+   * and a noun before one ("security forces") says who, not what happened. Default: none.
+   */
+  collectives?: ReadonlySet<string>;
   /** Irregular word forms for the lemmatizer. */
   exceptions: LemmaExceptions;
   /** Nouns → the verb they name the happening of, where suffix rules cannot tell ("death" → "die"). */
@@ -31,7 +36,10 @@ export interface EventLexicon {
 
 let cached: EventLexicon | undefined;
 
-/** The default lexicon, read once from `data/events/` (see data/README.md for its sources). */
+/**
+ * The default lexicon, read once from `data/events/` and the actors' collective nouns in
+ * `data/lexicons/actors-collectives.txt` (see data/README.md for their sources).
+ */
 export function defaultEventLexicon(): EventLexicon {
   if (cached) return cached;
   const read = (name: string): unknown =>
@@ -45,6 +53,12 @@ export function defaultEventLexicon(): EventLexicon {
     synonyms: ecb.synonyms,
     nonEvents: new Set([...(ecb.nonEvents ?? []), ...(types.nonEvents ?? [])]),
     generic: new Set(types.generic ?? []),
+    collectives: new Set(
+      readFileSync(new URL('../../data/lexicons/actors-collectives.txt', import.meta.url), 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#')),
+    ),
     exceptions: defaultLemmaExceptions(),
     derivations: synonyms.derivations,
     synsets: synonyms.synsets,

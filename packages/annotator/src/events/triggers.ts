@@ -156,6 +156,7 @@ export function findTriggers(tokens: readonly Token[], settings: TriggerSettings
       /^\p{L}/u.test(after.text) &&
       !functionWords.has(after.text.toLowerCase());
     if (attributive && !known) continue;
+    if (namesCollective(tokens, i, verbal, lexicon.collectives)) continue;
     let hit = false;
     if (known && (!proper || (stats?.p ?? 0) >= 0.8)) hit = true;
     else if (verbal && !proper && !(stats && stats.p < 0.1)) hit = true;
@@ -164,6 +165,22 @@ export function findTriggers(tokens: readonly Token[], settings: TriggerSettings
     triggers.push({ index: i, lemma, type: type ?? 'occurrence', verbal });
   }
   return triggers;
+}
+
+/**
+ * Whether a token names who acts rather than what happened: a collective noun ("forces", "troops"), or a
+ * noun before one ("security forces", "government troops", "border guards").
+ */
+function namesCollective(
+  tokens: readonly Token[],
+  i: number,
+  verbal: boolean,
+  collectives: ReadonlySet<string> | undefined,
+): boolean {
+  if (!collectives || verbal) return false;
+  const word = (k: number) => tokens[k]?.text.toLowerCase() ?? '';
+  if (collectives.has(word(i)) || collectives.has(`${word(i - 1)} ${word(i)}`)) return true;
+  return collectives.has(word(i + 1)) || collectives.has(`${word(i)} ${word(i + 1)}`);
 }
 
 /** Whether a known event word: annotated often enough, or typed in the lexicon. */
