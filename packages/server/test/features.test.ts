@@ -128,6 +128,39 @@ describe('hover', () => {
     expect(text('harbor.txt', place.range)).toBe('40 passengers were stranded in Portmere');
   });
 
+  it('lists a paragraph another article repeats once among the other sources', async () => {
+    const workspace = new Workspace({
+      runner: inlineRunner(fakeAnnotator()),
+      builder: inlineBuilder(buildWithContradiction),
+      timeout: () => defaultSettings.analysis.timeout,
+      corpusDelay: 1,
+    });
+    const repeated = `${articles['gazette.txt']}\n${articles['gazette.txt']}`;
+    for (const [id, text] of [
+      ['harbor.txt', articles['harbor.txt']],
+      ['gazette.txt', repeated],
+    ] as const) {
+      workspace.set({
+        uri: `file:///news/${id}`,
+        id,
+        path: `/news/${id}`,
+        format: 'plaintext',
+        text,
+        version: null,
+        open: false,
+      });
+    }
+    await workspace.idle();
+    const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
+    const markdown = hoverMarkdown(view, at('harbor.txt', 'passengers'), {
+      commandLinks: false,
+      dismissed: new Set(),
+    })!;
+    const rows = markdown.split('\n').filter((line) => /^- [✗✓·]/.test(line) && line.includes('Tom Reyes'));
+    expect(rows).toEqual([expect.stringMatching(/^- ✗ contradicts — \[gazette\.txt · Tom Reyes · assert/)]);
+    expect(markdown).toContain('**Other sources on this event** (stranded):');
+  });
+
   it('gives nothing where nothing was found', async () => {
     const workspace = await analysedWorkspace();
     const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
