@@ -16,6 +16,9 @@ import { defaultSettings } from '../src/settings.js';
 import { Workspace } from '../src/workspace.js';
 import { analysedWorkspace, articles, buildWithContradiction, entry, fakeAnnotator } from './helpers.js';
 
+/** The two articles, the gazette's paragraph printed twice. */
+const repeatedGazette = { ...articles, 'gazette.txt': `${articles['gazette.txt']}\n${articles['gazette.txt']}` };
+
 const allOn = { actors: true, places: true, claims: true, ownVoice: true, events: true, contradictions: true };
 const text = (
   id: keyof typeof articles,
@@ -129,28 +132,7 @@ describe('hover', () => {
   });
 
   it('lists a paragraph another article repeats once among the other sources', async () => {
-    const workspace = new Workspace({
-      runner: inlineRunner(fakeAnnotator()),
-      builder: inlineBuilder(buildWithContradiction),
-      timeout: () => defaultSettings.analysis.timeout,
-      corpusDelay: 1,
-    });
-    const repeated = `${articles['gazette.txt']}\n${articles['gazette.txt']}`;
-    for (const [id, text] of [
-      ['harbor.txt', articles['harbor.txt']],
-      ['gazette.txt', repeated],
-    ] as const) {
-      workspace.set({
-        uri: `file:///news/${id}`,
-        id,
-        path: `/news/${id}`,
-        format: 'plaintext',
-        text,
-        version: null,
-        open: false,
-      });
-    }
-    await workspace.idle();
+    const workspace = await analysedWorkspace(buildWithContradiction, repeatedGazette);
     const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
     const markdown = hoverMarkdown(view, at('harbor.txt', 'passengers'), {
       commandLinks: false,
@@ -271,6 +253,15 @@ describe('explorer, counts and export', () => {
     const one = explorer(workspace.state, 'Harbor Daily', new Set());
     expect(one.actors.map((a) => a.name)).toEqual(['Maria Okafor']);
     expect(one.events.find((e) => e.id === 'Vstranded')!.outlets.map((o) => o.outlet)).toEqual(['Harbor Daily']);
+  });
+
+  it('lists a paragraph an outlet repeats once under the event', async () => {
+    const workspace = await analysedWorkspace(buildWithContradiction, repeatedGazette);
+    const event = explorer(workspace.state, null, new Set()).events.find((e) => e.id === 'Vstranded')!;
+    expect(event.outlets.map((o) => [o.outlet, o.claims.length])).toEqual([
+      ['gazette', 1],
+      ['Harbor Daily', 1],
+    ]);
   });
 
   it('counts what a document and the workspace hold: distinct actors and places, reported claims', async () => {
