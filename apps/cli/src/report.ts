@@ -84,8 +84,9 @@ export function corpusReport(corpus: Corpus): string {
     ['ACTORS', 'actor'],
     ['PLACES', 'place'],
   ] as const) {
+    // a place known only as the seat of a government ("Moscow denied") has no mention of its own
     const list = corpus.entities
-      .filter((e) => e.type === type)
+      .filter((e) => e.type === type && e.mentions.length > 0)
       .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
     out.push('', title);
     if (list.length === 0) out.push(`  No ${type} found.`);
