@@ -119,13 +119,12 @@ interface Member {
 function toEvent(cluster: Member[], n: number, entities: ReadonlyMap<string, EntityInfo>): Event {
   const placed = cluster.map((m) => m.placed);
   const first = placed[0] as Placed;
-  const claims: string[] = [];
-  for (const { mention } of placed) for (const c of mention.claims) if (!claims.includes(c)) claims.push(c);
+  const claims = [...new Set(placed.flatMap(({ mention }) => mention.claims))];
+  const agents = new Map(cluster.map((m) => [m.placed.mention, m.profile.agent]));
   return {
     id: `V${n}`,
     label: labelOf(placed, (mention) => {
-      const member = cluster.find((m) => m.placed.mention === mention);
-      const agent = member?.profile.agent;
+      const agent = agents.get(mention);
       return agent !== undefined && entities.get(agent)?.type === 'actor';
     }),
     type: majority(placed.map((p) => p.mention.type)) ?? first.mention.type,
