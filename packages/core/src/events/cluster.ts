@@ -2,7 +2,15 @@ import type { Article } from '../article.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
-import { agreement, conflicts, type EntityInfo, type Placed, type Profile, profileOf } from './compatible.js';
+import {
+  agreement,
+  conflicts,
+  type EntityInfo,
+  namesByStart,
+  type Placed,
+  type Profile,
+  profileOf,
+} from './compatible.js';
 import { clusterDocuments, type DocumentClusterOptions } from './documents.js';
 import { labelOf, majority } from './label.js';
 
@@ -62,10 +70,11 @@ export function clusterEvents(
   for (const article of articles) {
     const annotation = annotations.get(article.id);
     const group = groups.get(article.id) ?? -1;
+    const names = namesByStart(annotation);
     for (const mention of annotation?.events ?? []) {
       const member: Member = {
         placed: { article, mention },
-        profile: profileOf(article, annotation, mention, entities),
+        profile: profileOf(article, names, mention, entities),
         weak: (holdGeneric && mention.generic === true) || weakLemmas.has(mention.lemma),
       };
       if (alone.has(mention.type)) {

@@ -38,18 +38,24 @@ export interface Where {
   name?: string;
 }
 
+/** The entity id of each of an article's name mentions, by its start offset. */
+export function namesByStart(annotation: DocumentAnnotation | undefined): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const m of annotation?.mentions ?? []) names.set(m.start, m.entity);
+  return names;
+}
+
 /**
  * Read a mention's arguments into a profile. Entity ids come from the article's (corpus-wide) name mentions
- * at the argument's offset: the ids an annotator wrote into the arguments are local to its document.
+ * at the argument's offset (`names`: entity id by start offset, see `namesByStart`): the ids an annotator
+ * wrote into the arguments are local to its document.
  */
 export function profileOf(
   article: Article,
-  annotation: DocumentAnnotation | undefined,
+  names: ReadonlyMap<number, string>,
   mention: EventMention,
   entities: ReadonlyMap<string, EntityInfo>,
 ): Profile {
-  const names = new Map<number, string>();
-  for (const m of annotation?.mentions ?? []) names.set(m.start, m.entity);
   const args = mention.arguments;
   const id = (span: { start: number } | undefined) => (span ? names.get(span.start) : undefined);
   const where = (span: { start: number; text: string } | undefined): Where | undefined => {
