@@ -54,13 +54,13 @@ export function corpusReport(corpus: Corpus): string {
       );
   }
 
-  // Events reported by several articles, or disputed, first; events one article alone mentions are listed only
-  // when the corpus is that one article.
+  // Events reported by several articles first; an event one article alone mentions is listed when a
+  // contradiction above is about it, or when the corpus is that one article.
   const reach = (v: (typeof corpus.events)[number]) => new Set(v.mentions.map((m) => m.article)).size;
   const disputed = new Set(corpus.contradictions.flatMap((k) => k.claims));
+  const disputedEvents = new Set(corpus.contradictions.map((k) => k.event));
   const shown = corpus.events.filter(
-    (v) =>
-      v.claims.length > 0 && (corpus.articles.length === 1 || reach(v) > 1 || v.claims.some((id) => disputed.has(id))),
+    (v) => v.claims.length > 0 && (corpus.articles.length === 1 || reach(v) > 1 || disputedEvents.has(v.id)),
   );
   const byReach = [...shown].sort((x, y) => reach(y) - reach(x) || y.claims.length - x.claims.length);
   out.push('', 'EVENTS (who says what about each; ✗ marks a claim in a contradiction above)');
@@ -68,7 +68,7 @@ export function corpusReport(corpus: Corpus): string {
   const hidden = corpus.events.length - byReach.length;
   if (hidden > 0)
     out.push(
-      `  (${count(hidden, 'more event')} only one article mentions or no claim is about; --format json lists all.)`,
+      `  (${count(hidden, 'more event')} only one article mentions, with no contradiction about them, or no claim about them; --format json lists all.)`,
     );
   byReach.forEach((event, i) => {
     const where = new Set(event.mentions.map((m) => m.article));
@@ -84,8 +84,9 @@ export function corpusReport(corpus: Corpus): string {
     ['ACTORS', 'actor'],
     ['PLACES', 'place'],
   ] as const) {
+    // a place known only as the seat of a government ("Moscow denied") has no mention of its own
     const list = corpus.entities
-      .filter((e) => e.type === type)
+      .filter((e) => e.type === type && e.mentions.length > 0)
       .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
     out.push('', title);
     if (list.length === 0) out.push(`  No ${type} found.`);

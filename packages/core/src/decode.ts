@@ -3,7 +3,8 @@ import type { Message } from './message.js';
 export interface Decoded {
   /** The text, without a byte order mark; null when the bytes are not text. */
   text: string | null;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** `windows-1252` when the bytes are not UTF-8 and hold no UTF-8 character at all (a Latin-1 or Windows file). */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   /** Whether the bytes started with a byte order mark (not part of `text`, not counted in offsets). */
   bom: boolean;
   /** Whether the text stops at `maxBytes` rather than at the end of the file. */
@@ -34,7 +35,8 @@ const signatures: { name: string; bytes: number[] }[] = [
 ];
 
 /**
- * Decode a file's bytes: UTF-8 with or without BOM, UTF-16 LE/BE with BOM. Invalid UTF-8 is decoded with
+ * Decode a file's bytes: UTF-8 with or without BOM, UTF-16 LE/BE with BOM. Bytes that are not UTF-8 and hold
+ * no UTF-8 character are read as Windows-1252, with a warning; other invalid UTF-8 is decoded with
  * replacement characters and a warning; bytes that are not text (a known binary signature, or NUL bytes in
  * UTF-8) give no text and a one-line reason. With `maxBytes`, only that many bytes after the BOM are decoded,
  * cut back to a character boundary so that the cut itself never produces a replacement character.
@@ -83,6 +85,16 @@ export function decodeText(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINIT
   try {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
+    if (encoding === 'utf-8' && !bom && !hasUtf8Character(body)) {
+      // Not one UTF-8 character in it: a file saved in a legacy single-byte encoding ("Caf\xe9"). Windows-1252
+      // reads Latin-1 and its typographic quotes back, one character per byte, so nothing is lost.
+      messages.push({
+        code: 'read/legacy-encoding',
+        severity: 'warning',
+        reason: 'The file is not UTF-8; it was read as Windows-1252 (Latin-1). Save it as UTF-8 if letters look wrong.',
+      });
+      return { text: windows1252(body), encoding: 'windows-1252', bom, truncated, messages };
+    }
     text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(body);
     const first = firstReplacement(text);
     const message: Omit<Message, 'path'> = {
@@ -102,6 +114,37 @@ export function binarySignature(bytes: Uint8Array): string | undefined {
     if (signature.bytes.every((b, i) => bytes[i] === b)) return signature.name;
   }
   return undefined;
+}
+
+/** Windows-1252's characters for bytes 0x80-0x9F (the rest is Latin-1); the five bytes it leaves out stay as they are. */
+const windows1252High = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/** Decode Windows-1252 (Node 20's TextDecoder reads that label as plain Latin-1). */
+function windows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) =>
+      b >= 0x80 && b < 0xa0 ? (windows1252High[b - 0x80] as number) : b,
+    );
+    text += String.fromCharCode(...chunk);
+  }
+  return text;
+}
+
+/** Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence. */
+function hasUtf8Character(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i] as number;
+    if (lead < 0xc2 || lead > 0xf4) continue;
+    const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    let ok = i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = ((bytes[i + k] as number) & 0xc0) === 0x80;
+    if (ok) return true;
+  }
+  return false;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

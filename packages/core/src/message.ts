@@ -5,6 +5,7 @@ export const messageCodes = {
   'read/empty': 'The file is empty.',
   'read/too-large': 'The file is larger than the limit and was analysed up to it.',
   'read/invalid-utf8': 'The file is not valid UTF-8; invalid bytes were replaced.',
+  'read/legacy-encoding': 'The file is not UTF-8 and was read as Windows-1252 (Latin-1).',
   'read/duplicate': 'The file has the same content as another file and was counted once.',
   'read/not-found': 'The path does not exist.',
   'read/symlink-loop': 'The path is a symbolic link loop or a broken link.',

@@ -18,11 +18,21 @@ describe('decodeText', () => {
   });
 
   it('replaces invalid UTF-8 with U+FFFD and warns where the first bad byte landed', () => {
-    const decoded = decodeText(Buffer.concat([Buffer.from('ab'), Buffer.from([0xff]), Buffer.from('cd')]));
-    expect(decoded.text).toBe('ab\uFFFDcd');
+    const decoded = decodeText(Buffer.concat([Buffer.from('ab'), Buffer.from([0xff]), Buffer.from('cd — ef')]));
+    expect(decoded.text).toBe('ab\uFFFDcd — ef');
     expect(decoded.messages).toEqual([
       expect.objectContaining({ code: 'read/invalid-utf8', severity: 'warning', start: 2, end: 3 }),
     ]);
+  });
+
+  it('reads a file with no UTF-8 character in it as Windows-1252, and says so', () => {
+    const decoded = decodeText(Buffer.from('Caf\xe9 owners said \x93prices rose\x94.', 'latin1'));
+    expect(decoded).toMatchObject({ text: 'Café owners said “prices rose”.', encoding: 'windows-1252' });
+    expect(decoded.messages).toEqual([expect.objectContaining({ code: 'read/legacy-encoding', severity: 'warning' })]);
+    // one UTF-8 character makes it UTF-8 with a bad byte, not a legacy file
+    const broken = decodeText(Buffer.concat([Buffer.from('“ok” '), Buffer.from([0xe9]), Buffer.from(' x')]));
+    expect(broken).toMatchObject({ text: '“ok” \uFFFD x', encoding: 'utf-8' });
+    expect(broken.messages[0]?.code).toBe('read/invalid-utf8');
   });
 
   it('skips binary files by NUL bytes and by magic number, with a one-line reason', () => {

@@ -85,9 +85,10 @@ describe('the language server on a workspace of bad input', () => {
     }
   });
 
-  it('puts a warning on files read with problems: invalid UTF-8, broken front matter', async () => {
+  it('puts a warning on files read with problems: invalid UTF-8, a Latin-1 file, broken front matter', async () => {
     for (const [name, code] of [
       ['invalid-utf8.txt', 'read/invalid-utf8'],
+      ['latin1.txt', 'read/legacy-encoding'],
       ['front-matter-broken.md', 'markdown/front-matter'],
     ] as const) {
       const published = await client.waitFor<{ uri: string; diagnostics: { code?: string }[] }>(
@@ -112,6 +113,10 @@ describe('the language server on a workspace of bad input', () => {
     const invalid = await namesIn('invalid-utf8.txt', expected['invalid-utf8.txt']?.text ?? '');
     for (const n of invalid) expect(reference).toContain(n);
     expect(invalid.length).toBeGreaterThan(0);
+    // latin1.txt, read as Windows-1252: "déjà" is two characters of two bytes, and the names still line up
+    const latin1 = await namesIn('latin1.txt', expected['latin1.txt']?.text ?? '');
+    for (const n of latin1) expect(reference).toContain(n);
+    expect(latin1.length).toBeGreaterThan(0);
   });
 
   it('highlights nothing out of Markdown markup, and nothing in an empty file', async () => {

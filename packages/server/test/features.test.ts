@@ -16,6 +16,9 @@ import { defaultSettings } from '../src/settings.js';
 import { Workspace } from '../src/workspace.js';
 import { analysedWorkspace, articles, buildWithContradiction, entry, fakeAnnotator } from './helpers.js';
 
+/** The two articles, the gazette's paragraph printed twice. */
+const repeatedGazette = { ...articles, 'gazette.txt': `${articles['gazette.txt']}\n${articles['gazette.txt']}` };
+
 const allOn = { actors: true, places: true, claims: true, ownVoice: true, events: true, contradictions: true };
 const text = (
   id: keyof typeof articles,
@@ -128,6 +131,18 @@ describe('hover', () => {
     expect(text('harbor.txt', place.range)).toBe('40 passengers were stranded in Portmere');
   });
 
+  it('lists a paragraph another article repeats once among the other sources', async () => {
+    const workspace = await analysedWorkspace(buildWithContradiction, repeatedGazette);
+    const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
+    const markdown = hoverMarkdown(view, at('harbor.txt', 'passengers'), {
+      commandLinks: false,
+      dismissed: new Set(),
+    })!;
+    const rows = markdown.split('\n').filter((line) => /^- [✗✓·]/.test(line) && line.includes('Tom Reyes'));
+    expect(rows).toEqual([expect.stringMatching(/^- ✗ contradicts — \[gazette\.txt · Tom Reyes · assert/)]);
+    expect(markdown).toContain('**Other sources on this event** (stranded):');
+  });
+
   it('gives nothing where nothing was found', async () => {
     const workspace = await analysedWorkspace();
     const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
@@ -238,6 +253,15 @@ describe('explorer, counts and export', () => {
     const one = explorer(workspace.state, 'Harbor Daily', new Set());
     expect(one.actors.map((a) => a.name)).toEqual(['Maria Okafor']);
     expect(one.events.find((e) => e.id === 'Vstranded')!.outlets.map((o) => o.outlet)).toEqual(['Harbor Daily']);
+  });
+
+  it('lists a paragraph an outlet repeats once under the event', async () => {
+    const workspace = await analysedWorkspace(buildWithContradiction, repeatedGazette);
+    const event = explorer(workspace.state, null, new Set()).events.find((e) => e.id === 'Vstranded')!;
+    expect(event.outlets.map((o) => [o.outlet, o.claims.length])).toEqual([
+      ['gazette', 1],
+      ['Harbor Daily', 1],
+    ]);
   });
 
   it('counts what a document and the workspace hold: distinct actors and places, reported claims', async () => {

@@ -151,15 +151,21 @@ export const articles = {
   'gazette.txt': 'Tom Reyes said that 120 passengers were stranded in Portmere.\n',
 };
 
-/** A workspace over the fake annotator with the two articles above, analysed; `build` makes the corpus. */
-export async function analysedWorkspace(build = buildWithContradiction): Promise<Workspace> {
+/**
+ * A workspace over the fake annotator with the two articles above (or `texts` by the same names), analysed;
+ * `build` makes the corpus.
+ */
+export async function analysedWorkspace(
+  build = buildWithContradiction,
+  texts: Record<keyof typeof articles, string> = articles,
+): Promise<Workspace> {
   const workspace = new Workspace({
     runner: inlineRunner(fakeAnnotator()),
     builder: inlineBuilder(build),
     timeout: () => defaultSettings.analysis.timeout,
     corpusDelay: 1,
   });
-  for (const [id, text] of Object.entries(articles)) {
+  for (const [id, text] of Object.entries(texts)) {
     workspace.set({
       uri: `file:///news/${id}`,
       id,

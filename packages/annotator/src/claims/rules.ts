@@ -1,5 +1,6 @@
 import type { TokenClaim } from './extract.js';
 import type { DocumentFacts } from './features.js';
+import type { TokenTable } from './tokens.js';
 
 /** Headline labels that are not speakers ("Update: …"). */
 const labels = new Set([
@@ -81,10 +82,9 @@ export function speakerLabelClaims(facts: DocumentFacts, found: readonly TokenCl
 export function extendOverParagraphs(facts: DocumentFacts, claim: TokenClaim): void {
   const t = facts.table;
   const sentences = t.sentenceBlock.length;
+  const lastOfBlock = lastSentences(t);
   const blockEndOf = (token: number) => {
-    let s = t.sentence[token] as number;
-    const block = t.sentenceBlock[s];
-    while (s + 1 < sentences && t.sentenceBlock[s + 1] === block) s++;
+    const s = lastOfBlock[t.sentence[token] as number] as number;
     return { sentence: s, end: t.sentenceStart[s + 1] as number };
   };
   let { sentence, end } = blockEndOf(claim.cueStart);
@@ -112,6 +112,20 @@ export function extendOverParagraphs(facts: DocumentFacts, claim: TokenClaim): v
     claim.contentEnd = next.end;
     ({ sentence, end } = next);
   }
+}
+
+const lastSentenceCache = new WeakMap<TokenTable, Int32Array>();
+
+/** For each sentence, the last sentence of its paragraph (block), worked out once per document. */
+function lastSentences(t: TokenTable): Int32Array {
+  let last = lastSentenceCache.get(t);
+  if (last) return last;
+  const n = t.sentenceBlock.length;
+  last = new Int32Array(n);
+  for (let s = n - 1; s >= 0; s--)
+    last[s] = s + 1 < n && t.sentenceBlock[s + 1] === t.sentenceBlock[s] ? (last[s + 1] as number) : s;
+  lastSentenceCache.set(t, last);
+  return last;
 }
 
 /**

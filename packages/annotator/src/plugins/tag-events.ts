@@ -1,4 +1,4 @@
-import type { EventMention, Mention } from '@claimlens/core';
+import type { Claim, EventMention, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { findArguments } from '../events/arguments.js';
@@ -41,7 +41,7 @@ export default function tagEvents(options?: Readonly<Options> | null) {
     const synsets = synsetsOf(lexicon, minSynonymRate);
     const text = String(file.value);
     const mentions = [...(file.data.mentions ?? [])].sort((a, b) => a.start - b.start);
-    const claims = file.data.claims ?? [];
+    const within = claimsContaining(file.data.claims ?? []);
     const events: EventMention[] = [];
     let cursor = 0;
     for (const sentence of file.data.sentences ?? []) {
@@ -86,11 +86,37 @@ export default function tagEvents(options?: Readonly<Options> | null) {
           ...(trigger.verbal ? { verbal: true } : {}),
           arguments: args,
           ...(isGeneric(trigger.lemma, lexicon) ? { generic: true } : {}),
-          claims: claims.filter((c) => c.content.start <= token.start && token.end <= c.content.end).map((c) => c.id),
+          claims: within(token.start, token.end),
         });
       }
     }
     file.data.events = events;
+  };
+}
+
+/**
+ * The ids of the claims whose content holds a span, for spans asked in document order: a sweep over the
+ * claims by start, so an article of thousands of claims costs about one pass, not claims × triggers.
+ */
+function claimsContaining(claims: readonly Claim[]): (start: number, end: number) => string[] {
+  const order = new Map(claims.map((c, i) => [c, i]));
+  const byStart = [...claims].sort((a, b) => a.content.start - b.content.start);
+  let next = 0;
+  let last = -1;
+  let open: Claim[] = [];
+  return (start, end) => {
+    if (start < last) {
+      next = 0;
+      open = [];
+    }
+    last = start;
+    while (next < byStart.length && (byStart[next] as Claim).content.start <= start)
+      open.push(byStart[next++] as Claim);
+    open = open.filter((c) => c.content.end > start);
+    return open
+      .filter((c) => end <= c.content.end)
+      .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+      .map((c) => c.id);
   };
 }
 

@@ -6,6 +6,8 @@ import {
   agreement,
   conflicts,
   type EntityInfo,
+  latestDay,
+  namesByStart,
   type Placed,
   type Profile,
   profileOf,
@@ -69,10 +71,12 @@ export function clusterEvents(
   for (const article of articles) {
     const annotation = annotations.get(article.id);
     const group = groups.get(article.id) ?? -1;
+    const names = namesByStart(annotation);
+    const latest = latestDay(article, annotation);
     for (const mention of annotation?.events ?? []) {
       const member: Member = {
         placed: { article, mention },
-        profile: profileOf(article, annotation, mention, entities),
+        profile: profileOf(article, names, mention, entities, latest),
         weak: (holdGeneric && mention.generic === true) || weakLemmas.has(mention.lemma),
         statement: mention.type === statement,
       };
@@ -129,13 +133,12 @@ interface Member {
 function toEvent(cluster: Member[], n: number, entities: ReadonlyMap<string, EntityInfo>): Event {
   const placed = cluster.map((m) => m.placed);
   const first = placed[0] as Placed;
-  const claims: string[] = [];
-  for (const { mention } of placed) for (const c of mention.claims) if (!claims.includes(c)) claims.push(c);
+  const claims = [...new Set(placed.flatMap(({ mention }) => mention.claims))];
+  const agents = new Map(cluster.map((m) => [m.placed.mention, m.profile.agent]));
   return {
     id: `V${n}`,
     label: labelOf(placed, (mention) => {
-      const member = cluster.find((m) => m.placed.mention === mention);
-      const agent = member?.profile.agent;
+      const agent = agents.get(mention);
       return agent !== undefined && entities.get(agent)?.type === 'actor';
     }),
     type: majority(placed.map((p) => p.mention.type)) ?? first.mention.type,

@@ -40,18 +40,26 @@ export interface Where {
   name?: string;
 }
 
+/** The entity id of each of an article's name mentions, by its start offset. */
+export function namesByStart(annotation: DocumentAnnotation | undefined): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const m of annotation?.mentions ?? []) names.set(m.start, m.entity);
+  return names;
+}
+
 /**
  * Read a mention's arguments into a profile. Entity ids come from the article's (corpus-wide) name mentions
- * at the argument's offset: the ids an annotator wrote into the arguments are local to its document.
+ * at the argument's offset (`names`: entity id by start offset, see `namesByStart`): the ids an annotator
+ * wrote into the arguments are local to its document. `latest` is the latest day an undated article gives
+ * (see `latestDay`), which places its untimed mentions in time.
  */
 export function profileOf(
   article: Article,
-  annotation: DocumentAnnotation | undefined,
+  names: ReadonlyMap<number, string>,
   mention: EventMention,
   entities: ReadonlyMap<string, EntityInfo>,
+  latest?: string,
 ): Profile {
-  const names = new Map<number, string>();
-  for (const m of annotation?.mentions ?? []) names.set(m.start, m.entity);
   const args = mention.arguments;
   const id = (span: { start: number } | undefined) => (span ? names.get(span.start) : undefined);
   const where = (span: { start: number; text: string } | undefined): Where | undefined => {
@@ -73,7 +81,7 @@ export function profileOf(
   };
   return {
     article: article.id,
-    when: whenOf(args.timeValue, article.date, article.date ? undefined : latestDay(annotation)),
+    when: whenOf(args.timeValue, article.date, latest),
     agent: id(args.agent),
     patient: id(args.patient),
     place: id(args.place),
@@ -83,18 +91,14 @@ export function profileOf(
   };
 }
 
-const latestDays = new WeakMap<DocumentAnnotation, string | undefined>();
-
-/** The latest month and day (`MM-DD`) an article's mentions give as their time, read once per article. */
-function latestDay(annotation: DocumentAnnotation | undefined): string | undefined {
-  if (!annotation) return undefined;
-  if (latestDays.has(annotation)) return latestDays.get(annotation);
+/** The latest month and day (`MM-DD`) an undated article's mentions give as their time; none for a dated article. */
+export function latestDay(article: Article, annotation: DocumentAnnotation | undefined): string | undefined {
+  if (article.date || !annotation) return undefined;
   let latest: string | undefined;
   for (const event of annotation.events) {
     const day = /^(?:\d{4}|\*)-(\d{2}-\d{2})$/.exec(event.arguments.timeValue ?? '')?.[1];
     if (day && (!latest || day > latest)) latest = day;
   }
-  latestDays.set(annotation, latest);
   return latest;
 }
 

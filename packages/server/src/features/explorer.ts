@@ -37,18 +37,22 @@ export function explorer(
       if (!place) continue;
       const name = state.outlet(claim.article);
       const speaker = claim.speaker ? (corpus.entity(claim.speaker)?.name ?? null) : (claim.source?.text ?? null);
-      groups.set(name, [
-        ...(groups.get(name) ?? []),
-        {
+      const label = shorten(claim.content.text, 90);
+      const group = groups.get(name) ?? [];
+      // a paragraph the outlet repeats is one row, marked if either copy is contradicted
+      const copy = group.find((c) => c.speaker === speaker && c.label === label && c.stance === claim.stance);
+      if (copy) copy.contradicted ||= contradicted.has(id);
+      else
+        group.push({
           id,
-          label: shorten(claim.content.text, 90),
+          label,
           speaker,
           outlet: name,
           stance: claim.stance,
           place,
           contradicted: contradicted.has(id),
-        },
-      ]);
+        });
+      groups.set(name, group);
     }
     const mentions = event.mentions.filter((m) => keep(m.article));
     if (mentions.length === 0 && groups.size === 0) continue;

@@ -103,24 +103,34 @@ function claimSection(view: View, claim: Claim, options: HoverOptions): string {
   const others = state.corpus.otherSources(corpusClaim);
   const events = state.corpus.eventsOf(corpusClaim);
   if (events.length > 0 || others.length > 0) {
-    lines.push(
-      '',
-      `**Other sources on this event**${events.length > 0 ? ` (${events.map((e) => escapeMarkdown(e.label)).join(', ')})` : ''}:`,
-    );
+    // name the events other articles also tell; an event of this article alone says nothing about other sources
+    const shared = events.filter((e) => e.mentions.some((m) => m.article !== view.entry.id));
+    const labels = [...new Set(shared.map((e) => escapeMarkdown(e.label)))];
+    lines.push('', `**Other sources on this event**${labels.length > 0 ? ` (${labels.join(', ')})` : ''}:`);
     if (others.length === 0) lines.push('- none yet in this workspace');
     const order = { contradict: 0, agree: 1, unrelated: 2 } as const;
-    for (const other of [...others].sort((a, b) => order[a.relation] - order[b.relation]).slice(0, 15)) {
+    const rows = new Map<string, string>();
+    for (const other of [...others].sort((a, b) => order[a.relation] - order[b.relation])) {
       const mark =
         other.relation === 'contradict' ? '✗ contradicts' : other.relation === 'agree' ? '✓ agrees' : '· related';
-      lines.push(`- ${mark} — ${sourceLink(state, other.claim, options)}`);
+      // a paragraph an article repeats is one row, with the strongest relation of its copies
+      const label = sourceLabel(state, other.claim);
+      if (!rows.has(label)) rows.set(label, `- ${mark} — ${sourceLink(state, other.claim, options)}`);
+      if (rows.size === 15) break;
     }
+    lines.push(...rows.values());
   }
   return lines.join('  \n');
 }
 
-function sourceLink(state: CorpusState, claim: CorpusClaim, options: HoverOptions): string {
+/** Outlet, speaker, stance and the start of what a claim says, on one line. */
+function sourceLabel(state: CorpusState, claim: CorpusClaim): string {
   const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? claim.source?.text) : claim.source?.text;
-  const label = `${articleLabel(state, claim.article)} · ${speaker ?? 'own voice'} · ${claim.stance}: “${shorten(claim.content.text, 70)}”`;
+  return `${articleLabel(state, claim.article)} · ${speaker ?? 'the article itself'} · ${claim.stance}: “${shorten(claim.content.text, 70)}”`;
+}
+
+function sourceLink(state: CorpusState, claim: CorpusClaim, options: HoverOptions): string {
+  const label = sourceLabel(state, claim);
   const place = claimPlace(state, claim);
   return place ? link(label, place, options.commandLinks) : escapeMarkdown(label);
 }
