@@ -88,4 +88,41 @@ describe('clusterEvents', () => {
     expect(crossing?.label).toContain('cross');
     expect(crossing?.type).toBe('movement');
   });
+
+  it('names an event by the word most articles use, however often one article repeats its own', () => {
+    const repeats =
+      'Northland forces made an incursion near Riverton. The incursion was brief; the incursion ended in Westport and Harborview.';
+    const a4 = 'Northland forces crossed the border near Riverton, witnesses in Harborview said.';
+    const at = (text: string, k: number) => text.split('incursion', k + 1).join('incursion').length;
+    const texts = [
+      article('a1', repeats, '2024-04-17'),
+      articles[1] as (typeof articles)[number],
+      article('a4', a4, '2024-04-17'),
+    ];
+    const events = clusterEvents(
+      texts,
+      new Map([
+        [
+          'a1',
+          {
+            ...annotation(repeats, []),
+            events: [0, 1, 2].map((k) => ({
+              id: `v${k + 1}`,
+              trigger: { start: at(repeats, k), end: at(repeats, k) + 'incursion'.length, text: 'incursion' },
+              type: 'movement',
+              lemma: 'incursion',
+              arguments: {},
+              claims: [],
+            })),
+          },
+        ],
+        ['a2', annotations.get('a2') as DocumentAnnotation],
+        ['a4', annotation(a4, [{ trigger: 'crossed', lemma: 'cross', type: 'movement' }])],
+      ]),
+      { synonyms: [['cross', 'incursion']], documents: { threshold: 0 } },
+    );
+    const crossing = events.find((e) => e.mentions.some((m) => m.article === 'a1'));
+    expect(crossing?.mentions.length).toBe(6);
+    expect(crossing?.label).toMatch(/^cross/);
+  });
 });

@@ -68,7 +68,7 @@ const nouns: Readonly<Record<string, string>> = {
 export function labelOf(cluster: readonly Placed[], isActor: (mention: EventMention) => boolean): string {
   const pick = (get: (m: EventMention) => string | undefined) =>
     majority(cluster.map((p) => get(p.mention)).filter((x): x is string => !!x));
-  const lemma = majority(cluster.map((p) => p.mention.lemma)) ?? '';
+  const lemma = byArticles(cluster, (m) => m.lemma) ?? '';
   let text = nounOf(lemma, cluster);
   const destination = pick((m) => name(m.arguments.destination?.text));
   const origin = pick((m) => name(m.arguments.origin?.text));
@@ -147,6 +147,20 @@ function gerund(verb: string): string {
   else if (/^[^aeiou]*[aeiou][bdgmnprt]$/.test(head)) form = `${head}${head.slice(-1)}ing`;
   else form = `${head}ing`;
   return [form, ...rest].join(' ');
+}
+
+/**
+ * The value most articles use, each article voting once with its own most frequent value: what the event is
+ * called should not depend on one article repeating itself.
+ */
+function byArticles(cluster: readonly Placed[], get: (mention: EventMention) => string): string | undefined {
+  const perArticle = new Map<string, string[]>();
+  for (const { article, mention } of cluster) {
+    const values = perArticle.get(article.id);
+    if (values) values.push(get(mention));
+    else perArticle.set(article.id, [get(mention)]);
+  }
+  return majority([...perArticle.values()].map((values) => majority(values) as string));
 }
 
 /** The most frequent value (the first seen among equals). */
