@@ -51,6 +51,13 @@ describe('tagEvents', () => {
     expect(captured.arguments.timeValue).toBe('*-04-16');
   });
 
+  it('reads the subject before a time as the agent, not the time', () => {
+    const seized = find('Separatists on April 16 seized the town hall in Riverton.', 'seized');
+    expect(seized.arguments.agent?.text).toBe('Separatists');
+    expect(seized.arguments.timeValue).toBe('*-04-16');
+    expect(find('The gunmen on Friday stormed the station.', 'stormed').arguments.agent?.text).toBe('gunmen');
+  });
+
   it('reads the agent of a passive verb from "by"', () => {
     const arrested = find('The protesters were arrested by police in the capital.', 'arrested');
     expect(arrested.type).toBe('arrest');

@@ -47,7 +47,7 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
   if (trigger.verbal) {
     const passive =
       beForms.has(tokens[i - 1]?.text.toLowerCase() ?? '') && /(?:ed|en|wn|t)$/.test(tokens[i]?.text ?? '');
-    const subject = phraseBefore(context, i);
+    const subject = subjectBefore(context, i);
     if (passive) {
       set('patient', subject);
       const by = findWord(context, i + 1, ['by']);
@@ -154,6 +154,21 @@ function placeAfterModifiers(context: SentenceContext, j: number): Phrase | unde
   }
   return undefined;
 }
+
+/**
+ * The subject before a verb at token `i`: the phrase just before it, or, when that phrase is a time
+ * ("separatists on April 16 broke into"), the phrase before the time and its preposition.
+ */
+function subjectBefore(context: SentenceContext, i: number): Phrase | undefined {
+  const phrase = phraseBefore(context, i);
+  const time = phrase && context.times.find((t) => t.start < phrase.span.end && phrase.span.start < t.end);
+  if (!time) return phrase;
+  let k = context.tokens.findIndex((t) => t.start >= time.start);
+  if (timePrepositions.has(context.tokens[k - 1]?.text.toLowerCase() ?? '')) k--;
+  return k > 0 ? phraseBefore(context, k) : undefined;
+}
+
+const timePrepositions = new Set(['on', 'in', 'at', 'by', 'since', 'until', 'during']);
 
 /** The noun phrase or entity mention that ends just before token `i` (auxiliaries and adverbs skipped). */
 function phraseBefore(context: SentenceContext, i: number): Phrase | undefined {
