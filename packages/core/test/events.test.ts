@@ -125,4 +125,30 @@ describe('clusterEvents', () => {
     expect(crossing?.mentions.length).toBe(6);
     expect(crossing?.label).toMatch(/^cross/);
   });
+
+  it('lets one report that misreads the date join the event the other reports agree on, but not a crossing months later', () => {
+    const reports = [
+      ['b1', 'Northland columns crossed into Southland near Riverton.', undefined],
+      ['b2', 'Northland columns crossed into Southland on April 12.', '*-04-12'],
+      ['b3', 'Witnesses say Northland columns crossed into Southland.', undefined],
+      ['b4', 'Northland columns crossed into Southland on April 16.', '*-04-16'],
+      ['b5', 'Northland columns crossed into Southland on September 3.', '*-09-03'],
+    ] as const;
+    const events = clusterEvents(
+      reports.map(([id, text]) => article(id, text, null)),
+      new Map(
+        reports.map(([id, text, time]) => [
+          id,
+          annotation(text, [
+            { trigger: 'crossed', lemma: 'cross', type: 'movement', ...(time ? { args: { timeValue: time } } : {}) },
+          ]),
+        ]),
+      ),
+      { documents: { threshold: 0, maxShare: 1 } },
+    );
+    const eventOf = (id: string) => events.find((e) => e.mentions.some((m) => m.article === id))?.id;
+    expect(eventOf('b4')).toBe(eventOf('b1'));
+    expect(eventOf('b2')).toBe(eventOf('b1'));
+    expect(eventOf('b5')).not.toBe(eventOf('b1'));
+  });
 });

@@ -52,6 +52,8 @@ const statement = 'statement';
  * Group event mentions across articles into events. Articles are first grouped into sub-topics (articles
  * that share rare words and names); within a sub-topic, mentions group by lemma or synset when their
  * arguments agree: different dates, places, directions or participants keep two similar happenings apart.
+ * A mention still joins a cluster of three or more when at most a third of its members conflict with it
+ * (one misread date or participant does not split an event that the other members agree on).
  * Statements group only with statements of the same speaker (one statement reported by several outlets),
  * so unrelated "said" never make one event. Candidates are blocked by sub-topic and lemma, so the work
  * grows about linearly with the corpus.
@@ -89,7 +91,8 @@ export function clusterEvents(
   for (const block of blocks.values()) {
     const local: Member[][] = [];
     for (const member of block) {
-      // the cluster that shares the most arguments with the mention, among those none of whose members conflict
+      // the cluster that shares the most arguments with the mention, among those where no more than a third of
+      // the members compared conflict with it (none, in a cluster of one or two)
       let home: Member[] | undefined;
       let best = -1;
       // at most the `maxClusters` newest clusters, so a block of thousands of mentions stays linear
@@ -97,15 +100,25 @@ export function clusterEvents(
         const cluster = local[c] as Member[];
         let score = 0;
         let ok = true;
-        for (let k = 0; k < cluster.length && k < maxCompared; k++) {
+        let bad = 0;
+        const compared = Math.min(cluster.length, maxCompared);
+        for (let k = 0; k < compared; k++) {
           const other = cluster[k] as Member;
           if (
-            conflicts(member.profile, other.profile, entities, member.weak || other.weak) ||
             member.statement !== other.statement ||
             (member.statement && !sameStatement(member.profile, other.profile))
           ) {
             ok = false;
             break;
+          }
+          if (conflicts(member.profile, other.profile, entities, member.weak || other.weak)) {
+            // a few members that conflict are likely misread arguments; more than a third outvote the rest
+            bad++;
+            if (compared < 3 || 3 * bad > compared) {
+              ok = false;
+              break;
+            }
+            continue;
           }
           score += agreement(member.profile, other.profile);
         }
