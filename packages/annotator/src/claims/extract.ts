@@ -1,6 +1,7 @@
 import { fillContent, isStatement, splitAroundCue } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
+import { type CueRateCodes, type CueRates, cueRateCodes } from './rates.js';
 import { subjectSource, trimSource } from './phrases.js';
 import {
   extendOverParagraphs,
@@ -22,6 +23,8 @@ export interface ClaimModels {
    * lexicon's); other words are tagged outside without scoring, unless they continue a cue. Null: score all.
    */
   candidates: ReadonlySet<string> | null;
+  /** How often words begin and continue cues in the training data (features of the cue tagger). */
+  rates: CueRates | null;
 }
 
 /** Settings of the extraction. */
@@ -61,7 +64,8 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
   const features = new Int32Array(maxFeatures);
   const scores = new Float32Array(8);
   const tags = new Uint8Array(facts.table.length);
-  for (const [start, tagged] of tagCues(facts, models, options.cueBias, features, scores)) {
+  const rates = cueRateCodes(facts.table, models.rates);
+  for (const [start, tagged] of tagCues(facts, rates, models, options.cueBias, features, scores)) {
     const end = onlyAuxiliaries(facts, start, tagged) ? verbAfter(facts, tagged) : tagged;
     if (end < 0) continue;
     const [from, to] = roleWindow(facts, start, end);
@@ -140,9 +144,10 @@ function endsInContent(facts: DocumentFacts, tags: Uint8Array, j: number): boole
   return false;
 }
 
-/** Tag the cues of every sentence; returns `[start, end)` token ranges. */
+/** Tag the cues of every sentence, given the rate codes of its words; returns `[start, end)` token ranges. */
 export function tagCues(
   facts: DocumentFacts,
+  rates: CueRateCodes,
   models: Pick<ClaimModels, 'cue' | 'candidates'>,
   bias: number,
   features: Int32Array,
@@ -162,7 +167,7 @@ export function tagCues(
     for (let i = first; i < last; i++) {
       let tag: number = cueTags.outside;
       if (prev !== cueTags.outside || !candidates || candidates.has(t.lower[i] as string)) {
-        const count = cueFeatures(facts, i, prev, prev2, features);
+        const count = cueFeatures(facts, rates, i, prev, prev2, features);
         scoreInto(model, features, count, scores);
         const begin = (scores[cueTags.begin] as number) + scaledBias;
         const outside = scores[cueTags.outside] as number;

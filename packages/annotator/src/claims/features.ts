@@ -1,4 +1,5 @@
 import type { CueLexicon } from './lexicon.js';
+import type { CueRateCodes } from './rates.js';
 import { mix, type TokenTable } from './tokens.js';
 
 /** Tags of the cue tagger: outside, beginning and inside of a cue. */
@@ -7,7 +8,7 @@ export const cueTags = { outside: 0, begin: 1, inside: 2 } as const;
 export const roleTags = { outside: 0, source: 1, content: 2 } as const;
 
 /** The most features either tagger makes for one token. */
-export const maxFeatures = 48;
+export const maxFeatures = 56;
 
 /** Per-document facts both taggers share: lexicon classes and prefix counts of commas, quotes and cue words. */
 export interface DocumentFacts {
@@ -48,10 +49,18 @@ export function documentFacts(table: TokenTable, lexicon: CueLexicon): DocumentF
 const none = 0x5bd1e995;
 
 /**
- * Features of token `i` for the cue tagger, given the tags of the two tokens before it. Writes them into
- * `out` and returns how many. Context stops at the sentence edges.
+ * Features of token `i` for the cue tagger, given the tags of the two tokens before it and the cue rates
+ * of the document's words (`rates`). Writes them into `out` and returns how many. Context stops at the
+ * sentence edges.
  */
-export function cueFeatures(facts: DocumentFacts, i: number, prev: number, prev2: number, out: Int32Array): number {
+export function cueFeatures(
+  facts: DocumentFacts,
+  rates: CueRateCodes,
+  i: number,
+  prev: number,
+  prev2: number,
+  out: Int32Array,
+): number {
   const t = facts.table;
   const s = t.sentence[i] as number;
   const first = t.sentenceStart[s] as number;
@@ -118,6 +127,15 @@ export function cueFeatures(facts: DocumentFacts, i: number, prev: number, prev2
   out[n++] = mix(28, facts.sentenceQuote[s] as number, w0);
   out[n++] = mix(29, facts.sentenceQuote[s] as number, lx0, position);
   out[n++] = mix(35, s === 0 ? 1 : 0, w0);
+  const rb0 = rates.begin[i] as number;
+  const ri0 = rates.inside[i] as number;
+  out[n++] = mix(44, rb0);
+  out[n++] = mix(45, rb0, clauseAfter, capitalBefore);
+  out[n++] = mix(46, rb0, pos0);
+  out[n++] = mix(47, ri0, prev);
+  out[n++] = mix(48, hasPrev ? (rates.begin[i - 1] as number) : 99, rb0, prev);
+  out[n++] = mix(49, rb0, hasNext ? (rates.inside[i + 1] as number) : 99);
+  out[n++] = mix(50, rb0, inQuote, facts.sentenceQuote[s] as number);
   if (pos0 !== 0) {
     out[n++] = mix(30, pos0);
     out[n++] = mix(31, hasPrev ? (t.pos[i - 1] as number) : none, pos0);
