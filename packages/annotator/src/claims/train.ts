@@ -188,6 +188,16 @@ function cueCandidates(
   for (const [word, count] of begins) if (count * 100 >= (frequency.get(word) ?? 0)) words.add(word);
   return words;
 }
+const auxiliaries = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'having']);
+const leadingTags = new Set(['TO', 'DT', 'PDT', 'MD', 'PRP$', 'RB', 'POS']);
+
+/** Whether a word opening a gold cue only leads up to it: an auxiliary, modal, "to", determiner or adverb. */
+function leadingWord(token: Token): boolean {
+  const lower = token.text.toLowerCase().replace('’', "'");
+  if (auxiliaries.has(lower) || lower === 'did' || lower === 'does' || lower === 'do' || lower.startsWith("'")) return true;
+  return token.pos !== undefined && leadingTags.has(token.pos);
+}
+
 function prepare(document: TrainingDocument, lexicon: CueLexicon) {
   const table = tokenTable(document.sentences, document.blocks);
   const facts = documentFacts(table, lexicon);
@@ -203,10 +213,15 @@ function prepare(document: TrainingDocument, lexicon: CueLexicon) {
       if (!overlapsAny(gold.cue, token.start, token.end)) continue;
       if (start < 0) start = i;
       end = i + 1;
-      if ((owner[i] as number) < 0) {
-        cueGold[i] = i > 0 && owner[i - 1] === a ? cueTags.inside : cueTags.begin;
-        owner[i] = a;
-      }
+    }
+    // The tagger learns to begin a cue at its first word of meaning: "to endorse", "has said", "would
+    // prohibit", "the idea" begin at "endorse", "said", "prohibit", "idea" (a cue is found by overlap).
+    while (start >= 0 && start + 1 < end && leadingWord(table.tokens[start] as Token)) start++;
+    for (let i = start; i >= 0 && i < end; i++) {
+      const token = table.tokens[i] as Token;
+      if (!overlapsAny(gold.cue, token.start, token.end) || (owner[i] as number) >= 0) continue;
+      cueGold[i] = i > start && owner[i - 1] === a ? cueTags.inside : cueTags.begin;
+      owner[i] = a;
     }
     if (start < 0) return;
     const [from, to] = roleWindow(facts, start, end);
