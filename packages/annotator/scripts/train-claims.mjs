@@ -15,8 +15,7 @@ Reads POLNEAR_DIR/train/text/*.txt and POLNEAR_DIR/train/attributions/*.ann (eve
 is a training document of its own), splits and tags the texts with the pipeline's own stages (parse-plain,
 mark-prose, split-sentences, tag-pos) and trains two averaged perceptrons. Deterministic.
 Options:
-  --out DIR     where to write cue-model.bin, role-model.bin, cue-words.txt and cue-rates.tsv
-                (default: packages/annotator/data/claims)
+  --out DIR     where to write cue-model.bin, role-model.bin and cue-words.txt (default: packages/annotator/data/claims)
   --epochs N    passes over the data (default 10)
   --bits N      bits of the hashed feature space (default 20)`;
 
@@ -42,7 +41,6 @@ const { trainClaimModels } = await import(path.join(dist, 'claims/train.js'));
 const { parseAttributions } = await import(path.join(dist, 'claims/polnear.js'));
 const { readLexicon } = await import(path.join(dist, 'claims/data.js'));
 const { encodeModel } = await import(path.join(dist, 'claims/perceptron.js'));
-const { formatCueRates } = await import(path.join(dist, 'claims/rates.js'));
 
 const processor = unified().use(parsePlain).use(markProse).use(splitSentences).use(tagPos).freeze();
 const lexicon = readLexicon(new URL(`file://${path.join(outDir, 'lexicon.json')}`));
@@ -67,7 +65,6 @@ for (const file of annFiles) {
     sentences: real.data.sentences ?? [],
     blocks: real.data.blocks ?? [],
     attributions: parseAttributions(readFileSync(path.join(split, 'attributions', file), 'utf8')),
-    article: name,
   });
 }
 const withPos = documents.some((d) => d.sentences.some((s) => s.tokens.some((t) => t.pos)));
@@ -87,6 +84,4 @@ for (const [name, model] of [
 const words = [...models.candidates].sort();
 writeFileSync(path.join(outDir, 'cue-words.txt'), `${words.join('\n')}\n`);
 console.log(`wrote ${path.join(outDir, 'cue-words.txt')} (${words.length} words that may begin a cue)`);
-writeFileSync(path.join(outDir, 'cue-rates.tsv'), formatCueRates(models.rates));
-console.log(`wrote ${path.join(outDir, 'cue-rates.tsv')} (${models.rates.size} words seen in cues)`);
 console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

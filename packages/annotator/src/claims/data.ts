@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { ClaimModels } from './extract.js';
 import { type CueLexicon, type CueLexiconData, cueLexicon } from './lexicon.js';
 import { decodeModel } from './perceptron.js';
-import { parseCueRates } from './rates.js';
 
 /** Where the default claim data lives: `packages/annotator/data/claims/`. */
 export const defaultClaimDataUrl = new URL('../../data/claims/', import.meta.url);
@@ -15,17 +14,13 @@ export function defaultClaimData(): { lexicon: CueLexicon; models: ClaimModels }
   return defaults;
 }
 
-/**
- * Read `lexicon.json`, `cue-model.bin`, `role-model.bin`, `cue-words.txt` and `cue-rates.tsv` from the folder
- * at `base`.
- */
+/** Read `lexicon.json`, `cue-model.bin`, `role-model.bin` and `cue-words.txt` from the folder at `base`. */
 export function readClaimData(base: URL): { lexicon: CueLexicon; models: ClaimModels } {
   const lexicon = readLexicon(new URL('lexicon.json', base));
   const models: ClaimModels = {
     cue: decodeModel(readFileSync(new URL('cue-model.bin', base))),
     role: decodeModel(readFileSync(new URL('role-model.bin', base))),
     candidates: new Set(readFileSync(new URL('cue-words.txt', base), 'utf8').split('\n').filter(Boolean)),
-    rates: parseCueRates(readFileSync(new URL('cue-rates.tsv', base), 'utf8')),
   };
   return { lexicon, models };
 }

@@ -1,7 +1,6 @@
 import { fillContent, isStatement, splitAroundCue } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
-import { type CueRateCodes, type CueRates, cueRateCodes } from './rates.js';
 import { subjectSource, trimSource } from './phrases.js';
 import {
   extendOverParagraphs,
@@ -11,6 +10,7 @@ import {
   speakerLabelClaims,
   verbs,
 } from './rules.js';
+import type { TokenTable } from './tokens.js';
 
 /** The two trained taggers. */
 export interface ClaimModels {
@@ -23,8 +23,6 @@ export interface ClaimModels {
    * lexicon's); other words are tagged outside without scoring, unless they continue a cue. Null: score all.
    */
   candidates: ReadonlySet<string> | null;
-  /** How often words begin and continue cues in the training data (features of the cue tagger). */
-  rates: CueRates | null;
 }
 
 /** Settings of the extraction. */
@@ -64,10 +62,12 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
   const features = new Int32Array(maxFeatures);
   const scores = new Float32Array(8);
   const tags = new Uint8Array(facts.table.length);
-  const rates = cueRateCodes(facts.table, models.rates);
-  for (const [start, tagged] of tagCues(facts, rates, models, options.cueBias, features, scores)) {
-    const end = onlyAuxiliaries(facts, start, tagged) ? verbAfter(facts, tagged) : tagged;
+  let previousEnd = 0;
+  for (const [head, tagged] of tagCues(facts, models, options.cueBias, features, scores)) {
+    const end = onlyAuxiliaries(facts, head, tagged) ? verbAfter(facts, tagged) : tagged;
     if (end < 0) continue;
+    const start = leadIn(facts.table, head, previousEnd);
+    previousEnd = end;
     const [from, to] = roleWindow(facts, start, end);
     const site = cueSite(facts, start, end, from, to);
     let prev: number = roleTags.outside;
@@ -113,6 +113,29 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
   return claims;
 }
 
+/**
+ * The first token of a cue whose word of meaning is at `head`, with the words that lead up to it:
+ * auxiliaries, modals, "to", adverbs and determiners ("has said", "would prohibit", "to endorse", "also
+ * told", "the idea"), within the sentence and not before `floor` (the end of the cue before).
+ */
+export function leadIn(t: TokenTable, head: number, floor: number): number {
+  const first = Math.max(floor, t.sentenceStart[t.sentence[head] as number] as number);
+  let start = head;
+  while (start > first && head - start < 4 && leadsUp(t, start - 1)) start--;
+  return start;
+}
+
+/** Whether token `i` is a word that leads up to a cue (see `leadIn`). */
+export function leadsUp(t: TokenTable, i: number): boolean {
+  const pos = t.tokens[i]?.pos;
+  const lower = t.lower[i] as string;
+  if (pos === 'POS') return false;
+  return leadingVerbs.has(lower) || lower.startsWith("'") || lower.startsWith('’') || leadingTags.has(pos ?? '');
+}
+
+const leadingVerbs = new Set([...verbs, 'being', 'having']);
+const leadingTags = new Set(['TO', 'MD', 'RB', 'DT', 'PDT']);
+
 /** Auxiliaries and adverbs that never make a cue on their own ("has" in "X has pursued …"). */
 const auxiliaries = new Set([...verbs, 'am', 'also', 'just', 'still']);
 
@@ -144,10 +167,9 @@ function endsInContent(facts: DocumentFacts, tags: Uint8Array, j: number): boole
   return false;
 }
 
-/** Tag the cues of every sentence, given the rate codes of its words; returns `[start, end)` token ranges. */
+/** Tag the cues of every sentence; returns `[start, end)` token ranges. */
 export function tagCues(
   facts: DocumentFacts,
-  rates: CueRateCodes,
   models: Pick<ClaimModels, 'cue' | 'candidates'>,
   bias: number,
   features: Int32Array,
@@ -167,7 +189,7 @@ export function tagCues(
     for (let i = first; i < last; i++) {
       let tag: number = cueTags.outside;
       if (prev !== cueTags.outside || !candidates || candidates.has(t.lower[i] as string)) {
-        const count = cueFeatures(facts, rates, i, prev, prev2, features);
+        const count = cueFeatures(facts, i, prev, prev2, features);
         scoreInto(model, features, count, scores);
         const begin = (scores[cueTags.begin] as number) + scaledBias;
         const outside = scores[cueTags.outside] as number;

@@ -1,5 +1,4 @@
 import type { CueLexicon } from './lexicon.js';
-import type { CueRateCodes } from './rates.js';
 import { mix, type TokenTable } from './tokens.js';
 
 /** Tags of the cue tagger: outside, beginning and inside of a cue. */
@@ -8,7 +7,7 @@ export const cueTags = { outside: 0, begin: 1, inside: 2 } as const;
 export const roleTags = { outside: 0, source: 1, content: 2 } as const;
 
 /** The most features either tagger makes for one token. */
-export const maxFeatures = 64;
+export const maxFeatures = 48;
 
 /** Per-document facts both taggers share: lexicon classes and prefix counts of commas, quotes and cue words. */
 export interface DocumentFacts {
@@ -49,18 +48,10 @@ export function documentFacts(table: TokenTable, lexicon: CueLexicon): DocumentF
 const none = 0x5bd1e995;
 
 /**
- * Features of token `i` for the cue tagger, given the tags of the two tokens before it and the cue rates
- * of the document's words (`rates`). Writes them into `out` and returns how many. Context stops at the
- * sentence edges.
+ * Features of token `i` for the cue tagger, given the tags of the two tokens before it. Writes them into
+ * `out` and returns how many. Context stops at the sentence edges.
  */
-export function cueFeatures(
-  facts: DocumentFacts,
-  rates: CueRateCodes,
-  i: number,
-  prev: number,
-  prev2: number,
-  out: Int32Array,
-): number {
+export function cueFeatures(facts: DocumentFacts, i: number, prev: number, prev2: number, out: Int32Array): number {
   const t = facts.table;
   const s = t.sentence[i] as number;
   const first = t.sentenceStart[s] as number;
@@ -127,29 +118,6 @@ export function cueFeatures(
   out[n++] = mix(28, facts.sentenceQuote[s] as number, w0);
   out[n++] = mix(29, facts.sentenceQuote[s] as number, lx0, position);
   out[n++] = mix(35, s === 0 ? 1 : 0, w0);
-  const rb0 = rates.begin[i] as number;
-  const ri0 = rates.inside[i] as number;
-  out[n++] = mix(44, rb0);
-  out[n++] = mix(45, rb0, clauseAfter, capitalBefore);
-  out[n++] = mix(46, rb0, pos0);
-  out[n++] = mix(47, ri0, prev);
-  out[n++] = mix(48, hasPrev ? (rates.begin[i - 1] as number) : 99, rb0, prev);
-  out[n++] = mix(49, rb0, hasNext ? (rates.inside[i + 1] as number) : 99);
-  out[n++] = mix(50, rb0, inQuote, facts.sentenceQuote[s] as number);
-  let k = i - 1;
-  while (k >= first && skippable(t.tokens[k]?.pos, t.lower[k] as string)) k--;
-  const subject = k < first ? 0 : wordClass(t.tokens[k]?.pos, t.lower[k] as string, t.shape[k] as number);
-  const gap = Math.min(3, i - 1 - k);
-  let m = i + 1;
-  while (m <= last && t.tokens[m]?.pos === 'RB') m++;
-  const complement = m > last ? 0 : wordClass(t.tokens[m]?.pos, t.lower[m] as string, t.shape[m] as number);
-  out[n++] = mix(51, subject, complement);
-  out[n++] = mix(52, subject, w0);
-  out[n++] = mix(53, complement, w0);
-  out[n++] = mix(54, subject, complement, stem0);
-  out[n++] = mix(55, subject, gap, pos0);
-  out[n++] = mix(56, complement, pos0, rb0);
-  out[n++] = mix(57, subject, complement, rb0);
   if (pos0 !== 0) {
     out[n++] = mix(30, pos0);
     out[n++] = mix(31, hasPrev ? (t.pos[i - 1] as number) : none, pos0);
@@ -161,41 +129,6 @@ export function cueFeatures(
     out[n++] = mix(38, hasPrev ? (t.pos[i - 1] as number) : none, pos0, wp1);
   }
   return n;
-}
-
-/** Auxiliaries, modals, adverbs and "not", which stand between a subject and its verb. */
-function skippable(pos: string | undefined, lower: string): boolean {
-  return pos === 'RB' || pos === 'MD' || lower === 'has' || lower === 'have' || lower === 'had' || lower === 'is' ||
-    lower === 'was' || lower === 'are' || lower === 'were' || lower === 'been' || lower === 'be' || lower === 'will' ||
-    lower === 'did' || lower === 'does' || lower === 'do';
-}
-
-const personPronouns = new Set(['he', 'she', 'i', 'we', 'they', 'you']);
-
-/**
- * A coarse class of the word before or after a candidate cue: what kind of subject or complement it is
- * (a person pronoun, a name, a noun, a relative pronoun, "that", a quotation mark, a preposition, …).
- */
-function wordClass(pos: string | undefined, lower: string, shape: number): number {
-  if (shape === 5) return 1;
-  if (shape === 6) return 2;
-  if (shape === 7) return 3;
-  if (shape === 8) return 4;
-  if (lower === 'that') return 5;
-  if (personPronouns.has(lower)) return 6;
-  if (lower === 'it') return 7;
-  if (pos === undefined) return shape === 2 || shape === 3 ? 8 : 20;
-  if (pos === 'NNP' || pos === 'NNPS') return 8;
-  if (pos === 'NN' || pos === 'NNS') return 9;
-  if (pos === 'PRP') return 10;
-  if (pos === 'WP' || pos === 'WDT' || pos === 'WRB' || lower === 'whether' || lower === 'if') return 11;
-  if (pos === 'DT' || pos === 'PRP$' || pos === 'JJ' || pos === 'CD') return 12;
-  if (pos === 'TO') return 13;
-  if (pos === 'IN') return 14;
-  if (pos === 'POS') return 15;
-  if (pos === 'CC') return 16;
-  if (pos.startsWith('VB')) return 17;
-  return 18;
 }
 
 /** Where a cue sits, for the role tagger: its tokens `start`..`end` (exclusive) and its nearby quotations. */

@@ -1,22 +1,16 @@
 import type { Token } from '../text/tokenize.js';
-import { type ClaimModels, cueMarker, roleWindow, tagCues } from './extract.js';
+import { type ClaimModels, cueMarker, leadIn, leadsUp, roleWindow, tagCues } from './extract.js';
 import { cueFeatures, cueSite, cueTags, documentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import type { CueLexicon } from './lexicon.js';
 import { PerceptronTrainer, predict } from './perceptron.js';
 import { type GoldAttribution, overlapsAny } from './polnear.js';
-import { type CueCount, type CueRateCodes, cueRateCodes, rateCode } from './rates.js';
-import { hashString, tokenTable } from './tokens.js';
+import { type TokenTable, tokenTable } from './tokens.js';
 
 /** A training document: its sentences and blocks as the pipeline splits them, and its gold attributions. */
 export interface TrainingDocument {
   sentences: readonly { start: number; end: number; tokens: readonly Token[] }[];
   blocks: readonly { start: number; end: number }[];
   attributions: readonly GoldAttribution[];
-  /**
-   * The article the document annotates (several annotators' files of one article share it). Cue rates a
-   * document's features see are counted on the other articles' folds. Default: the document alone.
-   */
-  article?: string;
 }
 
 export interface TrainOptions {
@@ -41,9 +35,6 @@ export function trainClaimModels(
   const cue = new PerceptronTrainer(bits, 3);
   const role = new PerceptronTrainer(bits, 3);
   const prepared = documents.map((document) => prepare(document, lexicon));
-  const folds = documents.map((document, index) => Math.abs(hashString(document.article ?? `#${index}`, 0)) % rateFolds);
-  const rates = countCues(prepared, folds);
-  const codes = prepared.map((doc, index) => heldOutCodes(doc, rates, folds[index] as number));
   const features = new Int32Array(maxFeatures);
   const scores = new Float32Array(8);
   const order = prepared.map((_, i) => i);
@@ -61,13 +52,12 @@ export function trainClaimModels(
     for (const index of order) {
       const doc = prepared[index] as ReturnType<typeof prepare>;
       const { facts, cueGold, roles } = doc;
-      const docRates = codes[index] as CueRateCodes;
       const t = facts.table;
       for (let s = 0; s + 1 < t.sentenceStart.length; s++) {
         let prev = 0;
         let prev2 = 0;
         for (let i = t.sentenceStart[s] as number; i < (t.sentenceStart[s + 1] as number); i++) {
-          const count = cueFeatures(facts, docRates, i, prev, prev2, features);
+          const count = cueFeatures(facts, i, prev, prev2, features);
           const gold = cueGold[i] as number;
           const guess = predict(cue.model, features, count, scores);
           cue.update(features, count, gold, guess);
@@ -100,66 +90,9 @@ export function trainClaimModels(
       `epoch ${epoch}: cue token error ${(cueErrors / cueCount).toFixed(4)}, role token error ${(roleErrors / roleCount).toFixed(4)}`,
     );
   }
-  const total = new Map<string, CueCount>();
-  for (const [word, perFold] of rates) {
-    const sum = perFold.reduce(addCounts, { count: 0, begin: 0, inside: 0 });
-    if (sum.begin + sum.inside > 0) total.set(word, sum);
-  }
-  const models: ClaimModels = { cue: cue.average(), role: role.average(), candidates: null, rates: total };
-  models.candidates = cueCandidates(prepared, codes, models, lexicon, options.candidateBias ?? 8);
+  const models: ClaimModels = { cue: cue.average(), role: role.average(), candidates: null };
+  models.candidates = cueCandidates(prepared, models, lexicon, options.candidateBias ?? 8);
   return models;
-}
-
-/** Folds of articles for counting cue rates held out. */
-const rateFolds = 5;
-
-/** Per word, its occurrences and cue beginnings and continuations in each fold of articles. */
-function countCues(prepared: readonly ReturnType<typeof prepare>[], folds: readonly number[]): Map<string, CueCount[]> {
-  const rates = new Map<string, CueCount[]>();
-  prepared.forEach(({ facts, cueGold }, index) => {
-    const fold = folds[index] as number;
-    facts.table.lower.forEach((word, i) => {
-      let perFold = rates.get(word);
-      if (!perFold) {
-        perFold = Array.from({ length: rateFolds }, () => ({ count: 0, begin: 0, inside: 0 }));
-        rates.set(word, perFold);
-      }
-      const counts = perFold[fold] as CueCount;
-      counts.count++;
-      if (cueGold[i] === cueTags.begin) counts.begin++;
-      else if (cueGold[i] === cueTags.inside) counts.inside++;
-    });
-  });
-  return rates;
-}
-
-/**
- * The rate codes of a document's words counted on the folds other than its own (`fold`), so that the
- * tagger learns how far rates carry to words it has not seen in cues, as at run time. Words never in a
- * cue there get 0, as words missing from the shipped rates do.
- */
-function heldOutCodes(doc: ReturnType<typeof prepare>, rates: Map<string, CueCount[]>, fold: number): CueRateCodes {
-  const t = doc.facts.table;
-  const codes = cueRateCodes(t, null);
-  for (let i = 0; i < t.length; i++) {
-    let count = 0;
-    let begin = 0;
-    let inside = 0;
-    (rates.get(t.lower[i] as string) as CueCount[]).forEach((c, k) => {
-      if (k === fold) return;
-      count += c.count;
-      begin += c.begin;
-      inside += c.inside;
-    });
-    if (begin + inside === 0) continue;
-    codes.begin[i] = rateCode(begin, count);
-    codes.inside[i] = rateCode(inside, count);
-  }
-  return codes;
-}
-
-function addCounts(a: CueCount, b: CueCount): CueCount {
-  return { count: a.count + b.count, begin: a.begin + b.begin, inside: a.inside + b.inside };
 }
 
 /**
@@ -168,7 +101,6 @@ function addCounts(a: CueCount, b: CueCount): CueCount {
  */
 function cueCandidates(
   prepared: readonly ReturnType<typeof prepare>[],
-  codes: readonly CueRateCodes[],
   models: ClaimModels,
   lexicon: CueLexicon,
   bias: number,
@@ -177,25 +109,24 @@ function cueCandidates(
   const begins = new Map<string, number>();
   const features = new Int32Array(maxFeatures);
   const scores = new Float32Array(8);
-  prepared.forEach(({ facts }, index) => {
+  for (const { facts } of prepared) {
     for (const word of facts.table.lower) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-    for (const [start] of tagCues(facts, codes[index] as CueRateCodes, models, bias, features, scores)) {
+    for (const [start] of tagCues(facts, models, bias, features, scores)) {
       const word = facts.table.lower[start] as string;
       begins.set(word, (begins.get(word) ?? 0) + 1);
     }
-  });
+  }
   const words = new Set<string>(lexicon.forms.keys());
   for (const [word, count] of begins) if (count * 100 >= (frequency.get(word) ?? 0)) words.add(word);
   return words;
 }
-const auxiliaries = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'having']);
-const leadingTags = new Set(['TO', 'DT', 'PDT', 'MD', 'PRP$', 'RB', 'POS']);
-
-/** Whether a word opening a gold cue only leads up to it: an auxiliary, modal, "to", determiner or adverb. */
-function leadingWord(token: Token): boolean {
-  const lower = token.text.toLowerCase().replace('’', "'");
-  if (auxiliaries.has(lower) || lower === 'did' || lower === 'does' || lower === 'do' || lower.startsWith("'")) return true;
-  return token.pos !== undefined && leadingTags.has(token.pos);
+/**
+ * Whether a word opening a gold cue only leads up to its word of meaning (see `leadIn`), or names its
+ * owner ("his", "’s"): the tagger learns to begin cues after such words.
+ */
+function leadingWord(table: TokenTable, i: number): boolean {
+  const pos = table.tokens[i]?.pos;
+  return leadsUp(table, i) || pos === 'PRP$' || pos === 'POS';
 }
 
 function prepare(document: TrainingDocument, lexicon: CueLexicon) {
@@ -214,16 +145,18 @@ function prepare(document: TrainingDocument, lexicon: CueLexicon) {
       if (start < 0) start = i;
       end = i + 1;
     }
-    // The tagger learns to begin a cue at its first word of meaning: "to endorse", "has said", "would
-    // prohibit", "the idea" begin at "endorse", "said", "prohibit", "idea" (a cue is found by overlap).
-    while (start >= 0 && start + 1 < end && leadingWord(table.tokens[start] as Token)) start++;
-    for (let i = start; i >= 0 && i < end; i++) {
+    if (start < 0) return;
+    // The tagger learns to begin a cue at its word of meaning: "to endorse", "has said", "would
+    // prohibit", "the idea" begin at "endorse", "said", "prohibit", "idea"; the words before it are
+    // added back as at run time (`leadIn`), which the role tagger sees.
+    while (start + 1 < end && leadingWord(table, start)) start++;
+    for (let i = start; i < end; i++) {
       const token = table.tokens[i] as Token;
       if (!overlapsAny(gold.cue, token.start, token.end) || (owner[i] as number) >= 0) continue;
       cueGold[i] = i > start && owner[i - 1] === a ? cueTags.inside : cueTags.begin;
       owner[i] = a;
     }
-    if (start < 0) return;
+    start = leadIn(table, start, 0);
     const [from, to] = roleWindow(facts, start, end);
     const labels = new Uint8Array(to - from);
     for (let j = from; j < to; j++) {
