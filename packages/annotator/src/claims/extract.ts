@@ -1,7 +1,8 @@
-import { fillContent, isStatement, splitAroundCue } from './content.js';
+import { endAtCoordinatedCue, fillContent, isStatement, splitAroundCue } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
-import { subjectSource, trimSource } from './phrases.js';
+import { attributiveCue, subjectSource, trimSource } from './phrases.js';
+import { recipientSource, toldClaims } from './recipients.js';
 import {
   extendOverParagraphs,
   passiveClaims,
@@ -63,7 +64,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
   const scores = new Float32Array(8);
   const tags = new Uint8Array(facts.table.length);
   let previousEnd = 0;
-  for (const [head, tagged] of tagCues(facts, models, options.cueBias, features, scores)) {
+  for (const [head, tagged] of joinLeading(facts.table, tagCues(facts, models, options.cueBias, features, scores))) {
     const end = onlyAuxiliaries(facts, head, tagged) ? verbAfter(facts, tagged) : tagged;
     if (end < 0) continue;
     const start = leadIn(facts.table, head, previousEnd);
@@ -100,12 +101,15 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (options.rules) sourceAfterCue(facts, claim);
     if (options.rules) subjectSource(facts, claim);
     if (options.rules) trimSource(facts, claim);
+    if (options.rules) recipientSource(facts, claim);
+    if (options.rules) attributiveCue(facts, claim);
     if (options.rules) fillContent(facts, claim);
+    if (options.rules) endAtCoordinatedCue(facts, claim);
     if (options.rules && !isStatement(facts, claim)) continue;
     claims.push(claim);
   }
   if (options.rules) {
-    const added = [...speakerLabelClaims(facts, claims), ...passiveClaims(facts, claims)];
+    const added = [...speakerLabelClaims(facts, claims), ...passiveClaims(facts, claims), ...toldClaims(facts, claims)];
     claims.push(...added.filter((claim) => isStatement(facts, claim)));
     claims.sort((a, b) => a.cueStart - b.cueStart);
   }
@@ -123,6 +127,22 @@ export function leadIn(t: TokenTable, head: number, floor: number): number {
   let start = head;
   while (start > first && head - start < 4 && leadsUp(t, start - 1)) start--;
   return start;
+}
+
+/** Join a cue of words that only lead up to a cue ("reportedly") to the cue right after it ("told"). */
+function joinLeading(t: TokenTable, cues: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const cue of cues) {
+    const last = out[out.length - 1];
+    if (last && last[1] === cue[0] && allLeadUp(t, last[0], last[1])) last[1] = cue[1];
+    else out.push(cue);
+  }
+  return out;
+}
+
+function allLeadUp(t: TokenTable, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!leadsUp(t, i)) return false;
+  return true;
 }
 
 /** Whether token `i` is a word that leads up to a cue (see `leadIn`). */

@@ -121,6 +121,23 @@ export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
   claim.sourceEnd = end;
 }
 
+/**
+ * A cue that modifies a noun ("its alleged support", "the so-called plan": one adjective or participle
+ * after a determiner or possessive and before a noun) has no source in the sentence: whoever alleges
+ * is not named.
+ */
+export function attributiveCue(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  if (claim.cueEnd - claim.cueStart !== 1 || claim.cueStart === 0) return;
+  const pos = t.tokens[claim.cueStart]?.pos;
+  const before = t.tokens[claim.cueStart - 1]?.pos;
+  if (!(pos === 'JJ' || pos === 'VBN')) return;
+  if (!(before === 'DT' || before === 'PRP$' || before === 'POS')) return;
+  if (!t.tokens[claim.cueEnd]?.pos?.startsWith('NN')) return;
+  claim.sourceStart = -1;
+  claim.sourceEnd = -1;
+}
+
 /** Whether a word may not stand at the start (`leading`) or end of a source. */
 function edgeWord(pos: string | undefined, lower: string, shape: number, leading: boolean): boolean {
   if (shape === 5) return true;
