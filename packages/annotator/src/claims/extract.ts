@@ -206,10 +206,11 @@ export function tagCues(
     let prev: number = cueTags.outside;
     let prev2: number = cueTags.outside;
     let open = -1;
+    let lastBegin = -1;
     for (let i = first; i < last; i++) {
       let tag: number = cueTags.outside;
       if (prev !== cueTags.outside || !candidates || candidates.has(t.lower[i] as string)) {
-        const count = cueFeatures(facts, i, prev, prev2, features);
+        const count = cueFeatures(facts, i, prev, prev2, lastBegin, features);
         scoreInto(model, features, count, scores);
         const begin = (scores[cueTags.begin] as number) + scaledBias;
         const outside = scores[cueTags.outside] as number;
@@ -220,7 +221,10 @@ export function tagCues(
         cues.push([open, i]);
         open = -1;
       }
-      if (tag === cueTags.begin) open = i;
+      if (tag === cueTags.begin) {
+        open = i;
+        lastBegin = i;
+      }
       prev2 = prev;
       prev = tag;
     }

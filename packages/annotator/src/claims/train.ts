@@ -56,8 +56,9 @@ export function trainClaimModels(
       for (let s = 0; s + 1 < t.sentenceStart.length; s++) {
         let prev = 0;
         let prev2 = 0;
+        let lastBegin = -1;
         for (let i = t.sentenceStart[s] as number; i < (t.sentenceStart[s + 1] as number); i++) {
-          const count = cueFeatures(facts, i, prev, prev2, features);
+          const count = cueFeatures(facts, i, prev, prev2, lastBegin, features);
           const gold = cueGold[i] as number;
           const guess = predict(cue.model, features, count, scores);
           cue.update(features, count, gold, guess);
@@ -65,6 +66,7 @@ export function trainClaimModels(
           cueCount++;
           prev2 = prev;
           prev = guess === cueTags.inside && prev === cueTags.outside ? cueTags.begin : guess;
+          if (prev === cueTags.begin) lastBegin = i;
         }
       }
       for (const example of roles) {
