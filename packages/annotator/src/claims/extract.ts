@@ -1,7 +1,7 @@
 import { endAtCoordinatedCue, fillContent, isStatement, splitAroundCue } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
-import { attributiveCue, subjectSource, trimSource } from './phrases.js';
+import { attributiveCue, participleSource, subjectSource, trimSource } from './phrases.js';
 import { recipientSource, toldClaims } from './recipients.js';
 import {
   extendOverParagraphs,
@@ -103,6 +103,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (options.rules) trimSource(facts, claim);
     if (options.rules) recipientSource(facts, claim);
     if (options.rules) attributiveCue(facts, claim);
+    if (options.rules) participleSource(facts, claim);
     if (options.rules) fillContent(facts, claim);
     if (options.rules) endAtCoordinatedCue(facts, claim);
     if (options.rules && !isStatement(facts, claim)) continue;
