@@ -102,8 +102,8 @@ export function subjectSource(facts: DocumentFacts, claim: TokenClaim): void {
 /**
  * Trim a source to the words of its noun phrase: no conjunction, preposition or punctuation at either
  * edge ("and the ministers" → "the ministers", "by the battalion" → "the battalion"), no determiner at
- * its end, and none of the adverbial phrase opening the sentence; an apposition keeps its closing comma. A
- * source left with no word is dropped.
+ * its end, no comma at its end unless after an apposition, and none of the adverbial phrase opening the
+ * sentence. A source left with no word is dropped.
  */
 export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
   if (claim.sourceStart < 0) return;
@@ -128,12 +128,10 @@ export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
     claim.sourceEnd = -1;
     return;
   }
-  // A source with an apposition between commas ends with its closing comma ("X, a spokesman, said"); one
-  // without ends before any comma.
-  let internal = false;
-  for (let i = start; i < end - 1; i++) if (t.shape[i] === 6) internal = true;
-  if (internal && t.shape[end] === 6 && end < claim.cueStart) end++;
-  else if (!internal && end - start > 1 && t.shape[end - 1] === 6) end--;
+  // A comma ends a source only after an apposition ("X, a spokesman, said").
+  let apposition = false;
+  for (let i = start; i < end - 1; i++) if (t.shape[i] === 6) apposition = true;
+  if (!apposition && end - start > 1 && t.shape[end - 1] === 6) end--;
   claim.sourceStart = start;
   claim.sourceEnd = end;
 }
