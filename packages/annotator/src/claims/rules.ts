@@ -181,7 +181,9 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   const s = t.sentence[claim.cueStart] as number;
   const first = t.sentenceStart[s] as number;
   if (claim.sourceStart >= 0 && claim.sourceStart < claim.cueStart) return;
-  if (claim.cueStart - first < 3 || t.shape[claim.cueStart - 1] !== 6) return;
+  // After a comma, or after a quotation closed by a comma or question mark (“…,” said X).
+  const quoted = t.quoteMark[claim.cueStart - 1] === 1 && (t.shape[claim.cueStart - 2] as number) >= 6;
+  if (claim.cueStart - first < 3 || (t.shape[claim.cueStart - 1] !== 6 && !quoted)) return;
   let end = t.sentenceStart[s + 1] as number;
   while (end > claim.cueEnd && (t.shape[end - 1] as number) >= 5) end--;
   const opening = t.tokens[claim.cueEnd]?.pos;
@@ -194,11 +196,10 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   for (let i = claim.cueEnd; i < end; i++) {
     if (facts.lexicon[i] !== 0 || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
   }
-  let contentEnd = claim.cueStart - 1;
-  while (contentEnd > first && t.quoteMark[contentEnd - 1] === 1 && t.quote[contentEnd - 1] !== t.quote[first])
-    contentEnd--;
   claim.sourceStart = claim.cueEnd;
   claim.sourceEnd = end;
+  // A quotation keeps its content, which may go on after the source (“A,” said X. “B.”).
+  if (quoted) return;
   claim.contentStart = Math.min(claim.contentStart, first);
   if (claim.contentEnd > claim.cueStart) claim.contentEnd = claim.cueStart - 1;
 }
