@@ -20,6 +20,8 @@ export interface DocumentFacts {
   cueWords: Int32Array;
   /** Per sentence: 1 when it holds a quotation mark, else 0. */
   sentenceQuote: Uint8Array;
+  /** The tokens that are cue words of the lexicon, in order. */
+  cueTokens: Int32Array;
 }
 
 /** Compute the facts of `table` with `lexicon`. */
@@ -32,6 +34,7 @@ export function documentFacts(table: TokenTable, lexicon: CueLexicon): DocumentF
     quoteMarks: new Int32Array(n + 1),
     cueWords: new Int32Array(n + 1),
     sentenceQuote: new Uint8Array(table.sentenceBlock.length),
+    cueTokens: new Int32Array(0),
   };
   for (let i = 0; i < n; i++) {
     const entry = lexicon.forms.get(table.lower[i] as string);
@@ -42,6 +45,8 @@ export function documentFacts(table: TokenTable, lexicon: CueLexicon): DocumentF
     facts.cueWords[i + 1] = (facts.cueWords[i] as number) + (cls > 0 ? 1 : 0);
     if (table.quoteMark[i] === 1) facts.sentenceQuote[table.sentence[i] as number] = 1;
   }
+  facts.cueTokens = new Int32Array(facts.cueWords[n] as number);
+  for (let i = 0, k = 0; i < n; i++) if ((facts.lexicon[i] as number) > 0) facts.cueTokens[k++] = i;
   return facts;
 }
 

@@ -4,7 +4,10 @@ import type { DocumentFacts } from './features.js';
 /** Passive auxiliaries ("was told"). */
 const passive = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
-/** Participles of verbs whose object is the one told, not the one telling ("X was told", "X was assured"). */
+/**
+ * Participles of verbs whose object is the one told, not the one telling ("X was told", "X was assured");
+ * only those of the cue lexicon are looked at.
+ */
 const toldForms = new Set(['told', 'informed', 'assured', 'reminded', 'briefed', 'notified', 'advised']);
 
 /**
@@ -37,8 +40,8 @@ export function recipientSource(facts: DocumentFacts, claim: TokenClaim): void {
 export function toldClaims(facts: DocumentFacts, found: readonly TokenClaim[]): TokenClaim[] {
   const t = facts.table;
   const claims: TokenClaim[] = [];
-  for (let i = 1; i < t.length; i++) {
-    if (!toldForms.has(t.lower[i] as string) || !passive.has(t.lower[i - 1] as string)) continue;
+  for (const i of facts.cueTokens) {
+    if (i === 0 || !toldForms.has(t.lower[i] as string) || !passive.has(t.lower[i - 1] as string)) continue;
     const s = t.sentence[i] as number;
     const first = t.sentenceStart[s] as number;
     const last = t.sentenceStart[s + 1] as number;

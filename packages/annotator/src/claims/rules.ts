@@ -147,8 +147,8 @@ const passiveAuxiliaries = new Set(['is', 'was', 'are', 'were', 'been', 'being']
 export function passiveClaims(facts: DocumentFacts, found: readonly TokenClaim[]): TokenClaim[] {
   const t = facts.table;
   const claims: TokenClaim[] = [];
-  for (let i = 1; i + 1 < t.length; i++) {
-    if (facts.lexicon[i] === 0 || t.lower[i + 1] !== 'that' || !passiveAuxiliaries.has(t.lower[i - 1] as string))
+  for (const i of facts.cueTokens) {
+    if (i === 0 || i + 1 >= t.length || t.lower[i + 1] !== 'that' || !passiveAuxiliaries.has(t.lower[i - 1] as string))
       continue;
     let start = i - 1;
     while (start > 0 && (t.lower[start - 1] === 'has' || t.lower[start - 1] === 'had' || t.lower[start - 1] === 'been'))
