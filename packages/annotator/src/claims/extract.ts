@@ -1,7 +1,7 @@
 import { endAtCoordinatedCue, fillContent, isStatement, splitAroundCue } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
-import { attributiveCue, participleSource, subjectSource, trimSource } from './phrases.js';
+import { attributiveCues, participleSource, subjectSource, trimSource } from './phrases.js';
 import { recipientSource, toldClaims } from './recipients.js';
 import {
   extendOverParagraphs,
@@ -102,7 +102,6 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (options.rules) subjectSource(facts, claim);
     if (options.rules) trimSource(facts, claim);
     if (options.rules) recipientSource(facts, claim);
-    if (options.rules) attributiveCue(facts, claim);
     if (options.rules) participleSource(facts, claim);
     if (options.rules) fillContent(facts, claim);
     if (options.rules) endAtCoordinatedCue(facts, claim);
@@ -114,8 +113,9 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     claims.push(...added.filter((claim) => isStatement(facts, claim)));
     claims.sort((a, b) => a.cueStart - b.cueStart);
   }
-  if (options.shareSources) shareSources(facts, claims);
-  return claims;
+  const result = options.rules ? attributiveCues(facts, claims) : claims;
+  if (options.shareSources) shareSources(facts, result);
+  return result;
 }
 
 /**

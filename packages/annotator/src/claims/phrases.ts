@@ -158,26 +158,44 @@ export function participleSource(facts: DocumentFacts, claim: TokenClaim): void 
   while (end < k && phraseKind(t.tokens[end]?.pos, t.lower[end] as string, t.shape[end] as number) !== 0) end++;
   const next = t.tokens[end]?.pos;
   if (end === start || end >= k || !nounLike(t.tokens[end - 1]?.pos, t.shape[end - 1] as number)) return;
-  if (!(next?.startsWith('VB') || next === 'MD')) return;
+  // After a verb of saying the participle is part of what is said ("X says they left, demanding …").
+  if (!(next?.startsWith('VB') || next === 'MD') || (facts.lexicon[end] as number) > 0) return;
   claim.sourceStart = start;
   claim.sourceEnd = end;
 }
 
 /**
  * A cue that modifies a noun ("its alleged support", "the so-called plan": one adjective or participle
- * after a determiner or possessive and before a noun) has no source in the sentence: whoever alleges
- * is not named.
+ * after a determiner or possessive and before a noun) has no source in the sentence: whoever alleges is
+ * not named. Inside what another claim says, it is part of that claim, not one of its own: such claims
+ * are left out of the result.
  */
-export function attributiveCue(facts: DocumentFacts, claim: TokenClaim): void {
+export function attributiveCues(facts: DocumentFacts, claims: readonly TokenClaim[]): TokenClaim[] {
+  const out: TokenClaim[] = [];
+  for (const claim of claims) {
+    if (!attributive(facts, claim)) {
+      out.push(claim);
+      continue;
+    }
+    const nested = claims.some(
+      (other) => other !== claim && other.contentStart <= claim.cueStart && claim.cueEnd <= other.contentEnd,
+    );
+    if (nested) continue;
+    claim.sourceStart = -1;
+    claim.sourceEnd = -1;
+    out.push(claim);
+  }
+  return out;
+}
+
+function attributive(facts: DocumentFacts, claim: TokenClaim): boolean {
   const t = facts.table;
-  if (claim.cueEnd - claim.cueStart !== 1 || claim.cueStart === 0) return;
+  if (claim.cueEnd - claim.cueStart !== 1 || claim.cueStart === 0) return false;
   const pos = t.tokens[claim.cueStart]?.pos;
   const before = t.tokens[claim.cueStart - 1]?.pos;
-  if (!(pos === 'JJ' || pos === 'VBN')) return;
-  if (!(before === 'DT' || before === 'PRP$' || before === 'POS')) return;
-  if (!t.tokens[claim.cueEnd]?.pos?.startsWith('NN')) return;
-  claim.sourceStart = -1;
-  claim.sourceEnd = -1;
+  if (!(pos === 'JJ' || pos === 'VBN')) return false;
+  if (!(before === 'DT' || before === 'PRP$' || before === 'POS')) return false;
+  return t.tokens[claim.cueEnd]?.pos?.startsWith('NN') === true;
 }
 
 /** Whether a word may not stand at the start (`leading`) or end of a source. */

@@ -126,6 +126,9 @@ export function shareSources(facts: DocumentFacts, claims: TokenClaim[]): void {
     if (claim.sourceStart >= 0) continue;
     const before = claims[k - 1] as TokenClaim;
     if (before.sourceStart < 0 || t.sentence[before.cueStart] !== t.sentence[claim.cueStart]) continue;
+    // A cue inside the other claim's content is said by someone that content names ("X says the
+    // protesters entered, demanding …").
+    if (before.contentStart <= claim.cueStart && claim.cueStart < before.contentEnd) continue;
     let joined = false;
     for (let i = claim.cueStart - 1; i >= before.cueEnd && i >= claim.cueStart - 3; i--) {
       const word = t.lower[i];
