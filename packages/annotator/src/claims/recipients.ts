@@ -17,7 +17,11 @@ const toldForms = new Set(['told', 'informed', 'assured', 'reminded', 'briefed',
 export function recipientSource(facts: DocumentFacts, claim: TokenClaim): void {
   const t = facts.table;
   if (!passiveTelling(facts, claim.cueStart, claim.cueEnd)) return;
-  if (claim.sourceStart >= claim.cueEnd) return;
+  if (claim.sourceStart >= claim.cueEnd) {
+    // The one told opens the sentence; what was said follows the agent.
+    if (claim.contentStart < claim.cueStart && claim.contentEnd > claim.sourceEnd) claim.contentStart = claim.sourceEnd;
+    return;
+  }
   claim.sourceStart = -1;
   claim.sourceEnd = -1;
   if (t.lower[claim.cueEnd] !== 'by') return;
