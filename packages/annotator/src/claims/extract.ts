@@ -1,7 +1,7 @@
 import { endAtCoordinatedCue, fillContent, isStatement, splitAroundCue } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
-import { attributiveCues, participleSource, subjectSource, trimSource } from './phrases.js';
+import { attributiveCues, participleSource, sourceApartFromContent, subjectSource, trimSource } from './phrases.js';
 import { recipientSource, toldClaims } from './recipients.js';
 import {
   extendOverParagraphs,
@@ -105,6 +105,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (options.rules) participleSource(facts, claim);
     if (options.rules) fillContent(facts, claim);
     if (options.rules) endAtCoordinatedCue(facts, claim);
+    if (options.rules) sourceApartFromContent(facts, claim);
     if (options.rules && !isStatement(facts, claim)) continue;
     claims.push(claim);
   }

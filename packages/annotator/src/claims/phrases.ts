@@ -137,6 +137,21 @@ export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
 }
 
 /**
+ * A source never takes words of the content: where the content, all of it before the cue, runs into the
+ * source after its start ("The vehicle stopped in the village of X, a police spokesman said" read with the source from
+ * "the village"), the source starts after the content and is trimmed again.
+ */
+export function sourceApartFromContent(facts: DocumentFacts, claim: TokenClaim): void {
+  if (claim.sourceStart < 0 || claim.contentStart < 0 || claim.contentEnd > claim.cueStart) return;
+  if (claim.contentStart > claim.sourceStart || claim.contentEnd <= claim.sourceStart) return;
+  if (claim.contentEnd >= claim.sourceEnd) return;
+  let start = claim.contentEnd;
+  while (start < claim.sourceEnd && (facts.table.shape[start] as number) >= 5) start++;
+  claim.sourceStart = start;
+  trimSource(facts, claim);
+}
+
+/**
  * A participle cue after a comma ("The mayor left the meeting early, saying …") without a source takes
  * the subject of the sentence's main clause: the noun phrase (with its post-modifiers) that opens the
  * sentence, after an opening adverbial phrase and its comma, and stands right before a verb.

@@ -197,7 +197,13 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   const t = facts.table;
   const s = t.sentence[claim.cueStart] as number;
   const first = t.sentenceStart[s] as number;
-  if (claim.sourceStart >= 0 && claim.sourceStart < claim.cueStart) return;
+  // a source before the cue stands, unless the tagger read the words after the cue as the content
+  // A source before the cue stands, unless the cue is a verb that inverts with its subject ("…, said the
+  // head of …") and the tagger read the words after it as the content.
+  if (claim.sourceStart >= 0 && claim.sourceStart < claim.cueStart) {
+    const inverting = claim.cueEnd - claim.cueStart === 1 && invertingCues.has(t.lower[claim.cueStart] as string);
+    if (!inverting || claim.contentStart < claim.cueEnd) return;
+  }
   // After a comma, or after a quotation closed by a comma or question mark (“…,” said X).
   const quoted = t.quoteMark[claim.cueStart - 1] === 1 && (t.shape[claim.cueStart - 2] as number) >= 6;
   if (claim.cueStart - first < 3 || (t.shape[claim.cueStart - 1] !== 6 && !quoted)) return;
@@ -211,7 +217,9 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
     (opening === 'DT' || opening === 'PRP$' || opening?.startsWith('NN') === true);
   if (end <= claim.cueEnd || end - claim.cueEnd > (nounPhrase ? 20 : 8)) return;
   for (let i = claim.cueEnd; i < end; i++) {
-    if (facts.lexicon[i] !== 0 || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
+    // a cue word used as a noun ("the press office") is part of a noun phrase
+    const noun = t.tokens[i]?.pos?.startsWith('NN') === true;
+    if ((facts.lexicon[i] !== 0 && !noun) || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
   }
   claim.sourceStart = claim.cueEnd;
   claim.sourceEnd = end;
@@ -220,6 +228,9 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   claim.contentStart = Math.min(claim.contentStart, first);
   if (claim.contentEnd > claim.cueStart) claim.contentEnd = claim.cueStart - 1;
 }
+
+/** Verbs of saying that news writing puts before their subject ("…, said the minister"). */
+const invertingCues: ReadonlySet<string> = new Set(['said', 'says', 'added', 'wrote', 'explained', 'continued']);
 
 /** Auxiliary and modal verbs. */
 export const verbs: ReadonlySet<string> = new Set([
