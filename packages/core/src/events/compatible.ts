@@ -48,13 +48,17 @@ export function profileOf(
   mention: EventMention,
   entities: ReadonlyMap<string, EntityInfo>,
 ): Profile {
-  const names = new Map<number, string>();
-  for (const m of annotation?.mentions ?? []) names.set(m.start, m.entity);
+  const mentions = annotation?.mentions ?? [];
+  // the entity of the name mention that starts where the span starts (the last such, as names do not overlap)
+  const id = (span: { start: number } | undefined) => {
+    if (!span) return undefined;
+    for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k]?.start === span.start) return mentions[k]?.entity;
+    return undefined;
+  };
   const args = mention.arguments;
-  const id = (span: { start: number } | undefined) => (span ? names.get(span.start) : undefined);
   const where = (span: { start: number; text: string } | undefined): Where | undefined => {
     if (!span) return undefined;
-    const entity = names.get(span.start);
+    const entity = id(span);
     const info = entity ? entities.get(entity) : undefined;
     const owner = info?.place ? entities.get(info.place) : undefined;
     const country = info?.geo?.countryName ?? owner?.geo?.countryName ?? undefined;
