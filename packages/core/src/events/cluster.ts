@@ -140,7 +140,8 @@ function toEvent(cluster: Member[], n: number, entities: ReadonlyMap<string, Ent
       text: mention.trigger.text,
       mention: mention.id,
     })),
-    claims,
+    // a copy the size of its contents: the array pushed to keeps room for sixteen ids
+    claims: claims.slice(),
   };
 }
 
