@@ -49,7 +49,7 @@ export function profileOf(
   entities: ReadonlyMap<string, EntityInfo>,
 ): Profile {
   const mentions = annotation?.mentions ?? [];
-  // the entity of the name mention that starts where the span starts (the last such, as names do not overlap)
+  // the entity of the last name mention that starts where the span starts
   const id = (span: { start: number } | undefined) => {
     if (!span) return undefined;
     for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k]?.start === span.start) return mentions[k]?.entity;
