@@ -257,7 +257,7 @@ function families(
         weeks.add(String(w + 1));
       }
     }
-    for (const m of event.mentions) lemmas.add(ctx.eventMention(m.mention)?.lemma ?? event.label);
+    for (const m of event.mentions) lemmas.add(ctx.eventMention(m.article, m.mention)?.lemma ?? event.label);
     for (const l of lemmas) {
       for (const w of weeks) {
         for (const c of countries) {

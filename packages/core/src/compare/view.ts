@@ -28,9 +28,9 @@ export interface ClaimView {
   /** Content words, lower-case and roughly stemmed. */
   words: Set<string>;
   /** Entities the claim is about or comes from, with the countries they stand for. */
-  anchors: Set<string>;
+  anchors: ReadonlySet<string>;
   /** The anchors that are more specific than a country or region: people, organisations, towns. */
-  specific: Set<string>;
+  specific: ReadonlySet<string>;
   /** Publication time in ms, when the article has a date. */
   time: number | null;
   /** An explicit calendar date in the content ("April 16"), as [month, day]. */
@@ -84,7 +84,6 @@ export interface Place {
 export class ViewContext {
   readonly #entities = new Map<string, Entity>();
   readonly #mentions = new Map<string, Mention[]>();
-  readonly #events = new Map<string, EventMention>();
   readonly #annotations: Map<string, DocumentAnnotation>;
   readonly #demonyms = new Map<string, string>();
 
@@ -92,11 +91,9 @@ export class ViewContext {
     this.#annotations = annotations;
     for (const e of entities) this.#entities.set(e.id, e);
     for (const [article, annotation] of annotations) {
-      this.#mentions.set(
-        article,
-        [...annotation.mentions].sort((a, b) => a.start - b.start),
-      );
-      for (const m of annotation.events) this.#events.set(m.id, m);
+      const list = annotation.mentions;
+      const sorted = list.every((m, i) => i === 0 || (list[i - 1] as Mention).start <= m.start);
+      this.#mentions.set(article, sorted ? list : [...list].sort((a, b) => a.start - b.start));
     }
     // Demonyms as the corpus links them: the first word of a group tied to a place ("Ukrainian soldiers").
     for (const e of entities) {
@@ -110,8 +107,9 @@ export class ViewContext {
     return id ? this.#entities.get(id) : undefined;
   }
 
-  eventMention(id: string): EventMention | undefined {
-    return this.#events.get(id);
+  /** An event mention of an article, by id (an article holds a few dozen: no index is kept for them). */
+  eventMention(article: string, id: string): EventMention | undefined {
+    return this.#annotations.get(article)?.events.find((m) => m.id === id);
   }
 
   /** Entity mentions of an article that lie inside `span`. */
@@ -238,8 +236,8 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
     outcome: classify(tokens, outcomeCues),
     quantities: parseQuantities(content),
     words: new Set(tokens.filter((w) => w.length > 2 && !stopWords.has(w)).map(stem)),
-    anchors,
-    specific,
+    anchors: anchors.size > 0 ? anchors : none,
+    specific: specific.size > 0 ? specific : none,
     time: Number.isFinite(time) ? time : null,
     calendar: calendarDay(content),
     sentence: claimSentence(ctx, claim, article),
@@ -251,7 +249,7 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: reado
   const { claim, article } = base;
   let mention: EventMention | null = null;
   for (const id of mentionIds) {
-    const m = ctx.eventMention(id);
+    const m = ctx.eventMention(article.id, id);
     if (!m) continue;
     if (m.claims.includes(claim.id) || (m.trigger.start >= claim.content.start && m.trigger.end <= claim.content.end)) {
       mention = m;
@@ -338,6 +336,9 @@ const intentions = new Set(
     ' ',
   ),
 );
+
+/** The anchors of a claim about no entity, shared by all such views. */
+const none: ReadonlySet<string> = new Set();
 
 const msPerDay = 86_400_000;
 /** Kinds of entity that many claims of a story share, so sharing one says little. */
