@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Corpus scale: generate synthetic news articles (templated sentences with varied actors, places, numbers,
 // dates and speech verbs, made at bench time from a seed), run the real analyze pipeline on 1,000, 2,000,
-// 5,000 and 10,000 of them, and print seconds, articles/s, peak memory and how time grows.
+// 5,000 and 10,000 of them, and print seconds (wall and CPU), articles/s, peak memory and how time grows.
 //
 //   node scripts/bench-scale.mjs [--sizes 1000,2000,5000,10000] [--seed 1] [--timeout MINUTES] [--keep]
 //
@@ -38,7 +38,7 @@ export async function benchScale(options = {}) {
   if (nodeFlags.length > 0) log(`node flags: ${nodeFlags.join(' ')}`);
   const results = [];
   log(
-    `${pad('articles', 9)}${pad('MB text', 9)}${pad('seconds', 9)}${pad('art/s', 8)}${pad('peak RSS', 10)}${pad('peak heap', 11)}` +
+    `${pad('articles', 9)}${pad('MB text', 9)}${pad('seconds', 9)}${pad('cpu s', 8)}${pad('art/s', 8)}${pad('peak RSS', 10)}${pad('peak heap', 11)}` +
       `${pad('read+tag', 10)}${pad('corpus', 8)}${pad('resolve', 9)}${pad('events', 8)}${pad('compare', 9)}${pad('claims', 8)}${pad('events', 8)}${pad('contra', 8)}agree`,
   );
   for (const size of sizes) {
@@ -61,7 +61,7 @@ export async function benchScale(options = {}) {
       const r = { ...JSON.parse(line), megabytes: bytes / 1e6 };
       results.push(r);
       log(
-        `${pad(r.articles, 9)}${pad(r.megabytes.toFixed(1), 9)}${pad(r.seconds.toFixed(1), 9)}${pad(Math.round(r.articles / r.seconds), 8)}` +
+        `${pad(r.articles, 9)}${pad(r.megabytes.toFixed(1), 9)}${pad(r.seconds.toFixed(1), 9)}${pad(r.cpuSeconds.toFixed(1), 8)}${pad(Math.round(r.articles / r.seconds), 8)}` +
           `${pad(`${Math.round(r.peakRss / 1e6)} MB`, 10)}${pad(`${Math.round(r.peakHeap / 1e6)} MB`, 11)}` +
           `${pad(r.annotateSeconds.toFixed(1), 10)}${pad(r.corpusSeconds.toFixed(1), 8)}${pad(r.resolveSeconds.toFixed(1), 9)}${pad(r.clusterSeconds.toFixed(1), 8)}${pad(r.compareSeconds.toFixed(2), 9)}` +
           `${pad(r.claims, 8)}${pad(r.events, 8)}${pad(r.contradictions, 8)}${r.agreements}`,
@@ -94,6 +94,7 @@ async function child(dir) {
     peakHeap = Math.max(peakHeap, v8.getHeapStatistics().used_heap_size);
   };
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let annotated = start;
   const corpus = await analyze([dir], {
     onProgress(done, total) {
@@ -102,6 +103,8 @@ async function child(dir) {
     },
   });
   const end = performance.now();
+  // CPU of all threads (the annotation workers too): wall time depends on what else the machine runs.
+  const cpu = process.cpuUsage(cpuStart);
   sample();
   const peakRss = process.resourceUsage().maxRSS * 1024;
   // Which corpus stage costs what: resolve and compare timed again on the corpus's own annotations (holding the
@@ -124,6 +127,7 @@ async function child(dir) {
     JSON.stringify({
       articles: corpus.articles.length,
       seconds: (end - start) / 1000,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       annotateSeconds: (annotated - start) / 1000,
       corpusSeconds,
       resolveSeconds,

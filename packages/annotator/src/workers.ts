@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocumentAnnotation } from '@claimlens/core';
-import type { WorkerRequest } from './annotate-worker.js';
+import type { WorkerReply, WorkerRequest } from './annotate-worker.js';
 
 /** The compiled worker script; absent when the sources run untranspiled (tests), then no workers are used. */
 const script = new URL('./annotate-worker.js', import.meta.url);
@@ -52,13 +52,13 @@ export function annotateInWorkers(
     for (let w = 0; w < Math.max(1, Math.min(count, texts.length)); w++) {
       const worker = new Worker(script);
       workers.push(worker);
-      worker.on('message', (reply: { index: number; annotation?: DocumentAnnotation; error?: string }) => {
+      worker.on('message', (reply: WorkerReply) => {
         if (failed) return;
-        if (reply.error !== undefined || !reply.annotation) {
+        if (reply.error !== undefined || reply.json === undefined) {
           fail(new Error(`Annotating text ${reply.index} failed: ${reply.error ?? 'no annotation'}`));
           return;
         }
-        onDone(reply.index, reply.annotation);
+        onDone(reply.index, JSON.parse(reply.json) as DocumentAnnotation);
         if (++done === texts.length) {
           // Wait until the workers are gone, so their heaps are freed before the caller builds the corpus.
           Promise.all(workers.map((w) => w.terminate())).then(() => resolve(), reject);

@@ -169,3 +169,58 @@ describe('tagClaims: contents', () => {
     for (const content of contents) expect(content).not.toMatch(/^(on Twitter|https:)/);
   });
 });
+
+describe('tagClaims: who tells whom', () => {
+  it('takes the subject of a passive verb of telling for the one told, not the source', () => {
+    const told = byCue('The ferry had already left the harbour, the local radio station was told.', 'was told');
+    expect(told.source).toBeNull();
+    expect(told.content.text).toBe('The ferry had already left the harbour');
+    const agent = byCue('The crew was told by the captain that the ship would not sail.', 'was told');
+    expect(agent.source?.text).toBe('the captain');
+    expect(agent.content.text).toMatch(/^that the ship would not sail/);
+  });
+
+  it('gives a participle after a comma the subject of the sentence', () => {
+    const claim = byCue(
+      'The union leader walked out of the talks on Friday, saying the offer was an insult.',
+      'saying',
+    );
+    expect(claim.source?.text).toBe('The union leader');
+    expect(claim.content.text).toBe('the offer was an insult');
+  });
+
+  it('does not give a participle inside what is said the speaker’s voice', () => {
+    const parts = partsOf(
+      'A reporter at the scene says the strikers blocked the gate, demanding that the owners reopen the talks.',
+    );
+    const demanding = parts.find(([, cue]) => cue === 'demanding');
+    expect(demanding?.[0] ?? null).toBeNull();
+  });
+
+  it('takes the source after a quotation closed by a comma', () => {
+    const claim = byCue('“We will keep the clinic open all winter,” replied the head nurse.', 'replied');
+    expect(claim.source?.text).toBe('the head nurse');
+    expect(claim.content.text).toContain('We will keep the clinic open all winter');
+  });
+});
+
+describe('tagClaims: one claim per statement', () => {
+  it('ends a content before a second verb of saying of the same subject', () => {
+    const text =
+      'The ministry denied that its ships had entered the bay and accused the fishing fleet of spreading rumours.';
+    expect(byCue(text, 'denied').content.text).toBe('that its ships had entered the bay');
+    const accused = byCue(text, 'accused');
+    expect(accused.source?.text).toBe('The ministry');
+    expect(accused.content.text).toMatch(/^the fishing fleet of spreading rumours/);
+  });
+
+  it('keeps an attributive cue inside another claim part of that claim', () => {
+    const parts = partsOf('The union wants the government to halt its alleged subsidies for the mines.');
+    expect(parts.map(([, cue]) => cue)).not.toContain('alleged');
+  });
+
+  it('takes the words leading up to a cue into the cue', () => {
+    const claim = byCue('The farmers’ cooperative has also said that the harvest was poor.', 'has also said');
+    expect(claim.source?.text).toBe('The farmers’ cooperative');
+  });
+});

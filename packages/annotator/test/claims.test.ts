@@ -60,6 +60,22 @@ describe('tagClaims: constructions', () => {
     expect(after.content.text).toBe('The wheat harvest was the worst in a decade');
   });
 
+  it('reads a long title after an inverted "said" as the source, and never takes content words into a source', () => {
+    const long = byCue(
+      claimsOf(
+        'The convoy stopped near the town of Brovary, said the head of the press department of the State Police Service (SPS) in Kyiv Region, Ivan Petrenko.',
+      ),
+      'said',
+    );
+    expect(long.source?.text).toBe(
+      'the head of the press department of the State Police Service (SPS) in Kyiv Region, Ivan Petrenko',
+    );
+    expect(long.content.text).toBe('The convoy stopped near the town of Brovary');
+    const apart = byCue(claimsOf('The vehicle stopped in the village of Kalinovka, a police spokesman said.'), 'said');
+    expect(apart.source?.text).toBe('a police spokesman');
+    expect(apart.content.text).toBe('The vehicle stopped in the village of Kalinovka');
+  });
+
   it('finds denials, with the deny stance', () => {
     const claim = byCue(claimsOf('The chemical company denied that it had dumped waste into the lake.'), 'denied');
     expect(claim.source?.text).toBe('The chemical company');

@@ -115,6 +115,15 @@ describe('linkEntities: within one article', () => {
     expect(nameOf('NGA')).toBe('Nordic Grid Authority');
   });
 
+  it('links an acronym with an ampersand or a dot in it', () => {
+    const { mentions, nameOf } = run(
+      'Baker Miles Stone & Kerr (BMS&K) filed the suit. A BMS&K partner said the firm would appeal.',
+      { organization: ['Baker Miles Stone & Kerr'] },
+    );
+    expect(mentions.filter((m) => m.text === 'BMS&K')).toHaveLength(2);
+    expect(nameOf('BMS&K')).toBe('Baker Miles Stone & Kerr');
+  });
+
   it('links the end of a longer organisation name to it, unless a demonym starts the longer name', () => {
     const { entities, nameOf } = run(
       "The Federal Grid Authority cut supplies. Norway's Grid Authority denied it. The Danish Port Office and the Port Office met.",

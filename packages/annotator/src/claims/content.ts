@@ -109,6 +109,29 @@ function openEnded(pos: string | undefined, shape: number): boolean {
 }
 
 /**
+ * A content after its cue ends before a second verb of saying of the same subject joined by "and"
+ * ("denied the report and accused the agency of …"): that verb opens a claim of its own. Quotations are
+ * left whole.
+ */
+export function endAtCoordinatedCue(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  if (claim.contentStart < claim.cueEnd) return;
+  const s = t.sentence[claim.cueStart] as number;
+  for (let k = claim.contentStart + 1; k + 1 < claim.contentEnd; k++) {
+    if (t.sentence[k] !== s) return;
+    if (t.lower[k] !== 'and' || t.quote[k] !== 0) continue;
+    let verb = k + 1;
+    while (verb < claim.contentEnd && t.tokens[verb]?.pos === 'RB') verb++;
+    const pos = t.tokens[verb]?.pos;
+    if (facts.lexicon[verb] === 0 || !(pos === 'VBD' || pos === 'VBZ' || pos === 'VBP' || pos === 'VBN')) continue;
+    let end = k;
+    while (end > claim.contentStart + 1 && t.shape[end - 1] === 6) end--;
+    claim.contentEnd = end;
+    return;
+  }
+}
+
+/**
  * Whether a claim's content says something: it has a verb, a quotation or a word beyond a web address,
  * and is not a preposition with a name ("on Telegram"). Names and noun phrases count:
  * news attributes them ("endorsed the governor", "denies the accusations").

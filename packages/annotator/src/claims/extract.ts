@@ -1,7 +1,8 @@
-import { fillContent, isStatement, splitAroundCue } from './content.js';
+import { endAtCoordinatedCue, fillContent, isStatement, splitAroundCue } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
-import { subjectSource, trimSource } from './phrases.js';
+import { attributiveCues, participleSource, sourceApartFromContent, subjectSource, trimSource } from './phrases.js';
+import { recipientSource, toldClaims } from './recipients.js';
 import {
   extendOverParagraphs,
   passiveClaims,
@@ -10,6 +11,7 @@ import {
   speakerLabelClaims,
   verbs,
 } from './rules.js';
+import type { TokenTable } from './tokens.js';
 
 /** The two trained taggers. */
 export interface ClaimModels {
@@ -61,9 +63,12 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
   const features = new Int32Array(maxFeatures);
   const scores = new Float32Array(8);
   const tags = new Uint8Array(facts.table.length);
-  for (const [start, tagged] of tagCues(facts, models, options.cueBias, features, scores)) {
-    const end = onlyAuxiliaries(facts, start, tagged) ? verbAfter(facts, tagged) : tagged;
+  let previousEnd = 0;
+  for (const [head, tagged] of joinLeading(facts.table, tagCues(facts, models, options.cueBias, features, scores))) {
+    const end = onlyAuxiliaries(facts, head, tagged) ? verbAfter(facts, tagged) : tagged;
     if (end < 0) continue;
+    const start = leadIn(facts.table, head, previousEnd);
+    previousEnd = end;
     const [from, to] = roleWindow(facts, start, end);
     const site = cueSite(facts, start, end, from, to);
     let prev: number = roleTags.outside;
@@ -96,18 +101,62 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (options.rules) sourceAfterCue(facts, claim);
     if (options.rules) subjectSource(facts, claim);
     if (options.rules) trimSource(facts, claim);
+    if (options.rules) recipientSource(facts, claim);
+    if (options.rules) participleSource(facts, claim);
     if (options.rules) fillContent(facts, claim);
+    if (options.rules) endAtCoordinatedCue(facts, claim);
+    if (options.rules) sourceApartFromContent(facts, claim);
     if (options.rules && !isStatement(facts, claim)) continue;
     claims.push(claim);
   }
   if (options.rules) {
-    const added = [...speakerLabelClaims(facts, claims), ...passiveClaims(facts, claims)];
+    const added = [...speakerLabelClaims(facts, claims), ...passiveClaims(facts, claims), ...toldClaims(facts, claims)];
     claims.push(...added.filter((claim) => isStatement(facts, claim)));
     claims.sort((a, b) => a.cueStart - b.cueStart);
   }
-  if (options.shareSources) shareSources(facts, claims);
-  return claims;
+  const result = options.rules ? attributiveCues(facts, claims) : claims;
+  if (options.shareSources) shareSources(facts, result);
+  return result;
 }
+
+/**
+ * The first token of a cue whose word of meaning is at `head`, with the words that lead up to it:
+ * auxiliaries, modals, "to", adverbs and determiners ("has said", "would prohibit", "to endorse", "also
+ * told", "the idea"), within the sentence and not before `floor` (the end of the cue before).
+ */
+export function leadIn(t: TokenTable, head: number, floor: number): number {
+  const first = Math.max(floor, t.sentenceStart[t.sentence[head] as number] as number);
+  let start = head;
+  while (start > first && head - start < 4 && leadsUp(t, start - 1)) start--;
+  return start;
+}
+
+/** Join a cue of words that only lead up to a cue ("reportedly") to the cue right after it ("told"). */
+function joinLeading(t: TokenTable, cues: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const cue of cues) {
+    const last = out[out.length - 1];
+    if (last && last[1] === cue[0] && allLeadUp(t, last[0], last[1])) last[1] = cue[1];
+    else out.push(cue);
+  }
+  return out;
+}
+
+function allLeadUp(t: TokenTable, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!leadsUp(t, i)) return false;
+  return true;
+}
+
+/** Whether token `i` is a word that leads up to a cue (see `leadIn`). */
+export function leadsUp(t: TokenTable, i: number): boolean {
+  const pos = t.tokens[i]?.pos;
+  const lower = t.lower[i] as string;
+  if (pos === 'POS') return false;
+  return leadingVerbs.has(lower) || lower.startsWith("'") || lower.startsWith('’') || leadingTags.has(pos ?? '');
+}
+
+const leadingVerbs = new Set([...verbs, 'being', 'having']);
+const leadingTags = new Set(['TO', 'MD', 'RB', 'DT', 'PDT']);
 
 /** Auxiliaries and adverbs that never make a cue on their own ("has" in "X has pursued …"). */
 const auxiliaries = new Set([...verbs, 'am', 'also', 'just', 'still']);
@@ -159,10 +208,11 @@ export function tagCues(
     let prev: number = cueTags.outside;
     let prev2: number = cueTags.outside;
     let open = -1;
+    let lastBegin = -1;
     for (let i = first; i < last; i++) {
       let tag: number = cueTags.outside;
       if (prev !== cueTags.outside || !candidates || candidates.has(t.lower[i] as string)) {
-        const count = cueFeatures(facts, i, prev, prev2, features);
+        const count = cueFeatures(facts, i, prev, prev2, lastBegin, features);
         scoreInto(model, features, count, scores);
         const begin = (scores[cueTags.begin] as number) + scaledBias;
         const outside = scores[cueTags.outside] as number;
@@ -173,7 +223,10 @@ export function tagCues(
         cues.push([open, i]);
         open = -1;
       }
-      if (tag === cueTags.begin) open = i;
+      if (tag === cueTags.begin) {
+        open = i;
+        lastBegin = i;
+      }
       prev2 = prev;
       prev = tag;
     }

@@ -7,7 +7,7 @@ export const cueTags = { outside: 0, begin: 1, inside: 2 } as const;
 export const roleTags = { outside: 0, source: 1, content: 2 } as const;
 
 /** The most features either tagger makes for one token. */
-export const maxFeatures = 48;
+export const maxFeatures = 52;
 
 /** Per-document facts both taggers share: lexicon classes and prefix counts of commas, quotes and cue words. */
 export interface DocumentFacts {
@@ -20,6 +20,8 @@ export interface DocumentFacts {
   cueWords: Int32Array;
   /** Per sentence: 1 when it holds a quotation mark, else 0. */
   sentenceQuote: Uint8Array;
+  /** The tokens that are cue words of the lexicon, in order. */
+  cueTokens: Int32Array;
 }
 
 /** Compute the facts of `table` with `lexicon`. */
@@ -32,6 +34,7 @@ export function documentFacts(table: TokenTable, lexicon: CueLexicon): DocumentF
     quoteMarks: new Int32Array(n + 1),
     cueWords: new Int32Array(n + 1),
     sentenceQuote: new Uint8Array(table.sentenceBlock.length),
+    cueTokens: new Int32Array(0),
   };
   for (let i = 0; i < n; i++) {
     const entry = lexicon.forms.get(table.lower[i] as string);
@@ -42,16 +45,27 @@ export function documentFacts(table: TokenTable, lexicon: CueLexicon): DocumentF
     facts.cueWords[i + 1] = (facts.cueWords[i] as number) + (cls > 0 ? 1 : 0);
     if (table.quoteMark[i] === 1) facts.sentenceQuote[table.sentence[i] as number] = 1;
   }
+  facts.cueTokens = new Int32Array(facts.cueWords[n] as number);
+  for (let i = 0, k = 0; i < n; i++) if ((facts.lexicon[i] as number) > 0) facts.cueTokens[k++] = i;
   return facts;
 }
 
 const none = 0x5bd1e995;
 
 /**
- * Features of token `i` for the cue tagger, given the tags of the two tokens before it. Writes them into
- * `out` and returns how many. Context stops at the sentence edges.
+ * Features of token `i` for the cue tagger, given the tags of the two tokens before it and where the last
+ * cue the tagger began in the sentence is (`lastBegin`, -1 when none: a cue inside what another cue
+ * introduces is seldom annotated). Writes them into `out` and returns how many. Context stops at the
+ * sentence edges.
  */
-export function cueFeatures(facts: DocumentFacts, i: number, prev: number, prev2: number, out: Int32Array): number {
+export function cueFeatures(
+  facts: DocumentFacts,
+  i: number,
+  prev: number,
+  prev2: number,
+  lastBegin: number,
+  out: Int32Array,
+): number {
   const t = facts.table;
   const s = t.sentence[i] as number;
   const first = t.sentenceStart[s] as number;
@@ -118,6 +132,12 @@ export function cueFeatures(facts: DocumentFacts, i: number, prev: number, prev2
   out[n++] = mix(28, facts.sentenceQuote[s] as number, w0);
   out[n++] = mix(29, facts.sentenceQuote[s] as number, lx0, position);
   out[n++] = mix(35, s === 0 ? 1 : 0, w0);
+  const gap = lastBegin < 0 ? 0 : i - lastBegin <= 3 ? 1 : i - lastBegin <= 8 ? 2 : i - lastBegin <= 16 ? 3 : 4;
+  const commasBetween =
+    lastBegin < 0 ? 0 : Math.min(2, (facts.commas[i] as number) - (facts.commas[lastBegin] as number));
+  out[n++] = mix(44, gap, commasBetween, lx0);
+  out[n++] = mix(45, gap, pos0);
+  out[n++] = mix(46, gap, commasBetween, inQuote);
   if (pos0 !== 0) {
     out[n++] = mix(30, pos0);
     out[n++] = mix(31, hasPrev ? (t.pos[i - 1] as number) : none, pos0);

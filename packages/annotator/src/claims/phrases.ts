@@ -74,6 +74,17 @@ export function subjectSource(facts: DocumentFacts, claim: TokenClaim): void {
   let end = claim.cueStart;
   while (end > first && betweenSubjectAndCue.has(t.lower[end - 1] as string)) end--;
   if (claim.sourceStart >= 0 && claim.sourceEnd < end) {
+    // A source cut before its head ("The nation’s" of "The nation’s largest group said") runs on to it.
+    let k = claim.sourceEnd;
+    while (k < end && phraseKind(t.tokens[k]?.pos, t.lower[k] as string, t.shape[k] as number) === 1) k++;
+    if (
+      k === end &&
+      t.sentence[claim.sourceStart] === s &&
+      nounLike(t.tokens[end - 1]?.pos, t.shape[end - 1] as number)
+    ) {
+      claim.sourceEnd = end;
+      return;
+    }
     objectToSubject(facts, claim, first, end);
     return;
   }
@@ -91,8 +102,8 @@ export function subjectSource(facts: DocumentFacts, claim: TokenClaim): void {
 /**
  * Trim a source to the words of its noun phrase: no conjunction, preposition or punctuation at either
  * edge ("and the ministers" → "the ministers", "by the battalion" → "the battalion"), no determiner at
- * its end, and none of the adverbial phrase opening the sentence. A source left with no
- * word is dropped.
+ * its end, no comma at its end unless after an apposition, and none of the adverbial phrase opening the
+ * sentence. A source left with no word is dropped.
  */
 export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
   if (claim.sourceStart < 0) return;
@@ -117,8 +128,89 @@ export function trimSource(facts: DocumentFacts, claim: TokenClaim): void {
     claim.sourceEnd = -1;
     return;
   }
+  // A comma ends a source only after an apposition ("X, a spokesman, said").
+  let apposition = false;
+  for (let i = start; i < end - 1; i++) if (t.shape[i] === 6) apposition = true;
+  if (!apposition && end - start > 1 && t.shape[end - 1] === 6) end--;
   claim.sourceStart = start;
   claim.sourceEnd = end;
+}
+
+/**
+ * A source never takes words of the content: where the content, all of it before the cue, runs into the
+ * source after its start ("The vehicle stopped in the village of X, a police spokesman said" read with the source from
+ * "the village"), the source starts after the content and is trimmed again.
+ */
+export function sourceApartFromContent(facts: DocumentFacts, claim: TokenClaim): void {
+  if (claim.sourceStart < 0 || claim.contentStart < 0 || claim.contentEnd > claim.cueStart) return;
+  if (claim.contentStart > claim.sourceStart || claim.contentEnd <= claim.sourceStart) return;
+  if (claim.contentEnd >= claim.sourceEnd) return;
+  let start = claim.contentEnd;
+  while (start < claim.sourceEnd && (facts.table.shape[start] as number) >= 5) start++;
+  claim.sourceStart = start;
+  trimSource(facts, claim);
+}
+
+/**
+ * A participle cue after a comma ("The mayor left the meeting early, saying …") without a source takes
+ * the subject of the sentence's main clause: the noun phrase (with its post-modifiers) that opens the
+ * sentence, after an opening adverbial phrase and its comma, and stands right before a verb.
+ */
+export function participleSource(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  if (claim.sourceStart >= 0 || t.tokens[claim.cueStart]?.pos !== 'VBG') return;
+  let k = claim.cueStart - 1;
+  while (k > 0 && t.tokens[k]?.pos === 'RB') k--;
+  if (t.shape[k] !== 6) return;
+  const first = t.sentenceStart[t.sentence[claim.cueStart] as number] as number;
+  let start = first;
+  const opening = t.tokens[first]?.pos;
+  if (opening === 'IN' || opening === 'RB' || opening === 'VBG' || opening === 'VBN') {
+    while (start < k && t.shape[start] !== 6) start++;
+    start++;
+  }
+  let end = start;
+  while (end < k && phraseKind(t.tokens[end]?.pos, t.lower[end] as string, t.shape[end] as number) !== 0) end++;
+  const next = t.tokens[end]?.pos;
+  if (end === start || end >= k || !nounLike(t.tokens[end - 1]?.pos, t.shape[end - 1] as number)) return;
+  // After a verb of saying the participle is part of what is said ("X says they left, demanding …").
+  if (!(next?.startsWith('VB') || next === 'MD') || (facts.lexicon[end] as number) > 0) return;
+  claim.sourceStart = start;
+  claim.sourceEnd = end;
+}
+
+/**
+ * A cue that modifies a noun ("its alleged support", "the so-called plan": one adjective or participle
+ * after a determiner or possessive and before a noun) has no source in the sentence: whoever alleges is
+ * not named. Inside what another claim says, it is part of that claim, not one of its own: such claims
+ * are left out of the result.
+ */
+export function attributiveCues(facts: DocumentFacts, claims: readonly TokenClaim[]): TokenClaim[] {
+  const out: TokenClaim[] = [];
+  for (const claim of claims) {
+    if (!attributive(facts, claim)) {
+      out.push(claim);
+      continue;
+    }
+    const nested = claims.some(
+      (other) => other !== claim && other.contentStart <= claim.cueStart && claim.cueEnd <= other.contentEnd,
+    );
+    if (nested) continue;
+    claim.sourceStart = -1;
+    claim.sourceEnd = -1;
+    out.push(claim);
+  }
+  return out;
+}
+
+function attributive(facts: DocumentFacts, claim: TokenClaim): boolean {
+  const t = facts.table;
+  if (claim.cueEnd - claim.cueStart !== 1 || claim.cueStart === 0) return false;
+  const pos = t.tokens[claim.cueStart]?.pos;
+  const before = t.tokens[claim.cueStart - 1]?.pos;
+  if (!(pos === 'JJ' || pos === 'VBN')) return false;
+  if (!(before === 'DT' || before === 'PRP$' || before === 'POS')) return false;
+  return t.tokens[claim.cueEnd]?.pos?.startsWith('NN') === true;
 }
 
 /** Whether a word may not stand at the start (`leading`) or end of a source. */

@@ -140,6 +140,9 @@ export function shareSources(facts: DocumentFacts, claims: TokenClaim[]): void {
     if (claim.sourceStart >= 0) continue;
     const before = claims[k - 1] as TokenClaim;
     if (before.sourceStart < 0 || t.sentence[before.cueStart] !== t.sentence[claim.cueStart]) continue;
+    // A cue inside the other claim's content is said by someone that content names ("X says the
+    // protesters entered, demanding …").
+    if (before.contentStart <= claim.cueStart && claim.cueStart < before.contentEnd) continue;
     let joined = false;
     for (let i = claim.cueStart - 1; i >= before.cueEnd && i >= claim.cueStart - 3; i--) {
       const word = t.lower[i];
@@ -161,8 +164,8 @@ const passiveAuxiliaries = new Set(['is', 'was', 'are', 'were', 'been', 'being']
 export function passiveClaims(facts: DocumentFacts, found: readonly TokenClaim[]): TokenClaim[] {
   const t = facts.table;
   const claims: TokenClaim[] = [];
-  for (let i = 1; i + 1 < t.length; i++) {
-    if (facts.lexicon[i] === 0 || t.lower[i + 1] !== 'that' || !passiveAuxiliaries.has(t.lower[i - 1] as string))
+  for (const i of facts.cueTokens) {
+    if (i === 0 || i + 1 >= t.length || t.lower[i + 1] !== 'that' || !passiveAuxiliaries.has(t.lower[i - 1] as string))
       continue;
     let start = i - 1;
     while (start > 0 && (t.lower[start - 1] === 'has' || t.lower[start - 1] === 'had' || t.lower[start - 1] === 'been'))
@@ -194,8 +197,16 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   const t = facts.table;
   const s = t.sentence[claim.cueStart] as number;
   const first = t.sentenceStart[s] as number;
-  if (claim.sourceStart >= 0 && claim.sourceStart < claim.cueStart) return;
-  if (claim.cueStart - first < 3 || t.shape[claim.cueStart - 1] !== 6) return;
+  // a source before the cue stands, unless the tagger read the words after the cue as the content
+  // A source before the cue stands, unless the cue is a verb that inverts with its subject ("…, said the
+  // head of …") and the tagger read the words after it as the content.
+  if (claim.sourceStart >= 0 && claim.sourceStart < claim.cueStart) {
+    const inverting = claim.cueEnd - claim.cueStart === 1 && invertingCues.has(t.lower[claim.cueStart] as string);
+    if (!inverting || claim.contentStart < claim.cueEnd) return;
+  }
+  // After a comma, or after a quotation closed by a comma or question mark (“…,” said X).
+  const quoted = t.quoteMark[claim.cueStart - 1] === 1 && (t.shape[claim.cueStart - 2] as number) >= 6;
+  if (claim.cueStart - first < 3 || (t.shape[claim.cueStart - 1] !== 6 && !quoted)) return;
   let end = t.sentenceStart[s + 1] as number;
   while (end > claim.cueEnd && (t.shape[end - 1] as number) >= 5) end--;
   const opening = t.tokens[claim.cueEnd]?.pos;
@@ -206,16 +217,20 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
     (opening === 'DT' || opening === 'PRP$' || opening?.startsWith('NN') === true);
   if (end <= claim.cueEnd || end - claim.cueEnd > (nounPhrase ? 20 : 8)) return;
   for (let i = claim.cueEnd; i < end; i++) {
-    if (facts.lexicon[i] !== 0 || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
+    // a cue word used as a noun ("the press office") is part of a noun phrase
+    const noun = t.tokens[i]?.pos?.startsWith('NN') === true;
+    if ((facts.lexicon[i] !== 0 && !noun) || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
   }
-  let contentEnd = claim.cueStart - 1;
-  while (contentEnd > first && t.quoteMark[contentEnd - 1] === 1 && t.quote[contentEnd - 1] !== t.quote[first])
-    contentEnd--;
   claim.sourceStart = claim.cueEnd;
   claim.sourceEnd = end;
+  // A quotation keeps its content, which may go on after the source (“A,” said X. “B.”).
+  if (quoted) return;
   claim.contentStart = Math.min(claim.contentStart, first);
   if (claim.contentEnd > claim.cueStart) claim.contentEnd = claim.cueStart - 1;
 }
+
+/** Verbs of saying that news writing puts before their subject ("…, said the minister"). */
+const invertingCues: ReadonlySet<string> = new Set(['said', 'says', 'added', 'wrote', 'explained', 'continued']);
 
 /** Auxiliary and modal verbs. */
 export const verbs: ReadonlySet<string> = new Set([

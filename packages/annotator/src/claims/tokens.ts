@@ -52,6 +52,7 @@ export function tokenTable(
     sentenceBlock: new Int32Array(sentences.length),
     lower: new Array<string>(length),
   };
+  const posCodes = new Map<string, number>();
   let i = 0;
   let block = 0;
   let quoteCount = 0;
@@ -70,10 +71,29 @@ export function tokenTable(
       const lower = token.text.toLowerCase();
       table.tokens[i] = token;
       table.lower[i] = lower;
-      table.word[i] = hashString(lower, 0);
-      table.suffix[i] = hashString(lower, Math.max(0, lower.length - 3));
-      table.stem[i] = hashString(lower, 0, stemLength(lower));
-      table.pos[i] = token.pos ? hashString(token.pos, 0) : 0;
+      // One pass for the FNV-1a hashes of the word, its stem (a prefix: a state on the way to the word's
+      // hash) and its last three letters.
+      const stem = stemLength(lower);
+      const suffixFrom = Math.max(0, lower.length - 3);
+      let h = 0x811c9dc5;
+      let suffix = 0x811c9dc5;
+      for (let k = 0; k < lower.length; k++) {
+        if (k === stem) table.stem[i] = h | 0;
+        const c = lower.charCodeAt(k);
+        h = Math.imul(h ^ c, 0x01000193);
+        if (k >= suffixFrom) suffix = Math.imul(suffix ^ c, 0x01000193);
+      }
+      if (stem === lower.length) table.stem[i] = h | 0;
+      table.word[i] = h | 0;
+      table.suffix[i] = suffix | 0;
+      if (token.pos) {
+        let code = posCodes.get(token.pos);
+        if (code === undefined) {
+          code = hashString(token.pos, 0);
+          posCodes.set(token.pos, code);
+        }
+        table.pos[i] = code;
+      }
       table.shape[i] = shapeOf(token.text);
       table.sentence[i] = s;
       const mark = quoteKind(token.text);

@@ -1,10 +1,10 @@
 import type { Token } from '../text/tokenize.js';
-import { type ClaimModels, cueMarker, roleWindow, tagCues } from './extract.js';
+import { type ClaimModels, cueMarker, leadIn, leadsUp, roleWindow, tagCues } from './extract.js';
 import { cueFeatures, cueSite, cueTags, documentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import type { CueLexicon } from './lexicon.js';
 import { PerceptronTrainer, predict } from './perceptron.js';
 import { type GoldAttribution, overlapsAny } from './polnear.js';
-import { tokenTable } from './tokens.js';
+import { type TokenTable, tokenTable } from './tokens.js';
 
 /** A training document: its sentences and blocks as the pipeline splits them, and its gold attributions. */
 export interface TrainingDocument {
@@ -56,8 +56,9 @@ export function trainClaimModels(
       for (let s = 0; s + 1 < t.sentenceStart.length; s++) {
         let prev = 0;
         let prev2 = 0;
+        let lastBegin = -1;
         for (let i = t.sentenceStart[s] as number; i < (t.sentenceStart[s + 1] as number); i++) {
-          const count = cueFeatures(facts, i, prev, prev2, features);
+          const count = cueFeatures(facts, i, prev, prev2, lastBegin, features);
           const gold = cueGold[i] as number;
           const guess = predict(cue.model, features, count, scores);
           cue.update(features, count, gold, guess);
@@ -65,6 +66,7 @@ export function trainClaimModels(
           cueCount++;
           prev2 = prev;
           prev = guess === cueTags.inside && prev === cueTags.outside ? cueTags.begin : guess;
+          if (prev === cueTags.begin) lastBegin = i;
         }
       }
       for (const example of roles) {
@@ -120,6 +122,15 @@ function cueCandidates(
   for (const [word, count] of begins) if (count * 100 >= (frequency.get(word) ?? 0)) words.add(word);
   return words;
 }
+/**
+ * Whether a word opening a gold cue only leads up to its word of meaning (see `leadIn`), or names its
+ * owner ("his", "’s"): the tagger learns to begin cues after such words.
+ */
+function leadingWord(table: TokenTable, i: number): boolean {
+  const pos = table.tokens[i]?.pos;
+  return leadsUp(table, i) || pos === 'PRP$' || pos === 'POS';
+}
+
 function prepare(document: TrainingDocument, lexicon: CueLexicon) {
   const table = tokenTable(document.sentences, document.blocks);
   const facts = documentFacts(table, lexicon);
@@ -135,12 +146,19 @@ function prepare(document: TrainingDocument, lexicon: CueLexicon) {
       if (!overlapsAny(gold.cue, token.start, token.end)) continue;
       if (start < 0) start = i;
       end = i + 1;
-      if ((owner[i] as number) < 0) {
-        cueGold[i] = i > 0 && owner[i - 1] === a ? cueTags.inside : cueTags.begin;
-        owner[i] = a;
-      }
     }
     if (start < 0) return;
+    // The tagger learns to begin a cue at its word of meaning: "to endorse", "has said", "would
+    // prohibit", "the idea" begin at "endorse", "said", "prohibit", "idea"; the words before it are
+    // added back as at run time (`leadIn`), which the role tagger sees.
+    while (start + 1 < end && leadingWord(table, start)) start++;
+    for (let i = start; i < end; i++) {
+      const token = table.tokens[i] as Token;
+      if (!overlapsAny(gold.cue, token.start, token.end) || (owner[i] as number) >= 0) continue;
+      cueGold[i] = i > start && owner[i - 1] === a ? cueTags.inside : cueTags.begin;
+      owner[i] = a;
+    }
+    start = leadIn(table, start, 0);
     const [from, to] = roleWindow(facts, start, end);
     const labels = new Uint8Array(to - from);
     for (let j = from; j < to; j++) {

@@ -90,7 +90,9 @@ export function acronymMentions(
   // One pass over the text for all acronyms, longest first.
   const byAcronym = new Map<string, Mention>();
   for (const { acronym, full } of definitions) if (!byAcronym.has(acronym)) byAcronym.set(acronym, full);
-  const alternatives = [...byAcronym.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[&.]/g, '\\$&'));
+  const alternatives = [...byAcronym.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((a) => a.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   const pattern = new RegExp(`(?<![\\p{L}\\d])(?:${alternatives.join('|')})(?![\\p{L}\\d])`, 'gu');
   for (const match of text.matchAll(pattern)) {
     const start = match.index ?? 0;

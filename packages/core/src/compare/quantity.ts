@@ -82,7 +82,8 @@ export function parseQuantities(text: string): Quantity[] {
     });
     i = last;
   }
-  return found;
+  // a copy the size of what was found: the array pushed to keeps room for sixteen
+  return found.slice();
 }
 
 /**

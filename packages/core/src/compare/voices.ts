@@ -35,19 +35,20 @@ export function groupVoices(texts: readonly string[], options: VoiceOptions = {}
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
 
-  const words = texts.map(tokens);
-  const sets = words.map((w) => shingleSet(w, shingleSize));
+  // Only the shingles of bucket heads are kept: every other text is compared once, when it is met.
+  const headSets = new Map<number, Uint32Array>();
   const exact = new Map<string, number>();
   const buckets = new Map<number, number[]>();
   for (let i = 0; i < texts.length; i++) {
-    const key = (words[i] ?? []).join(' ');
+    const words = tokens(texts[i] ?? '');
+    const key = words.join(' ');
     const same = exact.get(key);
     if (same !== undefined) {
       union(same, i);
       continue;
     }
     exact.set(key, i);
-    const set = sets[i] ?? empty;
+    const set = shingleSet(words, shingleSize);
     if (set.length < minShingles) continue;
     const tried = new Set<number>();
     const signature = minHash(set);
@@ -68,13 +69,16 @@ export function groupVoices(texts: readonly string[], options: VoiceOptions = {}
         }
         if (tried.has(head)) continue;
         tried.add(head);
-        if (sortedJaccard(sets[head] ?? empty, set) >= threshold) {
+        if (sortedJaccard(headSets.get(head) ?? empty, set) >= threshold) {
           union(head, i);
           joined = true;
           break;
         }
       }
-      if (!joined && heads.length < maxHeads) heads.push(i);
+      if (!joined && heads.length < maxHeads) {
+        heads.push(i);
+        if (!headSets.has(i)) headSets.set(i, set.slice());
+      }
     }
   }
   return texts.map((_, i) => find(i));

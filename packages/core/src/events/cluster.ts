@@ -7,7 +7,8 @@ import {
   conflicts,
   type EntityInfo,
   latestDay,
-  namesByStart,
+  type NameAt,
+  nameLookup,
   type Placed,
   type Profile,
   profileOf,
@@ -68,29 +69,37 @@ export function clusterEvents(
   const entities = entityInfo(annotations, options.entities ?? []);
   const weakLemmas = options.weakLemmas ?? new Set<string>();
   const holdGeneric = options.holdGeneric ?? true;
-  const blocks = new Map<string, Member[]>();
-  const clusters: Member[][] = [];
+  // Profiles are read a block at a time and events made as clusters close, so neither outlives its block.
+  const lookups = new Map<string, { names: NameAt; latest: string | undefined }>();
+  const memberOf = (placed: Placed): Member => {
+    const { names, latest } = lookups.get(placed.article.id) as { names: NameAt; latest: string | undefined };
+    const mention = placed.mention;
+    return {
+      placed,
+      profile: profileOf(placed.article, names, mention, entities, latest),
+      weak: (holdGeneric && mention.generic === true) || weakLemmas.has(mention.lemma),
+      statement: mention.type === statement,
+    };
+  };
+  const events: Event[] = [];
+  const blocks = new Map<string, Placed[]>();
   for (const article of articles) {
     const annotation = annotations.get(article.id);
     const group = groups.get(article.id) ?? -1;
-    const names = namesByStart(annotation);
-    const latest = latestDay(article, annotation);
+    lookups.set(article.id, { names: nameLookup(annotation), latest: latestDay(article, annotation) });
     for (const mention of annotation?.events ?? []) {
-      const member: Member = {
-        placed: { article, mention },
-        profile: profileOf(article, names, mention, entities, latest),
-        weak: (holdGeneric && mention.generic === true) || weakLemmas.has(mention.lemma),
-        statement: mention.type === statement,
-      };
       const key = `${group}\u0000${mention.synset ?? canonical.get(mention.lemma) ?? mention.lemma}`;
       const block = blocks.get(key);
-      if (block) block.push(member);
-      else blocks.set(key, [member]);
+      const placed: Placed = { article, mention };
+      if (block) block.push(placed);
+      else blocks.set(key, [placed]);
     }
   }
-  for (const block of blocks.values()) {
+  for (const [key, block] of blocks) {
+    blocks.delete(key);
     const local: Member[][] = [];
-    for (const member of block) {
+    for (const placed of block) {
+      const member = memberOf(placed);
       // the cluster that shares the most arguments with the mention, among those where no more than a third of
       // the members compared conflict with it (none, in a cluster of one or two)
       let home: Member[] | undefined;
@@ -130,9 +139,9 @@ export function clusterEvents(
       if (home) home.push(member);
       else local.push([member]);
     }
-    clusters.push(...local);
+    for (const cluster of local) events.push(toEvent(cluster, events.length + 1, entities));
   }
-  return clusters.map((cluster, i) => toEvent(cluster, i + 1, entities));
+  return events;
 }
 
 interface Member {
@@ -155,7 +164,13 @@ function toEvent(cluster: Member[], n: number, entities: ReadonlyMap<string, Ent
       return agent !== undefined && entities.get(agent)?.type === 'actor';
     }),
     type: majority(placed.map((p) => p.mention.type)) ?? first.mention.type,
-    mentions: placed.map(({ article, mention }) => ({ article: article.id, ...mention.trigger, mention: mention.id })),
+    mentions: placed.map(({ article, mention }) => ({
+      article: article.id,
+      start: mention.trigger.start,
+      end: mention.trigger.end,
+      text: mention.trigger.text,
+      mention: mention.id,
+    })),
     claims,
   };
 }

@@ -40,31 +40,50 @@ export interface Where {
   name?: string;
 }
 
-/** The entity id of each of an article's name mentions, by its start offset. */
-export function namesByStart(annotation: DocumentAnnotation | undefined): Map<number, string> {
-  const names = new Map<number, string>();
-  for (const m of annotation?.mentions ?? []) names.set(m.start, m.entity);
-  return names;
+/** The entity id of the name mention that starts at an offset, if any. */
+export type NameAt = (start: number) => string | undefined;
+
+/**
+ * Look up an article's name mentions by start offset: a binary search over its mentions in order of start
+ * (the annotation's own array when it is in that order, as the annotator writes it), so no map per article.
+ */
+export function nameLookup(annotation: DocumentAnnotation | undefined): NameAt {
+  const all = annotation?.mentions ?? [];
+  let sorted = true;
+  for (let i = 1; i < all.length && sorted; i++) sorted = (all[i - 1]?.start ?? 0) <= (all[i]?.start ?? 0);
+  const mentions = sorted ? all : [...all].sort((a, b) => a.start - b.start);
+  return (start) => {
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((mentions[mid]?.start ?? 0) <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    // the last mention that starts there
+    const found = mentions[lo - 1];
+    return found && found.start === start ? found.entity : undefined;
+  };
 }
 
 /**
  * Read a mention's arguments into a profile. Entity ids come from the article's (corpus-wide) name mentions
- * at the argument's offset (`names`: entity id by start offset, see `namesByStart`): the ids an annotator
+ * at the argument's offset (`names`, see `nameLookup`): the ids an annotator
  * wrote into the arguments are local to its document. `latest` is the latest day an undated article gives
  * (see `latestDay`), which places its untimed mentions in time.
  */
 export function profileOf(
   article: Article,
-  names: ReadonlyMap<number, string>,
+  names: NameAt,
   mention: EventMention,
   entities: ReadonlyMap<string, EntityInfo>,
   latest?: string,
 ): Profile {
+  const id = (span: { start: number } | undefined) => (span ? names(span.start) : undefined);
   const args = mention.arguments;
-  const id = (span: { start: number } | undefined) => (span ? names.get(span.start) : undefined);
   const where = (span: { start: number; text: string } | undefined): Where | undefined => {
     if (!span) return undefined;
-    const entity = names.get(span.start);
+    const entity = id(span);
     const info = entity ? entities.get(entity) : undefined;
     const owner = info?.place ? entities.get(info.place) : undefined;
     const country = info?.geo?.countryName ?? owner?.geo?.countryName ?? undefined;

@@ -27,6 +27,27 @@ export function clusterDocuments(
   const candidateTerms = options.candidateTerms ?? 40;
   const maxShare = options.maxShare ?? 0.5;
   const maxPostings = options.maxPostings ?? 200;
+  const n = articles.length;
+  const similar = similarities(articles, annotations, { threshold, candidateTerms, maxShare, maxPostings });
+  const parent = averageLinkage(n, similar, threshold);
+  const groups = new Map<string, number>();
+  articles.forEach((article, i) => {
+    groups.set(article.id, parent[i] as number);
+  });
+  return groups;
+}
+
+/**
+ * The cosines of candidate pairs, as sparse sums for `averageLinkage`, and the pairs at or above the threshold
+ * pushed on its heap in the order first met (the merge order, and so ties, depends on it). The term vectors are
+ * scratch: they are dropped when this returns.
+ */
+function similarities(
+  articles: readonly Article[],
+  annotations: ReadonlyMap<string, DocumentAnnotation>,
+  options: Required<DocumentClusterOptions>,
+): { sums: Sums; heap: Heap } {
+  const { threshold, candidateTerms, maxShare, maxPostings } = options;
   const counts = articles.map((a) => termCounts(a, annotations.get(a.id)));
   const df = new Map<string, number>();
   for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
@@ -44,6 +65,7 @@ export function clusterDocuments(
     for (const [term, w] of v) v.set(term, w / norm);
     return v;
   });
+  counts.length = 0;
   const squares = vectors.map((v) => sumOfSquares(v));
   // candidate pairs from an inverted index over each article's top terms
   const postings = new Map<string, number[]>();
@@ -56,36 +78,27 @@ export function clusterDocuments(
       else postings.set(term, [i]);
     }
   });
-  // each pair once, in the order first met: the merge order (and so ties) depends on it
-  const seen = new Set<number>();
-  const pairs: Pairs = { a: [], b: [], sims: [] };
+  // each pair once (lists hold articles in order, so i < j), in the order first met
+  const sums = new Sums(n);
+  const heap = new Heap();
   for (const list of postings.values()) {
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
         const i = list[a] as number;
         const j = list[b] as number;
-        const key = i * n + j;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (sums.has(i, j)) continue;
         const sim = cosine(
           vectors[i] as Map<string, number>,
           vectors[j] as Map<string, number>,
           squares[i] as number,
           squares[j] as number,
         );
-        pairs.a.push(i);
-        pairs.b.push(j);
-        pairs.sims.push(sim);
+        sums.add(i, j, sim);
+        if (sim >= threshold) heap.push(sim, i, j, 0, 0);
       }
     }
   }
-  seen.clear();
-  const parent = averageLinkage(n, pairs, threshold);
-  const groups = new Map<string, number>();
-  articles.forEach((article, i) => {
-    groups.set(article.id, parent[i] as number);
-  });
-  return groups;
+  return { sums, heap };
 }
 
 const stopwords = new Set(
@@ -129,58 +142,97 @@ function sumOfSquares(v: ReadonlyMap<string, number>): number {
   return sum;
 }
 
-/** Candidate pairs of articles `a[k]`, `b[k]` with their cosine `sims[k]`. */
-interface Pairs {
-  a: number[];
-  b: number[];
-  sims: number[];
-}
-
 /** Average-link agglomerative clustering over sparse similarities (missing pairs count 0): group of each item. */
-function averageLinkage(n: number, pairs: Pairs, threshold: number): number[] {
+function averageLinkage(n: number, { sums, heap }: { sums: Sums; heap: Heap }, threshold: number): number[] {
   const size = new Array<number>(n).fill(1);
-  const sums = Array.from({ length: n }, () => new Map<number, number>());
   const group = Array.from({ length: n }, (_, i) => i);
   const version = new Array<number>(n).fill(0);
-  const heap = new Heap();
-  for (let k = 0; k < pairs.sims.length; k++) {
-    const i = pairs.a[k] as number;
-    const j = pairs.b[k] as number;
-    const sim = pairs.sims[k] as number;
-    (sums[i] as Map<number, number>).set(j, sim);
-    (sums[j] as Map<number, number>).set(i, sim);
-    if (sim >= threshold) heap.push(sim, i, j, 0, 0);
-  }
   const top: Entry = [0, 0, 0, 0, 0];
   while (heap.pop(top)) {
     const [, a, b, va, vb] = top;
     if (version[a] !== va || version[b] !== vb) continue;
-    // merge b into a
-    const sa = sums[a] as Map<number, number>;
-    const sb = sums[b] as Map<number, number>;
-    for (const [c, sum] of sb) {
-      if (c === a) continue;
-      sa.set(c, (sa.get(c) ?? 0) + sum);
-      const sc = sums[c] as Map<number, number>;
-      sc.set(a, (sc.get(a) ?? 0) + sum);
-      sc.delete(b);
-    }
-    sa.delete(b);
-    sb.clear();
+    sums.merge(a, b);
     size[a] = (size[a] as number) + (size[b] as number);
     version[a] = (version[a] as number) + 1;
     version[b] = -1;
     group[b] = a;
-    for (const [c, sum] of sa) {
+    sums.forEach(a, (c, sum) => {
       const avg = sum / ((size[a] as number) * (size[c] as number));
       if (avg >= threshold) heap.push(avg, a, c, version[a] as number, version[c] as number);
-    }
+    });
   }
   const find = (x: number): number => {
     while (group[x] !== x) x = group[x] as number;
     return x;
   };
   return group.map((_, i) => find(i));
+}
+
+/**
+ * Sums of similarities between groups, sparse and symmetric: per group, the groups it has a pair with, in the
+ * order first met, each mapped to a slot of one shared array of values, so adding to a sum allocates nothing.
+ */
+class Sums {
+  readonly #rows: Map<number, number>[];
+  #values = new Float64Array(1024);
+  #used = 0;
+  readonly #free: number[] = [];
+
+  constructor(n: number) {
+    this.#rows = Array.from({ length: n }, () => new Map<number, number>());
+  }
+
+  has(i: number, j: number): boolean {
+    return (this.#rows[i] as Map<number, number>).has(j);
+  }
+
+  /** Start the sum of groups `i` and `j` (which have none yet) at `value`. */
+  add(i: number, j: number, value: number): void {
+    const slot = this.#free.pop() ?? this.#next();
+    this.#values[slot] = value;
+    (this.#rows[i] as Map<number, number>).set(j, slot);
+    (this.#rows[j] as Map<number, number>).set(i, slot);
+  }
+
+  /** Merge group `b` into `a`: the sum of `a` with each other group gains that group's sum with `b`. */
+  merge(a: number, b: number): void {
+    const rows = this.#rows;
+    const values = this.#values;
+    const sa = rows[a] as Map<number, number>;
+    const sb = rows[b] as Map<number, number>;
+    for (const [c, slot] of sb) {
+      if (c === a) continue;
+      const sc = rows[c] as Map<number, number>;
+      const shared = sa.get(c);
+      if (shared === undefined) {
+        sa.set(c, slot);
+        sc.set(a, slot);
+      } else {
+        values[shared] = (values[shared] as number) + (values[slot] as number);
+        this.#free.push(slot);
+      }
+      sc.delete(b);
+    }
+    const ab = sa.get(b);
+    if (ab !== undefined) this.#free.push(ab);
+    sa.delete(b);
+    sb.clear();
+  }
+
+  /** Call `f` with each group that has a sum with `a`, and the sum, in the order the pairs were first met. */
+  forEach(a: number, f: (c: number, sum: number) => void): void {
+    const values = this.#values;
+    for (const [c, slot] of this.#rows[a] as Map<number, number>) f(c, values[slot] as number);
+  }
+
+  #next(): number {
+    if (this.#used === this.#values.length) {
+      const values = new Float64Array(this.#values.length * 2);
+      values.set(this.#values);
+      this.#values = values;
+    }
+    return this.#used++;
+  }
 }
 
 type Entry = [number, number, number, number, number];

@@ -282,7 +282,17 @@ function build(
       const count = counts.get(entity) as Map<string, number>;
       count.set(m.text, (count.get(m.text) ?? 0) + 1);
     }
-    const prefix = (id: string) => `${article.id}:${id}`;
+    // One flat string per id, shared by the claim and the event mentions that hold it (a template literal
+    // would make a rope of three strings for every use).
+    const prefixed = new Map<string, string>();
+    const prefix = (id: string) => {
+      let full = prefixed.get(id);
+      if (full === undefined) {
+        full = [article.id, id].join(':');
+        prefixed.set(id, full);
+      }
+      return full;
+    };
     annotations.set(article.id, {
       ...annotation,
       mentions,
