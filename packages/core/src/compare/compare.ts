@@ -6,7 +6,7 @@ import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
 import { comparePair, echoedArguments } from './detect.js';
 import { explainAgreement, explainContradiction } from './explain.js';
-import { type ClaimView, type EventView, ViewContext, viewClaim, viewInEvent } from './view.js';
+import { type ClaimView, type EventView, MentionIndex, ViewContext, viewClaim, viewInEvent } from './view.js';
 import { groupVoices, jaccard, type VoiceOptions } from './voices.js';
 
 export interface CompareOptions {
@@ -107,17 +107,19 @@ export function compareClaims(input: CompareInput): CompareResult {
   };
   for (const family of families(ctx, input.events, views, options.siblings ?? true, maxMs)) {
     if (!manyVoices(family, views)) continue;
-    const mentionIds = new Map<string, string[]>();
+    const mentions = new Map<string, MentionIndex>();
     const eventOf = new Map<string, string>();
     const buckets = new Map<string, EventView[]>();
     for (const event of family) {
       for (const m of event.mentions) {
-        let ids = mentionIds.get(m.article);
-        if (!ids) {
-          ids = [];
-          mentionIds.set(m.article, ids);
+        const mention = ctx.eventMention(m.article, m.mention);
+        if (!mention) continue;
+        let index = mentions.get(m.article);
+        if (!index) {
+          index = new MentionIndex();
+          mentions.set(m.article, index);
         }
-        ids.push(m.mention);
+        index.add(mention);
       }
     }
     for (const event of family) {
@@ -125,7 +127,7 @@ export function compareClaims(input: CompareInput): CompareResult {
         const base = views.get(id);
         if (!base || eventOf.has(id)) continue;
         eventOf.set(id, event.id);
-        const view = viewInEvent(ctx, base, mentionIds.get(base.article.id) ?? []);
+        const view = viewInEvent(ctx, base, mentions.get(base.article.id));
         const key = `${event.id}\u0000${signature(view)}`;
         let bucket = buckets.get(key);
         if (!bucket) {

@@ -107,9 +107,15 @@ export class ViewContext {
     return id ? this.#entities.get(id) : undefined;
   }
 
-  /** An event mention of an article, by id (an article holds a few dozen: no index is kept for them). */
+  /**
+   * An event mention of an article, by id. No index is kept: the annotator numbers an article's mentions in
+   * order ("v12", or "article:v12" once corpus-wide, is the twelfth), so that place is looked at first, and the list searched only otherwise.
+   */
   eventMention(article: string, id: string): EventMention | undefined {
-    return this.#annotations.get(article)?.events.find((m) => m.id === id);
+    const events = this.#annotations.get(article)?.events;
+    if (!events) return undefined;
+    const at = events[Number(id.slice(id.lastIndexOf(':') + 2)) - 1];
+    return at?.id === id ? at : events.find((m) => m.id === id);
   }
 
   /** Entity mentions of an article that lie inside `span`. */
@@ -244,18 +250,59 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
   };
 }
 
-/** View a claim through one event: the arguments of its mention of the event, if it has one. */
-export function viewInEvent(ctx: ViewContext, base: ClaimView, mentionIds: readonly string[]): EventView {
-  const { claim, article } = base;
-  let mention: EventMention | null = null;
-  for (const id of mentionIds) {
-    const m = ctx.eventMention(article.id, id);
-    if (!m) continue;
-    if (m.claims.includes(claim.id) || (m.trigger.start >= claim.content.start && m.trigger.end <= claim.content.end)) {
-      mention = m;
-      break;
-    }
+/**
+ * The event mentions one article has in a family of events, in the family's order, to find the one a claim
+ * holds: the first that lists the claim or whose trigger lies in the claim's content. Indexed by claim and by
+ * trigger offset on first use, so a long article with thousands of mentions costs a lookup per claim, not a scan.
+ */
+export class MentionIndex {
+  readonly #order: EventMention[] = [];
+  #byClaim: Map<string, number> | null = null;
+  /** Positions in `#order`, by trigger start. */
+  #byStart: number[] | null = null;
+
+  add(mention: EventMention): void {
+    this.#order.push(mention);
+    this.#byClaim = null;
+    this.#byStart = null;
   }
+
+  /** The mention of the claim, if the article has one in the family. */
+  find(claim: CorpusClaim): EventMention | null {
+    const order = this.#order;
+    if (!this.#byClaim || !this.#byStart) {
+      this.#byClaim = new Map();
+      order.forEach((m, i) => {
+        for (const id of m.claims) if (!this.#byClaim?.has(id)) this.#byClaim?.set(id, i);
+      });
+      this.#byStart = order
+        .map((_, i) => i)
+        .sort((a, b) => (order[a] as EventMention).trigger.start - (order[b] as EventMention).trigger.start);
+    }
+    const byStart = this.#byStart;
+    let best = this.#byClaim.get(claim.id) ?? order.length;
+    const { start, end } = claim.content;
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((order[byStart[mid] as number] as EventMention).trigger.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < byStart.length; k++) {
+      const i = byStart[k] as number;
+      const trigger = (order[i] as EventMention).trigger;
+      if (trigger.start > end) break;
+      if (trigger.end <= end && i < best) best = i;
+    }
+    return order[best] ?? null;
+  }
+}
+
+/** View a claim through one event: the arguments of its mention of the event, if it has one. */
+export function viewInEvent(ctx: ViewContext, base: ClaimView, mentions: MentionIndex | undefined): EventView {
+  const { claim, article } = base;
+  const mention = mentions?.find(claim) ?? null;
   const args = mention?.arguments ?? {};
   const place = (span: Span | undefined, id?: string) =>
     ctx.place(ctx.argumentEntity(article.id, span, id, 'place')) ?? ctx.placeOfActor(article.id, span);
