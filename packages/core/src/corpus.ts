@@ -37,7 +37,13 @@ export class Corpus {
   /** Per article: the annotation, with entity, claim and event ids made corpus-wide. */
   readonly annotations: Map<string, DocumentAnnotation>;
 
-  readonly #byId = new Map<string, Entity | CorpusClaim | Event | Article>();
+  readonly #articles = new Map<string, Article>();
+  readonly #entities = new Map<string, Entity>();
+  readonly #claims = new Map<string, CorpusClaim>();
+  readonly #events = new Map<string, Event>();
+  /** Built on first use (the editor's hovers), so a script that never asks pays nothing for them. */
+  #eventsByClaim: Map<string, Event[]> | null = null;
+  #findingsByClaim: Map<string, (Contradiction | Agreement)[]> | null = null;
 
   constructor(parts: {
     articles: Article[];
@@ -57,27 +63,26 @@ export class Corpus {
     this.contradictions = parts.contradictions;
     this.agreements = parts.agreements;
     this.messages = parts.messages;
-    for (const list of [this.articles, this.entities, this.claims, this.events]) {
-      for (const item of list) this.#byId.set(item.id, item);
-    }
+    for (const a of this.articles) this.#articles.set(a.id, a);
+    for (const e of this.entities) this.#entities.set(e.id, e);
+    for (const c of this.claims) this.#claims.set(c.id, c);
+    for (const v of this.events) this.#events.set(v.id, v);
   }
 
   article(id: string): Article | undefined {
-    const found = this.#byId.get(id);
-    return found && 'text' in found ? found : undefined;
+    return this.#articles.get(id);
   }
 
   entity(id: string): Entity | undefined {
-    return this.entities.find((e) => e.id === id) ?? undefined;
+    return this.#entities.get(id);
   }
 
   claim(id: string): CorpusClaim | undefined {
-    const found = this.#byId.get(id);
-    return found && 'stance' in found ? found : undefined;
+    return this.#claims.get(id);
   }
 
   event(id: string): Event | undefined {
-    return this.events.find((e) => e.id === id);
+    return this.#events.get(id);
   }
 
   /** Claims whose speaker is the entity, whose content mentions it, or that belong to the event. */
@@ -100,22 +105,45 @@ export class Corpus {
   /** The events a claim belongs to. */
   eventsOf(claim: CorpusClaim | string): Event[] {
     const id = typeof claim === 'string' ? claim : claim.id;
-    return this.events.filter((e) => e.claims.includes(id));
+    if (!this.#eventsByClaim) {
+      const index = new Map<string, Event[]>();
+      for (const event of this.events) {
+        for (const c of event.claims) {
+          const list = index.get(c);
+          if (list) list.push(event);
+          else index.set(c, [event]);
+        }
+      }
+      this.#eventsByClaim = index;
+    }
+    return [...(this.#eventsByClaim.get(id) ?? [])];
   }
 
   /** Claims in other articles about the same events as `claim`, each marked agree / contradict / unrelated. */
   otherSources(claim: CorpusClaim | string): OtherSource[] {
     const self = typeof claim === 'string' ? this.claim(claim) : claim;
     if (!self) return [];
+    if (!this.#findingsByClaim) {
+      const index = new Map<string, (Contradiction | Agreement)[]>();
+      for (const finding of [...this.contradictions, ...this.agreements]) {
+        for (const c of finding.claims) {
+          const list = index.get(c);
+          if (list) list.push(finding);
+          else index.set(c, [finding]);
+        }
+      }
+      this.#findingsByClaim = index;
+    }
+    const findings = this.#findingsByClaim.get(self.id) ?? [];
     const related = new Set(this.eventsOf(self).flatMap((e) => e.claims));
     const result: OtherSource[] = [];
     for (const id of related) {
       const other = this.claim(id);
       if (!other || other.article === self.article) continue;
-      const contradiction = this.contradictions.find((c) => c.claims.includes(self.id) && c.claims.includes(id));
-      const agrees = this.agreements.some((a) => a.claims.includes(self.id) && a.claims.includes(id));
+      const about = findings.filter((f) => f.claims.includes(id));
+      const contradiction = about.find((f): f is Contradiction => 'kind' in f);
       if (contradiction) result.push({ claim: other, relation: 'contradict', contradiction });
-      else result.push({ claim: other, relation: agrees ? 'agree' : 'unrelated' });
+      else result.push({ claim: other, relation: about.length > 0 ? 'agree' : 'unrelated' });
     }
     return result;
   }

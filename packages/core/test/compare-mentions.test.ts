@@ -28,7 +28,7 @@ describe('MentionIndex: the event mention a claim holds', () => {
     expect(index.find(claim('c5', 495, 503))).toBeNull();
   });
 
-  it('finds each claim\'s own mention among twenty thousand', () => {
+  it("finds each claim's own mention among twenty thousand", () => {
     const index = new MentionIndex();
     for (let i = 0; i < 20_000; i++) index.add(mention(`a:v${i + 1}`, i * 10));
     const found = Array.from({ length: 20_000 }, (_, i) => index.find(claim(`c${i}`, i * 10, i * 10 + 8))?.id);

@@ -1,4 +1,11 @@
-import { type AnnotatedArticle, type Article, buildCorpus, type DocumentAnnotation, makeSpan } from '@claimlens/core';
+import {
+  type AnnotatedArticle,
+  type Article,
+  buildCorpus,
+  Corpus,
+  type DocumentAnnotation,
+  makeSpan,
+} from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
 
 function article(id: string, text: string, outlet: string): Article {
@@ -55,6 +62,36 @@ describe('the corpus', () => {
     expect(others.map((o) => o.claim.article)).toEqual(['b']);
     const event = corpus.eventsOf(first!)[0];
     expect(event && corpus.claimsAbout(event).length).toBe(2);
+  });
+});
+
+describe('looking up what a corpus holds', () => {
+  const built = buildCorpus([
+    annotated('V1', 'Outlet A', 'Jane Doe said that troops crossed the river.', 'Jane Doe', 'crossed'),
+    annotated('b', 'Outlet B', 'Jane Doe said that soldiers crossed the river.', 'Jane Doe', 'crossed'),
+    annotated('c', 'Outlet C', 'Jane Doe said that nobody crossed the river.', 'Jane Doe', 'crossed'),
+  ]);
+  const [a, b, c] = built.claims;
+  const event = { id: 'V1', label: 'crossing', type: 'movement', mentions: [], claims: [a!.id, b!.id, c!.id] };
+  const corpus = new Corpus({
+    ...built,
+    events: [event],
+    contradictions: [{ id: 'x1', kind: 'polarity', claims: [a!.id, c!.id], event: event.id, explanation: '…' }],
+    agreements: [{ claims: [b!.id, a!.id], event: event.id }],
+  });
+
+  it('marks each other source as agreeing, contradicting or related, from either side of a finding', () => {
+    const relation = (of: typeof a) =>
+      Object.fromEntries(corpus.otherSources(of!).map((o) => [o.claim.article, o.relation]));
+    expect(relation(a)).toEqual({ b: 'agree', c: 'contradict' });
+    expect(relation(c)).toEqual({ V1: 'contradict', b: 'unrelated' });
+    expect(corpus.eventsOf(b!.id)).toEqual([event]);
+  });
+
+  it('keeps an article and an event with the same id apart', () => {
+    expect(corpus.article('V1')?.outlet).toBe('Outlet A');
+    expect(corpus.event('V1')?.label).toBe('crossing');
+    expect(corpus.claim('V1')).toBeUndefined();
   });
 });
 
