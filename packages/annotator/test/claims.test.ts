@@ -76,6 +76,17 @@ describe('tagClaims: constructions', () => {
     expect(apart.content.text).toBe('The vehicle stopped in the village of Kalinovka');
   });
 
+  it('starts a content before its cue with its sentence, not inside the opening phrase', () => {
+    const claim = byCue(
+      claimsOf(
+        'In response to the strike, the National Rail Service said that the trains were stopped by angry workers so they were forced to return to the depot to wait for new orders from their managers, Channel 9 television reported.',
+      ),
+      'reported',
+    );
+    expect(claim.source?.text).toBe('Channel 9 television');
+    expect(claim.content.text.startsWith('In response to the strike, the National Rail Service said')).toBe(true);
+  });
+
   it('finds denials, with the deny stance', () => {
     const claim = byCue(claimsOf('The chemical company denied that it had dumped waste into the lake.'), 'denied');
     expect(claim.source?.text).toBe('The chemical company');

@@ -87,6 +87,30 @@ export function fillContent(facts: DocumentFacts, claim: TokenClaim): void {
   claim.contentEnd = end;
 }
 
+/**
+ * A content before its cue that the role tagger starts inside a phrase ("In response to the | incident,
+ * the service said …, NTV reported") starts with its sentence when the words it left out are few, hold no
+ * verb and no cue word but a noun ("in response to"), and the one before its start is a determiner, preposition or modifier.
+ */
+export function openContentStart(facts: DocumentFacts, claim: TokenClaim): void {
+  const t = facts.table;
+  if (claim.contentEnd > claim.cueStart || claim.contentStart <= 0) return;
+  const first = t.sentenceStart[t.sentence[claim.contentStart] as number] as number;
+  const gap = claim.contentStart - first;
+  if (gap <= 0 || gap > 5) return;
+  const before = t.tokens[claim.contentStart - 1]?.pos;
+  if (
+    !(before === 'DT' || before === 'IN' || before === 'JJ' || before === 'PRP$' || before === 'TO' || before === 'CD')
+  )
+    return;
+  for (let i = first; i < claim.contentStart; i++) {
+    const pos = t.tokens[i]?.pos ?? '';
+    const cueWord = facts.lexicon[i] !== 0 && !pos.startsWith('NN');
+    if (cueWord || pos.startsWith('VB') || pos === 'MD' || (t.shape[i] as number) >= 5) return;
+  }
+  claim.contentStart = first;
+}
+
 /** Whether a content's last word is a noun that a prepositional phrase follows ("accusations by …"). */
 function postModified(t: DocumentFacts['table'], last: number, sentenceEnd: number): boolean {
   const next = last + 1;

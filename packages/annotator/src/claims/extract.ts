@@ -1,4 +1,4 @@
-import { endAtCoordinatedCue, fillContent, isStatement, splitAroundCue } from './content.js';
+import { endAtCoordinatedCue, fillContent, isStatement, openContentStart, splitAroundCue } from './content.js';
 import { cueFeatures, cueSite, cueTags, type DocumentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
 import { type LinearModel, predict, scoreInto } from './perceptron.js';
 import { attributiveCues, participleSource, sourceApartFromContent, subjectSource, trimSource } from './phrases.js';
@@ -106,6 +106,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     if (options.rules) fillContent(facts, claim);
     if (options.rules) endAtCoordinatedCue(facts, claim);
     if (options.rules) sourceApartFromContent(facts, claim);
+    if (options.rules) openContentStart(facts, claim);
     if (options.rules && !isStatement(facts, claim)) continue;
     claims.push(claim);
   }
