@@ -1,41 +1,15 @@
 import { clusterEvents, type DocumentAnnotation, type EventMention } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
-import { article } from './fixtures/article.js';
+import { article, eventAnnotation, type GivenMention } from './fixtures/article.js';
 
-type Given = {
-  trigger: string;
-  lemma: string;
-  type: string;
-  generic?: boolean;
-  args?: EventMention['arguments'];
-};
+type Given = Omit<GivenMention, 'verbal'>;
 
-/** A document annotation holding one event mention per given trigger word. */
+/** One event mention per given trigger word; a trigger in "-ed" or "said" is verbal. */
 function annotation(text: string, mentions: Given[]): DocumentAnnotation {
-  return {
-    mentions: [],
-    entities: [],
-    claims: [],
-    sentences: [],
-    messages: [],
-    events: mentions.map((m, i) => {
-      const start = text.indexOf(m.trigger);
-      if (start < 0) throw new Error(`Expected "${m.trigger}" in the fixture`);
-      const span = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length, text: word });
-      const args = { ...m.args };
-      for (const role of ['destination', 'origin'] as const) if (args[role]) args[role] = span(args[role].text);
-      return {
-        id: `v${i + 1}`,
-        trigger: { start, end: start + m.trigger.length, text: m.trigger },
-        type: m.type,
-        lemma: m.lemma,
-        ...(m.generic ? { generic: true } : {}),
-        ...(/(?:ed|said)$/.test(m.trigger) ? { verbal: true } : {}),
-        arguments: args,
-        claims: [],
-      };
-    }),
-  };
+  return eventAnnotation(
+    text,
+    mentions.map((m) => ({ ...m, verbal: /(?:ed|said)$/.test(m.trigger) })),
+  );
 }
 
 /** Cluster two one-sentence articles (one sub-topic: they share a name) and tell whether their first mentions share an event. */

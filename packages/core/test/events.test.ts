@@ -1,32 +1,6 @@
-import { clusterEvents, type DocumentAnnotation, type EventMention } from '@claimlens/core';
+import { clusterEvents, type DocumentAnnotation } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
-import { article } from './fixtures/article.js';
-
-/** One event mention per trigger word found in the text, with optional arguments. */
-function annotation(
-  text: string,
-  mentions: { trigger: string; lemma: string; type: string; args?: EventMention['arguments'] }[],
-): DocumentAnnotation {
-  return {
-    mentions: [],
-    entities: [],
-    claims: [],
-    sentences: [],
-    messages: [],
-    events: mentions.map((m, i) => {
-      const start = text.indexOf(m.trigger);
-      if (start < 0) throw new Error(`Expected "${m.trigger}" in the fixture`);
-      return {
-        id: `v${i + 1}`,
-        trigger: { start, end: start + m.trigger.length, text: m.trigger },
-        type: m.type,
-        lemma: m.lemma,
-        arguments: m.args ?? {},
-        claims: [],
-      };
-    }),
-  };
-}
+import { article, eventAnnotation } from './fixtures/article.js';
 
 const a1 =
   'Northland armored columns crossed into Southland near Riverton on Friday, April 16. The crossing was condemned in Westport.';
@@ -40,21 +14,21 @@ describe('clusterEvents', () => {
   const annotations = new Map([
     [
       'a1',
-      annotation(a1, [
+      eventAnnotation(a1, [
         { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { timeValue: '*-04-16' } },
         { trigger: 'crossing', lemma: 'cross', type: 'movement' },
       ]),
     ],
     [
       'a2',
-      annotation(a2, [
+      eventAnnotation(a2, [
         { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { timeValue: '*-04-16' } },
         { trigger: 'incursion', lemma: 'incursion', type: 'movement' },
       ]),
     ],
     [
       'a3',
-      annotation(a3, [
+      eventAnnotation(a3, [
         { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { timeValue: '*-09-03' } },
         { trigger: 'crossing', lemma: 'cross', type: 'movement' },
       ]),
@@ -105,7 +79,7 @@ describe('clusterEvents', () => {
         [
           'a1',
           {
-            ...annotation(repeats, []),
+            ...eventAnnotation(repeats, []),
             events: [0, 1, 2].map((k) => ({
               id: `v${k + 1}`,
               trigger: { start: at(repeats, k), end: at(repeats, k) + 'incursion'.length, text: 'incursion' },
@@ -117,7 +91,7 @@ describe('clusterEvents', () => {
           },
         ],
         ['a2', annotations.get('a2') as DocumentAnnotation],
-        ['a4', annotation(a4, [{ trigger: 'crossed', lemma: 'cross', type: 'movement' }])],
+        ['a4', eventAnnotation(a4, [{ trigger: 'crossed', lemma: 'cross', type: 'movement' }])],
       ]),
       { synonyms: [['cross', 'incursion']], documents: { threshold: 0 } },
     );
@@ -139,7 +113,7 @@ describe('clusterEvents', () => {
       new Map(
         reports.map(([id, text, time]) => [
           id,
-          annotation(text, [
+          eventAnnotation(text, [
             { trigger: 'crossed', lemma: 'cross', type: 'movement', ...(time ? { args: { timeValue: time } } : {}) },
           ]),
         ]),
