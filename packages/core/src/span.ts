@@ -30,3 +30,18 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
 export function contains(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
+
+/**
+ * The first index in `[0, length)` at which `before` is false, for a `before` that holds on a prefix and
+ * nowhere after it (a binary search): in a list sorted by start, the first item at or after an offset.
+ */
+export function partitionPoint(length: number, before: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -3,7 +3,7 @@ import type { CorpusClaim } from '../claim.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity, Mention } from '../entity.js';
 import type { EventMention } from '../event.js';
-import type { Span } from '../span.js';
+import { partitionPoint, type Span } from '../span.js';
 import { confirmCues, distanceCues, hedgeCues, motiveCues, negators, outcomeCues, stopWords } from './lexicon.js';
 import { parseQuantities, type Quantity, singular } from './quantity.js';
 
@@ -121,15 +121,8 @@ export class ViewContext {
   /** Entity mentions of an article that lie inside `span`. */
   mentionsIn(article: string, span: { start: number; end: number }): Mention[] {
     const list = this.#mentions.get(article) ?? [];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((list[mid]?.start ?? 0) < span.start) lo = mid + 1;
-      else hi = mid;
-    }
     const found: Mention[] = [];
-    for (let i = lo; i < list.length; i++) {
+    for (let i = partitionPoint(list.length, (k) => (list[k]?.start ?? 0) < span.start); i < list.length; i++) {
       const m = list[i];
       if (!m || m.start >= span.end) break;
       if (m.end <= span.end) found.push(m);
@@ -281,19 +274,13 @@ export class MentionIndex {
     }
     const byStart = this.#byStart;
     let best = this.#byClaim.get(claim.id) ?? order.length;
-    const { start, end } = claim.content;
-    let lo = 0;
-    let hi = byStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((order[byStart[mid] as number] as EventMention).trigger.start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < byStart.length; k++) {
+    const content = claim.content;
+    const triggerAt = (k: number) => (order[byStart[k] as number] as EventMention).trigger;
+    for (let k = partitionPoint(byStart.length, (k) => triggerAt(k).start < content.start); k < byStart.length; k++) {
+      const trigger = triggerAt(k);
+      if (trigger.start > content.end) break;
       const i = byStart[k] as number;
-      const trigger = (order[i] as EventMention).trigger;
-      if (trigger.start > end) break;
-      if (trigger.end <= end && i < best) best = i;
+      if (trigger.end <= content.end && i < best) best = i;
     }
     return order[best] ?? null;
   }
@@ -527,14 +514,7 @@ function claimSentence(ctx: ViewContext, claim: CorpusClaim, article: Article): 
   let end = Math.max(...parts.map((s) => s.end));
   const sentences = ctx.annotation(article.id)?.sentences ?? [];
   // Sentences are in text order: binary search for the one holding the start, then walk to the end.
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sentences[mid]?.end ?? 0) <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sentences.length; i++) {
+  for (let i = partitionPoint(sentences.length, (k) => (sentences[k]?.end ?? 0) <= start); i < sentences.length; i++) {
     const s = sentences[i];
     if (!s || s.start >= end) break;
     if (s.start <= start && start < s.end) start = s.start;

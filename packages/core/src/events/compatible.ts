@@ -2,6 +2,7 @@ import type { Article } from '../article.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Geo } from '../entity.js';
 import type { EventMention } from '../event.js';
+import { partitionPoint } from '../span.js';
 import { type When, whenConflicts, whenOf } from './when.js';
 
 /** An event mention in its article. */
@@ -53,15 +54,8 @@ export function nameLookup(annotation: DocumentAnnotation | undefined): NameAt {
   for (let i = 1; i < all.length && sorted; i++) sorted = (all[i - 1]?.start ?? 0) <= (all[i]?.start ?? 0);
   const mentions = sorted ? all : [...all].sort((a, b) => a.start - b.start);
   return (start) => {
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((mentions[mid]?.start ?? 0) <= start) lo = mid + 1;
-      else hi = mid;
-    }
     // the last mention that starts there
-    const found = mentions[lo - 1];
+    const found = mentions[partitionPoint(mentions.length, (i) => (mentions[i]?.start ?? 0) <= start) - 1];
     return found && found.start === start ? found.entity : undefined;
   };
 }
