@@ -105,17 +105,7 @@ export class Corpus {
   /** The events a claim belongs to. */
   eventsOf(claim: CorpusClaim | string): Event[] {
     const id = typeof claim === 'string' ? claim : claim.id;
-    if (!this.#eventsByClaim) {
-      const index = new Map<string, Event[]>();
-      for (const event of this.events) {
-        for (const c of event.claims) {
-          const list = index.get(c);
-          if (list) list.push(event);
-          else index.set(c, [event]);
-        }
-      }
-      this.#eventsByClaim = index;
-    }
+    this.#eventsByClaim ??= byClaim(this.events);
     return [...(this.#eventsByClaim.get(id) ?? [])];
   }
 
@@ -123,17 +113,7 @@ export class Corpus {
   otherSources(claim: CorpusClaim | string): OtherSource[] {
     const self = typeof claim === 'string' ? this.claim(claim) : claim;
     if (!self) return [];
-    if (!this.#findingsByClaim) {
-      const index = new Map<string, (Contradiction | Agreement)[]>();
-      for (const finding of [...this.contradictions, ...this.agreements]) {
-        for (const c of finding.claims) {
-          const list = index.get(c);
-          if (list) list.push(finding);
-          else index.set(c, [finding]);
-        }
-      }
-      this.#findingsByClaim = index;
-    }
+    this.#findingsByClaim ??= byClaim<Contradiction | Agreement>([...this.contradictions, ...this.agreements]);
     const findings = this.#findingsByClaim.get(self.id) ?? [];
     const related = new Set(this.eventsOf(self).flatMap((e) => e.claims));
     const result: OtherSource[] = [];
@@ -147,6 +127,19 @@ export class Corpus {
     }
     return result;
   }
+}
+
+/** Each claim id with the items (events, findings) that list it, in their order. */
+function byClaim<T extends { claims: readonly string[] }>(items: readonly T[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const item of items) {
+    for (const id of item.claims) {
+      const list = index.get(id);
+      if (list) list.push(item);
+      else index.set(id, [item]);
+    }
+  }
+  return index;
 }
 
 export interface BuildOptions {
