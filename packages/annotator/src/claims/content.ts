@@ -1,5 +1,5 @@
 import type { TokenClaim } from './extract.js';
-import type { DocumentFacts } from './features.js';
+import { cueWordAt, type DocumentFacts } from './features.js';
 
 const passive = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
@@ -105,8 +105,7 @@ export function openContentStart(facts: DocumentFacts, claim: TokenClaim): void 
     return;
   for (let i = first; i < claim.contentStart; i++) {
     const pos = t.tokens[i]?.pos ?? '';
-    const cueWord = facts.lexicon[i] !== 0 && !pos.startsWith('NN');
-    if (cueWord || pos.startsWith('VB') || pos === 'MD' || (t.shape[i] as number) >= 5) return;
+    if (cueWordAt(facts, i) || pos.startsWith('VB') || pos === 'MD' || (t.shape[i] as number) >= 5) return;
   }
   claim.contentStart = first;
 }

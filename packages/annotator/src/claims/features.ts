@@ -52,6 +52,11 @@ export function documentFacts(table: TokenTable, lexicon: CueLexicon): DocumentF
 
 const none = 0x5bd1e995;
 
+/** Whether token `i` is a word of the cue lexicon used as one: a noun ("the press office") is not. */
+export function cueWordAt(facts: DocumentFacts, i: number): boolean {
+  return facts.lexicon[i] !== 0 && facts.table.tokens[i]?.pos?.startsWith('NN') !== true;
+}
+
 /**
  * Features of token `i` for the cue tagger, given the tags of the two tokens before it and where the last
  * cue the tagger began in the sentence is (`lastBegin`, -1 when none: a cue inside what another cue

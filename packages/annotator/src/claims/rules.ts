@@ -1,5 +1,5 @@
 import type { TokenClaim } from './extract.js';
-import type { DocumentFacts } from './features.js';
+import { cueWordAt, type DocumentFacts } from './features.js';
 import type { TokenTable } from './tokens.js';
 
 /** Headline labels that are not speakers ("Update: …"). */
@@ -218,8 +218,7 @@ export function sourceAfterCue(facts: DocumentFacts, claim: TokenClaim): void {
   if (end <= claim.cueEnd || end - claim.cueEnd > (nounPhrase ? 20 : 8)) return;
   for (let i = claim.cueEnd; i < end; i++) {
     // a cue word used as a noun ("the press office") is part of a noun phrase
-    const noun = t.tokens[i]?.pos?.startsWith('NN') === true;
-    if ((facts.lexicon[i] !== 0 && !noun) || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
+    if (cueWordAt(facts, i) || t.shape[i] === 5 || isVerb(t.tokens[i]?.pos, t.lower[i] as string)) return;
   }
   claim.sourceStart = claim.cueEnd;
   claim.sourceEnd = end;
