@@ -30,6 +30,7 @@ export function explorer(
   const events: ExplorerEvent[] = [];
   for (const event of corpus.events) {
     const groups = new Map<string, ExplorerClaim[]>();
+    const rows = new Map<string, ExplorerClaim>();
     for (const id of event.claims) {
       const claim = corpus.claim(id);
       if (!claim || !keep(claim.article)) continue;
@@ -38,21 +39,18 @@ export function explorer(
       const name = state.outlet(claim.article);
       const speaker = claim.speaker ? (corpus.entity(claim.speaker)?.name ?? null) : (claim.source?.text ?? null);
       const label = shorten(claim.content.text, 90);
-      const group = groups.get(name) ?? [];
       // a paragraph the outlet repeats is one row, marked if either copy is contradicted
-      const copy = group.find((c) => c.speaker === speaker && c.label === label && c.stance === claim.stance);
-      if (copy) copy.contradicted ||= contradicted.has(id);
-      else
-        group.push({
-          id,
-          label,
-          speaker,
-          outlet: name,
-          stance: claim.stance,
-          place,
-          contradicted: contradicted.has(id),
-        });
-      groups.set(name, group);
+      const key = [name, speaker, label, claim.stance].join('\u0000');
+      const copy = rows.get(key);
+      if (copy) {
+        copy.contradicted ||= contradicted.has(id);
+        continue;
+      }
+      const row = { id, label, speaker, outlet: name, stance: claim.stance, place, contradicted: contradicted.has(id) };
+      rows.set(key, row);
+      const group = groups.get(name);
+      if (group) group.push(row);
+      else groups.set(name, [row]);
     }
     const mentions = event.mentions.filter((m) => keep(m.article));
     if (mentions.length === 0 && groups.size === 0) continue;
