@@ -1,8 +1,9 @@
 import type { TokenClaim } from './extract.js';
 import type { DocumentFacts } from './features.js';
+import { passiveAuxiliaries } from './rules.js';
 
-/** Passive auxiliaries ("was told"). */
-const passive = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Passive auxiliaries ("was told"), with the infinitive ("will be told"). */
+const passive = new Set([...passiveAuxiliaries, 'be']);
 
 /**
  * Participles of verbs whose object is the one told, not the one telling ("X was told", "X was assured");

@@ -154,7 +154,8 @@ export function shareSources(facts: DocumentFacts, claims: TokenClaim[]): void {
   }
 }
 
-const passiveAuxiliaries = new Set(['is', 'was', 'are', 'were', 'been', 'being']);
+/** Auxiliaries of a finite passive ("it was reported", "it has been claimed"). */
+export const passiveAuxiliaries: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'been', 'being']);
 
 /**
  * Impersonal passives the tagger may miss: "it was reported that …", "it has been claimed that …". The
