@@ -44,17 +44,6 @@ export function findTimes(text: string, from: number, to: number): Found[] {
   return found;
 }
 
-/** Whether two normalised times name different days, months or years for certain. */
-export function timesConflict(a: string, b: string): boolean {
-  const pa = /^(\*|\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(a);
-  const pb = /^(\*|\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(b);
-  if (!pa || !pb) return false;
-  if (pa[1] !== '*' && pb[1] !== '*' && pa[1] !== pb[1]) return true;
-  if (pa[2] && pb[2] && pa[2] !== pb[2]) return true;
-  if (pa[3] && pb[3] && pa[3] !== pb[3]) return true;
-  return false;
-}
-
 const numberWords =
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozens hundreds thousands millions scores';
 const quantityPattern = new RegExp(
