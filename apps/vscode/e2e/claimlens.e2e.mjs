@@ -249,11 +249,7 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
   test(
     'the claimlens explorer lists actors, places and events with their claims by outlet',
     shotOnFailure('explorer', async () => {
-      await openFile(page, seedFiles[0], { debugShot: join(shots, `open-failed-${seedFiles[0]}.png`) });
-      await waitForCorpus(page);
-      await closeWidgets(page);
-      await showClaimlensViews(page);
-      const actors = await viewRows(page, 'Actors', (rows) => rows.some((row) => widelySeen(row) !== undefined));
+      const actors = await actorsOfFirstSeed();
       console.log(
         `Actors (${actors.length} rows): ${actors
           .slice(0, 8)
@@ -342,11 +338,7 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
   test(
     'Go to Definition on a surname jumps to the full name; Find All References lists several articles',
     shotOnFailure('definition', async () => {
-      await openFile(page, seedFiles[0], { debugShot: join(shots, `open-failed-${seedFiles[0]}.png`) });
-      await waitForCorpus(page);
-      await closeWidgets(page);
-      await showClaimlensViews(page);
-      const actors = await viewRows(page, 'Actors', (rows) => rows.some((row) => widelySeen(row) !== undefined));
+      const actors = await actorsOfFirstSeed();
       // A person named in full and, somewhere else, by surname alone ("said Smith"): the surname is a mention
       // that Go to Definition takes to the full name.
       const surname = actors
@@ -515,6 +507,20 @@ function newestVsix(folder) {
     throw new Error(`Expected a .vsix in ${folder}, not none: run \`npm run package -w claimlens-vscode\` first`);
   }
   return packages[0];
+}
+
+/**
+ * Open the first seed, wait for the workspace corpus, show the claimlens views, and return the Actors rows once
+ * one of them is an actor seen in several articles.
+ *
+ * @returns {Promise<import('./lib/views.mjs').Row[]>}
+ */
+async function actorsOfFirstSeed() {
+  await openFile(page, seedFiles[0], { debugShot: join(shots, `open-failed-${seedFiles[0]}.png`) });
+  await waitForCorpus(page);
+  await closeWidgets(page);
+  await showClaimlensViews(page);
+  return viewRows(page, 'Actors', (rows) => rows.some((row) => widelySeen(row) !== undefined));
 }
 
 /**

@@ -30,3 +30,16 @@ export async function poll(check, options) {
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/**
+ * Whether a Playwright wait or click settles without error: a timeout or a failure is false, not thrown.
+ *
+ * @param {Promise<unknown>} action
+ * @returns {Promise<boolean>}
+ */
+export function succeeds(action) {
+  return action.then(
+    () => true,
+    () => false,
+  );
+}

@@ -6,7 +6,7 @@
  * collects every row once, by its `data-index`.
  */
 
-import { poll } from './poll.mjs';
+import { poll, succeeds } from './poll.mjs';
 
 /**
  * @typedef {object} Row
@@ -206,13 +206,7 @@ export async function goToLine(page, line, column) {
     async () => {
       await page.keyboard.press('Control+G');
       const input = page.locator('.quick-input-widget input').first();
-      if (
-        !(await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
-          () => true,
-          () => false,
-        ))
-      )
-        return false;
+      if (!(await succeeds(input.waitFor({ state: 'visible', timeout: 5_000 })))) return false;
       await input.fill(`:${line}:${column}`);
       await page.keyboard.press('Enter');
       return poll(

@@ -10,7 +10,7 @@
  */
 
 import { createRequire } from 'node:module';
-import { poll } from './poll.mjs';
+import { poll, succeeds } from './poll.mjs';
 
 const require = createRequire(import.meta.url);
 /** @type {typeof import('playwright-core')} */
@@ -163,31 +163,18 @@ export async function closeWidgets(page) {
 async function viaQuickOpen(page, name) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input').first();
-  if (
-    !(await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  if (!(await succeeds(input.waitFor({ state: 'visible', timeout: 5_000 })))) {
     return 'Quick Open did not show';
   }
   await input.fill(name);
   // The row for the file itself (the label is the file name), not a row that merely mentions it.
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  if (
-    !(await row.waitFor({ state: 'visible', timeout: 10_000 }).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  if (!(await succeeds(row.waitFor({ state: 'visible', timeout: 10_000 })))) {
     await page.keyboard.press('Escape');
     return 'Quick Open did not list the file';
   }
   // Click the row rather than pressing Enter: Enter opens the focused row, which may not be this one yet.
-  const clicked = await row.click({ timeout: 5_000 }).then(
-    () => true,
-    () => false,
-  );
+  const clicked = await succeeds(row.click({ timeout: 5_000 }));
   if (!clicked) await page.keyboard.press('Enter');
   return 'ok';
 }
@@ -202,20 +189,10 @@ async function viaQuickOpen(page, name) {
 async function viaExplorer(page, name) {
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
   if (!(await row.isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+E');
-  if (
-    !(await row.waitFor({ state: 'visible', timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  if (!(await succeeds(row.waitFor({ state: 'visible', timeout: 5_000 })))) {
     return 'the Explorer did not list the file';
   }
-  return (await row.click({ timeout: 5_000 }).then(
-    () => true,
-    () => false,
-  ))
-    ? 'ok'
-    : 'the click did not land';
+  return (await succeeds(row.click({ timeout: 5_000 }))) ? 'ok' : 'the click did not land';
 }
 
 /**
