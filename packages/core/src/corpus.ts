@@ -2,6 +2,7 @@ import type { Article } from './article.js';
 import type { Claim, CorpusClaim } from './claim.js';
 import { compareClaims } from './compare/index.js';
 import type { Agreement, Contradiction } from './contradiction.js';
+import type { Dispute } from './dispute.js';
 import type { DocumentAnnotation } from './document.js';
 import type { Entity } from './entity.js';
 import type { Event } from './event.js';
@@ -31,6 +32,9 @@ export class Corpus {
   readonly entities: Entity[];
   readonly claims: CorpusClaim[];
   readonly events: Event[];
+  /** Each disputed point of an event once, with all its positions and sources. */
+  readonly disputes: Dispute[];
+  /** The disputes as pairs of claims (the version-1 form). */
   readonly contradictions: Contradiction[];
   readonly agreements: Agreement[];
   readonly messages: Message[];
@@ -51,6 +55,7 @@ export class Corpus {
     entities: Entity[];
     claims: CorpusClaim[];
     events: Event[];
+    disputes?: Dispute[];
     contradictions: Contradiction[];
     agreements: Agreement[];
     messages: Message[];
@@ -60,6 +65,7 @@ export class Corpus {
     this.entities = parts.entities;
     this.claims = parts.claims;
     this.events = parts.events;
+    this.disputes = parts.disputes ?? [];
     this.contradictions = parts.contradictions;
     this.agreements = parts.agreements;
     this.messages = parts.messages;
@@ -163,7 +169,7 @@ export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}
     for (const claim of annotation.claims) claims.push(placeClaim(claim, article.id));
   }
   const events = clusterEvents(articles, resolved.annotations, { entities: resolved.entities });
-  const { contradictions, agreements } = compareClaims({
+  const { disputes, contradictions, agreements } = compareClaims({
     articles,
     annotations: resolved.annotations,
     entities: resolved.entities,
@@ -176,6 +182,7 @@ export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}
     entities: resolved.entities,
     claims,
     events,
+    disputes,
     contradictions,
     agreements,
     messages: [...articles.flatMap((a) => a.messages), ...resolved.messages],

@@ -1,10 +1,12 @@
 import type { Article } from '../article.js';
 import type { CorpusClaim } from '../claim.js';
 import type { Agreement, Contradiction, ContradictionKind, Voice } from '../contradiction.js';
+import type { Dispute } from '../dispute.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
 import { comparePair, echoedArguments } from './detect.js';
+import { disputesFromContradictions } from './disputes.js';
 import { explainAgreement, explainContradiction } from './explain.js';
 import { type ClaimView, type EventView, MentionIndex, ViewContext, viewClaim, viewInEvent } from './view.js';
 import { groupVoices, jaccard, type VoiceOptions } from './voices.js';
@@ -40,6 +42,9 @@ export interface CompareInput {
 }
 
 export interface CompareResult {
+  /** Each disputed facet of an event once, with every position and the sources behind it. */
+  disputes: Dispute[];
+  /** The disputes as pairs of claims, for readers of the pairwise form. */
   contradictions: Contradiction[];
   agreements: Agreement[];
   /** Independent voices among the claims that belong to events; copies share one. */
@@ -221,7 +226,7 @@ export function compareClaims(input: CompareInput): CompareResult {
       }
     }
   }
-  return { contradictions, agreements, voices };
+  return { disputes: disputesFromContradictions(contradictions, views), contradictions, agreements, voices };
 }
 
 /**
