@@ -20,9 +20,9 @@ export {
 } from './compare/index.js';
 export { type CorpusConfigResult, corpusConfigNames, readCorpusConfig } from './config.js';
 export type { Agreement, Contradiction, ContradictionKind, Voice } from './contradiction.js';
-export type { Dispute, DisputePosition, DisputeSource, Facet } from './dispute.js';
 export { type AnnotatedArticle, type BuildOptions, buildCorpus, Corpus, type OtherSource } from './corpus.js';
 export { binarySignature, type Decoded, decodeText } from './decode.js';
+export type { Dispute, DisputePosition, DisputeSource, Facet } from './dispute.js';
 export type { DocumentAnnotation, Sentence } from './document.js';
 export type {
   ActorKind,
