@@ -8,6 +8,7 @@ import {
   readCorpus,
 } from '@claimlens/core';
 import { type Annotator, createAnnotator } from './annotate.js';
+import { defaultEventGrouping } from './events/grouping.js';
 import { annotateInWorkers, workersAvailable } from './workers.js';
 
 export interface AnalyzeOptions {
@@ -62,7 +63,7 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
   });
   // The items now hold the annotations; hand them over so they can be freed once resolved.
   annotations.length = 0;
-  const corpus = buildCorpus(items, options.config ?? read.config, { consume: true });
+  const corpus = buildCorpus(items, options.config ?? read.config, { consume: true, events: defaultEventGrouping() });
   corpus.messages.unshift(...read.messages);
   return corpus;
 }

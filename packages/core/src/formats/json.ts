@@ -47,6 +47,7 @@ export function corpusToJson(corpus: Corpus) {
       type: v.type,
       mentions: v.mentions.map(({ article, start, end, text, mention }) => ({ article, start, end, text, mention })),
       claims: [...v.claims],
+      ...(v.reason ? { reason: v.reason } : {}),
     })),
     contradictions: corpus.contradictions.map((c) => ({ ...c, claims: [...c.claims] })),
     agreements: corpus.agreements.map((a) => ({ ...a, claims: [...a.claims] })),
