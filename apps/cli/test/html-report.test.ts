@@ -117,7 +117,7 @@ describe('claimlens analyze --format html', () => {
     await page.focus('#tab-board');
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('#tab-timeline[aria-selected="true"]');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-timeline');
+    expect(await page.locator('#tab-timeline').evaluate((tab) => tab === tab.ownerDocument.activeElement)).toBe(true);
   });
 
   it('shows a timeline with one lane per outlet', async () => {
