@@ -14,7 +14,8 @@ const usage = `Usage: node packages/annotator/scripts/eval-events.mjs <ecbplus-f
 Rebuilds each ECB+ document (tokens joined by single spaces, one sentence a line), annotates the documents
 of each topic with createAnnotator({linePerSentence: true}), groups their event mentions with clusterEvents,
 and scores the gold event mentions (ACTION_* and NEG_ACTION_* in ECBplus_coreference_sentences.csv) with
-MUC, B³, CEAF-e and CoNLL F1. Also prints the same-lemma baseline (gold mentions grouped by lemma).
+MUC, B³, CEAF-e and CoNLL F1. Prints the share of gold mentions that a predicted mention overlaps (any token)
+and of predicted mentions in the checked sentences that overlap a gold one. Also prints the same-lemma baseline (gold mentions grouped by lemma).
 Default topics: the dev topics ${devTopics.join(' ')}, followed by a topic-level 5-fold cross-validation over
 the train topics (all others in the folder): the event model trained (weights and threshold) on four fifths
 of them, scored on the other fifth (--no-folds skips it); --split train scores the train topics with the
@@ -325,15 +326,18 @@ async function main(argv) {
   const grouping = { ...defaultEventGrouping(), ...clusterOptions };
   const started = Date.now();
   const data = await loadTopics(folder, topics, eventOptions);
+  const index = readSentenceIndex(folder);
   const system = {};
   const baseline = {};
+  const mentions = {};
   let goldCount = 0;
-  let found = 0;
   for (const topic of data) {
     const scored = await scoreTopic(topic, grouping);
     goldCount += scored.gold;
-    found += scored.found;
     addCounts(system, scored.counts);
+    for (const [k, n] of Object.entries(mentionOverlap(topic.docs, scored.spans, index))) {
+      mentions[k] = (mentions[k] ?? 0) + n;
+    }
     const gold = new Map();
     const lemmaBased = new Map();
     for (const doc of topic.docs) {
@@ -360,7 +364,11 @@ async function main(argv) {
       .concat(`CoNLL F1 ${s.conll.toFixed(4)}`)
       .join('\n  ');
   console.log(
-    `ECB+ topics ${topics.join(' ')}: ${goldCount} gold event mentions, ${found} overlapped by a predicted mention (${((100 * found) / Math.max(goldCount, 1)).toFixed(1)}%), ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `ECB+ topics ${topics.join(' ')}: ${goldCount} gold event mentions, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const { gold: g, goldFound, predicted: p, predictedGold } = mentions;
+  console.log(
+    `mentions in the scored sentences: ${goldFound}/${g} gold overlapped by a predicted one (${((100 * goldFound) / Math.max(g, 1)).toFixed(1)}%), ${predictedGold}/${p} predicted overlapping a gold one (${((100 * predictedGold) / Math.max(p, 1)).toFixed(1)}%)`,
   );
   console.log(`system:\n  ${fmt(summarize(system))}`);
   console.log(`same-lemma baseline (gold mentions):\n  ${fmt(summarize(baseline))}`);
@@ -375,6 +383,26 @@ async function main(argv) {
   });
   const mean = folds.reduce((sum, f) => sum + f.conll, 0) / folds.length;
   console.log(`train topics, ${folds.length}-fold cross-validation by topic: mean CoNLL F1 ${mean.toFixed(4)}`);
+}
+
+/**
+ * How the predicted mentions meet the gold ones in the scored (checked) sentences, by any token overlap:
+ * gold mentions overlapped by a predicted mention, and predicted mentions that overlap a gold mention.
+ */
+export function mentionOverlap(docs, predictedByDoc, index) {
+  const counts = { gold: 0, goldFound: 0, predicted: 0, predictedGold: 0 };
+  const meets = (a, b) => a.start < b.end && b.start < a.end;
+  for (const doc of docs) {
+    const checked = index.get(doc.name) ?? new Set();
+    const sentenceAt = new Map(doc.tokens.map((t) => [t.start, t.sentence]));
+    const gold = doc.mentions.filter((m) => m.checked);
+    const predicted = (predictedByDoc.get(doc.name) ?? []).filter((p) => checked.has(sentenceAt.get(p.start)));
+    counts.gold += gold.length;
+    counts.goldFound += gold.filter((m) => predicted.some((p) => meets(p, m))).length;
+    counts.predicted += predicted.length;
+    counts.predictedGold += predicted.filter((p) => gold.some((m) => meets(p, m))).length;
+  }
+  return counts;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

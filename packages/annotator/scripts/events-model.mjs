@@ -72,7 +72,7 @@ export async function scoreTopic(data, options) {
       predicted.set(m.id, hit ? `${data.topic}:${hit.event}` : `${m.id}:none`);
     }
   }
-  return { counts: scoreCounts(gold, predicted), gold: gold.size, found, missed };
+  return { counts: scoreCounts(gold, predicted), gold: gold.size, found, missed, spans };
 }
 
 /** CoNLL F1 over topics, each grouped with `options`. */
