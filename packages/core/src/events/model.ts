@@ -167,11 +167,12 @@ export function ruledOut(x: Float64Array): boolean {
 }
 
 /**
- * What a ruled-out pair adds to the average score of two groups: below nothing, so that one group with a
- * member from another day keeps out of an event only when such members are more than a few (one report that
- * misreads a date still joins the event the others agree on).
+ * What a ruled-out pair adds to the sum of scores between two groups: as much against the merge as a sure
+ * pair adds for it, so a happening of another day or place stays out of an event that undated reports would
+ * bridge ("crossed" in September beside two undated "crossed" and one of 16 April). Other values measured:
+ * see data/README.md of the annotator.
  */
-export const conflictScore = -0.5;
+export const conflictScore = -1;
 
 /** The model's probability that a pair with these features names one happening. */
 export function probability(weights: Float64Array, x: Float64Array): number {
