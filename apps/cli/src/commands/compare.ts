@@ -2,11 +2,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { analyze } from '@claimlens/annotator';
 import {
-  type HumanAgreementInput,
   type AnnotatedArticle,
   decodeText,
   formatAgreement,
   formatScore,
+  type HumanAgreementInput,
   humanAgreement,
   type ImportedCorpus,
   importJson,
