@@ -432,9 +432,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const entry = workspace.entries.get(uri);
     const folder = entry ? folderOf(entry.path) : null;
     if (!entry || !folder) return false;
-    const before = human.get(entry.path)?.raw;
+    const before = human.get(entry.path)?.raw ?? null;
     const loaded = await human.load(folder, entry.path, entry.analysed?.text ?? entry.text);
-    if (loaded.raw !== before || loaded.messages.length > 0) {
+    // Most articles have no annotations file: nothing to apply or report for them.
+    if (loaded.raw !== before) {
       workspace.reapply(uri);
       publishDiagnostics();
     }
