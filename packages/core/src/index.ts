@@ -1,3 +1,31 @@
+export { type Anchored, anchorTarget, quoteTarget } from './annotations/anchor.js';
+export { type AppliedAnnotations, applyHumanAnnotations, type PlacedAnnotation } from './annotations/apply.js';
+export {
+  annotationContext,
+  formatAnnotationFile,
+  newAnnotation,
+  outsideReason,
+  type ParseAnnotationOptions,
+  type ParsedAnnotations,
+  parseAnnotationFile,
+} from './annotations/file.js';
+export {
+  actorKinds,
+  annotationsFolder,
+  type HumanAnnotation,
+  type HumanTag,
+  humanTags,
+  type Origin,
+  placeKinds,
+  type QuoteTarget,
+  stances,
+} from './annotations/model.js';
+export {
+  type ArticleAnnotations,
+  type HumanAnnotationsResult,
+  readHumanAnnotations,
+  withHumanAnnotations,
+} from './annotations/read.js';
 export type { Article, ArticleMeta } from './article.js';
 export {
   type BoilerplateOptions,
@@ -60,4 +88,4 @@ export {
   type WorkspaceConfig,
 } from './read.js';
 export { type CorpusConfig, type ResolvedEntities, resolveEntities } from './resolve/entities.js';
-export { type ArticleSpan, contains, makeSpan, overlaps, type Span } from './span.js';
+export { type ArticleSpan, contains, makeSpan, overlaps, partitionPoint, type Span } from './span.js';
