@@ -21,6 +21,7 @@ import { highlights } from './features/highlights.js';
 import { hoverMarkdown } from './features/hover.js';
 import { viewOf } from './features/lookup.js';
 import { definition, references } from './features/navigation.js';
+import { story } from './features/story.js';
 import { selectFile } from './glob.js';
 import { toOffset } from './positions.js';
 import {
@@ -36,6 +37,7 @@ import {
   type Request,
   type Settings,
   statusNotification,
+  storyRequest,
 } from './protocol.js';
 import type { AnnotationRunner } from './runner.js';
 import { defaultSettings, normaliseSettings } from './settings.js';
@@ -210,6 +212,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   handle(contradictionsRequest, () => contradictionItems(workspace.state, dismissed.keys));
+
+  handle(storyRequest, () => story(workspace.state));
 
   handle(dismissRequest, async ({ key, dismissed: value }) => {
     await dismissed.set(key, value);

@@ -126,7 +126,12 @@ export function renderBoard(stage: HTMLElement, ui: Ui): Drawn {
       line.append(drawCell(event, cell, index, k + 1));
     });
     row.append(line);
-    if (event.disputes.length > 0) row.append(disputeStrip(ui, event));
+    if (event.disputes.length > 0) {
+      const strip = disputeStrip(ui, event);
+      // It stays in view when the board scrolls sideways.
+      strip.style.width = `${Math.min(width, scroller.clientWidth)}px`;
+      row.append(strip);
+    }
     return row;
   };
 
