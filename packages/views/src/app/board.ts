@@ -246,7 +246,7 @@ function disputeStrip(ui: Ui, event: StoryEvent): HTMLElement {
       .slice(0, 2)
       .flatMap((d, i) => [
         i > 0 ? ' ; ' : '',
-        h('strong', {}, d.what),
+        h('strong', {}, d.compatible ? `${d.what} (differs, can all hold)` : d.what),
         ' — ',
         d.positions.map((p) => `${positionValue(p)} (${sourcesOf(p)})`).join(' vs '),
       ]),
@@ -273,7 +273,7 @@ export function showEvent(ui: Ui, event: StoryEvent): void {
       h(
         'section',
         { class: 'dispute' },
-        h('h3', {}, `⚠ Disputed: ${d.what}${d.compatible ? ' (the accounts differ but can all hold)' : ''}`),
+        h('h3', {}, d.compatible ? `Accounts differ: ${d.what} (they can all hold)` : `⚠ Disputed: ${d.what}`),
         h('p', {}, d.explanation),
         h(
           'ul',
