@@ -33,6 +33,8 @@ export class StoryPanels implements vscode.Disposable {
     const open = this.#panels.get(view);
     if (open) {
       open.reveal();
+      // The reader may have switched the panel to another view with its tabs.
+      void open.webview.postMessage({ type: 'view', view });
       return;
     }
     // All three in one editor group: the group of one already open, else beside the editor.
