@@ -18,6 +18,7 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
     format: { type: 'string' },
     out: { type: 'string' },
     'max-file-size': { type: 'string' },
+    'no-cache': { type: 'boolean' },
     quiet: { type: 'boolean' },
   });
   const format = choice('format', values.format, formats, 'text');
@@ -29,6 +30,7 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
   const options: Parameters<typeof analyze>[1] = {
     onProgress: (done, total) => progress.update(done, total),
   };
+  if (values['no-cache']) options.cache = null;
   if (values['max-file-size'] !== undefined) options.maxFileSize = sizeOption(values['max-file-size']);
   const corpus = await analyze(positionals, options);
   progress.done();

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { annotate } from '@claimlens/annotator';
-import { annotationToJson, decodeText, type Message, readFrontMatter } from '@claimlens/core';
+import { annotate, annotationKey } from '@claimlens/annotator';
+import {
+  AnnotationCache,
+  annotationToJson,
+  type DocumentAnnotation,
+  decodeText,
+  type Message,
+  readFrontMatter,
+} from '@claimlens/core';
 import { choice, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
 import { formatMessages } from '../messages.js';
@@ -12,6 +19,7 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
     format: { type: 'string' },
     markdown: { type: 'boolean' },
     'max-file-size': { type: 'string' },
+    'no-cache': { type: 'boolean' },
     quiet: { type: 'boolean' },
   });
   const format = choice('format', values.format, ['json', 'text'] as const, 'json');
@@ -36,7 +44,7 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   const textOf = () => decoded.text ?? undefined;
   for (const line of formatMessages(messages, { quiet: values.quiet ?? false, textOf })) io.stderr.write(`${line}\n`);
   if (decoded.text === null) return 1;
-  const annotation = annotate(decoded.text, { format: markdown ? 'markdown' : 'plaintext' });
+  const annotation = annotateCached(decoded.text, markdown ? 'markdown' : 'plaintext', !values['no-cache']);
   for (const line of formatMessages(
     annotation.messages.map((m) => ({ ...m, path: name })),
     { quiet: values.quiet ?? false, textOf },
@@ -46,6 +54,18 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   if (format === 'json') io.stdout.write(`${JSON.stringify(annotationToJson(annotation), null, 2)}\n`);
   else io.stdout.write(annotationReport(annotation));
   return 0;
+}
+
+/** Annotate with the default knowledge, through the user's annotation cache when `useCache`. */
+function annotateCached(text: string, format: 'markdown' | 'plaintext', useCache: boolean): DocumentAnnotation {
+  if (!useCache) return annotate(text, { format });
+  const cache = new AnnotationCache();
+  const key = annotationKey(text, format);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const annotation = annotate(text, { format });
+  cache.set(key, JSON.stringify(annotation));
+  return annotation;
 }
 
 /** A positive whole number of bytes from an option value. */
