@@ -67,7 +67,7 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
       cache?.set(keys[index] as string, json);
       add(index, JSON.parse(json) as DocumentAnnotation);
     });
-  } else {
+  } else if (missing.length > 0) {
     const annotator = options.annotator ?? createAnnotator();
     for (const index of missing) {
       const article = articles[index] as (typeof articles)[number];
