@@ -4,6 +4,7 @@ import { analyze } from '@claimlens/annotator';
 import { type Corpus, corpusToJson, corpusToJsonl, toBrat, toW3C, type W3CItem } from '@claimlens/core';
 import { choice, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
+import { writeJson, writeJsonFile } from '../json.js';
 import { formatMessages } from '../messages.js';
 import { progressBar } from '../progress.js';
 import { corpusReport } from '../report.js';
@@ -57,7 +58,11 @@ async function write(corpus: Corpus, format: Format, out: string | undefined, io
     else await writeFile(path.join(out, name), content);
   };
   if (format === 'text') return emit('report.txt', corpusReport(corpus));
-  if (format === 'json') return emit('corpus.json', `${JSON.stringify(corpusToJson(corpus), null, 2)}\n`);
+  if (format === 'json') {
+    if (out === undefined) writeJson(corpusToJson(corpus), (chunk) => io.stdout.write(chunk));
+    else writeJsonFile(path.join(out, 'corpus.json'), corpusToJson(corpus));
+    return;
+  }
   if (format === 'jsonl') {
     if (out === undefined) {
       for (const line of corpusToJsonl(corpus)) io.stdout.write(line);

@@ -10,6 +10,7 @@ import {
 } from '@claimlens/core';
 import { choice, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
+import { writeJson } from '../json.js';
 import { formatMessages } from '../messages.js';
 import { annotationReport } from '../report.js';
 
@@ -51,7 +52,7 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   )) {
     io.stderr.write(`${line}\n`);
   }
-  if (format === 'json') io.stdout.write(`${JSON.stringify(annotationToJson(annotation), null, 2)}\n`);
+  if (format === 'json') writeJson(annotationToJson(annotation), (chunk) => io.stdout.write(chunk));
   else io.stdout.write(annotationReport(annotation));
   return 0;
 }
