@@ -3,10 +3,12 @@ import { annotate, annotationKey } from '@claimlens/annotator';
 import {
   AnnotationCache,
   annotationToJson,
+  applyHumanAnnotations,
   type DocumentAnnotation,
   decodeText,
   type Message,
   readFrontMatter,
+  readHumanAnnotations,
 } from '@claimlens/core';
 import { choice, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
@@ -45,9 +47,15 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   const textOf = () => decoded.text ?? undefined;
   for (const line of formatMessages(messages, { quiet: values.quiet ?? false, textOf })) io.stderr.write(`${line}\n`);
   if (decoded.text === null) return 1;
-  const annotation = annotateCached(decoded.text, markdown ? 'markdown' : 'plaintext', !values['no-cache']);
+  const text = decoded.text;
+  const machine = annotateCached(text, markdown ? 'markdown' : 'plaintext', !values['no-cache']);
+  // A file's human annotations (.claimlens/annotations/) apply over the machine's, as in analyze.
+  const human = file === '-' ? null : await readHumanAnnotations([{ id: name, path: file, text }]);
+  const found = human?.byArticle.get(name)?.annotations ?? [];
+  const applied = applyHumanAnnotations(text, machine, found, name);
+  const annotation = applied.annotation;
   for (const line of formatMessages(
-    annotation.messages.map((m) => ({ ...m, path: name })),
+    [...(human?.messages ?? []), ...applied.messages, ...annotation.messages.map((m) => ({ ...m, path: name }))],
     { quiet: values.quiet ?? false, textOf },
   )) {
     io.stderr.write(`${line}\n`);
