@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,26 +16,39 @@ export function annotationKey(text: string, format: 'markdown' | 'plaintext'): s
   return createHash('sha256').update(`${fingerprint}\n${format}\n`).update(text).digest('hex');
 }
 
-/** A SHA-256 over the annotator's version and every file of its code, core's code and its data folder. */
+/**
+ * A SHA-256 over the annotator's manifest (its version), every file of its code, of core's code and of its data
+ * folder. Bundled (the language server in the editor), the code is the running script instead.
+ */
 export function annotatorFingerprint(): string {
   const hash = createHash('sha256');
-  const manifest = new URL('../package.json', import.meta.url);
-  hash.update(readFileSync(manifest));
-  hashFolder(hash, fileURLToPath(new URL('.', import.meta.url)));
-  hashFolder(hash, fileURLToPath(new URL('../data/', import.meta.url)));
+  const code = fileURLToPath(new URL('.', import.meta.url));
+  hashPath(hash, fileURLToPath(new URL('../package.json', import.meta.url)));
+  hashPath(hash, code);
+  hashPath(hash, fileURLToPath(new URL('../data/', import.meta.url)));
+  let core: string | undefined;
   try {
-    hashFolder(hash, path.dirname(createRequire(import.meta.url).resolve('@claimlens/core')));
+    core = path.dirname(createRequire(import.meta.url).resolve('@claimlens/core'));
   } catch {
-    // Core not installed beside the annotator (its sources run through an alias): its version is in the manifest.
+    // Core is bundled with the annotator, or its sources run through an alias (tests).
   }
+  if (core) hashPath(hash, core);
+  if (!existsSync(code) && process.argv[1]) hashPath(hash, process.argv[1]);
   return hash.digest('hex');
 }
 
-/** Add each file's path (relative to `folder`) and bytes to `hash`, in a fixed order. */
-function hashFolder(hash: Hash, folder: string): void {
-  const names = readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
-  for (const name of names) {
-    const file = path.join(folder, name);
+/** Add a file's bytes, or a folder's files with their paths (relative to it) in a fixed order, to `hash`. */
+function hashPath(hash: Hash, target: string): void {
+  if (!existsSync(target)) {
+    hash.update(`\nmissing ${path.basename(target)}\n`);
+    return;
+  }
+  if (statSync(target).isFile()) {
+    hash.update(readFileSync(target));
+    return;
+  }
+  for (const name of readdirSync(target, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = path.join(target, name);
     if (!statSync(file).isFile()) continue;
     hash.update(`\n${name.split(path.sep).join('/')}\n`);
     hash.update(readFileSync(file));
