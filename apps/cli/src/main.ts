@@ -20,6 +20,8 @@ Commands:
       --no-cache           Annotate every article again instead of reusing cached annotations (also for annotate)
   compare GOLD PRED        Precision, recall and F1 per type of PRED against GOLD; each is a brat .ann file or a
                            folder of them, W3C JSON-LD, claimlens JSON or JSON Lines
+  compare FOLDER           How far the machine agrees with the human annotations of FOLDER's articles
+                           (.claimlens/annotations), per type
       --format text|json   Output format (default: text)
   cache clear              Remove the cached annotations ($XDG_CACHE_HOME/claimlens, or the platform's cache folder)
 
