@@ -26,7 +26,9 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { commandLinks: true };
+  // The decorations draw the highlights (backgrounds, wavy underlines, ruler marks); semantic tokens are for
+  // editors without them.
+  const initializationOptions: InitializationOptions = { commandLinks: true, semanticTokens: false };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'plaintext' },
