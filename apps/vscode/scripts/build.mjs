@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Build the extension into dist/: the client (dist/extension.cjs, `vscode` left external), the language server and
- * its analysis worker (dist/server.cjs, dist/worker.cjs), the annotator's data (dist/annotator/data) and the
- * repository's NOTICE (dist/NOTICE: the licences of that data), all from the workspace sources. `--production`
+ * its analysis worker (dist/server.cjs, dist/worker.cjs), the annotator's data (dist/annotator/data), the
+ * repository's NOTICE (dist/NOTICE: the licences of that data) and the claimlens.json schema (dist/config.schema.json,
+ * for jsonValidation), all from the workspace sources. `--production`
  * minifies.
  *
  * Usage: node scripts/build.mjs [--production]
@@ -34,4 +35,5 @@ await esbuild.build({
 });
 await bundleServer({ outdir: dist, minify: production });
 await copyFile(path.join(root, '../../NOTICE'), path.join(dist, 'NOTICE'));
+await copyFile(path.join(root, '../../packages/core/schema/config.schema.json'), path.join(dist, 'config.schema.json'));
 console.log(`built ${path.relative(process.cwd(), dist)}${production ? ' (production)' : ''}`);

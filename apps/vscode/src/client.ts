@@ -36,13 +36,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
       { scheme: 'untitled', language: 'plaintext' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: {
-      configurationSection: 'claimlens',
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{txt,text,md,markdown,mdown}'),
-        vscode.workspace.createFileSystemWatcher('**/.claimlens/dismissed.json'),
-      ],
-    },
+    // File events come from FileWatchers (activation.ts), built from the include setting.
+    synchronize: { configurationSection: 'claimlens' },
     initializationOptions,
     markdown: { isTrusted: { enabledCommands: ['claimlens.openPlace'] }, supportHtml: false },
     outputChannel: output,

@@ -1,6 +1,7 @@
 import { highlightsChangedNotification, type StatusParams, statusNotification } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { configFile, createConfig, FileWatchers, shouldAnalyse } from './activation.js';
 import { createClient } from './client.js';
 import {
   analyzeWorkspace,
@@ -18,7 +19,11 @@ import { StatusItem } from './status.js';
 
 let client: LanguageClient | undefined;
 
-/** Start the language server and register the highlights, explorer, status item and commands. */
+/**
+ * Register the highlights, explorer, status item and commands; start the language server only for a folder that
+ * asks for analysis (a `claimlens.json` at its root, or `claimlens.workspace.analyse`), or when the user runs
+ * Analyse Workspace. Elsewhere (a README in a code repository) nothing is analysed.
+ */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('claimlens', { log: true });
   const started = createClient(context, output);
@@ -26,6 +31,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const highlighter = new Highlighter(started);
   const status = new StatusItem();
   const model = new ExplorerModel(started);
+  const watchers = new FileWatchers(started);
+  let starting: Promise<void> | undefined;
+  /** Start the server once: the analysis of the workspace folders begins. */
+  const start = () => {
+    starting ??= (async () => {
+      await vscode.commands.executeCommand('setContext', 'claimlens.active', true);
+      status.show();
+      watchers.watch();
+      await started.start();
+      highlighter.didChangeHighlights();
+    })();
+    return starting;
+  };
+  /** Start when a folder now asks for analysis (a claimlens.json appeared, or the setting was turned on). */
+  const startIfAsked = async () => {
+    if (!starting && (await shouldAnalyse())) await start();
+  };
+  /** A command that needs the server: it starts the analysis when the user asks for it. */
+  const serverCommand = (name: string, run: (...args: never[]) => unknown) =>
+    command(name, async (...args: never[]) => {
+      await start();
+      return run(...args);
+    });
+  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${configFile}`, false, true, true);
   const views = (['events', 'actors', 'places'] as const).map((name) =>
     vscode.window.createTreeView(`claimlens.${name}`, {
       treeDataProvider: new ExplorerTree(model, name),
@@ -58,13 +87,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(function didChangeActiveEditor() {
       status.render();
     }),
+    watchers,
+    configWatcher,
+    configWatcher.onDidCreate(function didCreateConfig() {
+      void startIfAsked();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(function didChangeFolders() {
+      void startIfAsked();
+    }),
+    vscode.workspace.onDidChangeConfiguration(function didChangeConfiguration(change) {
+      if (change.affectsConfiguration('claimlens.workspace.analyse')) void startIfAsked();
+      if (starting && change.affectsConfiguration('claimlens.files.include')) watchers.watch();
+    }),
     command('openPlace', (place: Parameters<typeof openPlace>[0], beside?: boolean) =>
       openPlace(place, beside === true),
     ),
     command('dismissFinding', (key: string) => dismissFinding(started, key)),
-    command('analyzeWorkspace', () => analyzeWorkspace(started)),
-    command('showContradictions', () => showContradictions(started)),
-    command('exportAnnotations', () => exportAnnotations(started)),
+    serverCommand('analyzeWorkspace', () => analyzeWorkspace(started)),
+    command('createConfig', async () => {
+      await createConfig();
+      await startIfAsked();
+    }),
+    command('openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#start`, false),
+    ),
+    serverCommand('showContradictions', () => showContradictions(started)),
+    serverCommand('exportAnnotations', () => exportAnnotations(started)),
     command('showLegend', () => showLegend()),
     command('toggleActors', () => toggleCategory('actors')),
     command('togglePlaces', () => toggleCategory('places')),
@@ -75,7 +123,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('toggleHighlights', () => toggleAll()),
     command('filterOutlet', () => filterOutlet(model)),
     command('clearOutletFilter', () => model.setOutlet(null)),
-    command('restartServer', () => started.restart()),
+    serverCommand('restartServer', () => started.restart()),
     started.onNotification(highlightsChangedNotification.method, function didChangeHighlights(params: { uri: string }) {
       highlighter.didChangeHighlights(params.uri);
     }),
@@ -84,8 +132,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       model.didChangeCorpus();
     }),
   );
-  await started.start();
-  highlighter.didChangeHighlights();
+  await vscode.commands.executeCommand('setContext', 'claimlens.active', false);
+  await startIfAsked();
 }
 
 export async function deactivate(): Promise<void> {
