@@ -11,9 +11,10 @@ Commands:
   analyze PATH...          Analyse files and folders of articles (.txt, .md) as one corpus
       --format FORMAT      text (default): a report to read; json: the whole corpus (version 1);
                            jsonl: one article per line; brat: .ann files (needs --out);
-                           w3c: W3C Web Annotation JSON-LD
+                           w3c: W3C Web Annotation JSON-LD; html: story board, timeline and map (needs --out)
       --out DIR            Write into DIR instead of stdout (json → corpus.json, jsonl → corpus.jsonl,
-                           text → report.txt, brat → ID.ann + ID.txt + annotation.conf, w3c → ID.jsonld)
+                           text → report.txt, brat → ID.ann + ID.txt + annotation.conf, w3c → ID.jsonld,
+                           html → index.html)
       --max-file-size N    Analyse at most N bytes of a file (default: claimlens.json maxFileSize, else 10000000)
       --quiet              Print only errors on stderr, no warnings and no progress bar
   compare GOLD PRED        Precision, recall and F1 per type of PRED against GOLD; each is a brat .ann file or a

@@ -2,6 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyze } from '@claimlens/annotator';
 import { type Corpus, corpusToJson, corpusToJsonl, toBrat, toW3C, type W3CItem } from '@claimlens/core';
+import { storyModel } from '@claimlens/views';
+import { reportHtml } from '@claimlens/views/page';
 import { choice, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
 import { formatMessages } from '../messages.js';
@@ -9,7 +11,7 @@ import { progressBar } from '../progress.js';
 import { corpusReport } from '../report.js';
 import { describe, sizeOption } from './annotate.js';
 
-const formats = ['text', 'json', 'jsonl', 'brat', 'w3c'] as const;
+const formats = ['text', 'json', 'jsonl', 'brat', 'w3c', 'html'] as const;
 type Format = (typeof formats)[number];
 
 /** `claimlens analyze PATH...`: read, annotate and compare a corpus, then write it in one format. */
@@ -24,6 +26,8 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
   if (positionals.length === 0) throw new UsageError('Expected at least one PATH (a file or a folder of articles).');
   if (format === 'brat' && values.out === undefined)
     throw new UsageError('Expected --out DIR with --format brat: it writes one .ann file per article.');
+  if (format === 'html' && values.out === undefined)
+    throw new UsageError('Expected --out DIR with --format html: it writes the report to DIR/index.html.');
   const quiet = values.quiet ?? false;
   const progress = progressBar(io.stderr, !quiet);
   const options: Parameters<typeof analyze>[1] = {
@@ -56,6 +60,7 @@ async function write(corpus: Corpus, format: Format, out: string | undefined, io
   };
   if (format === 'text') return emit('report.txt', corpusReport(corpus));
   if (format === 'json') return emit('corpus.json', `${JSON.stringify(corpusToJson(corpus), null, 2)}\n`);
+  if (format === 'html') return emit('index.html', reportHtml(storyModel(corpus)));
   if (format === 'jsonl') {
     if (out === undefined) {
       for (const line of corpusToJsonl(corpus)) io.stdout.write(line);
