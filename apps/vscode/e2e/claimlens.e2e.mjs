@@ -445,7 +445,9 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       );
       writeFileSync(join(folder, 'LICENSE.txt'), 'MIT License\n\nCopyright (c) the authors of Border tool.\n');
       const before = serverProcesses();
-      const other = await page.context().newPage();
+      const other = await /** @type {import('playwright-core').Browser} */ (browser).newPage({
+        viewport: { width: 1400, height: 900 },
+      });
       try {
         await openWorkbench(other, server.url, folder);
         await openFile(other, 'README.md', { debugShot: join(shots, 'open-failed-README.png') });

@@ -67,7 +67,9 @@ describe('the extension manifest', () => {
 
   it('names every command claimlens.verbNoun in the claimlens category, and registers each one', () => {
     const commands: { command: string; category: string; title: string }[] = manifest.contributes.commands;
-    const registered = [...extensionSource.matchAll(/\b(?:command|serverCommand)\('(\w+)'/g)].map((m) => `claimlens.${m[1]}`).sort();
+    const registered = [...extensionSource.matchAll(/\b(?:command|serverCommand)\('(\w+)'/g)]
+      .map((m) => `claimlens.${m[1]}`)
+      .sort();
     expect(commands.map((c) => c.command).sort()).toEqual(registered);
     for (const c of commands) {
       expect(c.command).toMatch(/^claimlens\.[a-z]+[A-Z][A-Za-z]*$/);
