@@ -50,7 +50,7 @@ export async function createConfig(): Promise<void> {
 
 /**
  * Watches the files the server analyses, built from `claimlens.files.include` (the server leaves out what
- * `claimlens.files.exclude` excludes), and `.claimlens/dismissed.json`; tells the server of each change. Built
+ * `claimlens.files.exclude` excludes), `.claimlens/dismissed.json` and the annotation files; tells the server of each change. Built
  * anew when the include setting changes.
  */
 export class FileWatchers implements vscode.Disposable {
@@ -67,7 +67,11 @@ export class FileWatchers implements vscode.Disposable {
     const include = vscode.workspace
       .getConfiguration('claimlens')
       .get<string[]>('files.include', ['**/*.txt', '**/*.md', '**/*.markdown']);
-    const globs = [...include.filter((g) => typeof g === 'string' && g.trim() !== ''), '**/.claimlens/dismissed.json'];
+    const globs = [
+      ...include.filter((g) => typeof g === 'string' && g.trim() !== ''),
+      '**/.claimlens/dismissed.json',
+      '**/.claimlens/annotations/**/*.jsonld',
+    ];
     for (const glob of globs) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
       watcher.onDidCreate((uri) => this.#send(uri, FileChangeType.Created));

@@ -26,9 +26,14 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const annotator = vscode.workspace.getConfiguration('claimlens').get<string>('annotations.creator', '').trim();
   // The decorations draw the highlights (backgrounds, wavy underlines, ruler marks); semantic tokens are for
   // editors without them.
-  const initializationOptions: InitializationOptions = { commandLinks: true, semanticTokens: false };
+  const initializationOptions: InitializationOptions = {
+    commandLinks: true,
+    semanticTokens: false,
+    ...(annotator ? { annotator } : {}),
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'plaintext' },

@@ -2,6 +2,7 @@ import { highlightsChangedNotification, type StatusParams, statusNotification } 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { configFile, createConfig, FileWatchers, shouldAnalyse } from './activation.js';
+import { Annotating } from './annotating.js';
 import { createClient } from './client.js';
 import {
   analyzeWorkspace,
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const highlighter = new Highlighter(started);
   const status = new StatusItem();
   const model = new ExplorerModel(started);
+  const annotating = new Annotating(started);
   const watchers = new FileWatchers(started);
   let starting: Promise<void> | undefined;
   /** Start the server once: the analysis of the workspace folders begins. */
@@ -55,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return run(...args);
     });
   const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${configFile}`, false, true, true);
-  const views = (['events', 'actors', 'places'] as const).map((name) =>
+  const views = (['events', 'actors', 'places', 'annotations'] as const).map((name) =>
     vscode.window.createTreeView(`claimlens.${name}`, {
       treeDataProvider: new ExplorerTree(model, name),
       showCollapseAll: true,
@@ -72,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     output,
+    annotating,
     highlighter,
     status,
     model,
@@ -124,6 +127,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('filterOutlet', () => filterOutlet(model)),
     command('clearOutletFilter', () => model.setOutlet(null)),
     serverCommand('restartServer', () => started.restart()),
+    serverCommand('tagActor', () => annotating.tag('actor')),
+    serverCommand('tagPlace', () => annotating.tag('place')),
+    serverCommand('markClaim', () => annotating.markClaim()),
+    serverCommand('rejectAnnotation', (uri?: string, range?: Parameters<Annotating['judge']>[2]) =>
+      annotating.judge('reject', uri, range),
+    ),
+    serverCommand('acceptAnnotation', (uri?: string, range?: Parameters<Annotating['judge']>[2]) =>
+      annotating.judge('accept', uri, range),
+    ),
+    serverCommand('linkEntity', () => annotating.link(model)),
+    serverCommand('unlinkEntity', () => annotating.unlink()),
+    serverCommand('removeAnnotation', (item?: Parameters<Annotating['remove']>[0]) => annotating.remove(item)),
+    serverCommand('undoAnnotation', () => annotating.undo()),
     started.onNotification(highlightsChangedNotification.method, function didChangeHighlights(params: { uri: string }) {
       highlighter.didChangeHighlights(params.uri);
     }),

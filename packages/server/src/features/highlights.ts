@@ -17,7 +17,10 @@ export interface HighlightSpan {
   stance?: Stance;
 }
 
-/** The highlights of one document, by category, as enabled in the settings. */
+/**
+ * The highlights of one document, by category, as enabled in the settings; spans a person tagged, marked or
+ * accepted are also marked `human`.
+ */
 export function highlights(
   entry: Entry,
   state: CorpusState | null,
@@ -49,8 +52,9 @@ export function highlightSpans(
     if (span.end > span.start) result.push(span);
   };
   for (const m of annotation.mentions) {
-    if (m.type === 'actor' ? settings.actors : settings.places)
-      add({ kind: m.type, start: m.start, end: m.end, mention: m.kind });
+    if (!(m.type === 'actor' ? settings.actors : settings.places)) continue;
+    add({ kind: m.type, start: m.start, end: m.end, mention: m.kind });
+    if (m.origin === 'human') add({ kind: 'human', start: m.start, end: m.end });
   }
   for (const claim of annotation.claims) {
     const { stance } = claim;
@@ -65,9 +69,14 @@ export function highlightSpans(
       add({ kind: 'source', start: claim.source.start, end: claim.source.end, stance });
     if (claim.cue) add({ kind: 'cue', start: claim.cue.start, end: claim.cue.end, stance });
     add({ kind: 'content', start: claim.content.start, end: claim.content.end, stance });
+    if (claim.origin === 'human') add({ kind: 'human', start: claim.content.start, end: claim.content.end });
   }
-  if (settings.events)
-    for (const v of annotation.events) add({ kind: 'event', start: v.trigger.start, end: v.trigger.end });
+  if (settings.events) {
+    for (const v of annotation.events) {
+      add({ kind: 'event', start: v.trigger.start, end: v.trigger.end });
+      if (v.origin === 'human') add({ kind: 'human', start: v.trigger.start, end: v.trigger.end });
+    }
+  }
   if (settings.contradictions && view.state) {
     const local = new Map(annotation.claims.map((c) => [c.id, c]));
     const marked = new Set<string>();
