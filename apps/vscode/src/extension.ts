@@ -17,6 +17,7 @@ import { ExplorerModel, ExplorerTree } from './explorer.js';
 import { Highlighter } from './highlights.js';
 import { toggleAll, toggleCategory } from './settings.js';
 import { StatusItem } from './status.js';
+import { StoryPanels } from './story.js';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const highlighter = new Highlighter(started);
   const status = new StatusItem();
   const model = new ExplorerModel(started);
+  const stories = new StoryPanels(started);
   const annotating = new Annotating(started);
   const watchers = new FileWatchers(started);
   let starting: Promise<void> | undefined;
@@ -78,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     highlighter,
     status,
     model,
+    stories,
     ...views,
     ...views.map((view) =>
       view.onDidChangeVisibility(function didChangeExplorerVisibility() {
@@ -115,6 +118,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#start`, false),
     ),
     serverCommand('showContradictions', () => showContradictions(started)),
+    serverCommand('showStoryBoard', () => stories.show('board')),
+    serverCommand('showTimeline', () => stories.show('timeline')),
+    serverCommand('showMap', () => stories.show('map')),
     serverCommand('exportAnnotations', () => exportAnnotations(started)),
     command('showLegend', () => showLegend()),
     command('toggleActors', () => toggleCategory('actors')),
@@ -146,6 +152,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     started.onNotification(statusNotification.method, function didChangeStatus(params: StatusParams) {
       status.didChangeStatus(params);
       model.didChangeCorpus();
+      stories.didChangeCorpus();
     }),
   );
   await vscode.commands.executeCommand('setContext', 'claimlens.active', false);
