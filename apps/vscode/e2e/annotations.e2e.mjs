@@ -10,7 +10,16 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -104,6 +113,8 @@ describe('human annotations in VS Code (code-server + Chromium)', { timeout: 20 
   before(async () => {
     workspace = mkdtempSync(join(tmpdir(), 'claimlens-annotations-e2e-'));
     for (const name of seedNames) copyFileSync(join(root, 'seeds', name), join(workspace, name));
+    // claimlens analyses a folder that has a claimlens.json (as the seeds have); an empty one changes nothing else.
+    writeFileSync(join(workspace, 'claimlens.json'), '{}\n');
     // Pick, from what the machine finds, an actor named once (to reject) and a capitalised word it left untagged.
     const machine = JSON.parse(execFileSync(process.execPath, [cli, 'annotate', join(workspace, article)]).toString());
     const text = readFileSync(join(workspace, article), 'utf8');

@@ -10,7 +10,9 @@
  */
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +79,8 @@ let server;
 let browser;
 /** @type {import('playwright-core').Page} */
 let page;
+/** The code-server home: the extension is installed under it, so its server processes name it. */
+let home = '';
 /** @type {{actor: string[], place: string[], claim: string[], contradiction: string[]}} */
 let colors = { actor: [], place: [], claim: [], contradiction: [] };
 let shotCount = 0;
@@ -118,7 +122,7 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
     mkdirSync(shots, { recursive: true });
     console.log(`screenshots folder: ${shots}`);
     console.log(`vsix: ${vsix}`);
-    const home = await makeHome(settings);
+    home = await makeHome(settings);
     await installExtension(home, vsix);
     colors = contributedColors(join(home, 'extensions'));
     console.log(`extension colours: ${JSON.stringify(colors)}`);
@@ -494,7 +498,82 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       }
     }),
   );
+
+  test(
+    'a README in a folder without claimlens.json starts no analysis until asked; the welcome view says how',
+    shotOnFailure('no-config', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'claimlens-e2e-code-'));
+      // Text the annotator would mark (names, a reported claim) if it were analysed.
+      writeFileSync(
+        join(folder, 'README.md'),
+        '# Border tool\n\nNATO said on Monday that Russian troops crossed the border into Ukraine near Donetsk.\n',
+      );
+      writeFileSync(join(folder, 'LICENSE.txt'), 'MIT License\n\nCopyright (c) the authors of Border tool.\n');
+      const before = serverProcesses();
+      const other = await /** @type {import('playwright-core').Browser} */ (browser).newPage({
+        viewport: { width: 1400, height: 900 },
+      });
+      try {
+        await openWorkbench(other, server.url, folder);
+        await openFile(other, 'README.md', { debugShot: join(shots, 'open-failed-README.png') });
+        // Long enough for an analysis to start and paint if one were started (the seeds' first one paints in seconds).
+        await other.waitForTimeout(10_000);
+        const all = [...colors.actor, ...colors.place, ...colors.claim];
+        const painted = await highlights(other, all);
+        const statusText = await other.locator('.statusbar').innerText();
+        console.log(
+          `README window: ${serverProcesses() - before} new server processes, ${painted.length} highlights, status bar: ${JSON.stringify(statusText.replace(/\s+/g, ' '))}`,
+        );
+        assert.equal(serverProcesses(), before, 'opening a README started a claimlens language server');
+        assert.deepEqual(painted, [], 'the README has claimlens highlights');
+        assert.doesNotMatch(statusText, /\d+ actors?/, 'the status bar shows claimlens counts');
+        await showClaimlensViews(other);
+        const welcome = await viewPane(other, 'Events').innerText();
+        console.log(`welcome view: ${JSON.stringify(welcome.replace(/\s+/g, ' '))}`);
+        await other.screenshot({ path: join(shots, `${String(++shotCount).padStart(2, '0')}-welcome-no-config.png`) });
+        assert.match(welcome, /claimlens\.json/);
+        assert.match(welcome, /Analyse Workspace/);
+        // Asked: the analysis starts and the README is highlighted.
+        await runCommand(other, 'claimlens: Analyse Workspace');
+        const started = await poll(async () => (await highlights(other, all)).length > 0, {
+          timeoutMs: 120_000,
+          intervalMs: 1_000,
+          what: 'highlights in README.md after Analyse Workspace',
+        }).catch(() => false);
+        console.log(`after Analyse Workspace: ${serverProcesses() - before} new server processes`);
+        await other.screenshot({
+          path: join(shots, `${String(++shotCount).padStart(2, '0')}-analysed-on-request.png`),
+        });
+        assert.ok(started, 'Analyse Workspace did not start the analysis');
+        await runCommand(other, 'claimlens: Get Started');
+        await other
+          .locator('.gettingStartedContainer')
+          .first()
+          .waitFor({ state: 'visible', timeout: 20_000 })
+          .catch(() => undefined);
+        await other.waitForTimeout(1_500);
+        await other.screenshot({ path: join(shots, `${String(++shotCount).padStart(2, '0')}-walkthrough.png`) });
+        const walkthrough = await other
+          .locator('.gettingStartedContainer')
+          .first()
+          .innerText()
+          .catch(() => '');
+        console.log(`walkthrough: ${JSON.stringify(walkthrough.replace(/\s+/g, ' ').slice(0, 300))}`);
+        assert.match(walkthrough, /Hover over a claim/);
+      } finally {
+        await other.close().catch(() => undefined);
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }),
+  );
 });
+
+/** How many claimlens language servers run from this test's code-server home. */
+function serverProcesses() {
+  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(home) && line.includes('server.cjs')).length;
+}
 
 /**
  * The text of every element matching `selector` in the workbench's webviews (each is an iframe in an iframe).

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * Build the extension into dist/: the client (dist/extension.cjs, `vscode` left external), the language server and
- * its analysis worker (dist/server.cjs, dist/worker.cjs) and the annotator's data (dist/annotator/data), all from
- * the workspace sources. `--production` minifies.
+ * its analysis worker (dist/server.cjs, dist/worker.cjs), the annotator's data (dist/annotator/data), the
+ * repository's NOTICE (dist/NOTICE: the licences of that data) and the claimlens.json schema (dist/config.schema.json,
+ * for jsonValidation), all from the workspace sources. `--production`
+ * minifies.
  *
  * Usage: node scripts/build.mjs [--production]
  */
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -32,4 +34,6 @@ await esbuild.build({
   alias: { '@claimlens/server/protocol': path.resolve(root, '../../packages/server/src/protocol.ts') },
 });
 await bundleServer({ outdir: dist, minify: production });
+await copyFile(path.join(root, '../../NOTICE'), path.join(dist, 'NOTICE'));
+await copyFile(path.join(root, '../../packages/core/schema/config.schema.json'), path.join(dist, 'config.schema.json'));
 console.log(`built ${path.relative(process.cwd(), dist)}${production ? ' (production)' : ''}`);

@@ -27,7 +27,13 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const annotator = vscode.workspace.getConfiguration('claimlens').get<string>('annotations.creator', '').trim();
-  const initializationOptions: InitializationOptions = { commandLinks: true, ...(annotator ? { annotator } : {}) };
+  // The decorations draw the highlights (backgrounds, wavy underlines, ruler marks); semantic tokens are for
+  // editors without them.
+  const initializationOptions: InitializationOptions = {
+    commandLinks: true,
+    semanticTokens: false,
+    ...(annotator ? { annotator } : {}),
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'plaintext' },
@@ -35,14 +41,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
       { scheme: 'untitled', language: 'plaintext' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: {
-      configurationSection: 'claimlens',
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{txt,text,md,markdown,mdown}'),
-        vscode.workspace.createFileSystemWatcher('**/.claimlens/dismissed.json'),
-        vscode.workspace.createFileSystemWatcher('**/.claimlens/annotations/**/*.jsonld'),
-      ],
-    },
+    // File events come from FileWatchers (activation.ts), built from the include setting.
+    synchronize: { configurationSection: 'claimlens' },
     initializationOptions,
     markdown: { isTrusted: { enabledCommands: ['claimlens.openPlace'] }, supportHtml: false },
     outputChannel: output,

@@ -49,6 +49,8 @@ export class ExplorerModel implements vscode.Disposable {
   }
 
   async refresh(): Promise<void> {
+    // Never start the server by asking it (the language client starts on demand); a status brings a refresh.
+    if (!this.#client.isRunning()) return;
     this.#stale = false;
     const generation = ++this.#generation;
     try {

@@ -1,6 +1,7 @@
 import { highlightsChangedNotification, type StatusParams, statusNotification } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { configFile, createConfig, FileWatchers, shouldAnalyse } from './activation.js';
 import { Annotating } from './annotating.js';
 import { createClient } from './client.js';
 import {
@@ -20,7 +21,11 @@ import { StoryPanels } from './story.js';
 
 let client: LanguageClient | undefined;
 
-/** Start the language server and register the highlights, explorer, status item and commands. */
+/**
+ * Register the highlights, explorer, status item and commands; start the language server only for a folder that
+ * asks for analysis (a `claimlens.json` at its root, or `claimlens.workspace.analyse`), or when the user runs
+ * Analyse Workspace. Elsewhere (a README in a code repository) nothing is analysed.
+ */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('claimlens', { log: true });
   const started = createClient(context, output);
@@ -30,6 +35,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const model = new ExplorerModel(started);
   const stories = new StoryPanels(started);
   const annotating = new Annotating(started);
+  const watchers = new FileWatchers(started);
+  let starting: Promise<void> | undefined;
+  /** Start the server once: the analysis of the workspace folders begins. */
+  const start = () => {
+    starting ??= (async () => {
+      await vscode.commands.executeCommand('setContext', 'claimlens.active', true);
+      status.show();
+      watchers.watch();
+      await started.start();
+      highlighter.didChangeHighlights();
+    })();
+    return starting;
+  };
+  /** Start when a folder now asks for analysis (a claimlens.json appeared, or the setting was turned on). */
+  const startIfAsked = async () => {
+    if (!starting && (await shouldAnalyse())) await start();
+  };
+  /** A command that needs the server: it starts the analysis when the user asks for it. */
+  const serverCommand = (name: string, run: (...args: never[]) => unknown) =>
+    command(name, async (...args: never[]) => {
+      await start();
+      return run(...args);
+    });
+  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${configFile}`, false, true, true);
   const views = (['events', 'actors', 'places', 'annotations'] as const).map((name) =>
     vscode.window.createTreeView(`claimlens.${name}`, {
       treeDataProvider: new ExplorerTree(model, name),
@@ -64,16 +93,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(function didChangeActiveEditor() {
       status.render();
     }),
+    watchers,
+    configWatcher,
+    configWatcher.onDidCreate(function didCreateConfig() {
+      void startIfAsked();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(function didChangeFolders() {
+      void startIfAsked();
+    }),
+    vscode.workspace.onDidChangeConfiguration(function didChangeConfiguration(change) {
+      if (change.affectsConfiguration('claimlens.workspace.analyse')) void startIfAsked();
+      if (starting && change.affectsConfiguration('claimlens.files.include')) watchers.watch();
+    }),
     command('openPlace', (place: Parameters<typeof openPlace>[0], beside?: boolean) =>
       openPlace(place, beside === true),
     ),
     command('dismissFinding', (key: string) => dismissFinding(started, key)),
-    command('analyzeWorkspace', () => analyzeWorkspace(started)),
-    command('showContradictions', () => showContradictions(started)),
-    command('showStoryBoard', () => stories.show('board')),
-    command('showTimeline', () => stories.show('timeline')),
-    command('showMap', () => stories.show('map')),
-    command('exportAnnotations', () => exportAnnotations(started)),
+    serverCommand('analyzeWorkspace', () => analyzeWorkspace(started)),
+    command('createConfig', async () => {
+      await createConfig();
+      await startIfAsked();
+    }),
+    command('openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#start`, false),
+    ),
+    serverCommand('showContradictions', () => showContradictions(started)),
+    serverCommand('showStoryBoard', () => stories.show('board')),
+    serverCommand('showTimeline', () => stories.show('timeline')),
+    serverCommand('showMap', () => stories.show('map')),
+    serverCommand('exportAnnotations', () => exportAnnotations(started)),
     command('showLegend', () => showLegend()),
     command('toggleActors', () => toggleCategory('actors')),
     command('togglePlaces', () => toggleCategory('places')),
@@ -84,20 +132,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('toggleHighlights', () => toggleAll()),
     command('filterOutlet', () => filterOutlet(model)),
     command('clearOutletFilter', () => model.setOutlet(null)),
-    command('restartServer', () => started.restart()),
-    command('tagActor', () => annotating.tag('actor')),
-    command('tagPlace', () => annotating.tag('place')),
-    command('markClaim', () => annotating.markClaim()),
-    command('rejectAnnotation', (uri?: string, range?: Parameters<Annotating['judge']>[2]) =>
+    serverCommand('restartServer', () => started.restart()),
+    serverCommand('tagActor', () => annotating.tag('actor')),
+    serverCommand('tagPlace', () => annotating.tag('place')),
+    serverCommand('markClaim', () => annotating.markClaim()),
+    serverCommand('rejectAnnotation', (uri?: string, range?: Parameters<Annotating['judge']>[2]) =>
       annotating.judge('reject', uri, range),
     ),
-    command('acceptAnnotation', (uri?: string, range?: Parameters<Annotating['judge']>[2]) =>
+    serverCommand('acceptAnnotation', (uri?: string, range?: Parameters<Annotating['judge']>[2]) =>
       annotating.judge('accept', uri, range),
     ),
-    command('linkEntity', () => annotating.link(model)),
-    command('unlinkEntity', () => annotating.unlink()),
-    command('removeAnnotation', (item?: Parameters<Annotating['remove']>[0]) => annotating.remove(item)),
-    command('undoAnnotation', () => annotating.undo()),
+    serverCommand('linkEntity', () => annotating.link(model)),
+    serverCommand('unlinkEntity', () => annotating.unlink()),
+    serverCommand('removeAnnotation', (item?: Parameters<Annotating['remove']>[0]) => annotating.remove(item)),
+    serverCommand('undoAnnotation', () => annotating.undo()),
     started.onNotification(highlightsChangedNotification.method, function didChangeHighlights(params: { uri: string }) {
       highlighter.didChangeHighlights(params.uri);
     }),
@@ -107,8 +155,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       stories.didChangeCorpus();
     }),
   );
-  await started.start();
-  highlighter.didChangeHighlights();
+  await vscode.commands.executeCommand('setContext', 'claimlens.active', false);
+  await startIfAsked();
 }
 
 export async function deactivate(): Promise<void> {

@@ -65,7 +65,9 @@ export class Highlighter implements vscode.Disposable {
   }
 
   async refresh(document: vscode.TextDocument): Promise<void> {
-    if (!isArticle(document)) return;
+    // A request would start a server that is not running (the language client starts on demand): a folder that did
+    // not ask for analysis gets none.
+    if (!isArticle(document) || !this.#client.isRunning()) return;
     const uri = document.uri.toString();
     const generation = (this.#generations.get(uri) ?? 0) + 1;
     this.#generations.set(uri, generation);

@@ -25,6 +25,10 @@ export class StatusItem implements vscode.Disposable {
     this.#item.text = '$(loading~spin) claimlens: starting';
     this.#item.tooltip = 'claimlens is starting: reading the workspace';
     this.#item.accessibilityInformation = { label: 'claimlens: starting', role: 'button' };
+  }
+
+  /** Show the item: the analysis has started. */
+  show(): void {
     this.#item.show();
   }
 

@@ -7,9 +7,15 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 describe('the build', () => {
-  it('bundles the client, the server, its worker and the annotator data into dist/, needing only vscode', () => {
+  it('bundles the client, the server, its worker, the annotator data and its licences into dist/, needing only vscode', () => {
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
-    for (const file of ['dist/extension.cjs', 'dist/server.cjs', 'dist/worker.cjs', 'dist/annotator/data/README.md']) {
+    for (const file of [
+      'dist/extension.cjs',
+      'dist/server.cjs',
+      'dist/worker.cjs',
+      'dist/annotator/data/README.md',
+      'dist/NOTICE',
+    ]) {
       expect(existsSync(`${root}/${file}`), file).toBe(true);
     }
     const allowed = new Set(['vscode', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);

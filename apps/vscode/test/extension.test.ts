@@ -12,8 +12,9 @@ const range = (line: number, start: number, end: number) => ({
   end: { line, character: end },
 });
 
-function fakeClient(answer: (method: string, params: unknown) => Promise<unknown>) {
+function fakeClient(answer: (method: string, params: unknown) => Promise<unknown>, running = true) {
   return {
+    isRunning: () => running,
     sendRequest: answer,
     protocol2CodeConverter: {
       asRange: (r: ReturnType<typeof range>) =>
@@ -68,6 +69,25 @@ describe('highlights', () => {
     const highlighter = new Highlighter(client);
     await highlighter.refresh(editor.document as unknown as vscode.TextDocument);
     expect(editor.decorations.size).toBe(0);
+    highlighter.dispose();
+  });
+
+  it('asks nothing of a server that was not started (a folder that did not ask for analysis)', async () => {
+    const asked: string[] = [];
+    const client = fakeClient(async (method) => {
+      asked.push(method);
+      return { uri: 'file:///README.md', version: 1, highlights: [{ kind: 'actor', range: range(0, 0, 4) }] };
+    }, false);
+    const editor = fakeEditor('file:///README.md', 1);
+    (vscode.window as unknown as { visibleTextEditors: FakeEditor[] }).visibleTextEditors = [editor];
+    const highlighter = new Highlighter(client);
+    highlighter.didChangeHighlights();
+    await highlighter.refresh(editor.document as unknown as vscode.TextDocument);
+    const model = new ExplorerModel(client);
+    await model.refresh();
+    expect(asked).toEqual([]);
+    expect(editor.decorations.size).toBe(0);
+    model.dispose();
     highlighter.dispose();
   });
 });

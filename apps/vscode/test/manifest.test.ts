@@ -1,14 +1,63 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { defaultSettings, normaliseSettings } from '@claimlens/server';
 import { describe, expect, it } from 'vitest';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const extensionSource = readFileSync(new URL('../src/extension.ts', import.meta.url), 'utf8');
+const buildScript = readFileSync(new URL('../scripts/build.mjs', import.meta.url), 'utf8');
+const strings: Record<string, string> = JSON.parse(
+  readFileSync(new URL('../package.nls.json', import.meta.url), 'utf8'),
+);
+const exists = (file: string) => existsSync(new URL(`../${file}`, import.meta.url));
 
 describe('the extension manifest', () => {
-  it('activates on plain text and Markdown only, never on everything', () => {
-    expect(manifest.activationEvents).toEqual(['onLanguage:plaintext', 'onLanguage:markdown']);
+  it('activates for a folder with claimlens.json and on plain text and Markdown, never on everything', () => {
+    expect(manifest.activationEvents).toEqual([
+      'workspaceContains:claimlens.json',
+      'onLanguage:plaintext',
+      'onLanguage:markdown',
+    ]);
     expect(manifest.main).toBe('./dist/extension.cjs');
+  });
+
+  it('has what a published extension shows: a PNG icon, a repository, a changelog, a README', () => {
+    expect(manifest.icon).toMatch(/\.png$/);
+    expect(
+      readFileSync(new URL(`../${manifest.icon}`, import.meta.url))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect(manifest.repository.url).toMatch(/^https:\/\//);
+    for (const file of ['CHANGELOG.md', 'README.md', 'LICENSE.txt']) expect(exists(file), file).toBe(true);
+  });
+
+  it('has every user-visible string in package.nls.json, and every string used there', () => {
+    const text = JSON.stringify(manifest);
+    const used = [...text.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1] as string);
+    expect(used.filter((key) => strings[key] === undefined)).toEqual([]);
+    expect(Object.keys(strings).filter((key) => !used.includes(key))).toEqual([]);
+    const titles = [
+      ...manifest.contributes.commands.map((c: { title: string }) => c.title),
+      ...Object.values(manifest.contributes.configuration.properties).map(
+        (p) =>
+          (p as { description?: string; markdownDescription?: string }).description ??
+          (p as { markdownDescription: string }).markdownDescription,
+      ),
+    ];
+    for (const title of titles) expect(title).toMatch(/^%.+%$/);
+  });
+
+  it('validates claimlens.json against the schema the build ships', () => {
+    expect(manifest.contributes.jsonValidation).toEqual([
+      { fileMatch: 'claimlens.json', url: './dist/config.schema.json' },
+    ]);
+    expect(buildScript).toContain('config.schema.json');
+  });
+
+  it('has a walkthrough whose steps have their media', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    expect(walkthrough.steps.map((s: { id: string }) => s.id)).toEqual(['openSeeds', 'hover', 'dispute', 'explorer']);
+    for (const step of walkthrough.steps) expect(exists(step.media.markdown), step.media.markdown).toBe(true);
   });
 
   it('declares how it behaves in untrusted and virtual workspaces', () => {
@@ -18,7 +67,9 @@ describe('the extension manifest', () => {
 
   it('names every command claimlens.verbNoun in the claimlens category, and registers each one', () => {
     const commands: { command: string; category: string; title: string }[] = manifest.contributes.commands;
-    const registered = [...extensionSource.matchAll(/command\('(\w+)'/g)].map((m) => `claimlens.${m[1]}`).sort();
+    const registered = [...extensionSource.matchAll(/\b(?:command|serverCommand)\('(\w+)'/g)]
+      .map((m) => `claimlens.${m[1]}`)
+      .sort();
     expect(commands.map((c) => c.command).sort()).toEqual(registered);
     for (const c of commands) {
       expect(c.command).toMatch(/^claimlens\.[a-z]+[A-Z][A-Za-z]*$/);
@@ -48,8 +99,12 @@ describe('the extension manifest', () => {
       expect(Object.keys(c.defaults).sort()).toEqual(['dark', 'highContrast', 'highContrastLight', 'light']);
   });
 
-  it('has settings claimlens.area.setting whose defaults are the server defaults', () => {
-    const properties: Record<string, { default: unknown }> = manifest.contributes.configuration.properties;
+  it('has settings claimlens.area.setting, each with a scope, whose defaults are the server defaults', () => {
+    const properties: Record<string, { default: unknown; scope: string }> =
+      manifest.contributes.configuration.properties;
+    for (const [key, property] of Object.entries(properties))
+      expect(['resource', 'window'], key).toContain(property.scope);
+    expect(properties['claimlens.workspace.analyse']).toMatchObject({ default: false, scope: 'resource' });
     const value: Record<string, Record<string, unknown>> = {};
     for (const [key, property] of Object.entries(properties)) {
       const [prefix, area, setting, ...rest] = key.split('.');

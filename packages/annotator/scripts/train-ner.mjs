@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Train the name tagger (BILOU averaged perceptron) on a CoNLL-2003 file; write data/ner/model.bin.gz.
+// Train the name tagger (BILOU averaged perceptron) on a CoNLL-2003 file; write data/ner/model.bin.br.
 // Uses the BUILT package (../dist): run `npx tsc -p packages/annotator/tsconfig.build.json` first.
 // Part-of-speech features come from the shipped POS model (data/pos), as at run time.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ if (!train || values.help) {
 (imports ../dist: build the package first with npx tsc -p packages/annotator/tsconfig.build.json)`);
   process.exit(train ? 0 : 1);
 }
-const out = values.out ?? new URL('../data/ner/model.bin.gz', import.meta.url);
+const out = values.out ?? new URL('../data/ner/model.bin.br', import.meta.url);
 const gazetteerPath = values.gazetteer ?? new URL('../data/ner/gazetteer.tsv.gz', import.meta.url);
 if (values['build-gazetteer']) {
   const { count, bytes } = await buildGazetteer(gazetteerPath);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Train the part-of-speech tagger on the POS column of a CoNLL-2003 file and write data/pos/model.bin.gz.
+// Train the part-of-speech tagger on the POS column of a CoNLL-2003 file and write data/pos/model.bin.br.
 // Uses the BUILT package (../dist): run `npx tsc -p packages/annotator/tsconfig.build.json` first.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { encodeModel, parseConll } from '../dist/learn/index.js';
@@ -13,7 +13,7 @@ if (!train || train === '--help') {
   process.exit(train ? 0 : 1);
 }
 const outArg = process.argv.indexOf('--out');
-const out = outArg > 0 ? process.argv[outArg + 1] : new URL('../data/pos/model.bin.gz', import.meta.url);
+const out = outArg > 0 ? process.argv[outArg + 1] : new URL('../data/pos/model.bin.br', import.meta.url);
 const toTagged = (s) => ({ words: s.words, tags: s.pos });
 const sentences = parseConll(readFileSync(train, 'utf8')).map(toTagged);
 const started = Date.now();

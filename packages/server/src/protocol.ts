@@ -274,6 +274,11 @@ export interface InitializationOptions {
   commandLinks?: boolean;
   /** Where the annotator's data folder is, when not beside the server. */
   dataDir?: string;
+  /**
+   * Whether the server offers LSP semantic tokens (default true). The VS Code extension turns them off: its
+   * decorations draw the same highlights with backgrounds, wavy underlines and ruler marks, which tokens cannot.
+   */
+  semanticTokens?: boolean;
   /** The name written as the creator of human annotations; default: the user's login name. */
   annotator?: string;
 }

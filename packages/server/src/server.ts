@@ -25,6 +25,7 @@ import { highlights } from './features/highlights.js';
 import { hoverMarkdown } from './features/hover.js';
 import { viewOf } from './features/lookup.js';
 import { definition, references } from './features/navigation.js';
+import { semanticTokens, semanticTokensLegend } from './features/semantic-tokens.js';
 import { story } from './features/story.js';
 import { selectFile } from './glob.js';
 import { toOffset } from './positions.js';
@@ -48,7 +49,7 @@ import {
 } from './protocol.js';
 import type { AnnotationRunner } from './runner.js';
 import { defaultSettings, normaliseSettings } from './settings.js';
-import { Workspace } from './workspace.js';
+import { type Entry, Workspace } from './workspace.js';
 
 export interface ServerOptions {
   runner: AnnotationRunner;
@@ -63,6 +64,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let folders: string[] = [];
   let init: InitializationOptions = {};
   let canConfigure = false;
+  let canRefreshTokens = false;
   let progress: WorkDoneProgressServerReporter | null = null;
   let published = new Set<string>();
   const notified = new Set<string>();
@@ -76,7 +78,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     human: (entry) => human.annotations(entry.path),
     timeout: () => settings.analysis.timeout,
     didAnalyse: (entry) => {
-      if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
+      if (entry.open) didChangeHighlights([entry]);
     },
     didFail: (entry, message) => {
       connection.console.warn(message.reason);
@@ -103,9 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     },
     didBuildCorpus: () => {
       publishDiagnostics();
-      for (const entry of workspace.entries.values()) {
-        if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
-      }
+      didChangeHighlights(workspace.entries.values());
       sendStatus();
     },
   });
@@ -113,6 +113,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize((params): InitializeResult => {
     init = (params.initializationOptions ?? {}) as InitializationOptions;
     canConfigure = params.capabilities.workspace?.configuration === true;
+    canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     const given = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = given.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     return {
@@ -123,6 +124,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         referencesProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         workspace: { workspaceFolders: { supported: true } },
+        ...(init.semanticTokens === false
+          ? {}
+          : { semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: false } }),
       },
       serverInfo: { name: 'claimlens', version: '0.1.0' },
     };
@@ -139,16 +143,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     await loadSettings(change.settings);
     if (JSON.stringify(settings.files) !== before) await scanFolders();
     publishDiagnostics();
-    for (const entry of workspace.entries.values()) {
-      if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
-    }
+    didChangeHighlights(workspace.entries.values());
   });
 
   documents.onDidOpen(({ document }) => {
     const entry = workspace.set({ ...fromDocument(document), open: true }, 0);
     if (!human.get(entry.path)) void loadHuman(entry.uri);
     if (entry.analysed?.version === document.version) {
-      notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
+      didChangeHighlights([entry]);
       sendStatus();
     }
   });
@@ -217,6 +219,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return [...codeActions(context), ...(entry && current ? annotationActions(entry, range) : [])];
   });
 
+  connection.languages.semanticTokens.on(({ textDocument }) => {
+    const view = currentView(textDocument.uri);
+    return view ? semanticTokens(view, settings.highlights, dismissed.keys) : { data: [] };
+  });
+
   handle(highlightsRequest, ({ uri }) => {
     const entry = workspace.entries.get(uri);
     if (!entry) return { uri, version: null, highlights: [] };
@@ -266,9 +273,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   handle(dismissRequest, async ({ key, dismissed: value }) => {
     await dismissed.set(key, value);
     publishDiagnostics();
-    for (const entry of workspace.entries.values()) {
-      if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
-    }
+    didChangeHighlights(workspace.entries.values());
     return { dismissed: [...dismissed.keys] };
   });
 
@@ -280,6 +285,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function handle<P, R>(request: Request<P, R>, handler: (params: P) => R | Promise<R>): void {
     connection.onRequest(request.method, async (params: P): Promise<unknown> => await handler(params));
+  }
+
+  /**
+   * Tell the client that the highlights of these entries (those open) changed: the claimlens notification for
+   * each, and one `workspace/semanticTokens/refresh` for editors that colour with semantic tokens.
+   */
+  function didChangeHighlights(entries: Iterable<Entry>): void {
+    let any = false;
+    for (const entry of entries) {
+      if (!entry.open) continue;
+      any = true;
+      notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
+    }
+    if (any && canRefreshTokens && init.semanticTokens !== false) send(connection.languages.semanticTokens.refresh());
   }
 
   function notify<P>(notification: Notification<P>, params: P): void {

@@ -45,6 +45,12 @@ export function startClient(
     return null;
   });
   connection.onRequest('window/showMessageRequest', () => null);
+  // The server asks to refresh semantic tokens when highlights change; record it like a notification.
+  connection.onRequest('workspace/semanticTokens/refresh', () => {
+    notifications.push({ method: 'workspace/semanticTokens/refresh', params: null });
+    for (const listener of listeners) listener();
+    return null;
+  });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
     params.items.map(() => configuration),
   );

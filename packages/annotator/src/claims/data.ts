@@ -8,7 +8,7 @@ export const defaultClaimDataUrl = new URL('../../data/claims/', import.meta.url
 
 let defaults: { lexicon: CueLexicon; models: ClaimModels } | undefined;
 
-/** The default lexicon and trained taggers, read once from `data/claims/` (read-only after loading). */
+/** The default lexicon and trained taggers, read from `data/claims/` on first call (read-only after loading). */
 export function defaultClaimData(): { lexicon: CueLexicon; models: ClaimModels } {
   defaults ??= readClaimData(defaultClaimDataUrl);
   return defaults;

@@ -1,3 +1,5 @@
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
+
 /**
  * A multi-class linear model over hashed features: `bits` bits of feature space, `classes` classes,
  * weights in one typed array (`feature * classes + class`): Float32 while training, Int16 once read from a
@@ -112,52 +114,175 @@ export class PerceptronTrainer {
   }
 }
 
-const magic = 0x434c4d31; // "CLM1"
+const magic = 0x434c4d32; // "CLM2"
 
 /**
- * Serialise a model sparsely: a header (magic, bits, classes, count, scale) then `count` pairs of a Uint32
- * index and an Int16 weight (quantised by `scale`). Weights smaller than `threshold` are dropped.
+ * Serialise a model compactly, without changing a weight that was already quantised (an Int16 model read from a
+ * file is written back bit for bit). Float weights are first quantised to Int16 by `scale` (the largest weight
+ * over 32767); weights smaller than `threshold` are dropped. The file is Brotli-compressed: a header (magic,
+ * bits, classes, rows, scale, and the byte lengths of the four streams) and four streams, one entry per row
+ * (hashed feature) that has a weight:
+ * - the gap to the previous such row (varint);
+ * - a mask of the classes with a weight (one byte, so at most 8 classes);
+ * - the weights (zigzag varints), all but the row's last one;
+ * - the row's weight sum (zigzag varint), from which the last weight follows. An averaged perceptron moves
+ *   one class up and another down by the same step, so a row's weights sum to 0 before rounding and this
+ *   stream is nearly all zeros: a third of the weights cost almost nothing.
  */
 export function encodeModel(model: LinearModel, threshold = 1e-3): Uint8Array {
-  let max = 0;
-  let count = 0;
-  for (const w of model.weights) {
-    const a = Math.abs(w * model.scale);
-    if (a >= threshold) count++;
-    if (a > max) max = a;
+  const { weights, scale } = quantise(model, threshold);
+  const classes = model.classes;
+  if (classes > 8) throw new RangeError(`Expected at most 8 classes to encode, not ${classes}`);
+  const gaps = new ByteWriter();
+  const masks = new ByteWriter();
+  const values = new ByteWriter();
+  const sums = new ByteWriter();
+  let rows = 0;
+  let last = -1;
+  for (let row = 0; row < weights.length / classes; row++) {
+    let mask = 0;
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      const w = weights[row * classes + c] as number;
+      if (w !== 0) mask |= 1 << c;
+      sum += w;
+    }
+    if (mask === 0) continue;
+    rows++;
+    gaps.varint(row - last - 1);
+    last = row;
+    masks.byte(mask);
+    const lastClass = 31 - Math.clz32(mask);
+    for (let c = 0; c < lastClass; c++)
+      if (mask & (1 << c)) values.varint(zigzag(weights[row * classes + c] as number));
+    sums.varint(zigzag(sum));
   }
-  const scale = max > 0 ? max / 32767 : 1;
-  const buffer = new ArrayBuffer(20 + count * 6);
-  const view = new DataView(buffer);
-  view.setUint32(0, magic, true);
-  view.setUint32(4, model.bits, true);
-  view.setUint32(8, model.classes, true);
-  view.setUint32(12, count, true);
-  view.setFloat32(16, scale, true);
-  let at = 20;
-  for (let i = 0; i < model.weights.length; i++) {
-    const w = (model.weights[i] as number) * model.scale;
-    if (Math.abs(w) < threshold) continue;
-    view.setUint32(at, i, true);
-    view.setInt16(at + 4, Math.round(w / scale), true);
-    at += 6;
-  }
-  return new Uint8Array(buffer);
+  const streams = [gaps, masks, values, sums].map((s) => s.bytes());
+  const header = new DataView(new ArrayBuffer(36));
+  header.setUint32(0, magic, true);
+  header.setUint32(4, model.bits, true);
+  header.setUint32(8, classes, true);
+  header.setUint32(12, rows, true);
+  header.setFloat32(16, scale, true);
+  for (const [k, stream] of streams.entries()) header.setUint32(20 + 4 * k, stream.length, true);
+  const raw = Buffer.concat([new Uint8Array(header.buffer), ...streams]);
+  return brotliCompressSync(raw, {
+    params: {
+      [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+      [zlibConstants.BROTLI_PARAM_LGWIN]: 24,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  });
 }
 
 /** Read a model written by `encodeModel`, with Int16 weights. */
 export function decodeModel(bytes: Uint8Array): LinearModel {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < 20 || view.getUint32(0, true) !== magic) {
-    throw new Error('Expected a claimlens linear model (CLM1), not other bytes');
+  let raw: Buffer;
+  try {
+    raw = brotliDecompressSync(bytes);
+  } catch {
+    throw new Error('Expected a claimlens linear model (Brotli-compressed CLM2), not other bytes');
+  }
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  if (raw.byteLength < 36 || view.getUint32(0, true) !== magic) {
+    throw new Error('Expected a claimlens linear model (CLM2), not other bytes');
   }
   const bits = view.getUint32(4, true);
   const classes = view.getUint32(8, true);
   checkBits(bits);
+  const rows = view.getUint32(12, true);
+  const lengths = [0, 1, 2, 3].map((k) => view.getUint32(20 + 4 * k, true));
+  const starts = [36];
+  for (const length of lengths) starts.push((starts[starts.length - 1] as number) + length);
+  if (starts[4] !== raw.byteLength) throw new Error('Expected a whole claimlens linear model, not a cut one');
+  const gaps = new ByteReader(raw, starts[0] as number);
+  const masks = new ByteReader(raw, starts[1] as number);
+  const values = new ByteReader(raw, starts[2] as number);
+  const sums = new ByteReader(raw, starts[3] as number);
   const weights = new Int16Array((1 << bits) * classes);
-  const count = view.getUint32(12, true);
-  for (let k = 0, at = 20; k < count; k++, at += 6) weights[view.getUint32(at, true)] = view.getInt16(at + 4, true);
+  let row = -1;
+  for (let r = 0; r < rows; r++) {
+    row += gaps.varint() + 1;
+    const mask = masks.byte();
+    const lastClass = 31 - Math.clz32(mask);
+    let rest = unzigzag(sums.varint());
+    for (let c = 0; c < lastClass; c++) {
+      if ((mask & (1 << c)) === 0) continue;
+      const w = unzigzag(values.varint());
+      weights[row * classes + c] = w;
+      rest -= w;
+    }
+    weights[row * classes + lastClass] = rest;
+  }
   return { bits, classes, weights, scale: view.getFloat32(16, true) };
+}
+
+/** Int16 weights and what one unit is worth: a model's own when it has them, else rounded from its floats. */
+function quantise(model: LinearModel, threshold: number): { weights: Int16Array; scale: number } {
+  if (model.weights instanceof Int16Array) return { weights: model.weights, scale: model.scale };
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w * model.scale));
+  const scale = Math.fround(max > 0 ? max / 32767 : 1);
+  const weights = new Int16Array(model.weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const w = (model.weights[i] as number) * model.scale;
+    if (Math.abs(w) >= threshold) weights[i] = Math.max(-32767, Math.min(32767, Math.round(w / scale)));
+  }
+  return { weights, scale };
+}
+
+const zigzag = (n: number): number => (n < 0 ? -2 * n - 1 : 2 * n);
+const unzigzag = (n: number): number => (n & 1 ? -(n + 1) / 2 : n / 2);
+
+/** A growing byte buffer for unsigned varints (7 bits a byte, low bits first) and single bytes. */
+class ByteWriter {
+  private buffer = new Uint8Array(1024);
+  private length = 0;
+
+  byte(value: number): void {
+    if (this.length === this.buffer.length) {
+      const grown = new Uint8Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  varint(value: number): void {
+    let rest = value;
+    while (rest >= 0x80) {
+      this.byte((rest & 0x7f) | 0x80);
+      rest >>>= 7;
+    }
+    this.byte(rest);
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** Reads what a ByteWriter wrote, from `at` on. */
+class ByteReader {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private at: number,
+  ) {}
+
+  byte(): number {
+    return this.bytes[this.at++] as number;
+  }
+
+  varint(): number {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const b = this.byte();
+      value += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return value;
+      shift += 7;
+    }
+  }
 }
 
 function checkBits(bits: number): void {

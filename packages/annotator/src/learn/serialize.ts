@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
 import { LinearModel } from './perceptron.js';
 
 const magic = 0x4d504c43; // "CLPM" little-endian
@@ -11,7 +11,7 @@ export interface ModelFile<Extra> {
 
 /**
  * Encode a model compactly: weights quantised to 16-bit integers (`step` = the smallest weight unit),
- * sparse per row, gzipped.
+ * sparse per row, Brotli-compressed.
  */
 export function encodeModel<Extra>(model: LinearModel, extra: Extra, step = 1e-3): Uint8Array {
   const rows: [number, number[], number[]][] = [];
@@ -48,12 +48,14 @@ export function encodeModel<Extra>(model: LinearModel, extra: Extra, step = 1e-3
       at += 3;
     }
   }
-  return gzipSync(new Uint8Array(view.buffer), { level: 9 });
+  return brotliCompressSync(new Uint8Array(view.buffer), {
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24 },
+  });
 }
 
 /** Decode what `encodeModel` made; throws on anything else. */
 export function decodeModel<Extra>(bytes: Uint8Array): ModelFile<Extra> {
-  const raw = gunzipSync(bytes);
+  const raw = brotliDecompressSync(bytes);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   if (view.getUint32(0, true) !== magic) throw new Error('Expected a claimlens model file, not other bytes');
   const headerLength = view.getUint32(4, true);

@@ -3,8 +3,8 @@ import { gunzipSync } from 'node:zlib';
 import { decodeModel } from '../learn/serialize.js';
 import { NerTagger } from './tagger.js';
 
-/** Where the default name model lives (`data/ner/model.bin.gz`). */
-export const defaultNerModelUrl = new URL('../../data/ner/model.bin.gz', import.meta.url);
+/** Where the default name model lives (`data/ner/model.bin.br`). */
+export const defaultNerModelUrl = new URL('../../data/ner/model.bin.br', import.meta.url);
 /** Where the default name gazetteer lives (`data/ner/gazetteer.tsv.gz`). */
 export const defaultGazetteerUrl = new URL('../../data/ner/gazetteer.tsv.gz', import.meta.url);
 

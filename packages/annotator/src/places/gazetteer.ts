@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync } from 'node:zlib';
 
 /** One place in the gazetteer: a country, a first-level region (admin1) or a populated place. */
 export interface GazetteerEntry {
@@ -29,18 +29,18 @@ export interface Gazetteer {
   readonly size: number;
 }
 
-/** The gazetteer shipped in `data/gazetteer/places.tsv.gz`. */
-export const defaultGazetteerFile = new URL('../../data/gazetteer/places.tsv.gz', import.meta.url);
+/** The gazetteer shipped in `data/gazetteer/places.tsv.br`. */
+export const defaultGazetteerFile = new URL('../../data/gazetteer/places.tsv.br', import.meta.url);
 
 const cache = new Map<string, Gazetteer>();
 
-/** Load a gazetteer file (`.tsv` or `.tsv.gz`, as written by `scripts/build-gazetteer.mjs`); memoised, read-only. */
+/** Load a gazetteer file (`.tsv`, or `.tsv.br` Brotli-compressed as written by `scripts/build-gazetteer.mjs`); memoised, read-only. */
 export function loadGazetteer(file: string | URL = defaultGazetteerFile): Gazetteer {
   const key = String(file);
   let gazetteer = cache.get(key);
   if (!gazetteer) {
     const bytes = readFileSync(file);
-    const text = key.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+    const text = key.endsWith('.br') ? brotliDecompressSync(bytes).toString('utf8') : bytes.toString('utf8');
     gazetteer = parseGazetteer(text);
     cache.set(key, gazetteer);
   }

@@ -49,10 +49,11 @@ export default function tagClaims(options?: Readonly<Options> | null) {
   }
   const paragraphs = settings.paragraphs ?? true;
   const rules = settings.rules ?? true;
-  const defaults = settings.lexicon && settings.models ? null : defaultClaimData();
-  const lexicon = settings.lexicon ?? (defaults?.lexicon as CueLexicon);
-  const models = settings.models ?? (defaults?.models as ClaimModels);
   return (_tree: Root, file: VFile): void => {
+    // The default models (a few MB once decoded) are read when the first article needs them, not when the
+    // pipeline is built.
+    const lexicon = settings.lexicon ?? defaultClaimData().lexicon;
+    const models = settings.models ?? defaultClaimData().models;
     const text = String(file.value);
     const table = tokenTable(file.data.sentences ?? [], file.data.blocks ?? []);
     const facts = documentFacts(table, lexicon);

@@ -5,7 +5,7 @@ import type { PosTagger } from '../pos/tagger.js';
 import '../types.js';
 
 export interface Options {
-  /** The tagger to use. Default: the averaged perceptron in `data/pos/model.bin.gz` (see data/README.md). */
+  /** The tagger to use. Default: the averaged perceptron in `data/pos/model.bin.br` (see data/README.md). */
   tagger?: PosTagger;
 }
 

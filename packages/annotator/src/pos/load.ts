@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { decodeModel } from '../learn/serialize.js';
 import { PosTagger } from './tagger.js';
 
-/** Where the default part-of-speech model lives (`data/pos/model.bin.gz`). */
-export const defaultPosModelUrl = new URL('../../data/pos/model.bin.gz', import.meta.url);
+/** Where the default part-of-speech model lives (`data/pos/model.bin.br`). */
+export const defaultPosModelUrl = new URL('../../data/pos/model.bin.br', import.meta.url);
 
 /** What a POS model file carries besides its weights. */
 export interface PosExtra {

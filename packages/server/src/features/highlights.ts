@@ -1,9 +1,21 @@
+import type { MentionKind, Stance } from '@claimlens/core';
 import { overlaps } from '@claimlens/core';
 import { toRange } from '../positions.js';
 import type { Highlight, HighlightsResult, Settings } from '../protocol.js';
 import type { CorpusState, Entry } from '../workspace.js';
 import { findingKey } from './findings.js';
-import { viewOf } from './lookup.js';
+import { type View, viewOf } from './lookup.js';
+
+/** A highlighted stretch of a document, by offsets, with what kind of name or claim it belongs to. */
+export interface HighlightSpan {
+  kind: Highlight['kind'];
+  start: number;
+  end: number;
+  /** The kind of actor or place a name stands for. */
+  mention?: MentionKind;
+  /** The stance of the claim a source, cue, content or contradiction belongs to. */
+  stance?: Stance;
+}
 
 /**
  * The highlights of one document, by category, as enabled in the settings; spans a person tagged, marked or
@@ -17,34 +29,52 @@ export function highlights(
 ): HighlightsResult {
   const view = viewOf(entry, state);
   if (!view) return { uri: entry.uri, version: entry.version, highlights: [] };
-  const { annotation, snapshot } = view;
-  const result: Highlight[] = [];
-  const add = (kind: Highlight['kind'], start: number, end: number) => {
-    if (end > start) result.push({ kind, range: toRange(snapshot.document, start, end) });
+  const document = view.snapshot.document;
+  return {
+    uri: entry.uri,
+    version: view.snapshot.version,
+    highlights: highlightSpans(view, settings, dismissed).map((span) => ({
+      kind: span.kind,
+      range: toRange(document, span.start, span.end),
+    })),
+  };
+}
+
+/** What the highlights (and the semantic tokens) of a document mark, as offsets, in the settings' categories. */
+export function highlightSpans(
+  view: View,
+  settings: Settings['highlights'],
+  dismissed: ReadonlySet<string>,
+): HighlightSpan[] {
+  const { annotation } = view;
+  const result: HighlightSpan[] = [];
+  const add = (span: HighlightSpan) => {
+    if (span.end > span.start) result.push(span);
   };
   for (const m of annotation.mentions) {
     if (!(m.type === 'actor' ? settings.actors : settings.places)) continue;
-    add(m.type, m.start, m.end);
-    if (m.origin === 'human') add('human', m.start, m.end);
+    add({ kind: m.type, start: m.start, end: m.end, mention: m.kind });
+    if (m.origin === 'human') add({ kind: 'human', start: m.start, end: m.end });
   }
   for (const claim of annotation.claims) {
+    const { stance } = claim;
     if (claim.source === null) {
       // The outlet's own voice: most sentences of an article. Painted faintly, and only when asked for, so that
       // reported statements (someone said something) stand out.
-      if (settings.ownVoice) add('ownVoice', claim.content.start, claim.content.end);
+      if (settings.ownVoice) add({ kind: 'ownVoice', start: claim.content.start, end: claim.content.end, stance });
       continue;
     }
     if (!settings.claims) continue;
     if (!annotation.mentions.some((m) => overlaps(m, claim.source!)))
-      add('source', claim.source.start, claim.source.end);
-    if (claim.cue) add('cue', claim.cue.start, claim.cue.end);
-    add('content', claim.content.start, claim.content.end);
-    if (claim.origin === 'human') add('human', claim.content.start, claim.content.end);
+      add({ kind: 'source', start: claim.source.start, end: claim.source.end, stance });
+    if (claim.cue) add({ kind: 'cue', start: claim.cue.start, end: claim.cue.end, stance });
+    add({ kind: 'content', start: claim.content.start, end: claim.content.end, stance });
+    if (claim.origin === 'human') add({ kind: 'human', start: claim.content.start, end: claim.content.end });
   }
   if (settings.events) {
     for (const v of annotation.events) {
-      add('event', v.trigger.start, v.trigger.end);
-      if (v.origin === 'human') add('human', v.trigger.start, v.trigger.end);
+      add({ kind: 'event', start: v.trigger.start, end: v.trigger.end });
+      if (v.origin === 'human') add({ kind: 'human', start: v.trigger.start, end: v.trigger.end });
     }
   }
   if (settings.contradictions && view.state) {
@@ -56,9 +86,9 @@ export function highlights(
         const claim = local.get(id);
         if (!claim || marked.has(id)) continue;
         marked.add(id);
-        add('contradiction', claim.content.start, claim.content.end);
+        add({ kind: 'contradiction', start: claim.content.start, end: claim.content.end, stance: claim.stance });
       }
     }
   }
-  return { uri: entry.uri, version: snapshot.version, highlights: result };
+  return result;
 }
