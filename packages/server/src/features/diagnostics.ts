@@ -20,7 +20,8 @@ const severities = {
 
 /**
  * Diagnostics per document uri: one per side of each contradiction not dismissed, pointing at the other side
- * through `relatedInformation`; plus a warning on files whose analysis failed or that were read with problems.
+ * through `relatedInformation`; plus a warning on files whose analysis failed or that were read with problems, and
+ * on each human annotation that no longer fits its text (where it was).
  */
 export function diagnostics(
   state: CorpusState | null,
@@ -40,6 +41,17 @@ export function diagnostics(
         source: 'claimlens',
         code: entry.failure.code,
         message: entry.failure.reason,
+      });
+    }
+    const snapshot = entry.analysed;
+    for (const orphan of snapshot?.orphans ?? []) {
+      const at = orphan.start !== undefined && snapshot ? toRange(snapshot.document, orphan.start, orphan.start) : null;
+      push(entry.uri, {
+        range: at ?? { start, end: start },
+        severity: DiagnosticSeverity.Warning,
+        source: 'claimlens',
+        code: orphan.code,
+        message: orphan.reason,
       });
     }
     for (const message of entry.readMessages) {
