@@ -32,6 +32,11 @@ export interface Agreement {
   event: string | null;
   /** One plain sentence naming both sources and outlets. */
   explanation?: string;
+  /**
+   * How sure the tool is that both tell the same thing about one happening, in [0, 1]: more shared wording and
+   * participants, more sure.
+   */
+  confidence?: number;
 }
 
 /**
