@@ -3,6 +3,7 @@ import type { ArticleMeta } from '../article.js';
 import type { Claim, CorpusClaim } from '../claim.js';
 import type { Corpus } from '../corpus.js';
 import type { DocumentAnnotation } from '../document.js';
+import type { Mention } from '../entity.js';
 import type { EventMention } from '../event.js';
 import type { Message } from '../message.js';
 import type { Span } from '../span.js';
@@ -15,15 +16,7 @@ export const jsonVersion = 1;
 export function annotationToJson(annotation: DocumentAnnotation) {
   return {
     version: jsonVersion,
-    mentions: annotation.mentions.map((m) => ({
-      start: m.start,
-      end: m.end,
-      text: m.text,
-      type: m.type,
-      kind: m.kind,
-      entity: m.entity,
-      origin: m.origin ?? 'machine',
-    })),
+    mentions: annotation.mentions.map(mentionJson),
     claims: annotation.claims.map((c) => claimJson(c)),
     events: annotation.events.map(eventMentionJson),
     entities: annotation.entities.map((e) => ({ ...e, aliases: [...e.aliases] })),
@@ -87,6 +80,19 @@ export function articleJson(article: ArticleMeta & { format?: string }) {
   };
 }
 
+/** A mention of the contract: its span, type, kind, entity id, and who made it. */
+export function mentionJson(m: Mention) {
+  return {
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    type: m.type,
+    kind: m.kind,
+    entity: m.entity,
+    origin: m.origin ?? 'machine',
+  };
+}
+
 export function claimJson(claim: Claim | CorpusClaim, article?: string) {
   return {
     id: claim.id,
@@ -106,9 +112,17 @@ export function eventMentionJson(event: EventMention) {
     trigger: spanJson(event.trigger, event.origin) as Span,
     type: event.type,
     lemma: event.lemma,
-    arguments: { ...event.arguments },
+    arguments: argumentsJson(event),
     claims: [...event.claims],
   };
+}
+
+/** An event mention's arguments, their spans with who made them (the event word's maker). */
+function argumentsJson(event: EventMention) {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(event.arguments))
+    copy[key] = typeof value === 'object' && value !== null ? spanJson(value as Span, event.origin) : value;
+  return copy as EventMention['arguments'];
 }
 
 /** A span of the contract: offsets, text, and who made it (`origin`, absent in the model for the machine). */
