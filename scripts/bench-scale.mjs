@@ -97,6 +97,7 @@ async function child(dir) {
   const cpuStart = process.cpuUsage();
   let annotated = start;
   const corpus = await analyze([dir], {
+    cache: null,
     onProgress(done, total) {
       if (done % 100 === 0) sample();
       if (done === total) annotated = performance.now();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm run bench [-- TEXT_FILE]: the speed of claimlens next to compromise and wink-nlp, how corpus
-// analysis grows from 1,000 to 10,000 articles, and how one article's time grows with its length.
+// npm run bench [-- TEXT_FILE]: the speed of claimlens next to compromise and wink-nlp (name tagging, and whole
+// processes: annotate, a cold and a warm analyze, one changed file), how corpus analysis grows from 1,000 to
+// 10,000 articles, and how one article's time grows with its length.
 // Needs `npm run build` first.
 // TEXT_FILE is real news text to time name tagging on (CoNLL-2003 style token lines or plain text); by
 // default ../shared/data/conll2003/eng.train beside the checkout, else the seed articles.
@@ -23,6 +24,7 @@ for (const dist of ['packages/core/dist/index.js', 'packages/annotator/dist/inde
 
 const runs = [
   ['Names and claims: MB/s next to compromise and wink-nlp', 'packages/annotator/scripts/bench-names.mjs', [text]],
+  ['Whole processes: annotate, analyze cold, warm and after one change', 'scripts/bench-runs.mjs', []],
   ['Corpus scale: 1,000 to 10,000 articles', 'scripts/bench-scale.mjs', []],
   ['One long article: 0.25 to 2 MB in one paragraph', 'scripts/bench-long.mjs', []],
 ];

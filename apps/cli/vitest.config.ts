@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import { workspaceAlias } from '../../vitest.shared.js';
+import { testEnv, workspaceAlias } from '../../vitest.shared.js';
 
 export default defineConfig({
   resolve: { alias: workspaceAlias },
   test: {
+    env: testEnv,
     include: ['test/**/*.test.ts'],
     // The CLI is tested as a built binary: build it (and any workspace package without a dist) first.
     globalSetup: ['test/global-setup.ts'],

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { workspaceAlias } from '../../vitest.shared.js';
+import { testEnv, workspaceAlias } from '../../vitest.shared.js';
 
 export default defineConfig({
   resolve: {
@@ -10,5 +10,5 @@ export default defineConfig({
       vscode: fileURLToPath(new URL('./test/mocks/vscode.ts', import.meta.url)),
     },
   },
-  test: { include: ['test/*.test.ts'], testTimeout: 60_000 },
+  test: { env: testEnv, include: ['test/*.test.ts'], testTimeout: 60_000 },
 });

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
-import { workspaceAlias } from '../../vitest.shared.js';
+import { testEnv, workspaceAlias } from '../../vitest.shared.js';
 
 export default defineConfig({
   resolve: { alias: workspaceAlias },
-  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000 },
+  test: { env: testEnv, include: ['test/**/*.test.ts'], testTimeout: 60_000 },
 });

@@ -17,11 +17,13 @@ Commands:
                            html → index.html)
       --max-file-size N    Analyse at most N bytes of a file (default: claimlens.json maxFileSize, else 10000000)
       --quiet              Print only errors on stderr, no warnings and no progress bar
+      --no-cache           Annotate every article again instead of reusing cached annotations (also for annotate)
   compare GOLD PRED        Precision, recall and F1 per type of PRED against GOLD; each is a brat .ann file or a
                            folder of them, W3C JSON-LD, claimlens JSON or JSON Lines
   compare FOLDER           How far the machine agrees with the human annotations of FOLDER's articles
                            (.claimlens/annotations), per type
       --format text|json   Output format (default: text)
+  cache clear              Remove the cached annotations ($XDG_CACHE_HOME/claimlens, or the platform's cache folder)
 
 Options:
   -h, --help               Show this help
@@ -55,7 +57,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (command === 'analyze' || command === 'analyse')
       return await (await import('./commands/analyze.js')).analyzeCommand(rest, io);
     if (command === 'compare') return await (await import('./commands/compare.js')).compareCommand(rest, io);
-    throw new UsageError(`Unknown command "${command}"; expected annotate, analyze or compare.`);
+    if (command === 'cache') return await (await import('./commands/cache.js')).cacheCommand(rest, io);
+    throw new UsageError(`Unknown command "${command}"; expected annotate, analyze, compare or cache.`);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`claimlens: ${error.message}\nRun "claimlens --help" for usage.\n`);

@@ -12,12 +12,15 @@ export interface Run {
   stderr: string;
 }
 
-/** Run the built `claimlens` binary from the repository root. */
-export function run(args: string[], options: { input?: string | Uint8Array; cwd?: string } = {}): Promise<Run> {
+/** Run the built `claimlens` binary from the repository root (`env` is added to this process's environment). */
+export function run(
+  args: string[],
+  options: { input?: string | Uint8Array; cwd?: string; env?: Record<string, string> } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: options.cwd ?? root,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
     });
     let stdout = '';
     let stderr = '';

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DocumentAnnotation } from '@claimlens/core';
 import type { WorkerReply, WorkerRequest } from './annotate-worker.js';
 
 /** The compiled worker script; absent when the sources run untranspiled (tests), then no workers are used. */
@@ -17,13 +16,13 @@ const inFlight = 4;
 
 /**
  * Annotate texts with the default knowledge in `count` worker threads. Calls `onDone` with each text's
- * index and annotation as it comes back (not in order) and resolves when all are done; rejects on the
+ * index and annotation (as JSON text) as it comes back (not in order) and resolves when all are done; rejects on the
  * first error, after stopping the workers.
  */
 export function annotateInWorkers(
   texts: readonly Omit<WorkerRequest, 'index'>[],
   count: number,
-  onDone: (index: number, annotation: DocumentAnnotation) => void,
+  onDone: (index: number, annotationJson: string) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
@@ -58,7 +57,7 @@ export function annotateInWorkers(
           fail(new Error(`Annotating text ${reply.index} failed: ${reply.error ?? 'no annotation'}`));
           return;
         }
-        onDone(reply.index, JSON.parse(reply.json) as DocumentAnnotation);
+        onDone(reply.index, reply.json);
         if (++done === texts.length) {
           // Wait until the workers are gone, so their heaps are freed before the caller builds the corpus.
           Promise.all(workers.map((w) => w.terminate())).then(() => resolve(), reject);

@@ -42,6 +42,7 @@ export {
   boilerplateRules,
   findBoilerplate,
 } from './boilerplate.js';
+export { AnnotationCache, type AnnotationCacheOptions, defaultCacheFolder } from './cache.js';
 export type { Claim, CorpusClaim, Stance } from './claim.js';
 export {
   type CompareInput,

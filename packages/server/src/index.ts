@@ -2,7 +2,14 @@ export { type CorpusBuilder, inlineBuilder, workerBuilder } from './builder.js';
 export { matchesGlob, selectFile } from './glob.js';
 export { toOffset, toRange } from './positions.js';
 export * from './protocol.js';
-export { type AnnotateJob, type AnnotationRunner, inlineRunner, TimeoutError, workerRunner } from './runner.js';
+export {
+  type AnnotateJob,
+  type AnnotationRunner,
+  cachedRunner,
+  inlineRunner,
+  TimeoutError,
+  workerRunner,
+} from './runner.js';
 export { type ServerOptions, startServer } from './server.js';
 export { defaultSettings, normaliseSettings } from './settings.js';
 export {

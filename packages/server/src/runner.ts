@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { Annotator } from '@claimlens/annotator';
-import type { DocumentAnnotation } from '@claimlens/core';
+import { type Annotator, annotationKey } from '@claimlens/annotator';
+import type { AnnotationCache, DocumentAnnotation } from '@claimlens/core';
 
 export interface AnnotateJob {
   text: string;
@@ -35,6 +35,27 @@ export function inlineRunner(annotator: Annotator): AnnotationRunner {
       return annotation;
     },
     dispose() {},
+  };
+}
+
+/**
+ * Answer from `cache` the texts annotated before (by the editor or the CLI, with the same annotator and data), and
+ * run `runner` on the others, caching what it returns. A workspace of thousands of files opens without annotating
+ * them again.
+ */
+export function cachedRunner(runner: AnnotationRunner, cache: AnnotationCache): AnnotationRunner {
+  return {
+    async annotate(job, timeout) {
+      const key = annotationKey(job.text, job.format);
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const annotation = await runner.annotate(job, timeout);
+      cache.set(key, JSON.stringify(annotation));
+      return annotation;
+    },
+    dispose() {
+      runner.dispose();
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { storyModel } from '@claimlens/views';
 import { reportHtml } from '@claimlens/views/page';
 import { choice, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
+import { writeJson, writeJsonFile } from '../json.js';
 import { formatMessages } from '../messages.js';
 import { progressBar } from '../progress.js';
 import { corpusReport } from '../report.js';
@@ -20,6 +21,7 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
     format: { type: 'string' },
     out: { type: 'string' },
     'max-file-size': { type: 'string' },
+    'no-cache': { type: 'boolean' },
     quiet: { type: 'boolean' },
   });
   const format = choice('format', values.format, formats, 'text');
@@ -33,6 +35,7 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
   const options: Parameters<typeof analyze>[1] = {
     onProgress: (done, total) => progress.update(done, total),
   };
+  if (values['no-cache']) options.cache = null;
   if (values['max-file-size'] !== undefined) options.maxFileSize = sizeOption(values['max-file-size']);
   const corpus = await analyze(positionals, options);
   progress.done();
@@ -59,7 +62,11 @@ async function write(corpus: Corpus, format: Format, out: string | undefined, io
     else await writeFile(path.join(out, name), content);
   };
   if (format === 'text') return emit('report.txt', corpusReport(corpus));
-  if (format === 'json') return emit('corpus.json', `${JSON.stringify(corpusToJson(corpus), null, 2)}\n`);
+  if (format === 'json') {
+    if (out === undefined) writeJson(corpusToJson(corpus), (chunk) => io.stdout.write(chunk));
+    else writeJsonFile(path.join(out, 'corpus.json'), corpusToJson(corpus));
+    return;
+  }
   if (format === 'html') return emit('index.html', reportHtml(storyModel(corpus)));
   if (format === 'jsonl') {
     if (out === undefined) {

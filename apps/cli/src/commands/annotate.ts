@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { annotate } from '@claimlens/annotator';
+import { annotate, annotationKey } from '@claimlens/annotator';
 import {
+  AnnotationCache,
   annotationToJson,
   applyHumanAnnotations,
+  type DocumentAnnotation,
   decodeText,
   type Message,
   readFrontMatter,
@@ -10,6 +12,7 @@ import {
 } from '@claimlens/core';
 import { choice, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
+import { writeJson } from '../json.js';
 import { formatMessages } from '../messages.js';
 import { annotationReport } from '../report.js';
 
@@ -19,6 +22,7 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
     format: { type: 'string' },
     markdown: { type: 'boolean' },
     'max-file-size': { type: 'string' },
+    'no-cache': { type: 'boolean' },
     quiet: { type: 'boolean' },
   });
   const format = choice('format', values.format, ['json', 'text'] as const, 'json');
@@ -44,7 +48,7 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   for (const line of formatMessages(messages, { quiet: values.quiet ?? false, textOf })) io.stderr.write(`${line}\n`);
   if (decoded.text === null) return 1;
   const text = decoded.text;
-  const machine = annotate(text, { format: markdown ? 'markdown' : 'plaintext' });
+  const machine = annotateCached(text, markdown ? 'markdown' : 'plaintext', !values['no-cache']);
   // A file's human annotations (.claimlens/annotations/) apply over the machine's, as in analyze.
   const human = file === '-' ? null : await readHumanAnnotations([{ id: name, path: file, text }]);
   const found = human?.byArticle.get(name)?.annotations ?? [];
@@ -56,9 +60,21 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   )) {
     io.stderr.write(`${line}\n`);
   }
-  if (format === 'json') io.stdout.write(`${JSON.stringify(annotationToJson(annotation), null, 2)}\n`);
+  if (format === 'json') writeJson(annotationToJson(annotation), (chunk) => io.stdout.write(chunk));
   else io.stdout.write(annotationReport(annotation));
   return 0;
+}
+
+/** Annotate with the default knowledge, through the user's annotation cache when `useCache`. */
+function annotateCached(text: string, format: 'markdown' | 'plaintext', useCache: boolean): DocumentAnnotation {
+  if (!useCache) return annotate(text, { format });
+  const cache = new AnnotationCache();
+  const key = annotationKey(text, format);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const annotation = annotate(text, { format });
+  cache.set(key, JSON.stringify(annotation));
+  return annotation;
 }
 
 /** A positive whole number of bytes from an option value. */

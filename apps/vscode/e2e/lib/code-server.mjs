@@ -106,8 +106,13 @@ export async function startCodeServer(home, options) {
     {
       detached: true,
       stdio: ['ignore', out, out],
-      // A gallery on a closed loopback port: the server never looks for extensions elsewhere.
-      env: { ...process.env, EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/' }) },
+      // A gallery on a closed loopback port: the server never looks for extensions elsewhere. The language server's
+      // annotation cache stays in the test's home, not the user's cache folder.
+      env: {
+        ...process.env,
+        EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/' }),
+        XDG_CACHE_HOME: join(home, 'cache'),
+      },
     },
   );
   let exited = false;

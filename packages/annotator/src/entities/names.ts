@@ -32,16 +32,35 @@ export function personName(name: string, titles: ReadonlySet<string>): string {
   return words.slice(cut + 1).join(' ');
 }
 
+/** Folded names already computed; a document asks for the same few names again and again. */
+const foldedNames = new Map<string, string>();
+const maxFoldedNames = 100_000;
+
 /** A name folded for comparison: case, diacritics, possessive and punctuation ignored. */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  let key = foldedNames.get(name);
+  if (key === undefined) {
+    if (foldedNames.size >= maxFoldedNames) foldedNames.clear();
+    key = foldName(name);
+    foldedNames.set(name, key);
+  }
+  return key;
+}
+
+function foldName(name: string): string {
+  // Plain ASCII has no combining marks to strip, and decomposing it changes nothing.
+  const bare = isAscii(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '');
+  return bare
     .replace(/['’]s$/u, '')
     .replace(/[.'’]/g, '')
     .replace(/[\s\-‐–]+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 const minor = new Set([

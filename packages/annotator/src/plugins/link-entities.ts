@@ -103,9 +103,24 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     for (const m of mentions) m.text = text.slice(m.start, m.end);
 
     const entities = new Map<string, DocumentEntity>();
+    // Organisations by each ending of their folded name after a space ("federal security service" under
+    // " security service" and " service"), for `longerOrganization`.
+    const organizationsByEnding = new Map<string, DocumentEntity[]>();
+    const addEntity = (e: DocumentEntity) => {
+      if (entities.has(e.id)) return;
+      entities.set(e.id, e);
+      if (e.type !== 'actor' || e.kind !== 'organization') return;
+      const key = nameKey(e.name);
+      for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) {
+        const ending = key.slice(i);
+        const list = organizationsByEnding.get(ending);
+        if (list) list.push(e);
+        else organizationsByEnding.set(ending, [e]);
+      }
+    };
     for (const m of mentions) {
       const e = m.entity ? kept.get(m.entity) : undefined;
-      if (e) entities.set(e.id, e);
+      if (e) addEntity(e);
       else m.entity = '';
     }
     let next = 0;
@@ -114,7 +129,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     const byFirstName = new Map<string, DocumentEntity[]>();
     const make = (m: Mention, name: string): DocumentEntity => {
       const entity: DocumentEntity = { id: `e${++next}`, name, type: m.type, kind: m.kind, aliases: [] };
-      entities.set(entity.id, entity);
+      addEntity(entity);
       byKey.set(`${m.type}:${nameKey(name)}`, entity);
       const words = name.split(/\s+/);
       if (m.kind === 'person' && words.length > 1) {
@@ -165,10 +180,8 @@ export default function linkEntities(options?: Readonly<Options> | null) {
      */
     const longerOrganization = (name: string): DocumentEntity | undefined => {
       if (!name.includes(' ')) return undefined;
-      const key = ` ${nameKey(name)}`;
       let found: DocumentEntity | undefined;
-      for (const e of entities.values()) {
-        if (e.type !== 'actor' || e.kind !== 'organization' || !nameKey(e.name).endsWith(key)) continue;
+      for (const e of organizationsByEnding.get(` ${nameKey(name)}`) ?? []) {
         if (demonyms.has(e.name.split(/\s+/)[0] ?? '') || (found && found !== e)) return undefined;
         found = e;
       }
