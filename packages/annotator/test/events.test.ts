@@ -83,6 +83,7 @@ describe('tagEvents', () => {
     expect(find(text, 'opened fire')).toMatchObject({ lemma: 'shoot', verbal: true });
     expect(find(text, 'opened fire').arguments.agent?.text).toBe('Gunmen');
     expect(find(text, 'broke out').lemma).toBe('break');
+    expect(find('The minister wrote on the agency website that talks had failed.', 'wrote').lemma).toBe('write');
   });
 
   it('finds a light verb and the event noun it carries', () => {

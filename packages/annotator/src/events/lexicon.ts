@@ -38,8 +38,8 @@ export interface EventLexicon {
   /** Verb + particle or object phrases → the lemma they stand for ("open fire" → "shoot"). */
   phrases: Readonly<Record<string, string>>;
   /**
-   * Two-word verbs ("break out", "take part", "carry out"): a verb trigger followed by the second word spans
-   * both ("fire" in "opened fire" is no trigger of its own). Its lemma stays the verb's unless `phrases` maps
+   * Two-word verbs ("break out", "take part", "carry out"): a verb trigger followed by the second word (not a
+   * preposition before its noun) spans both ("fire" in "opened fire" is no trigger of its own). Its lemma stays the verb's unless `phrases` maps
    * the pair. Default: none.
    */
   verbPhrases?: ReadonlySet<string>;

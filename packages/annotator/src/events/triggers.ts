@@ -135,7 +135,10 @@ export function findTriggers(tokens: readonly Token[], settings: TriggerSettings
     const single = eventLemma(plain, lexicon);
     const pair = `${single} ${tokens[i + 1]?.text.toLowerCase()}`;
     const verbal = headline ? /(?:[^e]ed|[^s]s)$/.test(lower) && single !== lower : isVerb(tokens, i, lexicon);
-    const twoWords = verbal && (lexicon.phrases[pair] !== undefined || lexicon.verbPhrases?.has(pair) === true);
+    // a particle or object ("broke down", "opened fire"), not a preposition before its noun ("wrote on Twitter")
+    const second = tokens[i + 1]?.pos;
+    const twoWords =
+      verbal && (lexicon.phrases[pair] !== undefined || (lexicon.verbPhrases?.has(pair) === true && second !== 'IN'));
     const lemma = lexicon.phrases[pair] ?? single;
     if (auxiliaries.has(lower) || auxiliaries.has(lemma)) continue;
     const stats = lexicon.lemmas[lemma];
