@@ -14,7 +14,8 @@ const usage = `Usage: node packages/annotator/scripts/eval-events.mjs <ecbplus-f
 Rebuilds each ECB+ document (tokens joined by single spaces, one sentence a line), annotates the documents
 of each topic with createAnnotator({linePerSentence: true}), groups their event mentions with clusterEvents,
 and scores the gold event mentions (ACTION_* and NEG_ACTION_* in ECBplus_coreference_sentences.csv) with
-MUC, B³, CEAF-e and CoNLL F1. Also prints the same-lemma baseline (gold mentions grouped by lemma).
+MUC, B³, CEAF-e and CoNLL F1. Prints the share of gold mentions that a predicted mention overlaps (any token)
+and of predicted mentions in the checked sentences that overlap a gold one. Also prints the same-lemma baseline (gold mentions grouped by lemma).
 Default topics: the dev topics ${devTopics.join(' ')}; --split train scores the train topics (all others in
 the folder), where settings are tuned. Without --cluster, mentions are grouped as buildCorpus groups them
 (clusterEvents with its defaults), so the score is the product's. --events passes tag-events options
@@ -334,8 +335,8 @@ async function main(argv) {
   const index = readSentenceIndex(folder);
   const system = {};
   const baseline = {};
+  const mentions = {};
   let goldCount = 0;
-  let found = 0;
   const started = Date.now();
   for (const topic of topics) {
     const docs = readTopic(folder, topic, index);
@@ -376,12 +377,12 @@ async function main(argv) {
         gold.set(m.id, `${topic}:${m.cluster}`);
         const hits = (spans.get(doc.name) ?? []).filter((s) => s.start < m.end && m.start < s.end);
         hits.sort((a, b) => overlap(b, m) - overlap(a, m));
-        if (hits[0]) found++;
         predicted.set(m.id, hits[0] ? `${topic}:${hits[0].event}` : `${m.id}:none`);
         lemmaBased.set(m.id, `${topic}:${m.words.map((w) => lemmatize(w)).join(' ')}`);
         if (verbose && !hits[0]) console.log(`missed ${m.id} ${m.tag} "${m.text}"`);
       }
     }
+    for (const [k, n] of Object.entries(mentionOverlap(docs, spans, index))) mentions[k] = (mentions[k] ?? 0) + n;
     addCounts(system, scoreCounts(gold, predicted));
     addCounts(baseline, scoreCounts(gold, lemmaBased));
     if (verbose) {
@@ -396,10 +397,34 @@ async function main(argv) {
       .concat(`CoNLL F1 ${s.conll.toFixed(4)}`)
       .join('\n  ');
   console.log(
-    `ECB+ topics ${topics.join(' ')}: ${goldCount} gold event mentions, ${found} overlapped by a predicted mention (${((100 * found) / Math.max(goldCount, 1)).toFixed(1)}%), ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `ECB+ topics ${topics.join(' ')}: ${goldCount} gold event mentions, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const { gold: g, goldFound, predicted: p, predictedGold } = mentions;
+  console.log(
+    `mentions in the scored sentences: ${goldFound}/${g} gold overlapped by a predicted one (${((100 * goldFound) / Math.max(g, 1)).toFixed(1)}%), ${predictedGold}/${p} predicted overlapping a gold one (${((100 * predictedGold) / Math.max(p, 1)).toFixed(1)}%)`,
   );
   console.log(`system:\n  ${fmt(summarize(system))}`);
   console.log(`same-lemma baseline (gold mentions):\n  ${fmt(summarize(baseline))}`);
+}
+
+/**
+ * How the predicted mentions meet the gold ones in the scored (checked) sentences, by any token overlap:
+ * gold mentions overlapped by a predicted mention, and predicted mentions that overlap a gold mention.
+ */
+export function mentionOverlap(docs, predictedByDoc, index) {
+  const counts = { gold: 0, goldFound: 0, predicted: 0, predictedGold: 0 };
+  const meets = (a, b) => a.start < b.end && b.start < a.end;
+  for (const doc of docs) {
+    const checked = index.get(doc.name) ?? new Set();
+    const sentenceAt = new Map(doc.tokens.map((t) => [t.start, t.sentence]));
+    const gold = doc.mentions.filter((m) => m.checked);
+    const predicted = (predictedByDoc.get(doc.name) ?? []).filter((p) => checked.has(sentenceAt.get(p.start)));
+    counts.gold += gold.length;
+    counts.goldFound += gold.filter((m) => predicted.some((p) => meets(p, m))).length;
+    counts.predicted += predicted.length;
+    counts.predictedGold += predicted.filter((p) => gold.some((m) => meets(p, m))).length;
+  }
+  return counts;
 }
 
 function overlap(a, b) {
