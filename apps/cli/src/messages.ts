@@ -2,7 +2,8 @@ import type { Message } from '@claimlens/core';
 
 /**
  * One line per message: `claimlens: PATH[:LINE:COLUMN]: SEVERITY: REASON [CODE]`, deduplicated, in the order found.
- * The line and column (1-based) are given when the message has a place and `textOf` knows the file's text.
+ * The line and column (1-based) are given when the message has a place and `textOf` knows the file's text; the
+ * line alone when the message gives it (a file that is not an article, such as an annotations file).
  */
 export function formatMessages(
   messages: readonly Message[],
@@ -13,7 +14,12 @@ export function formatMessages(
   for (const m of messages) {
     if (options.quiet && m.severity !== 'error') continue;
     const text = m.path === undefined || m.start === undefined ? undefined : options.textOf?.(m.path);
-    const place = text === undefined || m.start === undefined ? '' : lineColumn(text, m.start);
+    const place =
+      m.line !== undefined
+        ? `:${m.line}`
+        : text === undefined || m.start === undefined
+          ? ''
+          : lineColumn(text, m.start);
     const line = `claimlens: ${m.path ? `${m.path}${place}: ` : ''}${m.severity}: ${m.reason.replace(/\s*\n\s*/g, ' ')} [${m.code}]`;
     if (seen.has(line)) continue;
     seen.add(line);

@@ -6,6 +6,8 @@ import {
   type CorpusConfig,
   type DocumentAnnotation,
   readCorpus,
+  readHumanAnnotations,
+  withHumanAnnotations,
 } from '@claimlens/core';
 import { type Annotator, createAnnotator } from './annotate.js';
 import { annotateInWorkers, workersAvailable } from './workers.js';
@@ -31,7 +33,10 @@ export interface AnalyzeOptions {
 /** Fewer articles than this are annotated on the calling thread by default. */
 const minArticlesForWorkers = 64;
 
-/** Read files and folders of articles, annotate each, and build the corpus. */
+/**
+ * Read files and folders of articles, annotate each, apply the human annotations kept beside them
+ * (`.claimlens/annotations/`, see docs/annotations.md) over the machine's, and build the corpus.
+ */
 export async function analyze(paths: readonly string[], options: AnalyzeOptions = {}): Promise<Corpus> {
   const read = await readCorpus(paths, options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize });
   const articles = read.articles;
@@ -52,7 +57,8 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
       add(index, annotator.annotate(article.text, { format: article.format }));
     });
   }
-  const items: AnnotatedArticle[] = articles.map((article, index) => {
+  const human = await readHumanAnnotations(articles, paths);
+  const machine: AnnotatedArticle[] = articles.map((article, index) => {
     const annotation = annotations[index] as DocumentAnnotation;
     // What the annotator found wrong in the text is reported with the article, after what reading it found.
     article.messages.push(...annotation.messages.map((m) => ({ ...m, path: article.path })));
@@ -62,7 +68,9 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
   });
   // The items now hold the annotations; hand them over so they can be freed once resolved.
   annotations.length = 0;
+  const items = withHumanAnnotations(machine, human);
+  machine.length = 0;
   const corpus = buildCorpus(items, options.config ?? read.config, { consume: true });
-  corpus.messages.unshift(...read.messages);
+  corpus.messages.unshift(...read.messages, ...human.messages);
   return corpus;
 }

@@ -1,3 +1,4 @@
+import type { Origin } from './annotations/model.js';
 import type { Span } from './span.js';
 
 export type Stance = 'assert' | 'deny' | 'accuse' | 'hedge' | 'conditional' | 'question';
@@ -15,6 +16,8 @@ export interface Claim {
   stance: Stance;
   /** Whether the content itself is negated ("did not cross"), kept for polarity comparison. */
   negated: boolean;
+  /** `human` when a person marked or confirmed it (an annotations file); absent: the machine found it. */
+  origin?: Origin;
 }
 
 /** A claim placed in a corpus. */

@@ -1,3 +1,4 @@
+import type { Origin } from './annotations/model.js';
 import type { ArticleSpan, Span } from './span.js';
 
 export type MentionType = 'actor' | 'place';
@@ -23,6 +24,8 @@ export interface Mention extends Span {
   type: MentionType;
   kind: MentionKind;
   entity: string;
+  /** `human` when a person tagged or confirmed it (an annotations file); absent: the machine found it. */
+  origin?: Origin;
 }
 
 /** An entity as one document sees it. */
@@ -47,5 +50,5 @@ export interface Entity {
   aliases: string[];
   geo?: Geo;
   place?: string;
-  mentions: ArticleSpan[];
+  mentions: (ArticleSpan & { origin?: Origin })[];
 }

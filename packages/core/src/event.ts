@@ -1,3 +1,4 @@
+import type { Origin as SpanOrigin } from './annotations/model.js';
 import type { ArticleSpan, Span } from './span.js';
 
 /** Arguments of an event mention, where the text gives them. */
@@ -37,6 +38,8 @@ export interface EventMention {
   generic?: boolean;
   /** Ids of claims whose content holds this mention. */
   claims: string[];
+  /** `human` when a person marked or confirmed the word (an annotations file); absent: the machine found it. */
+  origin?: SpanOrigin;
 }
 
 /** One happening, with its mentions across articles. */

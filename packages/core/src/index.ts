@@ -1,3 +1,31 @@
+export { type Anchored, anchorTarget, quoteTarget } from './annotations/anchor.js';
+export { type AppliedAnnotations, applyHumanAnnotations, type PlacedAnnotation } from './annotations/apply.js';
+export {
+  annotationContext,
+  formatAnnotationFile,
+  newAnnotation,
+  outsideReason,
+  type ParseAnnotationOptions,
+  type ParsedAnnotations,
+  parseAnnotationFile,
+} from './annotations/file.js';
+export {
+  actorKinds,
+  annotationsFolder,
+  type HumanAnnotation,
+  type HumanTag,
+  humanTags,
+  type Origin,
+  placeKinds,
+  type QuoteTarget,
+  stances,
+} from './annotations/model.js';
+export {
+  type ArticleAnnotations,
+  type HumanAnnotationsResult,
+  readHumanAnnotations,
+  withHumanAnnotations,
+} from './annotations/read.js';
 export type { Article, ArticleMeta } from './article.js';
 export {
   type BoilerplateOptions,

@@ -13,6 +13,9 @@ export const messageCodes = {
   'place/conflicting-regions': 'The article puts the same place in two different regions.',
   'config/invalid': 'The claimlens configuration file is not valid.',
   'analysis/timeout': 'Analysis of the file took too long and was abandoned.',
+  'annotations/invalid': 'Part of a human annotations file is not valid and was ignored; the rest applies.',
+  'annotations/orphaned': 'A human annotation no longer fits its article and is kept in the file unapplied.',
+  'annotations/no-article': 'An annotations file whose article no longer exists; it is kept.',
 } as const;
 
 export type MessageCode = keyof typeof messageCodes;
@@ -27,4 +30,6 @@ export interface Message {
   /** The place in the text, when there is one. */
   start?: number;
   end?: number;
+  /** The 1-based line in the file, when the message is about a file other than an article (an annotations file). */
+  line?: number;
 }

@@ -118,4 +118,5 @@ Attribution-no-source\tContent:Content, Cue?:Cue
 Kind\tArg:<ENTITY>, Value:person|organization|government|group|country|region|city|settlement|location
 Stance\tArg:<EVENT>, Value:assert|deny|accuse|hedge|conditional|question
 Negated\tArg:<EVENT>
+Origin\tArg:Actor|Place|Attribution|Attribution-no-source, Value:human|machine
 `;

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { annotate } from '@claimlens/annotator';
-import { annotationToJson, decodeText, type Message, readFrontMatter } from '@claimlens/core';
+import {
+  annotationToJson,
+  applyHumanAnnotations,
+  decodeText,
+  type Message,
+  readFrontMatter,
+  readHumanAnnotations,
+} from '@claimlens/core';
 import { choice, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
 import { formatMessages } from '../messages.js';
@@ -36,9 +43,15 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   const textOf = () => decoded.text ?? undefined;
   for (const line of formatMessages(messages, { quiet: values.quiet ?? false, textOf })) io.stderr.write(`${line}\n`);
   if (decoded.text === null) return 1;
-  const annotation = annotate(decoded.text, { format: markdown ? 'markdown' : 'plaintext' });
+  const text = decoded.text;
+  const machine = annotate(text, { format: markdown ? 'markdown' : 'plaintext' });
+  // A file's human annotations (.claimlens/annotations/) apply over the machine's, as in analyze.
+  const human = file === '-' ? null : await readHumanAnnotations([{ id: name, path: file, text }]);
+  const found = human?.byArticle.get(name)?.annotations ?? [];
+  const applied = applyHumanAnnotations(text, machine, found, name);
+  const annotation = applied.annotation;
   for (const line of formatMessages(
-    annotation.messages.map((m) => ({ ...m, path: name })),
+    [...(human?.messages ?? []), ...applied.messages, ...annotation.messages.map((m) => ({ ...m, path: name }))],
     { quiet: values.quiet ?? false, textOf },
   )) {
     io.stderr.write(`${line}\n`);

@@ -4,7 +4,7 @@ import { offsetConverter } from './offsets.js';
 
 /** What `toBrat` writes: entity mentions and claims of one text (a `DocumentAnnotation` fits). */
 export interface BratInput {
-  mentions: readonly (Span & { type: string; kind?: string; entity?: string })[];
+  mentions: readonly (Span & { type: string; kind?: string; entity?: string; origin?: string })[];
   claims: readonly {
     id?: string;
     source: Span | null;
@@ -12,6 +12,7 @@ export interface BratInput {
     content: Span;
     stance?: string;
     negated?: boolean;
+    origin?: string;
   }[];
 }
 
@@ -22,7 +23,8 @@ const ignoredLabels = new Set(['Discuss', 'Discard']);
  * brat standoff (.ann) for one text, as PolNeAR writes attributions: per claim `Source`, `Cue` and `Content`
  * text-bound annotations and an `Attribution` event (`Attribution-no-source` without a source) whose trigger is
  * the cue; entity mentions as `Actor`/`Place` text-bound annotations with a `Kind` attribute, the claim's stance as
- * a `Stance` attribute, a negated content as a `Negated` attribute, and the entity id as an annotator note.
+ * a `Stance` attribute, a negated content as a `Negated` attribute, the entity id as an annotator note, and
+ * `Origin human` on what a person tagged or confirmed (docs/annotations.md).
  * Offsets are counted in Unicode code points, as brat counts them; a span that crosses a line break is written as
  * fragments (`start end;start end`), as brat requires.
  */
@@ -47,6 +49,7 @@ export function toBrat(text: string, input: BratInput): string {
     if (!writable(mention)) continue;
     const id = textBound(capitalise(mention.type), mention);
     if (mention.kind) lines.push(`A${++a}\tKind ${id} ${mention.kind}`);
+    if (mention.origin === 'human') lines.push(`A${++a}\tOrigin ${id} human`);
     if (mention.entity) lines.push(`#${++n}\tAnnotatorNotes ${id}\t${mention.entity}`);
   }
   for (const claim of input.claims) {
@@ -64,6 +67,7 @@ export function toBrat(text: string, input: BratInput): string {
     lines.push(`${event}\t${roles.join(' ')}`);
     if (claim.stance) lines.push(`A${++a}\tStance ${event} ${claim.stance}`);
     if (claim.negated) lines.push(`A${++a}\tNegated ${event}`);
+    if (claim.origin === 'human') lines.push(`A${++a}\tOrigin ${event} human`);
     if (claim.id) lines.push(`#${++n}\tAnnotatorNotes ${event}\t${claim.id}`);
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

@@ -1,3 +1,4 @@
+import type { Origin } from '../annotations/model.js';
 import type { ArticleMeta } from '../article.js';
 import type { Claim, CorpusClaim } from '../claim.js';
 import type { Corpus } from '../corpus.js';
@@ -37,6 +38,7 @@ export function annotationToJson(annotation: DocumentAnnotation) {
       type: m.type,
       kind: m.kind,
       entity: m.entity,
+      origin: m.origin ?? 'machine',
     })),
     claims: annotation.claims.map((c) => claimJson(c)),
     events: annotation.events.map(eventMentionJson),
@@ -52,20 +54,36 @@ export function annotationToJson(annotation: DocumentAnnotation) {
  */
 export function corpusToJson(corpus: Corpus, options: Readonly<CorpusJsonOptions> = {}) {
   const shown = findingsAbove(corpus, options.minConfidence ?? 0);
+  const humanEvents = new Set<string>();
+  for (const annotation of corpus.annotations.values())
+    for (const v of annotation.events) if (v.origin === 'human') humanEvents.add(v.id);
   return {
     version: jsonVersion,
     articles: corpus.articles.map(articleJson),
     entities: corpus.entities.map((e) => ({
       ...e,
       aliases: [...e.aliases],
-      mentions: e.mentions.map(({ article, start, end, text }) => ({ article, start, end, text })),
+      mentions: e.mentions.map(({ article, start, end, text, origin }) => ({
+        article,
+        start,
+        end,
+        text,
+        origin: origin ?? 'machine',
+      })),
     })),
     claims: corpus.claims.map((c) => claimJson(c, c.article)),
     events: corpus.events.map((v) => ({
       id: v.id,
       label: v.label,
       type: v.type,
-      mentions: v.mentions.map(({ article, start, end, text, mention }) => ({ article, start, end, text, mention })),
+      mentions: v.mentions.map(({ article, start, end, text, mention }) => ({
+        article,
+        start,
+        end,
+        text,
+        mention,
+        origin: humanEvents.has(mention) ? 'human' : 'machine',
+      })),
       claims: [...v.claims],
     })),
     disputes: shown.disputes.map(disputeJson),
@@ -94,9 +112,9 @@ export function claimJson(claim: Claim | CorpusClaim, article?: string) {
   return {
     id: claim.id,
     ...(article === undefined ? {} : { article }),
-    source: spanJson(claim.source),
-    cue: spanJson(claim.cue),
-    content: spanJson(claim.content) as Span,
+    source: spanJson(claim.source, claim.origin),
+    cue: spanJson(claim.cue, claim.origin),
+    content: spanJson(claim.content, claim.origin) as Span,
     speaker: claim.speaker,
     stance: claim.stance,
     negated: claim.negated,
@@ -106,7 +124,7 @@ export function claimJson(claim: Claim | CorpusClaim, article?: string) {
 export function eventMentionJson(event: EventMention) {
   return {
     id: event.id,
-    trigger: spanJson(event.trigger) as Span,
+    trigger: spanJson(event.trigger, event.origin) as Span,
     type: event.type,
     lemma: event.lemma,
     arguments: { ...event.arguments },
@@ -125,8 +143,9 @@ function disputeJson(dispute: Dispute) {
   };
 }
 
-function spanJson(span: Span | null): Span | null {
-  return span === null ? null : { start: span.start, end: span.end, text: span.text };
+/** A span of the contract: offsets, text, and who made it (`origin`, absent in the model for the machine). */
+function spanJson(span: Span | null, origin: Origin = 'machine'): (Span & { origin: Origin }) | null {
+  return span === null ? null : { start: span.start, end: span.end, text: span.text, origin };
 }
 
 function messageJson(message: Message) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { anchorTarget, quoteTarget } from '../annotations/anchor.js';
 import type { ArticleMeta } from '../article.js';
 import type { Span } from '../span.js';
 import type { BratInput } from './brat.js';
@@ -20,10 +21,9 @@ export const w3cContext = [
     article: 'claimlens:article',
     role: 'claimlens:role',
     negated: 'claimlens:negated',
+    origin: 'claimlens:origin',
   },
 ] as const;
-
-const contextLength = 32;
 
 /**
  * W3C Web Annotation (JSON-LD) for articles: an `AnnotationCollection` whose page holds one annotation per entity
@@ -31,27 +31,26 @@ const contextLength = 32;
  * claim (motivation `classifying`, body `claim`, `tagging` the stance; one target per part with `role` source, cue or
  * content). Each target has a `TextQuoteSelector` (exact, prefix, suffix) and a `TextPositionSelector` whose
  * offsets count Unicode code points, as the W3C model requires. The target `source` is the article's URL when
- * known, else a file URL of its path; `article` (claimlens vocabulary) is its id.
+ * known, else a file URL of its path; `article` (claimlens vocabulary) is its id. An annotation a person made or
+ * confirmed (docs/annotations.md) has `origin: "human"`.
  */
 export function toW3C(items: readonly W3CItem[], id = 'urn:claimlens:annotations') {
   const annotations: Record<string, unknown>[] = [];
   for (const { article, text, annotation } of items) {
     const convert = offsetConverter(text);
     const source = article.url ?? pathToFileURL(path.resolve(article.path)).href;
-    const target = (span: Span, role?: string) => ({
-      source,
-      article: article.id,
-      ...(role ? { role } : {}),
-      selector: [
-        {
-          type: 'TextQuoteSelector',
-          exact: text.slice(span.start, span.end),
-          prefix: text.slice(whole(text, Math.max(0, span.start - contextLength), 1), span.start),
-          suffix: text.slice(span.end, whole(text, span.end + contextLength, -1)),
-        },
-        { type: 'TextPositionSelector', start: convert.toCodePoint(span.start), end: convert.toCodePoint(span.end) },
-      ],
-    });
+    const target = (span: Span, role?: string) => {
+      const { exact, prefix, suffix } = quoteTarget(text, span.start, span.end);
+      return {
+        source,
+        article: article.id,
+        ...(role ? { role } : {}),
+        selector: [
+          { type: 'TextQuoteSelector', exact, prefix, suffix },
+          { type: 'TextPositionSelector', start: convert.toCodePoint(span.start), end: convert.toCodePoint(span.end) },
+        ],
+      };
+    };
     annotation.mentions.forEach((m, i) => {
       annotations.push({
         id: `urn:claimlens:${encodeURIComponent(article.id)}:mention:${i + 1}`,
@@ -62,6 +61,7 @@ export function toW3C(items: readonly W3CItem[], id = 'urn:claimlens:annotations
           { type: 'TextualBody', purpose: 'classifying', value: m.type },
           ...(m.kind ? [{ type: 'TextualBody', purpose: 'tagging', value: m.kind }] : []),
         ],
+        ...(m.origin === 'human' ? { origin: 'human' } : {}),
         target: target(m),
       });
     });
@@ -75,6 +75,7 @@ export function toW3C(items: readonly W3CItem[], id = 'urn:claimlens:annotations
           ...(c.stance ? [{ type: 'TextualBody', purpose: 'tagging', value: c.stance }] : []),
         ],
         ...(c.negated ? { negated: true } : {}),
+        ...(c.origin === 'human' ? { origin: 'human' } : {}),
         target: [
           ...(c.source ? [target(c.source, 'source')] : []),
           ...(c.cue ? [target(c.cue, 'cue')] : []),
@@ -137,31 +138,6 @@ export function parseW3C(value: unknown, texts: ReadonlyMap<string, string> = ne
   return corpus;
 }
 
-/** `at`, moved by `step` when it would split a surrogate pair. */
-function whole(text: string, at: number, step: 1 | -1): number {
-  const code = text.charCodeAt(at);
-  return code >= 0xdc00 && code <= 0xdfff && at > 0 ? at + step : at;
-}
-
-function annotationList(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (!isObject(value))
-    throw new TypeError(`Expected W3C Web Annotation JSON, not ${value === null ? 'null' : typeof value}`);
-  if (value.type === 'AnnotationCollection' && isObject(value.first)) return annotationList(value.first);
-  if (Array.isArray(value.items)) return value.items;
-  if (value.type === 'Annotation') return [value];
-  throw new TypeError(
-    'Expected a W3C AnnotationCollection, AnnotationPage or Annotation, not an object of another type',
-  );
-}
-
-function articleOf(target: Record<string, unknown>): string {
-  if (typeof target.article === 'string') return target.article;
-  const source =
-    typeof target.source === 'string' ? target.source : typeof target.id === 'string' ? target.id : 'document';
-  return path.basename(source.replace(/[?#].*$/, '')).replace(/\.[^.]+$/, '') || 'document';
-}
-
 function readTarget(target: Record<string, unknown>, text: string | undefined): Span | null {
   const selectors = (Array.isArray(target.selector) ? target.selector : [target.selector]).filter(isObject);
   const position = selectors.find((s) => s.type === 'TextPositionSelector');
@@ -181,29 +157,29 @@ function readTarget(target: Record<string, unknown>, text: string | undefined): 
   if (text !== undefined && exact) {
     const prefix = typeof quote?.prefix === 'string' ? quote.prefix : '';
     const suffix = typeof quote?.suffix === 'string' ? quote.suffix : '';
-    const at = findQuote(text, exact, prefix, suffix, near);
-    if (at >= 0) return { start: at, end: at + exact.length, text: exact };
+    const at = anchorTarget(text, { exact, prefix, suffix, start: near, end: near + exact.length });
+    if (at) return { start: at.start, end: at.end, text: text.slice(at.start, at.end) };
   }
   return null;
 }
 
-/** Where `exact` occurs with most of its context (prefix, suffix), nearest to `near` among equals; -1 if nowhere. */
-function findQuote(text: string, exact: string, prefix: string, suffix: string, near: number): number {
-  let best = -1;
-  let bestScore = -1;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    const score =
-      (prefix && text.slice(Math.max(0, at - prefix.length), at) === prefix ? 1 : 0) +
-      (suffix && text.startsWith(suffix, at + exact.length) ? 1 : 0);
-    const distance = Math.abs(at - near);
-    if (score > bestScore || (score === bestScore && distance < bestDistance)) {
-      best = at;
-      bestScore = score;
-      bestDistance = distance;
-    }
-  }
-  return best;
+function annotationList(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (!isObject(value))
+    throw new TypeError(`Expected W3C Web Annotation JSON, not ${value === null ? 'null' : typeof value}`);
+  if (value.type === 'AnnotationCollection' && isObject(value.first)) return annotationList(value.first);
+  if (Array.isArray(value.items)) return value.items;
+  if (value.type === 'Annotation') return [value];
+  throw new TypeError(
+    'Expected a W3C AnnotationCollection, AnnotationPage or Annotation, not an object of another type',
+  );
+}
+
+function articleOf(target: Record<string, unknown>): string {
+  if (typeof target.article === 'string') return target.article;
+  const source =
+    typeof target.source === 'string' ? target.source : typeof target.id === 'string' ? target.id : 'document';
+  return path.basename(source.replace(/[?#].*$/, '')).replace(/\.[^.]+$/, '') || 'document';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -278,7 +278,11 @@ function build(
     for (const m of mentions) {
       const entity = entities[Number(m.entity.slice(1)) - 1];
       if (!entity || entity.id !== m.entity) continue;
-      entity.mentions.push({ article: article.id, start: m.start, end: m.end, text: m.text });
+      entity.mentions.push(
+        m.origin === 'human'
+          ? { article: article.id, start: m.start, end: m.end, text: m.text, origin: m.origin }
+          : { article: article.id, start: m.start, end: m.end, text: m.text },
+      );
       const count = counts.get(entity) as Map<string, number>;
       count.set(m.text, (count.get(m.text) ?? 0) + 1);
     }
