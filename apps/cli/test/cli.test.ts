@@ -49,7 +49,7 @@ describe('claimlens usage', () => {
     [
       'an unknown format',
       ['analyze', 'seeds', '--format', 'xml'],
-      /Expected --format to be text, json, jsonl, brat or w3c, not "xml"/,
+      /Expected --format to be text, json, jsonl, brat, w3c or html, not "xml"/,
     ],
     ['analyze without a path', ['analyze'], /Expected at least one PATH/],
     ['brat without --out', ['analyze', 'seeds', '--format', 'brat'], /Expected --out DIR with --format brat/],

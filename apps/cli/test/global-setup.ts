@@ -17,8 +17,10 @@ function build(project: string, required: boolean): void {
 
 /** Build the CLI before its tests; its workspace dependencies too when they have no build (turbo builds them first). */
 export default function setup(): void {
-  for (const pkg of ['packages/core', 'packages/annotator']) {
+  for (const pkg of ['packages/core', 'packages/annotator', 'packages/views']) {
     if (!existsSync(`${root}${pkg}/dist/index.js`)) build(`${pkg}/tsconfig.build.json`, false);
   }
+  if (!existsSync(`${root}packages/views/dist/assets.js`))
+    execFileSync(process.execPath, ['packages/views/scripts/build-app.mjs'], { cwd: root, stdio: 'pipe' });
   build('apps/cli/tsconfig.build.json', true);
 }

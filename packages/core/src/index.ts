@@ -88,4 +88,4 @@ export {
   type WorkspaceConfig,
 } from './read.js';
 export { type CorpusConfig, type ResolvedEntities, resolveEntities } from './resolve/entities.js';
-export { type ArticleSpan, contains, makeSpan, overlaps, type Span } from './span.js';
+export { type ArticleSpan, contains, makeSpan, overlaps, partitionPoint, type Span } from './span.js';

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyze } from '@claimlens/annotator';
-import { type Corpus, corpusToJson, corpusToJsonl, toBrat, toW3C, type W3CItem } from '@claimlens/core';
+import { type Corpus, corpusAbove, corpusToJson, corpusToJsonl, toBrat, toW3C, type W3CItem } from '@claimlens/core';
+import { storyModel } from '@claimlens/views';
+import { reportHtml } from '@claimlens/views/page';
 import { choice, confidence, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
 import { formatMessages } from '../messages.js';
@@ -9,7 +11,7 @@ import { progressBar } from '../progress.js';
 import { corpusReport } from '../report.js';
 import { describe, sizeOption } from './annotate.js';
 
-const formats = ['text', 'json', 'jsonl', 'brat', 'w3c'] as const;
+const formats = ['text', 'json', 'jsonl', 'brat', 'w3c', 'html'] as const;
 type Format = (typeof formats)[number];
 
 /** `claimlens analyze PATH...`: read, annotate and compare a corpus, then write it in one format. */
@@ -26,6 +28,8 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
   if (positionals.length === 0) throw new UsageError('Expected at least one PATH (a file or a folder of articles).');
   if (format === 'brat' && values.out === undefined)
     throw new UsageError('Expected --out DIR with --format brat: it writes one .ann file per article.');
+  if (format === 'html' && values.out === undefined)
+    throw new UsageError('Expected --out DIR with --format html: it writes the report to DIR/index.html.');
   const quiet = values.quiet ?? false;
   const progress = progressBar(io.stderr, !quiet);
   const options: Parameters<typeof analyze>[1] = {
@@ -68,6 +72,7 @@ async function write(corpus: Corpus, format: Format, { out, minConfidence }: Wri
   }
   if (format === 'json')
     return emit('corpus.json', `${JSON.stringify(corpusToJson(corpus, { minConfidence }), null, 2)}\n`);
+  if (format === 'html') return emit('index.html', reportHtml(storyModel(corpusAbove(corpus, minConfidence))));
   if (format === 'jsonl') {
     if (out === undefined) {
       for (const line of corpusToJsonl(corpus)) io.stdout.write(line);

@@ -1,4 +1,5 @@
 import type { Agreement, Contradiction, ContradictionKind } from '../contradiction.js';
+import { Corpus } from '../corpus.js';
 import type { Dispute, Facet } from '../dispute.js';
 
 /** The disputes and agreements a reader is shown, and how many weaker ones were left out. */
@@ -28,6 +29,26 @@ export function findingsAbove(
       agreements: findings.agreements.length - agreements.length,
     },
   };
+}
+
+/**
+ * The corpus with only the disputes and agreements scored at least `minConfidence`, and the contradictions that are
+ * their pairs; everything else is shared. For views that read a corpus whole (the HTML story board).
+ */
+export function corpusAbove(corpus: Corpus, minConfidence: number): Corpus {
+  if (minConfidence === 0) return corpus;
+  const shown = findingsAbove(corpus, minConfidence);
+  return new Corpus({
+    articles: corpus.articles,
+    annotations: corpus.annotations,
+    entities: corpus.entities,
+    claims: corpus.claims,
+    events: corpus.events,
+    disputes: shown.disputes,
+    contradictions: disputePairs(shown.disputes),
+    agreements: shown.agreements,
+    messages: corpus.messages,
+  });
 }
 
 /** Whether a dispute's positions cannot all hold: not a compatible discrepancy, not a later report's update. */

@@ -1,0 +1,14 @@
+export {
+  datedTime,
+  passageOf,
+  type StoryActor,
+  type StoryArticle,
+  type StoryClaim,
+  type StoryDispute,
+  type StoryEvent,
+  type StoryModel,
+  type StoryOptions,
+  type StoryPlace,
+  storyModel,
+} from './model.js';
+export { storyModelVersion } from './version.js';
