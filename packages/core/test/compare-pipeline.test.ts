@@ -6,25 +6,25 @@ import { describe, expect, it } from 'vitest';
 const folder = fileURLToPath(new URL('./fixtures/compare/pipeline', import.meta.url));
 
 describe('compare on the whole pipeline', () => {
-  it('finds a denial across outlets, explains it, and counts wire copy as one voice', async () => {
+  it('finds a denial across outlets once, with every outlet on each side, and counts wire copy as one voice', async () => {
     const corpus = await analyze([folder]);
     const byId = new Map(corpus.claims.map((c) => [c.id, c]));
     const outlet = (claim: string) => corpus.article(byId.get(claim)?.article ?? '')?.outlet;
 
-    // Pakistan's denial against India's account: a polarity contradiction across outlets, and one inside the
-    // article that reports both sides.
-    const denials = corpus.contradictions.filter((c) => c.kind === 'polarity');
-    const denial = denials.find((c) => new Set(c.claims.map(outlet)).size === 2);
-    expect(denial).toBeDefined();
-    const outlets = new Set(denial?.claims.map(outlet));
-    expect(outlets.size).toBe(2);
-    for (const name of outlets) expect(denial?.explanation).toContain(`(${name})`);
-    expect(denial?.explanation).toMatch(/\bden(y|ies)\b/);
+    // Pakistan's denial against India's account: one dispute on whether it happened, each side with every
+    // outlet that reports it, including the article that reports both sides.
+    const occurrence = corpus.disputes.filter((d) => d.facet === 'occurrence');
+    expect(occurrence).toHaveLength(1);
+    const [told, denied] = occurrence[0]?.positions ?? [];
+    expect(told?.value).toBe('happened');
+    expect(denied?.value).toBe('did not happen');
+    expect(new Set(denied?.sources.map((s) => s.outlet))).toEqual(new Set(['Daily Courier', 'Evening Star']));
+    expect(told?.sources.map((s) => s.outlet)).toContain('Daily Courier');
+    expect(occurrence[0]?.explanation).toMatch(/Islamabad \(Daily Courier\)/);
 
-    const within = denials.find((c) => new Set(c.claims.map(outlet)).size === 1);
-    expect(within?.explanation).toMatch(
-      /^Indian officials \(Daily Courier\) say .*; Islamabad \(Daily Courier\) denies/,
-    );
+    // The version-1 pair of that dispute names both speakers and the denial.
+    const denial = corpus.contradictions.find((c) => c.kind === 'polarity');
+    expect(denial?.explanation).toMatch(/\bden(y|ies)\b/);
 
     // A contradiction is between different articles or two named speakers of one; an agreement is between
     // different articles; neither is ever between two wire copies.

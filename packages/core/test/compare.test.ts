@@ -273,8 +273,8 @@ describe('compareClaims', () => {
     expect(contradictions[0]?.values).toEqual(['captured', 'was repelled']);
   });
 
-  it('finds different regions for one happening but not different towns of one region', () => {
-    const { contradictions } = run([
+  it('finds different regions for one happening, once with every region, but not different towns of one region', () => {
+    const { disputes, contradictions } = run([
       {
         id: 'a1',
         text: 'Police said the blast happened in Rajasthan.',
@@ -320,13 +320,14 @@ describe('compareClaims', () => {
         ],
       },
     ]);
-    const pairs = contradictions.map((c) => [c.kind, [...c.claims].sort().join(' ')]);
-    expect(pairs).toContainEqual(['place', 'a1:c1 b1:c1']);
-    expect(pairs).toContainEqual(['place', 'b1:c1 c1:c1']);
-    expect(pairs).not.toContainEqual(['place', 'c1:c1 d1:c1']);
-    expect(pairs).not.toContainEqual(['place', 'a1:c1 c1:c1']);
-    const gujarat = contradictions.find((c) => c.claims.includes('a1:c1') && c.claims.includes('b1:c1'));
-    expect(gujarat?.values).toEqual(['Rajasthan, India', 'Gujarat, India']);
+    const places = disputes.filter((d) => d.facet === 'place');
+    expect(places).toHaveLength(1);
+    const sides = places[0]?.positions.map((p) => [p.value, [...p.claims].sort().join(' ')]);
+    // One dispute: Gujarat against the accounts in Rajasthan (Barmer and Jaisalmer are towns of Rajasthan).
+    expect(sides).toContainEqual(['Gujarat, India', 'b1:c1']);
+    expect(sides).toContainEqual(['Rajasthan, India', 'a1:c1']);
+    expect(places[0]?.explanation).toMatch(/ources differ on where it happened: Rajasthan, India \(/);
+    expect(contradictions.filter((c) => c.kind === 'place')).toHaveLength(1);
   });
 
   it('finds the same speaker reported as confirming by one outlet and as unconfirmed by another', () => {

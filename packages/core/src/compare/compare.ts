@@ -6,7 +6,7 @@ import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
 import { comparePair, echoedArguments } from './detect.js';
-import { disputesFromContradictions } from './disputes.js';
+import { contradictionsFrom, disputesFrom, type FacetDifference } from './disputes.js';
 import { explainAgreement, explainContradiction } from './explain.js';
 import { type ClaimView, type EventView, MentionIndex, ViewContext, viewClaim, viewInEvent } from './view.js';
 import { groupVoices, jaccard, type VoiceOptions } from './voices.js';
@@ -100,9 +100,9 @@ export function compareClaims(input: CompareInput): CompareResult {
     articles: [...new Set(members.map((m) => m.article.id))],
   }));
 
-  const contradictions: Contradiction[] = [];
+  const labels = new Map(input.events.map((e) => [e.id, e.label]));
+  const differences: FacetDifference[] = [];
   const agreements: Agreement[] = [];
-  const seen = new Map<string, Contradiction>();
   const agreed = new Set<string>();
   const agree = (a: EventView, b: EventView, event: string | null) => {
     const key = [a.base.claim.id, b.base.claim.id].sort().join('\u0000');
@@ -110,7 +110,7 @@ export function compareClaims(input: CompareInput): CompareResult {
     agreed.add(key);
     agreements.push({ claims: [a.base.claim.id, b.base.claim.id], event, explanation: explainAgreement(a, b) });
   };
-  for (const family of families(ctx, input.events, views, options.siblings ?? true, maxMs)) {
+  for (const [familyIndex, family] of families(ctx, input.events, views, options.siblings ?? true, maxMs).entries()) {
     if (!manyVoices(family, views)) continue;
     const mentions = new Map<string, MentionIndex>();
     const eventOf = new Map<string, string>();
@@ -193,40 +193,24 @@ export function compareClaims(input: CompareInput): CompareResult {
           continue;
         }
         for (const finding of result.findings) {
-          // The same two speakers differing the same way in more outlets (or events) is one contradiction, with
-          // more sides.
-          const key = [
-            finding.kind,
-            ...[a.base.speakerName, b.base.speakerName].sort(),
-            ...[...finding.values].sort(),
-          ].join('\u0000');
-          const earlier = seen.get(key);
-          if (earlier) {
-            const flip = earlier.values?.[0] !== finding.values[0];
-            const sides = earlier.sides ?? [[], []];
-            for (const [k, id] of [a.base.claim.id, b.base.claim.id].entries()) {
-              const list = sides[flip ? 1 - k : k];
-              if (list && list.length < maxSide && !list.includes(id)) list.push(id);
-            }
-            continue;
-          }
-          const contradiction: Contradiction = {
-            id: `C${contradictions.length + 1}`,
-            kind: finding.kind,
-            claims: [a.base.claim.id, b.base.claim.id],
-            event: eventId(a),
-            explanation: explainContradiction(a, b, finding),
-            values: finding.values,
+          differences.push({
+            finding,
+            a,
+            b,
             sides: [side(a, left.members, maxSide), side(b, right.members, maxSide)],
-          };
-          if (finding.compatible !== undefined) contradiction.compatible = finding.compatible;
-          contradictions.push(contradiction);
-          seen.set(key, contradiction);
+            event: eventId(a),
+            label: labels.get(eventId(a) ?? '') ?? null,
+            family: familyIndex,
+            sameEvent,
+            explanation: explainContradiction(a, b, finding),
+          });
         }
       }
     }
   }
-  return { disputes: disputesFromContradictions(contradictions, views), contradictions, agreements, voices };
+  const disputes = disputesFrom(differences, views);
+  const contradictions = contradictionsFrom(disputes, differences, maxSide);
+  return { disputes, contradictions, agreements, voices };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ContradictionKind } from '../contradiction.js';
+import type { Facet } from '../dispute.js';
 import { lightActs, motiveConflicts } from './lexicon.js';
 import { compareQuantities, type Quantity, sameThing } from './quantity.js';
 import type { EventView, Place } from './view.js';
@@ -13,6 +14,12 @@ export interface Finding {
   compatible?: boolean;
   /** For agents: whether the two accounts also run in opposite directions. */
   reversed?: boolean;
+  /** The facet of the happening the two differ on, when the kind does not say it (a day is a `time`). */
+  facet?: Facet;
+  /** What identifies each side's value, so that other claims giving the same value join its position. */
+  keys?: [string, string];
+  /** For counts: the kind of thing counted; counts of different kinds are different disputes. */
+  what?: string;
 }
 
 export interface PairResult {
@@ -72,33 +79,41 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   // A different doer or place is a contradiction only when the rest says it is one happening; else two acts.
   if (agentDiffers && a.agent && b.agent && about) {
     const reversed = placesDiffer(a.destination, b.destination) || placesDiffer(a.origin, b.origin);
-    findings.push({ kind: 'agent', values: [a.agent.name, b.agent.name], reversed });
+    findings.push({ kind: 'agent', values: [a.agent.name, b.agent.name], keys: [a.agent.key, b.agent.key], reversed });
   }
   if (about && !agentDiffers && whereA && whereB && placesDiffer(whereA, whereB)) {
-    findings.push({ kind: 'place', values: [placeName(whereA), placeName(whereB)] });
+    findings.push({ kind: 'place', values: [placeName(whereA), placeName(whereB)], keys: [whereA.key, whereB.key] });
   }
   // Counts in the claims' wider text differ for many reasons: only the act's own counts, or one happening, compare.
   const quantities = (a.quantity && b.quantity) || about ? quantityPair(a, b) : null;
   if (quantities) {
     const relation = compareQuantities(quantities[0], quantities[1]);
     if (relation !== 'same') {
+      const [q, r] = quantities;
       findings.push({
         kind: 'quantity',
-        values: [quantities[0].phrase, quantities[1].phrase],
+        values: [q.phrase, r.phrase],
+        keys: [`${q.low}..${q.high}`, `${r.low}..${r.high}`],
+        what: q.unitClass ?? r.unitClass ?? q.unit ?? r.unit ?? '',
         compatible: relation === 'compatible',
       });
     }
   }
   if (x.motive && y.motive && conflicts(x.motive.kind, y.motive.kind)) {
-    findings.push({ kind: 'motive', values: [x.motive.cue, y.motive.cue] });
+    findings.push({ kind: 'motive', values: [x.motive.cue, y.motive.cue], keys: [x.motive.kind, y.motive.kind] });
   }
   const outcome = outcomePair(a, b);
-  if (outcome) findings.push({ kind: 'outcome', values: outcome });
+  if (outcome) findings.push({ kind: 'outcome', values: outcome.values, keys: outcome.keys });
   if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= 1) {
     findings.push({ kind: 'certainty', values: [certaintyWord(x.certainty), certaintyWord(y.certainty)] });
   }
   if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > 1) {
-    findings.push({ kind: 'other', values: [dayName(a.day), dayName(b.day)] });
+    findings.push({
+      kind: 'other',
+      facet: 'time',
+      values: [dayName(a.day), dayName(b.day)],
+      keys: [String(a.day), String(b.day)],
+    });
   }
   if (findings.length) return { relation: 'contradict', findings };
   return about ? { relation: 'agree', findings: [] } : unrelated();
@@ -109,13 +124,13 @@ export function comparePair(a: EventView, b: EventView): PairResult {
  * attempt failed and the other tells the same act as done, with no outcome word ("crossed into the region" /
  * "an unsuccessful attempt to cross").
  */
-function outcomePair(a: EventView, b: EventView): [string, string] | null {
+function outcomePair(a: EventView, b: EventView): { values: [string, string]; keys: [string, string] } | null {
   const x = a.base.outcome;
   const y = b.base.outcome;
-  if (x && y) return x.kind !== y.kind ? [x.cue, y.cue] : null;
+  if (x && y) return x.kind !== y.kind ? { values: [x.cue, y.cue], keys: [x.kind, y.kind] } : null;
   if (!a.mention || !b.mention || !sameAct(a, b)) return null;
-  if (x?.kind === 'failure' && !y) return [x.cue, b.mention.trigger.text];
-  if (y?.kind === 'failure' && !x) return [a.mention.trigger.text, y.cue];
+  if (x?.kind === 'failure' && !y) return { values: [x.cue, b.mention.trigger.text], keys: ['failure', 'success'] };
+  if (y?.kind === 'failure' && !x) return { values: [a.mention.trigger.text, y.cue], keys: ['success', 'failure'] };
   return null;
 }
 
