@@ -65,6 +65,34 @@ describe('tagEvents', () => {
     expect(arrested.arguments.patient?.text).toBe('protesters');
   });
 
+  it('finds nouns that name a happening in general English, and not nouns of things', () => {
+    const text = 'A landslide buried the road, and the burglary of the office went unnoticed for a week.';
+    expect(find(text, 'landslide').lemma).toBe('landslide');
+    expect(find(text, 'burglary').lemma).toBe('burgle');
+    const triggers = eventsOf('The committee keeps a table and two chairs in the office.').map((e) => e.trigger.text);
+    expect(triggers).not.toContain('table');
+    expect(triggers).not.toContain('chairs');
+    expect(triggers).not.toContain('office');
+  });
+
+  it('reads a two-word verb as one mention, its object or particle no event of its own', () => {
+    const text = 'Gunmen opened fire on the crowd before a blaze broke out in the market.';
+    const triggers = eventsOf(text).map((e) => e.trigger.text);
+    expect(triggers).toEqual(expect.arrayContaining(['opened fire', 'broke out', 'blaze']));
+    expect(triggers).not.toContain('fire');
+    expect(find(text, 'opened fire')).toMatchObject({ lemma: 'shoot', verbal: true });
+    expect(find(text, 'opened fire').arguments.agent?.text).toBe('Gunmen');
+    expect(find(text, 'broke out').lemma).toBe('break');
+  });
+
+  it('finds a light verb and the event noun it carries', () => {
+    const text = 'Rebels carried out an attack on the base, and police made an arrest.';
+    expect(find(text, 'carried out').arguments.patient?.text).toBe('attack');
+    expect(find(text, 'attack')).toMatchObject({ lemma: 'attack', type: 'attack' });
+    expect(find(text, 'made').lemma).toBe('make');
+    expect(find(text, 'arrest')).toMatchObject({ lemma: 'arrest', type: 'arrest' });
+  });
+
   it('reads headlines in title case', () => {
     const events = eventsOf('Woman Killed In Crash, Driver Charged');
     expect(events.map((e) => e.lemma)).toEqual(expect.arrayContaining(['kill', 'crash', 'charge']));

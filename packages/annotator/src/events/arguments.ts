@@ -39,6 +39,8 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
   const { tokens } = context;
   const args: EventArguments = {};
   const i = trigger.index;
+  /** The first token after the trigger ("opened fire | on the crowd"). */
+  const after = i + trigger.length;
   const set = (role: 'agent' | 'patient' | 'place', phrase: Phrase | undefined) => {
     if (!phrase) return;
     args[role] = phrase.span;
@@ -50,13 +52,13 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
     const subject = subjectBefore(context, i);
     if (passive) {
       set('patient', subject);
-      const by = findWord(context, i + 1, ['by']);
+      const by = findWord(context, after, ['by']);
       if (by !== undefined) set('agent', phraseAt(context, by + 1));
     } else {
       set('agent', subject);
-      const next = tokens[i + 1];
+      const next = tokens[after];
       if ((next && !functionWords.has(next.text.toLowerCase())) || determiners.has(next?.text.toLowerCase() ?? '')) {
-        set('patient', phraseAt(context, i + 1));
+        set('patient', phraseAt(context, after));
       }
     }
   } else {
@@ -69,12 +71,12 @@ export function findArguments(context: SentenceContext, trigger: Trigger): Event
       if (modifier)
         set(local ? 'place' : 'agent', { span: spanOf(modifier), entity: modifier.entity, type: modifier.type });
     }
-    const of = tokens[i + 1]?.text.toLowerCase() === 'of' ? i + 1 : undefined;
+    const of = tokens[after]?.text.toLowerCase() === 'of' ? after : undefined;
     if (of !== undefined) set('patient', phraseAt(context, of + 1));
-    const by = findWord(context, i + 1, ['by']);
+    const by = findWord(context, after, ['by']);
     if (by !== undefined && !args.agent) set('agent', phraseAt(context, by + 1));
   }
-  for (let j = i + 1; j < Math.min(tokens.length, i + window); j++) {
+  for (let j = after; j < Math.min(tokens.length, i + window); j++) {
     if (context.triggerIndices.has(j) && context.verbs[j]) break;
     const word = tokens[j]?.text.toLowerCase() ?? '';
     const phrase =

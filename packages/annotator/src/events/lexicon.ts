@@ -24,6 +24,11 @@ export interface EventLexicon {
    * and a noun before one ("security forces") says who, not what happened. Default: none.
    */
   collectives?: ReadonlySet<string>;
+  /**
+   * Nouns that name a happening in general English ("quake", "incursion", "arrest"): triggers when used as
+   * nouns, unless annotated news shows them rarely naming one. Default: none.
+   */
+  eventNouns?: ReadonlySet<string>;
   /** Irregular word forms for the lemmatizer. */
   exceptions: LemmaExceptions;
   /** Nouns → the verb they name the happening of, where suffix rules cannot tell ("death" → "die"). */
@@ -32,18 +37,31 @@ export interface EventLexicon {
   synsets: readonly (readonly string[])[];
   /** Verb + particle or object phrases → the lemma they stand for ("open fire" → "shoot"). */
   phrases: Readonly<Record<string, string>>;
+  /**
+   * Two-word verbs ("break out", "take part", "carry out"): a verb trigger followed by the second word spans
+   * both ("fire" in "opened fire" is no trigger of its own). Its lemma stays the verb's unless `phrases` maps
+   * the pair. Default: none.
+   */
+  verbPhrases?: ReadonlySet<string>;
 }
 
 let cached: EventLexicon | undefined;
 
 /**
- * The default lexicon, read once from `data/events/` and the actors' collective nouns in
+ * The default lexicon, read once from `data/events/` (with WordNet's event nouns and two-word verbs) and the actors' collective nouns in
  * `data/lexicons/actors-collectives.txt` (see data/README.md for their sources).
  */
 export function defaultEventLexicon(): EventLexicon {
   if (cached) return cached;
   const read = (name: string): unknown =>
     JSON.parse(readFileSync(new URL(`../../data/events/${name}`, import.meta.url), 'utf8'));
+  const readList = (path: string): Set<string> =>
+    new Set(
+      readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#')),
+    );
   const types = read('types.json') as { types: Record<string, string>; nonEvents?: string[]; generic?: string[] };
   const ecb = read('ecb-lexicon.json') as Pick<EventLexicon, 'lemmas' | 'synonyms'> & { nonEvents?: string[] };
   const synonyms = read('synonyms.json') as Pick<EventLexicon, 'derivations' | 'synsets' | 'phrases'>;
@@ -53,12 +71,9 @@ export function defaultEventLexicon(): EventLexicon {
     synonyms: ecb.synonyms,
     nonEvents: new Set([...(ecb.nonEvents ?? []), ...(types.nonEvents ?? [])]),
     generic: new Set(types.generic ?? []),
-    collectives: new Set(
-      readFileSync(new URL('../../data/lexicons/actors-collectives.txt', import.meta.url), 'utf8')
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line && !line.startsWith('#')),
-    ),
+    collectives: readList('lexicons/actors-collectives.txt'),
+    eventNouns: readList('events/wordnet-event-nouns.txt'),
+    verbPhrases: readList('events/wordnet-verb-phrases.txt'),
     exceptions: defaultLemmaExceptions(),
     derivations: synonyms.derivations,
     synsets: synonyms.synsets,

@@ -9,6 +9,8 @@ export interface Trigger {
   type: string;
   /** Whether the trigger is a verb (else a noun or adjective such as "dead"). */
   verbal: boolean;
+  /** Tokens the trigger spans: 2 for a two-word verb ("opened fire", "broke out"), else 1. */
+  length: number;
 }
 
 export interface TriggerSettings {
@@ -130,10 +132,11 @@ export function findTriggers(tokens: readonly Token[], settings: TriggerSettings
     if (!/^\p{L}[\p{L}-]*$/u.test(token.text) || functionWords.has(lower) || lower.length < 3) continue;
     // taggers read capitalised headline words as names: there, judge the word by its lower-case form
     const plain: Token = headline ? { start: token.start, end: token.end, text: lower } : token;
-    const next = tokens[i + 1]?.text.toLowerCase();
     const single = eventLemma(plain, lexicon);
-    const lemma = (next !== undefined && lexicon.phrases[`${single} ${next}`]) || single;
-    const verbal = headline ? /(?:[^e]ed|[^s]s)$/.test(lower) && lemma !== lower : isVerb(tokens, i, lexicon);
+    const pair = `${single} ${tokens[i + 1]?.text.toLowerCase()}`;
+    const verbal = headline ? /(?:[^e]ed|[^s]s)$/.test(lower) && single !== lower : isVerb(tokens, i, lexicon);
+    const twoWords = verbal && (lexicon.phrases[pair] !== undefined || lexicon.verbPhrases?.has(pair) === true);
+    const lemma = lexicon.phrases[pair] ?? single;
     if (auxiliaries.has(lower) || auxiliaries.has(lemma)) continue;
     const stats = lexicon.lemmas[lemma];
     const type = lexicon.types[lemma];
@@ -161,10 +164,19 @@ export function findTriggers(tokens: readonly Token[], settings: TriggerSettings
     if (known && (!proper || (stats?.p ?? 0) >= 0.8)) hit = true;
     else if (verbal && !proper && !(stats && stats.p < 0.1)) hit = true;
     else if (!proper && nominalSuffix.test(lower) && (!tagged || token.pos?.startsWith('NN'))) hit = true;
+    else if (!proper && !verbal && !(stats && stats.p < 0.1) && namesHappening(plain, lexicon)) hit = true;
     if (!hit) continue;
-    triggers.push({ index: i, lemma, type: type ?? 'occurrence', verbal });
+    triggers.push({ index: i, lemma, type: type ?? 'occurrence', verbal, length: twoWords ? 2 : 1 });
+    if (twoWords) i++;
   }
   return triggers;
+}
+
+/** Whether a noun names a happening in general English (`lexicon.eventNouns`: "quake", "incursion"). */
+function namesHappening(token: Token, lexicon: EventLexicon): boolean {
+  if (!lexicon.eventNouns || (token.pos !== undefined && !token.pos.startsWith('NN'))) return false;
+  const noun = token.lemma ?? lemmatize(token.text, { pos: token.pos ?? 'NNS', exceptions: lexicon.exceptions });
+  return lexicon.eventNouns.has(noun);
 }
 
 /**

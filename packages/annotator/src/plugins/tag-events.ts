@@ -71,7 +71,8 @@ export default function tagEvents(options?: Readonly<Options> | null) {
       };
       for (const trigger of triggers) {
         const token = tokens[trigger.index];
-        if (!token) continue;
+        const last = tokens[trigger.index + trigger.length - 1];
+        if (!token || !last) continue;
         const args = findArguments(context, trigger);
         if (args.time) {
           const value = findTimes(text, args.time.start, args.time.end)[0]?.value;
@@ -79,14 +80,14 @@ export default function tagEvents(options?: Readonly<Options> | null) {
         }
         events.push({
           id: `v${events.length + 1}`,
-          trigger: { start: token.start, end: token.end, text: token.text },
+          trigger: { start: token.start, end: last.end, text: text.slice(token.start, last.end) },
           type: trigger.type,
           lemma: trigger.lemma,
           ...(synsets.has(trigger.lemma) ? { synset: synsets.get(trigger.lemma) as string } : {}),
           ...(trigger.verbal ? { verbal: true } : {}),
           arguments: args,
           ...(isGeneric(trigger.lemma, lexicon) ? { generic: true } : {}),
-          claims: within(token.start, token.end),
+          claims: within(token.start, last.end),
         });
       }
     }
