@@ -235,15 +235,15 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
     );
   });
 
-  test('the Problems panel lists contradictions between sources', async () => {
+  test('the Problems panel lists disputes between sources', async () => {
     await waitForCorpus(page);
     await closeWidgets(page);
-    const rows = await problems(page, (list) => list.some((row) => /contradict/i.test(row)), 120_000);
+    const rows = await problems(page, (list) => list.some((row) => /disputed/i.test(row)), 120_000);
     console.log(`Problems panel (${rows.length} rows):\n${indent(rows.slice(0, 25).join('\n'))}`);
     await screenshot('problems');
     assert.ok(
-      rows.some((row) => /contradict/i.test(row)),
-      `no row of the Problems panel mentions a contradiction; rows:\n${rows.join('\n')}`,
+      rows.some((row) => /disputed/i.test(row)),
+      `no row of the Problems panel names a dispute; rows:\n${rows.join('\n')}`,
     );
   });
   test(
@@ -405,26 +405,27 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
   );
 
   test(
-    'the Problems panel links a contradiction between two speakers of one article to the same file',
+    'the Problems panel links a dispute between two speakers of one article to the same file',
     shotOnFailure('problems-same-article', async () => {
       await openFile(page, seedFiles[0], { debugShot: join(shots, `open-failed-${seedFiles[0]}.png`) });
       await waitForCorpus(page);
       await closeWidgets(page);
       const rows = await problemRows(page, (list) => sameArticle(list).length > 0, 60_000);
       const all = sameArticle(await listRows(page, page.locator('.markers-panel .monaco-list').first()));
-      console.log(`contradictions with related information in their own file: ${all.length}`);
+      console.log(`disputes with related information in their own file: ${all.length}`);
       // Show one side's account against the other side's denial when there is one, else any.
-      const found = all.find((item) => /polarity|denial/i.test(item.problem.text)) ?? all[0] ?? sameArticle(rows)[0];
+      const found =
+        all.find((item) => /whether it happened/i.test(item.problem.text)) ?? all[0] ?? sameArticle(rows)[0];
       if (found) {
         console.log(
-          `same-article contradiction in ${found.file}:\n${indent(`${found.problem.text}\n${found.related.text}`)}`,
+          `same-article dispute in ${found.file}:\n${indent(`${found.problem.text}\n${found.related.text}`)}`,
         );
         await scrollToRow(page, page.locator('.markers-panel .monaco-list').first(), found.problem.index);
       }
       await screenshot('problems-same-article');
       assert.ok(
         found,
-        `no contradiction in the Problems panel has related information in its own file; rows:\n${rowList(rows.slice(0, 40))}`,
+        `no dispute in the Problems panel has related information in its own file; rows:\n${rowList(rows.slice(0, 40))}`,
       );
     }),
   );
@@ -567,7 +568,7 @@ function surnameAlone(name) {
 }
 
 /**
- * The contradictions of the Problems panel whose related information points into their own file. Rows are told
+ * The disputes of the Problems panel whose related information points into their own file. Rows are told
  * apart by what they say (the panel's nesting levels are not reliable once rows are recycled): a file row starts
  * with the file name, a related row with `<file> [Ln …, Col …]`, a problem ends with its `[Ln …, Col …]`.
  *
@@ -585,7 +586,7 @@ function sameArticle(rows) {
       if (problem && named === file) found.push({ file, problem, related: row });
       problem = undefined;
     } else if (/\[Ln \d+, Col \d+\]$/.test(row.text)) {
-      problem = /contradict/i.test(row.text) ? row : undefined;
+      problem = /disputed/i.test(row.text) ? row : undefined;
     } else if (named) {
       file = named;
       problem = undefined;

@@ -24,6 +24,8 @@ export interface Contradiction {
    * holds for all of them. Capped, so a widely reprinted claim does not list thousands.
    */
   sides?: [string[], string[]];
+  /** The id of the dispute this pair stands for (version 2 of the contract), when it was derived from one. */
+  dispute?: string;
 }
 
 /** Two claims from independent sources about the same event that say the same thing. */

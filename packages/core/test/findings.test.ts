@@ -1,4 +1,4 @@
-import { type Agreement, type Dispute, disputePairs, findingsAbove, importJson } from '@claimlens/core';
+import { type Agreement, type Contradiction, type Dispute, findingsAbove, importJson } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
 
 const source = (name: string, article: string, outlet: string) => ({ speaker: null, name, article, outlet });
@@ -22,50 +22,39 @@ function dispute(id: string, values: string[], extra: Partial<Dispute> = {}): Di
   };
 }
 
-describe('disputePairs: the version-1 contradictions of version-2 disputes', () => {
-  it('gives one pair per two positions, each naming the first claim of its position and all of them as sides', () => {
-    const pairs = disputePairs([dispute('D1', ['12', '30', 'none'])]);
-    expect(pairs.map((p) => [p.kind, p.dispute, p.values])).toEqual([
-      ['quantity', 'D1', ['12', '30']],
-      ['quantity', 'D1', ['12', 'none']],
-      ['quantity', 'D1', ['30', 'none']],
-    ]);
-    expect(pairs[0]?.claims).toEqual(['a0:c1', 'a1:c1']);
-    expect(pairs[0]?.sides).toEqual([
-      ['a0:c1', 'a0:c2'],
-      ['a1:c1', 'a1:c2'],
-    ]);
-    expect(new Set(pairs.map((p) => p.id)).size).toBe(3);
-  });
-
-  it('gives no pair for figures that can all hold, nor for a later report that updates an earlier one', () => {
-    expect(disputePairs([dispute('D1', ['at least 300', '438'], { compatible: true })])).toEqual([]);
-    expect(disputePairs([dispute('D2', ['12', '30'], { update: true })])).toEqual([]);
-  });
-
-  it('reports facets version 1 had no kind for as "other"', () => {
-    expect(disputePairs([dispute('D1', ['Tuesday', 'Wednesday'], { facet: 'time' })])[0]?.kind).toBe('other');
-  });
-});
-
 describe('findingsAbove', () => {
   const agreements: Agreement[] = [
     { claims: ['a0:c1', 'a1:c1'], event: 'V1', confidence: 0.2 },
     { claims: ['a0:c2', 'a1:c2'], event: 'V1' },
   ];
   const disputes = [dispute('D1', ['1', '2'], { confidence: 0.3 }), dispute('D2', ['3', '4'], { confidence: 0.9 })];
+  const pair = (id: string, of?: string): Contradiction => ({
+    id,
+    kind: 'quantity',
+    claims: ['a0:c1', 'a1:c1'],
+    event: 'V1',
+    explanation: '',
+    ...(of ? { dispute: of } : {}),
+  });
+  const contradictions = [pair('C1', 'D1'), pair('C2', 'D2'), pair('C3')];
+  const findings = { disputes, contradictions, agreements };
 
   it('keeps what is scored at least the threshold (and agreements never scored), and counts what it hid', () => {
-    const shown = findingsAbove({ disputes, agreements }, 0.5);
+    const shown = findingsAbove(findings, 0.5);
     expect(shown.disputes.map((d) => d.id)).toEqual(['D2']);
     expect(shown.agreements).toEqual([agreements[1]]);
     expect(shown.hidden).toEqual({ disputes: 1, agreements: 1 });
-    expect(findingsAbove({ disputes, agreements }).hidden).toEqual({ disputes: 0, agreements: 0 });
+    expect(findingsAbove(findings).hidden).toEqual({ disputes: 0, agreements: 0 });
+  });
+
+  it('keeps the version-1 pairs of the disputes kept, and a pair of no dispute only when nothing is hidden', () => {
+    expect(findingsAbove(findings, 0.5).contradictions.map((c) => c.id)).toEqual(['C2']);
+    expect(findingsAbove(findings).contradictions.map((c) => c.id)).toEqual(['C1', 'C2', 'C3']);
   });
 
   it('refuses a threshold outside [0, 1]', () => {
-    expect(() => findingsAbove({ disputes, agreements }, 1.2)).toThrow(/from 0 to 1, not 1.2/);
-    expect(() => findingsAbove({ disputes, agreements }, Number.NaN)).toThrow(/from 0 to 1/);
+    expect(() => findingsAbove(findings, 1.2)).toThrow(/from 0 to 1, not 1.2/);
+    expect(() => findingsAbove(findings, Number.NaN)).toThrow(/from 0 to 1/);
   });
 });
 

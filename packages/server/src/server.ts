@@ -16,7 +16,7 @@ import type { CorpusBuilder } from './builder.js';
 import { codeActions, diagnostics } from './features/diagnostics.js';
 import { counts, explorer } from './features/explorer.js';
 import { exportAnnotations } from './features/exporting.js';
-import { contradictionItems, DismissedStore } from './features/findings.js';
+import { DismissedStore, disputeItems, type FindingFilter } from './features/findings.js';
 import { highlights } from './features/highlights.js';
 import { hoverMarkdown } from './features/hover.js';
 import { viewOf } from './features/lookup.js';
@@ -25,8 +25,8 @@ import { selectFile } from './glob.js';
 import { toOffset } from './positions.js';
 import {
   analyzeWorkspaceRequest,
-  contradictionsRequest,
   dismissRequest,
+  disputesRequest,
   explorerRequest,
   exportRequest,
   highlightsChangedNotification,
@@ -128,6 +128,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     await loadSettings(change.settings);
     if (JSON.stringify(settings.files) !== before) await scanFolders();
     publishDiagnostics();
+    sendStatus();
     for (const entry of workspace.entries.values()) {
       if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
     }
@@ -176,7 +177,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!view) return null;
     const markdown = hoverMarkdown(view, toOffset(view.snapshot.document, position), {
       commandLinks: init.commandLinks === true,
-      dismissed: dismissed.keys,
+      ...findingFilter(),
     });
     return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
   });
@@ -199,17 +200,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   handle(highlightsRequest, ({ uri }) => {
     const entry = workspace.entries.get(uri);
     if (!entry) return { uri, version: null, highlights: [] };
-    return highlights(entry, workspace.state, settings.highlights, dismissed.keys);
+    return highlights(entry, workspace.state, settings.highlights, findingFilter());
   });
 
-  handle(explorerRequest, (params) => explorer(workspace.state, params.outlet ?? null, dismissed.keys));
+  handle(explorerRequest, (params) => explorer(workspace.state, params.outlet ?? null, findingFilter()));
 
   handle(analyzeWorkspaceRequest, async () => {
     await scanFolders();
     return { files: workspace.reanalyse() };
   });
 
-  handle(contradictionsRequest, () => contradictionItems(workspace.state, dismissed.keys));
+  handle(disputesRequest, () => disputeItems(workspace.state, findingFilter()));
 
   handle(dismissRequest, async ({ key, dismissed: value }) => {
     await dismissed.set(key, value);
@@ -220,7 +221,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return { dismissed: [...dismissed.keys] };
   });
 
-  handle(exportRequest, (params) => exportAnnotations(workspace, params));
+  handle(exportRequest, (params) => exportAnnotations(workspace, params, settings.disputes.minConfidence));
 
   connection.onShutdown(() => workspace.dispose());
 
@@ -382,12 +383,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const m of messages) if (m.severity !== 'info') connection.console.info(`${m.path ?? ''}: ${m.reason}`);
   }
 
+  /** The findings the settings and the dismissed list let through. */
+  function findingFilter(): FindingFilter {
+    return { minConfidence: settings.disputes.minConfidence, dismissed: dismissed.keys };
+  }
+
   function publishDiagnostics(): void {
     const found = diagnostics(
       workspace.state,
       workspace.entries.values(),
       settings.diagnostics.severity,
-      dismissed.keys,
+      findingFilter(),
     );
     const now = new Set<string>();
     for (const [uri, list] of found) {
@@ -405,10 +411,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     let failed = 0;
     for (const entry of workspace.entries.values()) {
       if (entry.failure) failed++;
-      if (entry.open) perDocument[entry.uri] = counts(state, entry);
+      if (entry.open) perDocument[entry.uri] = counts(state, findingFilter(), entry);
     }
     notify(statusNotification, {
-      workspace: counts(state),
+      workspace: counts(state, findingFilter()),
       documents: perDocument,
       pending: workspace.pending,
       failed,

@@ -1,5 +1,5 @@
 export { type BratInput, parseBrat, toBrat } from './brat.js';
-export { corpusAbove, disputePairs, findingsAbove, isConflict, type ShownFindings } from './findings.js';
+export { corpusAbove, findingsAbove, isConflict, type ShownFindings } from './findings.js';
 export type { ImportedClaim, ImportedCorpus, ImportedDocument, ImportedMention } from './imported.js';
 export {
   annotationToJson,

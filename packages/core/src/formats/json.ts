@@ -7,7 +7,7 @@ import type { DocumentAnnotation } from '../document.js';
 import type { EventMention } from '../event.js';
 import type { Message } from '../message.js';
 import type { Span } from '../span.js';
-import { disputePairs, findingsAbove } from './findings.js';
+import { findingsAbove } from './findings.js';
 import type { ImportedClaim, ImportedCorpus, ImportedDocument, ImportedMention } from './imported.js';
 
 /**
@@ -50,7 +50,7 @@ export function annotationToJson(annotation: DocumentAnnotation) {
 
 /**
  * `claimlens analyze --format json`: a corpus. Schema: packages/core/schema/corpus.schema.json. `contradictions` are
- * the pairs of the disputes shown, so that version-1 readers see the same findings.
+ * the version-1 pairs of the disputes shown, so that version-1 readers see the same findings.
  */
 export function corpusToJson(corpus: Corpus, options: Readonly<CorpusJsonOptions> = {}) {
   const shown = findingsAbove(corpus, options.minConfidence ?? 0);
@@ -87,7 +87,7 @@ export function corpusToJson(corpus: Corpus, options: Readonly<CorpusJsonOptions
       claims: [...v.claims],
     })),
     disputes: shown.disputes.map(disputeJson),
-    contradictions: disputePairs(shown.disputes),
+    contradictions: shown.contradictions.map((c) => ({ ...c, claims: [...c.claims] })),
     agreements: shown.agreements.map((a) => ({ ...a, claims: [...a.claims] })),
     messages: corpus.messages.map(messageJson),
   };

@@ -2,7 +2,7 @@ import { overlaps } from '@claimlens/core';
 import { toRange } from '../positions.js';
 import type { Highlight, HighlightsResult, Settings } from '../protocol.js';
 import type { CorpusState, Entry } from '../workspace.js';
-import { findingKey } from './findings.js';
+import { disputedClaims, type FindingFilter, shownDisputes } from './findings.js';
 import { viewOf } from './lookup.js';
 
 /** The highlights of one document, by category, as enabled in the settings. */
@@ -10,7 +10,7 @@ export function highlights(
   entry: Entry,
   state: CorpusState | null,
   settings: Settings['highlights'],
-  dismissed: ReadonlySet<string>,
+  filter: FindingFilter,
 ): HighlightsResult {
   const view = viewOf(entry, state);
   if (!view) return { uri: entry.uri, version: entry.version, highlights: [] };
@@ -37,17 +37,10 @@ export function highlights(
   }
   if (settings.events) for (const v of annotation.events) add('event', v.trigger.start, v.trigger.end);
   if (settings.contradictions && view.state) {
-    const local = new Map(annotation.claims.map((c) => [c.id, c]));
-    const marked = new Set<string>();
-    for (const contradiction of view.state.corpus.contradictions) {
-      if (dismissed.has(findingKey(view.state, contradiction))) continue;
-      for (const id of contradiction.claims) {
-        const claim = local.get(id);
-        if (!claim || marked.has(id)) continue;
-        marked.add(id);
-        add('contradiction', claim.content.start, claim.content.end);
-      }
-    }
+    // a claim that takes a side in a dispute shown whose positions cannot all hold
+    const disputed = disputedClaims(shownDisputes(view.state, filter));
+    for (const claim of annotation.claims)
+      if (disputed.has(claim.id)) add('contradiction', claim.content.start, claim.content.end);
   }
   return { uri: entry.uri, version: snapshot.version, highlights: result };
 }
