@@ -21,6 +21,8 @@ Commands:
       --quiet              Print only errors on stderr, no warnings and no progress bar
   compare GOLD PRED        Precision, recall and F1 per type of PRED against GOLD; each is a brat .ann file or a
                            folder of them, W3C JSON-LD, claimlens JSON or JSON Lines
+  compare FOLDER           How far the machine agrees with the human annotations of FOLDER's articles
+                           (.claimlens/annotations), per type
       --format text|json   Output format (default: text)
 
 Options:

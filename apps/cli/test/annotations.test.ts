@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, run } from './run.js';
 import { validate } from './schema-validator.js';
 
-type Mention = { start: number; end: number; text: string; type: string; origin: string };
+type Mention = { start: number; end: number; text: string; type: string; kind: string; origin: string };
 
 let dir: string;
 let name: string;
 let rejected: Mention;
+let accepted: Mention;
 let tagged: { start: number; end: number; text: string };
 const inserted = 'Editor’s note: this paragraph was added after the annotations were made.\n\n';
 
@@ -23,6 +24,7 @@ beforeAll(async () => {
   const text = await readFile(file, 'utf8');
   const machine = JSON.parse((await run(['annotate', file])).stdout) as { mentions: Mention[] };
   rejected = machine.mentions.find((m) => m.type === 'actor') as Mention;
+  accepted = machine.mentions.find((m) => m.type === 'place') as Mention;
   // A capitalised word the machine left untagged, outside every mention.
   const word = [...text.matchAll(/\b\p{Lu}\p{Ll}{4,}\b/gu)].find(
     (m) => !machine.mentions.some((x) => x.start < (m.index ?? 0) + m[0].length && (m.index ?? 0) < x.end),
@@ -32,6 +34,12 @@ beforeAll(async () => {
   const annotations = [
     newAnnotation(text, rejected.start, rejected.end, { creator: 'tester', tag: 'none' }),
     newAnnotation(text, tagged.start, tagged.end, { creator: 'tester', tag: 'actor', kind: 'organization' }),
+    newAnnotation(text, accepted.start, accepted.end, {
+      creator: 'tester',
+      tag: 'place',
+      kind: accepted.kind as 'country',
+      accepted: true,
+    }),
   ];
   await mkdir(path.join(dir, '.claimlens/annotations'), { recursive: true });
   await writeFile(
@@ -60,22 +68,45 @@ describe('human annotations on the command line', () => {
       expect.objectContaining({ start: tagged.start + shift, text: tagged.text, type: 'actor', origin: 'human' }),
     );
     expect(mentions.some((m) => m.start === rejected.start + shift && m.end === rejected.end + shift)).toBe(false);
-    expect(mentions.filter((m) => m.origin === 'human')).toHaveLength(1);
+    expect(
+      mentions
+        .filter((m) => m.origin === 'human')
+        .map((m) => m.text)
+        .sort(),
+    ).toEqual([tagged.text, accepted.text].sort());
   });
 
   it('annotate reads the file too, and the W3C and brat exports mark what a person made', async () => {
     const annotated = JSON.parse((await run(['annotate', path.join(dir, name)])).stdout) as { mentions: Mention[] };
-    expect(annotated.mentions.filter((m) => m.origin === 'human').map((m) => m.text)).toEqual([tagged.text]);
+    expect(
+      annotated.mentions
+        .filter((m) => m.origin === 'human')
+        .map((m) => m.text)
+        .sort(),
+    ).toEqual([tagged.text, accepted.text].sort());
     const w3c = JSON.parse((await run(['analyze', dir, '--format', 'w3c'])).stdout);
     const human = w3c.first.items.filter((i: { origin?: string }) => i.origin === 'human');
-    expect(human.map((i: { target: { selector: { exact?: string }[] } }) => i.target.selector[0]?.exact)).toEqual([
-      tagged.text,
-    ]);
+    expect(
+      human.map((i: { target: { selector: { exact?: string }[] } }) => i.target.selector[0]?.exact).sort(),
+    ).toEqual([tagged.text, accepted.text].sort());
     const out = path.join(dir, '..', `${path.basename(dir)}-brat`);
     await run(['analyze', dir, '--format', 'brat', '--out', out]);
     const ann = await readFile(path.join(out, name.replace(/\.txt$/, '.ann')), 'utf8');
     expect(ann).toMatch(/^A\d+\tOrigin T\d+ human$/m);
     await rm(out, { recursive: true, force: true });
+  });
+
+  it('compare FOLDER reports the machine against the human annotations, per type', async () => {
+    const result = await run(['compare', dir, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const { rows, orphaned, articles } = JSON.parse(result.stdout);
+    const row = (type: string) => rows.find((r: { type: string }) => r.type === type);
+    // The word the machine left untagged is missed, the actor it found is rejected, the place it found accepted.
+    expect(row('actor')).toMatchObject({ human: 1, agree: 0, missed: 1, rejected: 1, agreement: 0 });
+    expect(row('place')).toMatchObject({ human: 1, agree: 1, sameKind: 1, rejected: 0, agreement: 1 });
+    expect({ orphaned, articles }).toEqual({ orphaned: 0, articles: 1 });
+    const text = await run(['compare', dir]);
+    expect(text.stdout).toMatch(/^place\s+1\s+1\s+1\s+0\s+0\s+0\s+0\s+100\.0%$/m);
   });
 
   it('reports a broken item with file and line and an orphan, applies the rest, and leaves the file as it was', async () => {
@@ -97,7 +128,7 @@ describe('human annotations on the command line', () => {
       const badLine = raw.split('\n').findIndex((l) => l.includes('"hero"'));
       expect(result.stderr).toMatch(
         new RegExp(
-          `${name.replace('.', '\\.')}\\.jsonld:\\d+: error: Annotation 3: .*"hero".* \\[annotations/invalid\\]`,
+          `${name.replace('.', '\\.')}\\.jsonld:\\d+: error: Annotation ${broken.items.length - 1}: .*"hero".* \\[annotations/invalid\\]`,
         ),
       );
       const line = Number(/\.jsonld:(\d+): error/.exec(result.stderr)?.[1]);

@@ -53,7 +53,7 @@ describe('claimlens usage', () => {
     ],
     ['analyze without a path', ['analyze'], /Expected at least one PATH/],
     ['brat without --out', ['analyze', 'seeds', '--format', 'brat'], /Expected --out DIR with --format brat/],
-    ['compare with one path', ['compare', 'gold'], /Expected GOLD and PRED, not 1 path/],
+    ['compare with three paths', ['compare', 'gold', 'pred', 'more'], /Expected FOLDER, or GOLD and PRED, not 3 paths/],
     ['annotate with two files', ['annotate', 'a.txt', 'b.txt'], /Expected one FILE/],
     [
       'a bad size',

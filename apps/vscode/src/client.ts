@@ -26,7 +26,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { commandLinks: true };
+  const annotator = vscode.workspace.getConfiguration('claimlens').get<string>('annotations.creator', '').trim();
+  const initializationOptions: InitializationOptions = { commandLinks: true, ...(annotator ? { annotator } : {}) };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'plaintext' },
@@ -39,6 +40,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.{txt,text,md,markdown,mdown}'),
         vscode.workspace.createFileSystemWatcher('**/.claimlens/dismissed.json'),
+        vscode.workspace.createFileSystemWatcher('**/.claimlens/annotations/**/*.jsonld'),
       ],
     },
     initializationOptions,

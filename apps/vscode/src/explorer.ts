@@ -1,5 +1,6 @@
 import {
   type DisputePositionItem,
+  type ExplorerAnnotation,
   type ExplorerClaim,
   type ExplorerDispute,
   type ExplorerEntity,
@@ -18,7 +19,8 @@ type Node =
   | { type: 'outlet'; outlet: string; claims: ExplorerClaim[] }
   | { type: 'claim'; claim: ExplorerClaim }
   | { type: 'entity'; entity: ExplorerEntity }
-  | { type: 'mention'; outlet: string; article: string; place: Place };
+  | { type: 'mention'; outlet: string; article: string; place: Place }
+  | { type: 'annotation'; annotation: ExplorerAnnotation };
 
 /** The explorer's data, fetched once per change and shared by the three views. */
 export class ExplorerModel implements vscode.Disposable {
@@ -75,13 +77,15 @@ export class ExplorerModel implements vscode.Disposable {
   }
 }
 
-/** One of the explorer views: Events, Actors or Places. */
+export type ExplorerView = 'events' | 'actors' | 'places' | 'annotations';
+
+/** One of the explorer views: Events, Actors, Places, or Annotations (what people tagged, marked and rejected). */
 export class ExplorerTree implements vscode.TreeDataProvider<Node> {
   readonly #model: ExplorerModel;
-  readonly #view: 'events' | 'actors' | 'places';
+  readonly #view: ExplorerView;
   readonly onDidChangeTreeData: vscode.Event<void>;
 
-  constructor(model: ExplorerModel, view: 'events' | 'actors' | 'places') {
+  constructor(model: ExplorerModel, view: ExplorerView) {
     this.#model = model;
     this.#view = view;
     this.onDidChangeTreeData = model.onDidChange;
@@ -91,6 +95,8 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
     const data = this.#model.data;
     if (!node) {
       if (this.#view === 'events') return data.events.map((event) => ({ type: 'event', event }));
+      if (this.#view === 'annotations')
+        return (data.annotations ?? []).map((annotation) => ({ type: 'annotation', annotation }));
       return (this.#view === 'actors' ? data.actors : data.places).map((entity) => ({ type: 'entity', entity }));
     }
     if (node.type === 'event')
@@ -179,6 +185,20 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
           this.#view === 'places' ? 'location' : entity.kind === 'person' ? 'person' : 'organization',
         );
         setCommand(item, entity.place);
+        return item;
+      }
+      case 'annotation': {
+        const { annotation } = node;
+        const item = new vscode.TreeItem(`“${annotation.text.replace(/\s+/g, ' ')}”`, None);
+        const file = decodeURIComponent(annotation.uri.replace(/^.*\//, ''));
+        item.description = `${annotation.label} · ${file}${annotation.place ? '' : ' · no longer fits the text'}`;
+        item.tooltip = `${annotation.label}, by ${annotation.creator}\n${file}`;
+        item.iconPath = new vscode.ThemeIcon(
+          annotation.place ? (annotation.label === 'rejected' ? 'circle-slash' : 'edit') : 'warning',
+          new vscode.ThemeColor('claimlens.humanBorder'),
+        );
+        item.contextValue = 'claimlens.annotation';
+        setCommand(item, annotation.place);
         return item;
       }
       case 'mention': {

@@ -1,6 +1,7 @@
 import { highlightsChangedNotification, type StatusParams, statusNotification } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { Annotating } from './annotating.js';
 import { createClient } from './client.js';
 import {
   analyzeWorkspace,
@@ -26,7 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const highlighter = new Highlighter(started);
   const status = new StatusItem();
   const model = new ExplorerModel(started);
-  const views = (['events', 'actors', 'places'] as const).map((name) =>
+  const annotating = new Annotating(started);
+  const views = (['events', 'actors', 'places', 'annotations'] as const).map((name) =>
     vscode.window.createTreeView(`claimlens.${name}`, {
       treeDataProvider: new ExplorerTree(model, name),
       showCollapseAll: true,
@@ -43,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     output,
+    annotating,
     highlighter,
     status,
     model,
@@ -76,6 +79,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('filterOutlet', () => filterOutlet(model)),
     command('clearOutletFilter', () => model.setOutlet(null)),
     command('restartServer', () => started.restart()),
+    command('tagActor', () => annotating.tag('actor')),
+    command('tagPlace', () => annotating.tag('place')),
+    command('markClaim', () => annotating.markClaim()),
+    command('rejectAnnotation', (uri?: string, range?: Parameters<Annotating['judge']>[2]) =>
+      annotating.judge('reject', uri, range),
+    ),
+    command('acceptAnnotation', (uri?: string, range?: Parameters<Annotating['judge']>[2]) =>
+      annotating.judge('accept', uri, range),
+    ),
+    command('linkEntity', () => annotating.link(model)),
+    command('unlinkEntity', () => annotating.unlink()),
+    command('removeAnnotation', (item?: Parameters<Annotating['remove']>[0]) => annotating.remove(item)),
+    command('undoAnnotation', () => annotating.undo()),
     started.onNotification(highlightsChangedNotification.method, function didChangeHighlights(params: { uri: string }) {
       highlighter.didChangeHighlights(params.uri);
     }),

@@ -15,6 +15,14 @@ export const decorationStyles: Record<HighlightKind, vscode.DecorationRenderOpti
     borderWidth: '0 0 1px 0',
     borderColor: new vscode.ThemeColor('claimlens.eventBorder'),
   },
+  human: {
+    borderStyle: 'solid',
+    borderWidth: '1px',
+    borderRadius: '2px',
+    borderColor: new vscode.ThemeColor('claimlens.humanBorder'),
+    overviewRulerColor: new vscode.ThemeColor('claimlens.humanBorder'),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+  },
   contradiction: {
     textDecoration: 'underline wavy var(--vscode-claimlens-contradictionForeground)',
     overviewRulerColor: new vscode.ThemeColor('claimlens.contradictionForeground'),
@@ -22,7 +30,17 @@ export const decorationStyles: Record<HighlightKind, vscode.DecorationRenderOpti
   },
 };
 
-const order: HighlightKind[] = ['ownVoice', 'content', 'actor', 'place', 'source', 'cue', 'event', 'contradiction'];
+const order: HighlightKind[] = [
+  'ownVoice',
+  'content',
+  'actor',
+  'place',
+  'source',
+  'cue',
+  'event',
+  'human',
+  'contradiction',
+];
 
 /**
  * Draws the server's highlights as decorations. Each request carries a generation per document; a reply for an

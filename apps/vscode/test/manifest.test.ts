@@ -61,12 +61,13 @@ describe('the extension manifest', () => {
     expect(properties['claimlens.diagnostics.severity']!.default).toBe('information');
   });
 
-  it('has its own activity-bar container with Events, Actors and Places', () => {
+  it('has its own activity-bar container with Events, Actors, Places and Annotations', () => {
     expect(manifest.contributes.viewsContainers.activitybar[0].id).toBe('claimlens');
     expect(manifest.contributes.views.claimlens.map((v: { id: string }) => v.id)).toEqual([
       'claimlens.events',
       'claimlens.actors',
       'claimlens.places',
+      'claimlens.annotations',
     ]);
   });
 

@@ -1,3 +1,10 @@
+export {
+  formatAgreement,
+  type HumanAgreement,
+  type HumanAgreementInput,
+  type HumanAgreementRow,
+  humanAgreement,
+} from './annotations/agreement.js';
 export { type Anchored, anchorTarget, quoteTarget } from './annotations/anchor.js';
 export { type AppliedAnnotations, applyHumanAnnotations, type PlacedAnnotation } from './annotations/apply.js';
 export {

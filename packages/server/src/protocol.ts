@@ -41,7 +41,9 @@ export type HighlightKind =
   /** A statement in the outlet's own voice (no source), painted only when `highlights.ownVoice` is on. */
   | 'ownVoice'
   | 'event'
-  | 'contradiction';
+  | 'contradiction'
+  /** A span a person tagged, marked or accepted (drawn over its category's colour, in a colour of its own). */
+  | 'human';
 
 export interface Highlight {
   kind: HighlightKind;
@@ -162,11 +164,28 @@ export interface ExplorerParams {
   outlet?: string | null;
 }
 
+/** A human annotation, for the explorer's list. */
+export interface ExplorerAnnotation {
+  /** The annotation's id in its file. */
+  id: string;
+  /** The article's uri. */
+  uri: string;
+  /** "actor · person", "rejected", "claim · deny" … */
+  label: string;
+  /** The quoted words. */
+  text: string;
+  creator: string;
+  /** Where it is now; null when it no longer fits the text (orphaned). */
+  place: Place | null;
+}
+
 export interface ExplorerResult {
   events: ExplorerEvent[];
   actors: ExplorerEntity[];
   places: ExplorerEntity[];
   outlets: string[];
+  /** Human annotations of the workspace's articles, by article then position. */
+  annotations?: ExplorerAnnotation[];
 }
 
 /** The explorer view: events with claims by outlet, actors, places. */
@@ -212,12 +231,55 @@ export interface ExportFile {
 /** Export annotations: JSON, brat standoff (`.ann` beside each text) or W3C Web Annotation (JSON-LD). */
 export const exportRequest = request<ExportParams, { files: ExportFile[] }>('claimlens/export');
 
+/**
+ * What to do at a range of an article: `tag` it as an actor or place (with a kind), mark a `claim` (the range is
+ * its content), `reject` or `accept` what the machine found there, `link` the mention there to an entity by
+ * name, or `remove` human annotations there (or the one with `id`).
+ */
+export interface AnnotateParams {
+  uri: string;
+  action: 'tag' | 'claim' | 'reject' | 'accept' | 'link' | 'remove';
+  range: Range;
+  /** The document version the range is in; refused when the server has analysed another. */
+  version: number;
+  tag?: 'actor' | 'place';
+  kind?: string;
+  stance?: string;
+  /** A claim's source and cue. */
+  source?: Range;
+  cue?: Range;
+  /** `link`: the entity's name. */
+  entity?: string;
+  /** `remove`: the annotation's id. */
+  id?: string;
+}
+
+export interface AnnotateResult {
+  /** What was done, or why nothing was, in a sentence. */
+  message: string;
+  done: boolean;
+  /** The annotations file before the change (null: there was none), to undo it with `restoreAnnotationsRequest`. */
+  undo?: { uri: string; content: string | null };
+}
+
+/** Add, change or remove human annotations (written to `.claimlens/annotations/<article>.jsonld`). */
+export const annotateRequest = request<AnnotateParams, AnnotateResult>('claimlens/annotate');
+
+/** Put an article's annotations file back as it was (undo): `content` null removes it. */
+export const restoreAnnotationsRequest = request<{ uri: string; content: string | null }, AnnotateResult>(
+  'claimlens/restoreAnnotations',
+);
+
 /** Commands the server puts in hovers and code actions; the client implements them. */
 export const commands = {
   /** Arguments: `Place`, `beside?: boolean`. Opens the file and selects the range. */
   openPlace: 'claimlens.openPlace',
   /** Arguments: `key: string`. */
   dismissFinding: 'claimlens.dismissFinding',
+  /** Arguments: `uri: string`, `range: Range`. Rejects what the machine found there. */
+  rejectAnnotation: 'claimlens.rejectAnnotation',
+  /** Arguments: `uri: string`, `range: Range`. Accepts what the machine found there. */
+  acceptAnnotation: 'claimlens.acceptAnnotation',
 } as const;
 
 /** Options a client passes in `initializationOptions`. */
@@ -226,6 +288,8 @@ export interface InitializationOptions {
   commandLinks?: boolean;
   /** Where the annotator's data folder is, when not beside the server. */
   dataDir?: string;
+  /** The name written as the creator of human annotations; default: the user's login name. */
+  annotator?: string;
 }
 
 /** Settings, read by the server under the `claimlens` section. */

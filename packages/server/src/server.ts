@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Article, type Message, readCorpus } from '@claimlens/core';
@@ -12,7 +14,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { HumanStore } from './annotations.js';
 import type { CorpusBuilder } from './builder.js';
+import { annotationActions, annotationChange, explorerAnnotations } from './features/annotating.js';
 import { codeActions, diagnostics } from './features/diagnostics.js';
 import { counts, explorer } from './features/explorer.js';
 import { exportAnnotations } from './features/exporting.js';
@@ -24,7 +28,9 @@ import { definition, references } from './features/navigation.js';
 import { selectFile } from './glob.js';
 import { toOffset } from './positions.js';
 import {
+  type AnnotateResult,
   analyzeWorkspaceRequest,
+  annotateRequest,
   dismissRequest,
   disputesRequest,
   explorerRequest,
@@ -34,6 +40,7 @@ import {
   type InitializationOptions,
   type Notification,
   type Request,
+  restoreAnnotationsRequest,
   type Settings,
   statusNotification,
 } from './protocol.js';
@@ -60,9 +67,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** Files abandoned in the background since the queue was last empty: told in one notice when it empties. */
   let abandoned: string[] = [];
 
+  const human = new HumanStore();
   const workspace = new Workspace({
     runner: options.runner,
     builder: options.builder,
+    human: (entry) => human.annotations(entry.path),
     timeout: () => settings.analysis.timeout,
     didAnalyse: (entry) => {
       if (entry.open) notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
@@ -136,6 +145,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   documents.onDidOpen(({ document }) => {
     const entry = workspace.set({ ...fromDocument(document), open: true }, 0);
+    if (!human.get(entry.path)) void loadHuman(entry.uri);
     if (entry.analysed?.version === document.version) {
       notify(highlightsChangedNotification, { uri: entry.uri, version: entry.version });
       sendStatus();
@@ -166,6 +176,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         publishDiagnostics();
         continue;
       }
+      if (file.endsWith('.jsonld') && file.split(path.sep).join('/').includes('/.claimlens/annotations/')) {
+        await didChangeAnnotationsFile(file);
+        continue;
+      }
       if (change.type === FileChangeType.Deleted) workspace.delete(change.uri);
       else if (isSelected(file)) changed.push(file);
     }
@@ -178,6 +192,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const markdown = hoverMarkdown(view, toOffset(view.snapshot.document, position), {
       commandLinks: init.commandLinks === true,
       ...findingFilter(),
+      annotator: annotator(),
     });
     return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
   });
@@ -195,7 +210,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return references(view, toOffset(view.snapshot.document, position), context.includeDeclaration);
   });
 
-  connection.onCodeAction(({ context }) => codeActions(context));
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const entry = workspace.entries.get(textDocument.uri);
+    const current = entry?.analysed && documents.get(textDocument.uri)?.version === entry.analysed.version;
+    return [...codeActions(context), ...(entry && current ? annotationActions(entry, range) : [])];
+  });
 
   handle(highlightsRequest, ({ uri }) => {
     const entry = workspace.entries.get(uri);
@@ -203,7 +222,36 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return highlights(entry, workspace.state, settings.highlights, findingFilter());
   });
 
-  handle(explorerRequest, (params) => explorer(workspace.state, params.outlet ?? null, findingFilter()));
+  handle(explorerRequest, (params) => ({
+    ...explorer(workspace.state, params.outlet ?? null, findingFilter()),
+    annotations: explorerAnnotations(workspace.entries.values()),
+  }));
+
+  handle(annotateRequest, async (params): Promise<AnnotateResult> => {
+    const entry = workspace.entries.get(params.uri);
+    const snapshot = entry?.analysed;
+    if (!entry || !snapshot || snapshot.partial)
+      return { done: false, message: 'The article is not analysed yet; try again in a moment.' };
+    if (snapshot.version !== params.version)
+      return { done: false, message: 'The article changed since it was last analysed; try again in a moment.' };
+    if (!human.get(entry.path) && !(await loadHuman(entry.uri)))
+      return { done: false, message: 'Only articles inside a workspace folder can be annotated.' };
+    const change = annotationChange(snapshot, params, annotator());
+    if ('refused' in change) return { done: false, message: change.refused };
+    const { before } = await human.change(entry.path, snapshot.text, change.edit);
+    workspace.reapply(entry.uri);
+    publishDiagnostics();
+    return { done: true, message: change.message, undo: { uri: entry.uri, content: before } };
+  });
+
+  handle(restoreAnnotationsRequest, async ({ uri, content }): Promise<AnnotateResult> => {
+    const entry = workspace.entries.get(uri);
+    if (!entry?.analysed || !human.get(entry.path)) return { done: false, message: 'Nothing to undo here.' };
+    await human.write(entry.path, content, entry.analysed.text);
+    workspace.reapply(uri);
+    publishDiagnostics();
+    return { done: true, message: 'Annotation change undone.' };
+  });
 
   handle(analyzeWorkspaceRequest, async () => {
     await scanFolders();
@@ -361,6 +409,52 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     logMessages(read.messages);
   }
 
+  /** The name written as the creator of annotations made here. */
+  function annotator(): string {
+    if (init.annotator) return init.annotator;
+    try {
+      return userInfo().username;
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  /** The workspace folder an article is in, or null. */
+  function folderOf(file: string): string | null {
+    for (const folder of folders) {
+      const relative = path.relative(folder, file);
+      if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return folder;
+    }
+    return null;
+  }
+
+  /** Read an article's annotations file and apply it; false when the article is in no workspace folder. */
+  async function loadHuman(uri: string): Promise<boolean> {
+    const entry = workspace.entries.get(uri);
+    const folder = entry ? folderOf(entry.path) : null;
+    if (!entry || !folder) return false;
+    const before = human.get(entry.path)?.raw ?? null;
+    const loaded = await human.load(folder, entry.path, entry.analysed?.text ?? entry.text);
+    // Most articles have no annotations file: nothing to apply or report for them.
+    if (loaded.raw !== before) {
+      workspace.reapply(uri);
+      publishDiagnostics();
+    }
+    return true;
+  }
+
+  /** An annotations file changed on disk: apply it again, unless it is what this server wrote. */
+  async function didChangeAnnotationsFile(file: string): Promise<void> {
+    for (const [articlePath, known] of human.entries()) {
+      if (path.resolve(known.file) !== path.resolve(file)) continue;
+      const raw = await readFile(file, 'utf8').catch(() => null);
+      if (raw === known.raw) return;
+      const entry = [...workspace.entries.values()].find((e) => path.resolve(e.path) === articlePath);
+      if (entry) await loadHuman(entry.uri);
+      return;
+    }
+  }
+
   function setArticle(uri: string, article: Article): void {
     const previous = workspace.entries.get(uri);
     workspace.set({
@@ -377,6 +471,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       url: article.url ?? previous?.url ?? null,
       readMessages: article.messages,
     });
+    if (!human.get(article.path)) void loadHuman(uri);
   }
 
   function logMessages(messages: Message[]): void {
@@ -395,6 +490,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       settings.diagnostics.severity,
       findingFilter(),
     );
+    // Problems in annotations files are shown on the file, at their line.
+    for (const [, known] of human.entries()) {
+      const uri = pathToFileURL(known.file).href;
+      found.set(
+        uri,
+        known.messages.map((m) => {
+          const at = { line: Math.max(0, (m.line ?? 1) - 1), character: 0 };
+          return {
+            range: { start: at, end: { line: at.line, character: 1000 } },
+            severity: 1,
+            source: 'claimlens',
+            code: m.code,
+            message: m.reason,
+          };
+        }),
+      );
+    }
     const now = new Set<string>();
     for (const [uri, list] of found) {
       if (list.length === 0 && !published.has(uri)) continue;

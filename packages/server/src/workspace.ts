@@ -1,4 +1,12 @@
-import type { Article, Corpus, DocumentAnnotation, Message } from '@claimlens/core';
+import {
+  type Article,
+  applyHumanAnnotations,
+  type Corpus,
+  type DocumentAnnotation,
+  type HumanAnnotation,
+  type Message,
+  type PlacedAnnotation,
+} from '@claimlens/core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusBuilder } from './builder.js';
 import { type AnnotationRunner, TimeoutError } from './runner.js';
@@ -9,7 +17,14 @@ export interface Snapshot {
   version: number | null;
   text: string;
   document: TextDocument;
+  /** What the machine found, with the human annotations applied over it (see docs/annotations.md). */
   annotation: DocumentAnnotation;
+  /** What the machine found alone: kept so that changed human annotations apply without analysing again. */
+  machine: DocumentAnnotation;
+  /** The human annotations as placed in this text (null where one could not be: orphaned). */
+  placed: PlacedAnnotation[];
+  /** An `annotations/orphaned` warning per human annotation that no longer fits the text. */
+  orphans: Message[];
   /** Set when only the start of the text was analysed yet (a first look at a long document). */
   partial?: boolean;
 }
@@ -52,6 +67,8 @@ export interface WorkspaceOptions {
   runner: AnnotationRunner;
   /** Longest time one text may take, in ms. */
   timeout: () => number;
+  /** The human annotations of an entry's article (docs/annotations.md); default: none. */
+  human?: (entry: Entry) => readonly HumanAnnotation[];
   /** Called when a document's own annotation is new (highlights can be refreshed). */
   didAnalyse?: (entry: Entry) => void;
   /** Called when analysis of a file failed or was abandoned. */
@@ -146,6 +163,29 @@ export class Workspace {
       annotation: entry.analysed.annotation,
     });
     this.#markCorpusDirty();
+  }
+
+  /**
+   * Apply an article's human annotations again (they changed) over what the machine found, without analysing it
+   * again; the corpus is rebuilt.
+   */
+  reapply(uri: string): void {
+    const entry = this.entries.get(uri);
+    const snapshot = entry?.analysed;
+    if (!entry || !snapshot) return;
+    entry.analysed = this.#withHuman(entry, { ...snapshot, annotation: snapshot.machine });
+    if (!snapshot.partial) {
+      this.#options.builder.set({ article: articleOf(entry, snapshot.text), annotation: entry.analysed.annotation });
+      this.#markCorpusDirty();
+    }
+    this.#options.didAnalyse?.(entry);
+  }
+
+  /** A snapshot with the entry's human annotations applied over its machine annotation. */
+  #withHuman(entry: Entry, snapshot: Omit<Snapshot, 'placed' | 'orphans'>): Snapshot {
+    const human = this.#options.human?.(entry) ?? [];
+    const applied = applyHumanAnnotations(snapshot.text, snapshot.machine, human, entry.path);
+    return { ...snapshot, annotation: applied.annotation, placed: applied.placed, orphans: applied.messages };
   }
 
   /** Remove an article (deleted, or closed and not part of the workspace). */
@@ -277,9 +317,9 @@ export class Workspace {
       const annotation = await this.#options.runner.annotate({ text, format: entry.format }, this.#options.timeout());
       if (this.entries.get(entry.uri) !== entry || entry.generation !== generation) return;
       const document = TextDocument.create(entry.uri, entry.format, version ?? 0, text);
-      entry.analysed = { version, text, document, annotation };
+      entry.analysed = this.#withHuman(entry, { version, text, document, annotation, machine: annotation });
       entry.failure = null;
-      this.#options.builder.set({ article: articleOf(entry, text), annotation });
+      this.#options.builder.set({ article: articleOf(entry, text), annotation: entry.analysed.annotation });
       this.#corpusDirty = true;
       this.#options.didAnalyse?.(entry);
     } catch (error) {
@@ -308,7 +348,14 @@ export class Workspace {
     );
     if (this.entries.get(entry.uri) !== entry || entry.generation !== generation || entry.analysed) return;
     const document = TextDocument.create(entry.uri, entry.format, version ?? 0, text);
-    entry.analysed = { version, text, document, annotation, partial: true };
+    entry.analysed = this.#withHuman(entry, {
+      version,
+      text,
+      document,
+      annotation,
+      machine: annotation,
+      partial: true,
+    });
     this.#options.didAnalyse?.(entry);
   }
 

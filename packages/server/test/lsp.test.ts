@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DisputeItem, ExplorerResult, HighlightsResult, StatusParams } from '../src/protocol.js';
+import type { AnnotateResult, DisputeItem, ExplorerResult, HighlightsResult, StatusParams } from '../src/protocol.js';
 import { startClient, type TestClient } from './lsp-client.js';
 
 /**
@@ -219,5 +219,78 @@ describe('the bundled language server over stdio', () => {
     const file = path.join(root, '.claimlens', 'dismissed.json');
     expect(existsSync(file)).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8')).dismissed).toEqual(['quantity|a#x|b#y']);
+  });
+
+  it('keeps human annotations: reject a machine span, tag another, both hold after an edit above them, undo', async () => {
+    const file = path.join(root, 'island-gazette.txt');
+    const uri = pathToFileURL(file).href;
+    const text = readFileSync(file, 'utf8');
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text },
+    });
+    await client.waitFor<{ uri: string }>('claimlens/highlightsChanged', (p) => p.uri === uri);
+    const before = await client.connection.sendRequest<HighlightsResult>('claimlens/highlights', { uri });
+    const actor = before.highlights.find((h) => h.kind === 'actor');
+    if (!actor) throw new Error('Expected the machine to tag an actor in the fixture');
+    const actorWords = slice(text, actor.range);
+    const actions = await client.connection.sendRequest<{ title: string }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: actor.range,
+      context: { diagnostics: [] },
+    });
+    expect(actions.map((a) => a.title)).toContain(`claimlens: Reject the actor “${actorWords}”`);
+    const annotate = (params: Record<string, unknown>) =>
+      client.connection.sendRequest<AnnotateResult>('claimlens/annotate', { uri, version: 1, ...params });
+    const rejected = await annotate({ action: 'reject', range: actor.range });
+    expect(rejected).toMatchObject({ done: true, undo: { uri, content: null } });
+    const word = 'reporters';
+    const document = TextDocument.create(uri, 'plaintext', 1, text);
+    const at = text.indexOf(word);
+    const range = { start: document.positionAt(at), end: document.positionAt(at + word.length) };
+    const tagged = await annotate({ action: 'tag', tag: 'actor', kind: 'group', range });
+    expect(tagged.done).toBe(true);
+    const saved = path.join(root, '.claimlens', 'annotations', 'island-gazette.txt.jsonld');
+    const items = JSON.parse(readFileSync(saved, 'utf8')).items as { body: { value: string }[] }[];
+    expect(items.map((i) => i.body.map((b) => b.value).join(' ')).sort()).toEqual(['actor group', 'none']);
+
+    // Text inserted above both: they still hold where the words moved to.
+    const inserted = 'UPDATE: this story was corrected.\n\n';
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: inserted + text }],
+    });
+    // A corpus rebuilt meanwhile announces version 2 before its analysis is done: ask until the reply is for it.
+    let after = await client.connection.sendRequest<HighlightsResult>('claimlens/highlights', { uri });
+    for (let tries = 0; after.version !== 2 && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await client.connection.sendRequest<HighlightsResult>('claimlens/highlights', { uri });
+    }
+    expect(after.version).toBe(2);
+    const edited = inserted + text;
+    const words = (kind: string) => after.highlights.filter((h) => h.kind === kind).map((h) => slice(edited, h.range));
+    expect(words('human')).toEqual([word]);
+    expect(words('actor')).toContain(word);
+    const shifted = actor.range.start.line + 2;
+    expect(
+      after.highlights.some(
+        (h) =>
+          h.kind === 'actor' &&
+          h.range.start.line === shifted &&
+          h.range.start.character === actor.range.start.character,
+      ),
+    ).toBe(false);
+    const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: TextDocument.create(uri, 'plaintext', 2, edited).positionAt(edited.indexOf(word) + 1),
+    });
+    expect(hover.contents.value).toMatch(/✎ Tagged as an actor by you/);
+    const explorer = await client.connection.sendRequest<ExplorerResult>('claimlens/explorer', {});
+    expect(explorer.annotations?.map((a) => a.label).sort()).toEqual(['actor · group', 'rejected']);
+
+    // Undo the tag: the file is as it was after the rejection.
+    const undone = await client.connection.sendRequest<AnnotateResult>('claimlens/restoreAnnotations', tagged.undo);
+    expect(undone.done).toBe(true);
+    const left = JSON.parse(readFileSync(saved, 'utf8')).items as { body: { value: string }[] }[];
+    expect(left.map((i) => i.body[0]?.value)).toEqual(['none']);
   });
 });

@@ -1,27 +1,36 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { analyze } from '@claimlens/annotator';
 import {
+  type AnnotatedArticle,
   decodeText,
+  formatAgreement,
   formatScore,
+  type HumanAgreementInput,
+  humanAgreement,
   type ImportedCorpus,
   importJson,
   importJsonl,
   parseBrat,
   parseW3C,
+  readHumanAnnotations,
   scoreAnnotations,
 } from '@claimlens/core';
 import { choice, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
+import { formatMessages } from '../messages.js';
 import { describe } from './annotate.js';
 
-/** `claimlens compare GOLD PRED`: score PRED against GOLD per type of annotation. */
+/**
+ * `claimlens compare GOLD PRED`: score PRED against GOLD per type of annotation. `claimlens compare FOLDER`: how
+ * far the machine agrees with the human annotations of the articles in FOLDER (docs/annotations.md).
+ */
 export async function compareCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { format: { type: 'string' } });
   const format = choice('format', values.format, ['text', 'json'] as const, 'text');
+  if (positionals.length === 1) return compareHuman(positionals[0] as string, format, io);
   if (positionals.length !== 2)
-    throw new UsageError(
-      `Expected GOLD and PRED, not ${positionals.length} path${positionals.length === 1 ? '' : 's'}.`,
-    );
+    throw new UsageError(`Expected FOLDER, or GOLD and PRED, not ${positionals.length} paths.`);
   const [goldPath, predictedPath] = positionals as [string, string];
   let gold: ImportedCorpus;
   let predicted: ImportedCorpus;
@@ -37,6 +46,38 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<n
   const score = scoreAnnotations(gold, predicted);
   io.stdout.write(
     format === 'json' ? `${JSON.stringify({ version: 1, ...score }, null, 2)}\n` : `${formatScore(score)}\n`,
+  );
+  return 0;
+}
+
+/** The machine's annotation of each article of a folder against the human annotations kept beside them. */
+async function compareHuman(folder: string, format: 'text' | 'json', io: Io): Promise<number> {
+  const machine: AnnotatedArticle[] = [];
+  const corpus = await analyze([folder], { onAnnotated: (item) => machine.push(item) });
+  if (corpus.articles.length === 0) {
+    io.stderr.write(`claimlens: error: no article could be read from ${folder}.\n`);
+    return 1;
+  }
+  // Problems with the articles and their annotations files were reported into the corpus by analyze.
+  const texts = new Map(corpus.articles.map((a) => [a.path, a.text]));
+  for (const line of formatMessages(corpus.messages, { textOf: (p) => texts.get(p) })) io.stderr.write(`${line}\n`);
+  const human = await readHumanAnnotations(corpus.articles);
+  if (human.byArticle.size === 0) {
+    io.stderr.write(
+      `claimlens: error: no human annotations for the articles in ${folder} (.claimlens/annotations/<article>.jsonld; see docs/annotations.md).\n`,
+    );
+    return 1;
+  }
+  const inputs: HumanAgreementInput[] = machine.map(({ article, annotation }) => ({
+    text: article.text,
+    machine: annotation,
+    annotations: human.byArticle.get(article.id)?.annotations ?? [],
+  }));
+  const agreement = humanAgreement(inputs);
+  io.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify({ version: 1, ...agreement }, null, 2)}\n`
+      : `${formatAgreement(agreement)}\n`,
   );
   return 0;
 }

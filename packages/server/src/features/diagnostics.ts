@@ -28,8 +28,9 @@ const severities = {
 /**
  * Diagnostics per document uri: in each article that takes a side in a dispute shown, one on the first claim it
  * holds in it, naming every position and its sources, with `relatedInformation` pointing at every claim of the
- * other positions; plus a warning on files whose analysis failed or that were read with problems. Differing
- * accounts that can all hold, and updates, are hints.
+ * other positions; plus a warning on files whose analysis failed or that were read with problems, and on each
+ * human annotation that no longer fits its text (where it was). Differing accounts that can all hold, and updates,
+ * are hints.
  */
 export function diagnostics(
   state: CorpusState | null,
@@ -49,6 +50,17 @@ export function diagnostics(
         source: 'claimlens',
         code: entry.failure.code,
         message: entry.failure.reason,
+      });
+    }
+    const snapshot = entry.analysed;
+    for (const orphan of snapshot?.orphans ?? []) {
+      const at = orphan.start !== undefined && snapshot ? toRange(snapshot.document, orphan.start, orphan.start) : null;
+      push(entry.uri, {
+        range: at ?? { start, end: start },
+        severity: DiagnosticSeverity.Warning,
+        source: 'claimlens',
+        code: orphan.code,
+        message: orphan.reason,
       });
     }
     for (const message of entry.readMessages) {

@@ -5,7 +5,10 @@ import type { CorpusState, Entry } from '../workspace.js';
 import { disputedClaims, type FindingFilter, shownDisputes } from './findings.js';
 import { viewOf } from './lookup.js';
 
-/** The highlights of one document, by category, as enabled in the settings. */
+/**
+ * The highlights of one document, by category, as enabled in the settings; spans a person tagged, marked or
+ * accepted are also marked `human`.
+ */
 export function highlights(
   entry: Entry,
   state: CorpusState | null,
@@ -20,7 +23,9 @@ export function highlights(
     if (end > start) result.push({ kind, range: toRange(snapshot.document, start, end) });
   };
   for (const m of annotation.mentions) {
-    if (m.type === 'actor' ? settings.actors : settings.places) add(m.type, m.start, m.end);
+    if (!(m.type === 'actor' ? settings.actors : settings.places)) continue;
+    add(m.type, m.start, m.end);
+    if (m.origin === 'human') add('human', m.start, m.end);
   }
   for (const claim of annotation.claims) {
     if (claim.source === null) {
@@ -34,8 +39,14 @@ export function highlights(
       add('source', claim.source.start, claim.source.end);
     if (claim.cue) add('cue', claim.cue.start, claim.cue.end);
     add('content', claim.content.start, claim.content.end);
+    if (claim.origin === 'human') add('human', claim.content.start, claim.content.end);
   }
-  if (settings.events) for (const v of annotation.events) add('event', v.trigger.start, v.trigger.end);
+  if (settings.events) {
+    for (const v of annotation.events) {
+      add('event', v.trigger.start, v.trigger.end);
+      if (v.origin === 'human') add('human', v.trigger.start, v.trigger.end);
+    }
+  }
   if (settings.contradictions && view.state) {
     // a claim that takes a side in a dispute shown whose positions cannot all hold
     const disputed = disputedClaims(shownDisputes(view.state, filter));

@@ -15,11 +15,15 @@ import {
 
 export interface HoverOptions extends FindingFilter {
   commandLinks: boolean;
+  /** The name this editor writes as the creator of annotations ("by you"). */
+  annotator?: string;
 }
 
 /** Markdown for what is at `offset`: the entity, the event, the claims and their disputes. Null for nothing. */
 export function hoverMarkdown(view: View, offset: number, options: HoverOptions): string | null {
   const sections: string[] = [];
+  const human = humanSection(view, offset, options.annotator);
+  if (human) sections.push(human);
   const mention = mentionAt(view.annotation, offset);
   if (mention) sections.push(entitySection(view, mention, options));
   const eventMention = eventMentionAt(view.annotation, offset);
@@ -34,6 +38,28 @@ export function hoverMarkdown(view: View, offset: number, options: HoverOptions)
   } else if (eventMention) sections.push(`**Event** ${eventMention.lemma} · ${eventMention.type}`);
   for (const claim of claimsAt(view.annotation, offset).slice(0, 2)) sections.push(claimSection(view, claim, options));
   return sections.length > 0 ? sections.join('\n\n---\n\n') : null;
+}
+
+/** Who made the human annotations at the offset ("Tagged by you", "Rejected by ana"), one line each. */
+function humanSection(view: View, offset: number, annotator: string | undefined): string | null {
+  const lines: string[] = [];
+  for (const { annotation, at } of view.snapshot.placed) {
+    if (!at || offset < at.start || offset >= at.end) continue;
+    const who = annotation.creator === annotator ? 'you' : escapeMarkdown(annotation.creator);
+    const what =
+      annotation.tag === 'none'
+        ? 'Rejected'
+        : annotation.accepted
+          ? 'Accepted'
+          : annotation.entity
+            ? `Linked to ${escapeMarkdown(annotation.entity)}`
+            : annotation.tag === 'claim'
+              ? 'Marked as a claim'
+              : `Tagged as ${annotation.tag === 'event' ? 'an event word' : `${annotation.tag === 'actor' ? 'an' : 'a'} ${annotation.tag}`}`;
+    const date = annotation.created.slice(0, 10);
+    lines.push(`✎ ${what} by ${who}${date ? ` · ${date}` : ''}`);
+  }
+  return lines.length > 0 ? lines.join('  \n') : null;
 }
 
 function entitySection(view: View, mention: Mention, options: HoverOptions): string {
