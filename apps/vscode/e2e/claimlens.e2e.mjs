@@ -264,22 +264,22 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
           .join(', ')}`,
       );
       /** @param {import('./lib/views.mjs').Row[]} rows */
-      const contradicted = (rows) => rows.find((row) => row.level === 1 && /\d+ contradicting/.test(row.description));
+      const contradicted = (rows) => rows.find((row) => row.level === 1 && /\d+ disputes?\b/.test(row.description));
       let events = await viewRows(page, 'Events', (rows) => contradicted(rows) !== undefined);
       const event = contradicted(events);
-      assert.ok(event, `no event of the Events view is marked as contradicting; rows:\n${rowList(events)}`);
+      assert.ok(event, `no event of the Events view is marked as disputed; rows:\n${rowList(events)}`);
 
       // Open the event (its twistie: a click on the label opens its first mention instead).
       const pane = viewPane(page, 'Events');
       await scrollToRow(page, pane.locator('.monaco-list').first(), event.index);
       if (!event.expanded)
         await pane.locator(`.monaco-list-row[data-index="${event.index}"] .monaco-tl-twistie`).first().click();
-      // Read on until two outlets and a contradicted claim show, or the event's rows end.
+      // Read on until two outlets and a disputed claim show, or the event's rows end.
       events = await viewRows(page, 'Events', (rows) => {
         const rowsUnder = children(rows, event.index);
         const shown =
-          rowsUnder.filter((row) => row.level === 2).length >= 2 &&
-          rowsUnder.some((row) => row.level === 3 && /contradicted/.test(row.description));
+          rowsUnder.filter((row) => row.level === 2 && /^\d+ claims?$/.test(row.description)).length >= 2 &&
+          rowsUnder.some((row) => row.level === 3 && /disputed/.test(row.description));
         return shown || rows.some((row) => row.index > event.index && row.level === 1);
       });
       const under = children(events, event.index);
@@ -288,14 +288,21 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       console.log(`side bar widened to ${await widenSideBar(page, 620)} px`);
       await scrollToRow(page, pane.locator('.monaco-list').first(), event.index);
       await screenshot('explorer');
-      const outlets = under.filter((row) => row.level === 2);
+      // The event's disputes come first, each once with its positions ("Disputed: what" — “a” vs “b”), then its
+      // claims grouped by outlet.
+      const disputes = under.filter((row) => row.level === 2 && /^(Disputed|Updated|Differ)/.test(row.label));
+      const outlets = under.filter((row) => row.level === 2 && !disputes.includes(row));
+      assert.ok(
+        disputes.length > 0 && disputes.every((row) => /“.*” vs “.*”/.test(row.description)),
+        `expected the event's disputes, each naming its positions ("Disputed: … “a” vs “b”"), not:\n${rowList(under)}`,
+      );
       assert.ok(
         outlets.length >= 2 && outlets.every((row) => /^\d+ claims?$/.test(row.description)),
         `expected the event's claims grouped under two or more outlets ("<outlet> N claims"), not:\n${rowList(under)}`,
       );
       assert.ok(
-        under.some((row) => row.level === 3 && /contradicted/.test(row.description)),
-        `no claim under the event is marked "contradicted":\n${rowList(under)}`,
+        under.some((row) => row.level === 3 && /disputed/.test(row.description)),
+        `no claim under the event is marked "disputed":\n${rowList(under)}`,
       );
 
       const actor = actors.find((row) => widelySeen(row) !== undefined);
