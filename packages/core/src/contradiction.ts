@@ -34,7 +34,10 @@ export interface Agreement {
   event: string | null;
   /** One plain sentence naming both sources and outlets. */
   explanation?: string;
-  /** How sure the tool is that both tell the same thing, in [0, 1]; absent when not scored (always shown). */
+  /**
+   * How sure the tool is that both tell the same thing about one happening, in [0, 1]: more shared wording and
+   * participants, more sure. Absent when not scored (always shown).
+   */
   confidence?: number;
 }
 

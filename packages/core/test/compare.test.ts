@@ -380,7 +380,7 @@ describe('compareClaims', () => {
               event: 'V1',
               trigger: 'seized',
               lemma: 'seize',
-              quantity: content.split(' seized')[0]?.replace(/^the rebels /, '') ?? '',
+              quantity: content.split('seized ')[1] ?? '',
             },
           ],
         },
@@ -719,8 +719,12 @@ describe('compareClaims: what must not be flagged', () => {
         event: 'V1',
         explanation:
           'New Delhi (Daily Courier) says Pakistani soldiers entered India overnight; the army (Evening Star) agrees: a unit from Pakistan had moved into India before dawn.',
+        confidence: expect.any(Number),
       },
     ]);
+    // Paraphrases share few words: a middling confidence, inside [0, 1].
+    expect(agreements[0]?.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(agreements[0]?.confidence).toBeLessThan(0.8);
   });
 
   it('counts wire copy reprinted by several outlets, and a paragraph repeated in one article, as one voice', () => {

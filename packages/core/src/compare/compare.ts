@@ -108,7 +108,12 @@ export function compareClaims(input: CompareInput): CompareResult {
     const key = [a.base.claim.id, b.base.claim.id].sort().join('\u0000');
     if (agreed.has(key)) return;
     agreed.add(key);
-    agreements.push({ claims: [a.base.claim.id, b.base.claim.id], event, explanation: explainAgreement(a, b) });
+    agreements.push({
+      claims: [a.base.claim.id, b.base.claim.id],
+      event,
+      explanation: explainAgreement(a, b),
+      confidence: agreementConfidence(a, b),
+    });
   };
   for (const [familyIndex, family] of families(ctx, input.events, views, options.siblings ?? true, maxMs).entries()) {
     if (!manyVoices(family, views)) continue;
@@ -349,7 +354,7 @@ function signature(v: EventView): string {
     q ? `${q.low}-${q.high}-${q.unitClass ?? q.unit}` : '',
     v.base.quantities.length,
     v.base.motive?.kind ?? '',
-    v.base.outcome?.kind ?? '',
+    v.outcome?.kind ?? '',
     v.day ?? '',
   ].join('|');
 }
@@ -379,4 +384,18 @@ function side(first: EventView, members: EventView[], max: number): string[] {
     if (m !== first) ids.push(m.base.claim.id);
   }
   return ids;
+}
+
+/**
+ * How sure an agreement is: half for being paired at all (same act, enough evidence of one happening), the rest
+ * from the share of wording the two claims have in common and whether they name a participant more specific
+ * than a country.
+ */
+function agreementConfidence(a: EventView, b: EventView): number {
+  const overlap = jaccard(a.base.words, b.base.words);
+  let specific = false;
+  for (const x of a.base.specific)
+    if (x !== a.base.speaker && x !== b.base.speaker && b.base.specific.has(x)) specific = true;
+  const score = 0.5 + 0.3 * Math.min(1, overlap / 0.6) + (specific ? 0.2 : 0);
+  return Math.round(Math.min(1, score) * 100) / 100;
 }

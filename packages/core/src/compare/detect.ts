@@ -2,7 +2,7 @@ import type { ContradictionKind } from '../contradiction.js';
 import type { Facet } from '../dispute.js';
 import { lightActs, motiveConflicts } from './lexicon.js';
 import { compareQuantities, type Quantity, sameThing } from './quantity.js';
-import type { EventView, Place } from './view.js';
+import type { EventView, Place, Side } from './view.js';
 import { jaccard } from './voices.js';
 
 /** One way two claims differ. */
@@ -61,10 +61,13 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   const light = lightActs.has(a.lemma) || lightActs.has(b.lemma);
   if (light) about = about && overlap >= 0.25 && wordsShared >= 3;
   const related = light ? about : sameAction && (overlap >= 0.1 || specific > 0 || agreeingArguments(a, b, true) >= 1);
-  const agentDiffers = sameAction && !!a.agent && !!b.agent && a.agent.key !== b.agent.key;
+  const agentDiffers = sameAction && !!a.agent && !!b.agent && !sameAgent(a.agent, b.agent);
   const whereA = a.place ?? a.destination;
   const whereB = b.place ?? b.destination;
   if (a.polarity !== b.polarity) {
+    // A denial is a speaker's: the article's own negated sentence ("no one was hurt") tells another point.
+    const negative = a.polarity < 0 ? a : b;
+    if (negative.base.claim.stance !== 'deny' && negative.base.claim.source === null) return unrelated();
     // Denying that one party did it does not contradict saying that another party did, or did it elsewhere.
     if (agentDiffers || placesDiffer(whereA, whereB) || placesDiffer(a.destination, b.destination)) return unrelated();
     // A denial contradicts only an account of the same act in words or participants of its own.
@@ -104,7 +107,9 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   }
   const outcome = outcomePair(a, b);
   if (outcome) findings.push({ kind: 'outcome', values: outcome.values, keys: outcome.keys });
-  if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= 1) {
+  // One speaker told as confirming by one report and as unsure by another; a plain statement against a hedge is
+  // how reports differ in tone, not a disagreement.
+  if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= 2) {
     findings.push({ kind: 'certainty', values: [certaintyWord(x.certainty), certaintyWord(y.certainty)] });
   }
   if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > 1) {
@@ -125,8 +130,8 @@ export function comparePair(a: EventView, b: EventView): PairResult {
  * "an unsuccessful attempt to cross").
  */
 function outcomePair(a: EventView, b: EventView): { values: [string, string]; keys: [string, string] } | null {
-  const x = a.base.outcome;
-  const y = b.base.outcome;
+  const x = a.outcome;
+  const y = b.outcome;
   if (x && y) return x.kind !== y.kind ? { values: [x.cue, y.cue], keys: [x.kind, y.kind] } : null;
   if (!a.mention || !b.mention || !sameAct(a, b)) return null;
   if (x?.kind === 'failure' && !y) return { values: [x.cue, b.mention.trigger.text], keys: ['failure', 'success'] };
@@ -142,19 +147,55 @@ export function placesDiffer(a: Place | null, b: Place | null): boolean {
   return false;
 }
 
-/** The two counts to compare: the events' quantity arguments, else counts of the same kind of thing in the claims. */
+/**
+ * The two counts to compare: the events' quantity arguments, else counts inside the arguments of the claims'
+ * mentions of the event (how many did it, how many it was done to), of the same role and kind of thing. A count
+ * elsewhere in a claim ("won 40 games", an age, a year) says nothing about this happening and is not compared,
+ * nor is a bare figure with no noun counted.
+ */
 function quantityPair(a: EventView, b: EventView): [Quantity, Quantity] | null {
   if (a.quantity && b.quantity && sameThing(a.quantity, b.quantity)) return [a.quantity, b.quantity];
-  const left = a.quantity ? [a.quantity] : a.base.quantities;
-  const right = b.quantity ? [b.quantity] : b.base.quantities;
+  const left = linkedCounts(a);
+  const right = linkedCounts(b);
   for (const q of left) {
-    if (q.unit === null) continue;
     for (const r of right) {
-      if (r.unit === null) continue;
-      if (sameThing(q, r)) return [q, r];
+      if (q.role === r.role && q.count.unit !== null && r.count.unit !== null && sameThing(q.count, r.count))
+        return [q.count, r.count];
     }
   }
   return null;
+}
+
+/** The counts of a claim that lie inside its mention's agent or patient argument, with that role. */
+function linkedCounts(v: EventView): { role: 'agent' | 'patient'; count: Quantity }[] {
+  const args = v.mention?.arguments;
+  if (!args) return [];
+  const offset = v.base.claim.content.start;
+  const found: { role: 'agent' | 'patient'; count: Quantity }[] = [];
+  for (const count of v.base.quantities) {
+    const span = { start: offset + count.start, end: offset + count.end };
+    for (const role of ['agent', 'patient'] as const) {
+      const arg = args[role];
+      if (arg && arg.start <= span.start && span.end <= arg.end) found.push({ role, count });
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether two agents can be the same doer: the same side, or one name holds the other's words ("Sukanya" and
+ * "INS Sukanya"; "India" and "the Indian Navy": a word and its demonym share their first five letters).
+ */
+function sameAgent(a: Side, b: Side): boolean {
+  if (a.key === b.key) return true;
+  const tokens = (name: string) => name.toLowerCase().match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
+  const x = tokens(a.name);
+  const y = tokens(b.name);
+  const meets = (p: string, q: string) =>
+    p === q || (p.length >= 5 && q.length >= 5 && p.slice(0, 5) === q.slice(0, 5));
+  const within = (small: string[], large: string[]) =>
+    small.length > 0 && small.every((w) => large.some((u) => meets(w, u)));
+  return within(x, y) || within(y, x);
 }
 
 /** Kinds of event too broad to say that two different words name one act. */

@@ -55,6 +55,11 @@ export interface EventView {
   destination: Place | null;
   place: Place | null;
   quantity: Quantity | null;
+  /**
+   * Whether this act succeeded or failed, from outcome words next to its trigger ("foiled a hijack attempt",
+   * "the attack was repulsed"), not the trigger itself nor outcome words elsewhere in the claim.
+   */
+  outcome: Cue | null;
   /** The day the claim puts the happening on, as days since 1970, when it says and it can be placed. */
   day: number | null;
   /** The short paraphrase used in explanations, made when first needed. */
@@ -318,8 +323,17 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentions: Mention
     destination: place(args.destination),
     place: place(args.place, args.placeEntity),
     quantity,
+    outcome: mention ? outcomeAt(claim, mention, article.text) : null,
     day: dayOf(args.timeValue, base),
   };
+}
+
+/** Outcome words within a few words of a trigger, inside the claim's content, the trigger's own word left out. */
+function outcomeAt(claim: CorpusClaim, mention: EventMention, text: string): Cue | null {
+  const { content } = claim;
+  const before = words(text.slice(Math.max(content.start, mention.trigger.start - 80), mention.trigger.start));
+  const after = words(text.slice(mention.trigger.end, Math.min(content.end, mention.trigger.end + 60)));
+  return classify([...before.slice(-10), '|', ...after.slice(0, 7)], outcomeCues);
 }
 
 /** What a stance says of the act: -1 denied, 0 asked or conditional, 1 told. */
@@ -496,16 +510,24 @@ function certaintyOf(stance: CorpusClaim['stance'], tokens: readonly string[], c
   return 1;
 }
 
-const monthPattern =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b|\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+/** A month's full name or its abbreviation as a whole word ("Mar 12", "12 March"; not "12 marines", "decided 3"). */
+const monthWord =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
+const monthPattern = new RegExp(
+  `\\b${monthWord}(?:\\.|\\b)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthWord}\\b`,
+  'i',
+);
 const monthIndex = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Days in each month, February in a leap year. */
+const monthLength = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function calendarDay(text: string): [number, number] | null {
+/** The calendar day written in a text, as [month, day]; a day the month does not have ("Feb 30") is not read. */
+export function calendarDay(text: string): [number, number] | null {
   const m = monthPattern.exec(text);
   if (!m) return null;
   const month = monthIndex.indexOf((m[1] ?? m[4] ?? '').toLowerCase().slice(0, 3));
   const day = Number(m[2] ?? m[3]);
-  return month >= 0 && day >= 1 && day <= 31 ? [month + 1, day] : null;
+  return month >= 0 && day >= 1 && day <= (monthLength[month] ?? 0) ? [month + 1, day] : null;
 }
 
 function claimSentence(ctx: ViewContext, claim: CorpusClaim, article: Article): string {
