@@ -269,7 +269,7 @@ const kinds = [
   ['attacked positions in', 'attacked', 'attack', 'attack on'],
 ];
 
-function writeCorpus(dir, size, seed) {
+export function writeCorpus(dir, size, seed) {
   const random = mulberry32(seed * 7919 + size);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));

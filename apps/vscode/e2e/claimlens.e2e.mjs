@@ -22,6 +22,7 @@ import {
   listRows,
   problemRows,
   referencesPeek,
+  runCommand,
   scrollToRow,
   showClaimlensViews,
   viewPane,
@@ -436,7 +437,111 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       );
     }),
   );
+
+  test(
+    'the story board, timeline and map open as webviews that draw the workspace',
+    shotOnFailure('story-views', async () => {
+      await waitForCorpus(page);
+      await closeWidgets(page);
+      // Room for the views, as a reader would make it.
+      for (const label of ['View: Close Primary Side Bar', 'View: Hide Panel'])
+        await runCommand(page, label).catch(() => page.keyboard.press('Escape'));
+      const outlets = Object.values(JSON.parse(readSeed('claimlens.json')).articles)
+        .map((article) => article.outlet)
+        .filter(Boolean);
+      for (const [title, selector] of [
+        ['Show Story Board', '.board-outlet'],
+        ['Show Timeline', 'svg.timeline .mark'],
+        ['Show Map', 'svg.map [data-place]'],
+      ]) {
+        await runCommand(page, `claimlens: ${title}`);
+        /** @type {string[]} */
+        let found = [];
+        await poll(
+          async () => {
+            found = await inWebviews(selector);
+            return found.length > 0;
+          },
+          { timeoutMs: 60_000, intervalMs: 500, what: `${selector} in the ${title} webview` },
+        ).catch(() => undefined);
+        console.log(
+          `${title}: ${found.length} × ${selector}${selector === '.board-outlet' ? `: ${found.join(', ')}` : ''}`,
+        );
+        await screenshot(
+          `story-${title
+            .replace(/^Show /, '')
+            .replace(/\s+/g, '-')
+            .toLowerCase()}`,
+        );
+        assert.ok(found.length > 0, `the ${title} webview drew no ${selector}`);
+        if (selector === '.board-outlet') {
+          for (const outlet of outlets) assert.ok(found.includes(outlet), `the story board has no column ${outlet}`);
+          // A click on a claim opens its article with the claim's words selected.
+          const claim = await firstInWebviews('.board-cell .claim');
+          assert.ok(claim, 'the story board shows no claim to click');
+          const said = (await claim.locator('.said').textContent())?.replace(/…$/, '').trim() ?? '';
+          await claim.click();
+          /** @type {string | undefined} */
+          let selected;
+          await poll(
+            async () => {
+              selected = selectedText(await activeFile(), await cursor(page));
+              return selected !== undefined && sameName(selected.slice(0, 20), said.slice(0, 20));
+            },
+            { timeoutMs: 30_000, intervalMs: 300, what: 'an editor with the clicked claim selected' },
+          ).catch(() => undefined);
+          console.log(
+            `clicked claim ${JSON.stringify(said.slice(0, 60))}: selected ${JSON.stringify(selected?.slice(0, 60))} in ${await activeFile()}`,
+          );
+          await screenshot('story-board-claim-opened');
+          assert.ok(
+            selected !== undefined && sameName(selected.slice(0, 20), said.slice(0, 20)),
+            `a click on the claim ${JSON.stringify(said)} selected ${JSON.stringify(selected)}`,
+          );
+        }
+      }
+    }),
+  );
 });
+
+/**
+ * The text of every element matching `selector` in the workbench's webviews (each is an iframe in an iframe).
+ *
+ * @param {string} selector
+ * @returns {Promise<string[]>}
+ */
+async function inWebviews(selector) {
+  /** @type {string[]} */
+  const found = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const texts = await frame
+      .locator(selector)
+      .evaluateAll((elements) => elements.map((element) => element.textContent?.trim() ?? ''))
+      .catch(() => []);
+    found.push(...texts);
+  }
+  return found;
+}
+
+/**
+ * The first element matching `selector` in the workbench's webviews, or undefined.
+ *
+ * @param {string} selector
+ */
+async function firstInWebviews(selector) {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const found = frame.locator(selector).first();
+    if ((await found.count().catch(() => 0)) > 0) return found;
+  }
+  return undefined;
+}
+
+/** @param {string} name */
+function readSeed(name) {
+  return readFileSync(join(seeds, name), 'utf8');
+}
 
 /**
  * The entries a hover lists under "Other sources on this event", without placeholders like "none yet".

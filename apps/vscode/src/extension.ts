@@ -16,6 +16,7 @@ import { ExplorerModel, ExplorerTree } from './explorer.js';
 import { Highlighter } from './highlights.js';
 import { toggleAll, toggleCategory } from './settings.js';
 import { StatusItem } from './status.js';
+import { StoryPanels } from './story.js';
 
 let client: LanguageClient | undefined;
 
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const highlighter = new Highlighter(started);
   const status = new StatusItem();
   const model = new ExplorerModel(started);
+  const stories = new StoryPanels(started);
   const annotating = new Annotating(started);
   const views = (['events', 'actors', 'places', 'annotations'] as const).map((name) =>
     vscode.window.createTreeView(`claimlens.${name}`, {
@@ -49,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     highlighter,
     status,
     model,
+    stories,
     ...views,
     ...views.map((view) =>
       view.onDidChangeVisibility(function didChangeExplorerVisibility() {
@@ -67,6 +70,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('dismissFinding', (key: string) => dismissFinding(started, key)),
     command('analyzeWorkspace', () => analyzeWorkspace(started)),
     command('showContradictions', () => showContradictions(started)),
+    command('showStoryBoard', () => stories.show('board')),
+    command('showTimeline', () => stories.show('timeline')),
+    command('showMap', () => stories.show('map')),
     command('exportAnnotations', () => exportAnnotations(started)),
     command('showLegend', () => showLegend()),
     command('toggleActors', () => toggleCategory('actors')),
@@ -98,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     started.onNotification(statusNotification.method, function didChangeStatus(params: StatusParams) {
       status.didChangeStatus(params);
       model.didChangeCorpus();
+      stories.didChangeCorpus();
     }),
   );
   await started.start();

@@ -34,6 +34,7 @@ export async function bundleServer({ outdir, minify = false } = {}) {
     alias: {
       '@claimlens/core': path.join(packagesDir, 'core/src/index.ts'),
       '@claimlens/annotator': path.join(packagesDir, 'annotator/src/index.ts'),
+      '@claimlens/views': path.join(packagesDir, 'views/src/index.ts'),
     },
     mainFields: ['module', 'main'],
     plugins: [moduleUrls()],

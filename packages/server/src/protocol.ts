@@ -6,6 +6,7 @@
  * Only plain data crosses this boundary: ranges are LSP ranges (0-based line and UTF-16 character), made on the
  * server side by its one position converter.
  */
+import type { StoryModel } from '@claimlens/views';
 import type { Range } from 'vscode-languageserver-types';
 
 /**
@@ -230,6 +231,12 @@ export interface ExportFile {
 
 /** Export annotations: JSON, brat standoff (`.ann` beside each text) or W3C Web Annotation (JSON-LD). */
 export const exportRequest = request<ExportParams, { files: ExportFile[] }>('claimlens/export');
+
+/** The workspace's story model, or null before the first corpus is built. */
+export type StoryModelResult = StoryModel | null;
+
+/** What the story board, timeline and map draw (see `@claimlens/views`), for the whole workspace. */
+export const storyRequest = request<null, StoryModelResult>('claimlens/story');
 
 /**
  * What to do at a range of an article: `tag` it as an actor or place (with a kind), mark a `claim` (the range is

@@ -25,6 +25,7 @@ import { highlights } from './features/highlights.js';
 import { hoverMarkdown } from './features/hover.js';
 import { viewOf } from './features/lookup.js';
 import { definition, references } from './features/navigation.js';
+import { story } from './features/story.js';
 import { selectFile } from './glob.js';
 import { toOffset } from './positions.js';
 import {
@@ -43,6 +44,7 @@ import {
   restoreAnnotationsRequest,
   type Settings,
   statusNotification,
+  storyRequest,
 } from './protocol.js';
 import type { AnnotationRunner } from './runner.js';
 import { defaultSettings, normaliseSettings } from './settings.js';
@@ -259,6 +261,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   handle(disputesRequest, () => disputeItems(workspace.state, findingFilter()));
+
+  handle(storyRequest, () => story(workspace.state));
 
   handle(dismissRequest, async ({ key, dismissed: value }) => {
     await dismissed.set(key, value);

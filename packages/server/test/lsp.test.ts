@@ -4,7 +4,14 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnnotateResult, DisputeItem, ExplorerResult, HighlightsResult, StatusParams } from '../src/protocol.js';
+import type {
+  AnnotateResult,
+  DisputeItem,
+  ExplorerResult,
+  HighlightsResult,
+  StatusParams,
+  StoryModelResult,
+} from '../src/protocol.js';
 import { startClient, type TestClient } from './lsp-client.js';
 
 /**
@@ -189,6 +196,23 @@ describe('the bundled language server over stdio', () => {
     expect(await client.connection.sendRequest<DisputeItem[]>('claimlens/disputes')).toEqual([]);
     configuration.disputes = { minConfidence: 0 };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  });
+
+  it('answers the story views with the workspace’s outlets, and each article’s document to open', async () => {
+    const story = await client.connection.sendRequest<StoryModelResult>('claimlens/story');
+    const explorer = await client.connection.sendRequest<ExplorerResult>('claimlens/explorer', {});
+    expect(story).not.toBeNull();
+    expect([...(story?.outlets ?? [])].sort()).toEqual([...explorer.outlets].sort());
+    const uris = story?.articles.map((a) => a.uri).sort();
+    expect(uris).toEqual(
+      ['harbor-daily.md', 'island-gazette.txt'].map((name) => pathToFileURL(path.join(root, name)).href),
+    );
+    // Offsets index the text as analysed: on disk for the gazette, which no test edits.
+    const gazette = story?.articles.find((a) => a.uri?.endsWith('island-gazette.txt'));
+    const text = readFileSync(path.join(root, 'island-gazette.txt'), 'utf8');
+    const claims = story?.claims.filter((c) => c.article === gazette?.id) ?? [];
+    expect(claims.length).toBeGreaterThan(0);
+    for (const claim of claims) expect(text.slice(claim.start, claim.end)).toBe(claim.text);
   });
 
   it('survives a document it cannot make sense of, and keeps answering', async () => {

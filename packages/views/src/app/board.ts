@@ -126,7 +126,12 @@ export function renderBoard(stage: HTMLElement, ui: Ui): Drawn {
       line.append(drawCell(event, cell, index, k + 1));
     });
     row.append(line);
-    if (event.disputes.length > 0) row.append(disputeStrip(ui, event));
+    if (event.disputes.length > 0) {
+      const strip = disputeStrip(ui, event);
+      // It stays in view when the board scrolls sideways.
+      strip.style.width = `${Math.min(width, scroller.clientWidth)}px`;
+      row.append(strip);
+    }
     return row;
   };
 
@@ -241,7 +246,7 @@ function disputeStrip(ui: Ui, event: StoryEvent): HTMLElement {
       .slice(0, 2)
       .flatMap((d, i) => [
         i > 0 ? ' ; ' : '',
-        h('strong', {}, d.what),
+        h('strong', {}, d.compatible ? `${d.what} (differs, can all hold)` : d.what),
         ' — ',
         d.positions.map((p) => `${positionValue(p)} (${sourcesOf(p)})`).join(' vs '),
       ]),
@@ -268,7 +273,7 @@ export function showEvent(ui: Ui, event: StoryEvent): void {
       h(
         'section',
         { class: 'dispute' },
-        h('h3', {}, `⚠ Disputed: ${d.what}${d.compatible ? ' (the accounts differ but can all hold)' : ''}`),
+        h('h3', {}, d.compatible ? `Accounts differ: ${d.what} (they can all hold)` : `⚠ Disputed: ${d.what}`),
         h('p', {}, d.explanation),
         h(
           'ul',

@@ -1,12 +1,11 @@
 import type { StoryClaim, StoryModel } from '../model.js';
+import type { ViewName } from '../page.js';
 import { storyModelVersion } from '../version.js';
 import { renderBoard } from './board.js';
 import { fill, h, plural, shorten } from './dom.js';
 import { renderMap } from './map.js';
 import { type Filter, noFilter, Story, stanceNames } from './story.js';
 import { renderTimeline } from './timeline.js';
-
-type ViewName = 'board' | 'timeline' | 'map';
 
 const viewTitles: Record<ViewName, string> = { board: 'Story board', timeline: 'Timeline', map: 'Map' };
 
@@ -309,5 +308,3 @@ if (vscode) {
     stage.replaceChildren(h('p', { class: 'empty' }, `The report's data is damaged: ${String(error)}`));
   }
 }
-
-export { viewTitles };
