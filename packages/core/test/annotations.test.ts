@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   anchorTarget,
   applyHumanAnnotations,
+  buildCorpus,
   type DocumentAnnotation,
   formatAnnotationFile,
   type HumanAnnotation,
@@ -13,6 +14,7 @@ import {
   readHumanAnnotations,
 } from '@claimlens/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { article } from './fixtures/article.js';
 
 const text =
   'Kyiv said Russian troops crossed the border near Novoazovsk. Moscow denied it. Later Kyiv repeated the charge.';
@@ -257,5 +259,43 @@ describe('readHumanAnnotations', () => {
     expect(found.byArticle.has('linked')).toBe(false);
     expect(found.messages).toHaveLength(1);
     expect(found.messages[0]?.reason).toMatch(/world\/linked\.txt is a link to a file outside .*refused/);
+  });
+});
+
+describe('human entity links across the corpus', () => {
+  it('makes a mention linked by name one entity with the mentions of that name in other articles', () => {
+    const first = 'Anders Fogh Rasmussen spoke in Brussels.';
+    const second = 'The alliance chief spoke again on Friday.';
+    const at = (text: string, w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length, text: w });
+    const one: DocumentAnnotation = {
+      mentions: [{ ...at(first, 'Anders Fogh Rasmussen'), type: 'actor', kind: 'person', entity: 'e1' }],
+      entities: [{ id: 'e1', name: 'Anders Fogh Rasmussen', type: 'actor', kind: 'person', aliases: [] }],
+      claims: [],
+      events: [],
+      sentences: [],
+      messages: [],
+    };
+    const empty: DocumentAnnotation = { ...one, mentions: [], entities: [] };
+    const link = newAnnotation(
+      second,
+      ...([at(second, 'alliance chief').start, at(second, 'alliance chief').end] as const),
+      {
+        creator: 'Ana',
+        tag: 'actor',
+        kind: 'person',
+        entity: 'Anders Fogh Rasmussen',
+      },
+    );
+    const linked = applyHumanAnnotations(second, empty, [link]).annotation;
+    const corpus = buildCorpus([
+      { article: article('a', first), annotation: one },
+      { article: article('b', second), annotation: linked },
+    ]);
+    const rasmussen = corpus.entities.filter((e) => e.name === 'Anders Fogh Rasmussen');
+    expect(rasmussen).toHaveLength(1);
+    expect(rasmussen[0]?.mentions.map((m) => [m.article, m.text, m.origin ?? 'machine'])).toEqual([
+      ['a', 'Anders Fogh Rasmussen', 'machine'],
+      ['b', 'alliance chief', 'human'],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type { Claim, CorpusClaim } from '../claim.js';
 import type { Corpus } from '../corpus.js';
 import type { Dispute } from '../dispute.js';
 import type { DocumentAnnotation } from '../document.js';
+import type { Mention } from '../entity.js';
 import type { EventMention } from '../event.js';
 import type { Message } from '../message.js';
 import type { Span } from '../span.js';
@@ -31,15 +32,7 @@ export interface CorpusJsonOptions {
 export function annotationToJson(annotation: DocumentAnnotation) {
   return {
     version: documentJsonVersion,
-    mentions: annotation.mentions.map((m) => ({
-      start: m.start,
-      end: m.end,
-      text: m.text,
-      type: m.type,
-      kind: m.kind,
-      entity: m.entity,
-      origin: m.origin ?? 'machine',
-    })),
+    mentions: annotation.mentions.map(mentionJson),
     claims: annotation.claims.map((c) => claimJson(c)),
     events: annotation.events.map(eventMentionJson),
     entities: annotation.entities.map((e) => ({ ...e, aliases: [...e.aliases] })),
@@ -108,6 +101,19 @@ export function articleJson(article: ArticleMeta & { format?: string }) {
   };
 }
 
+/** A mention of the contract: its span, type, kind, entity id, and who made it. */
+export function mentionJson(m: Mention) {
+  return {
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    type: m.type,
+    kind: m.kind,
+    entity: m.entity,
+    origin: m.origin ?? 'machine',
+  };
+}
+
 export function claimJson(claim: Claim | CorpusClaim, article?: string) {
   return {
     id: claim.id,
@@ -127,7 +133,7 @@ export function eventMentionJson(event: EventMention) {
     trigger: spanJson(event.trigger, event.origin) as Span,
     type: event.type,
     lemma: event.lemma,
-    arguments: { ...event.arguments },
+    arguments: argumentsJson(event),
     claims: [...event.claims],
   };
 }
@@ -141,6 +147,14 @@ function disputeJson(dispute: Dispute) {
       sources: p.sources.map((source) => ({ ...source })),
     })),
   };
+}
+
+/** An event mention's arguments, their spans with who made them (the event word's maker). */
+function argumentsJson(event: EventMention) {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(event.arguments))
+    copy[key] = typeof value === 'object' && value !== null ? spanJson(value as Span, event.origin) : value;
+  return copy as EventMention['arguments'];
 }
 
 /** A span of the contract: offsets, text, and who made it (`origin`, absent in the model for the machine). */

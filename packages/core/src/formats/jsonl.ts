@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus.js';
-import { articleJson, claimJson, documentJsonVersion, eventMentionJson } from './json.js';
+import { articleJson, claimJson, documentJsonVersion, eventMentionJson, mentionJson } from './json.js';
 
 /**
  * `claimlens analyze --format jsonl`: one JSON object per article, one per line, in corpus order. Each holds the
@@ -14,14 +14,7 @@ export function* corpusToJsonl(corpus: Corpus): Generator<string> {
     const line = {
       version: documentJsonVersion,
       article: articleJson(article),
-      mentions: (annotation?.mentions ?? []).map((m) => ({
-        start: m.start,
-        end: m.end,
-        text: m.text,
-        type: m.type,
-        kind: m.kind,
-        entity: m.entity,
-      })),
+      mentions: (annotation?.mentions ?? []).map(mentionJson),
       claims: (annotation?.claims ?? []).map((c) => claimJson(c, article.id)),
       events: (annotation?.events ?? []).map((v) => ({
         ...eventMentionJson(v),
