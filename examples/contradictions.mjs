@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Contradictions between sources, and what every other source says about a claim, using the claimlens script API.
+// Disputes between sources (each once, with every position and who holds it), and what every other source says
+// about a claim, using the claimlens script API.
 // It imports the BUILT package: run `npm run build` first. Usage: node examples/contradictions.mjs FOLDER_OR_FILES...
 import { analyze } from 'claimlens';
 
@@ -15,8 +16,12 @@ const corpus = await analyze(paths);
 const outlet = (id) => corpus.article(id)?.outlet ?? id;
 const clip = (text) => text.replace(/\s+/g, ' ').slice(0, 100);
 
-console.log(`${corpus.contradictions.length} contradictions between ${corpus.articles.length} articles`);
-for (const c of corpus.contradictions) console.log(`- ${c.kind}: ${c.explanation}`);
+console.log(`${corpus.disputes.length} disputes between ${corpus.articles.length} articles`);
+for (const d of corpus.disputes) {
+  console.log(`- ${d.what}${d.compatible ? ' (the accounts can all hold)' : ''}, confidence ${d.confidence}:`);
+  for (const p of d.positions)
+    console.log(`    “${p.value}”: ${p.sources.map((s) => `${s.name} (${s.outlet ?? s.article})`).join('; ')}`);
+}
 
 // The actor most claims are about, and what is said about it.
 const [actor] = corpus.entities

@@ -30,3 +30,11 @@ export function choice<C extends string>(
   const listed = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}` : choices.join('');
   throw new UsageError(`Expected --${name} to be ${listed}, not "${value}".`);
 }
+
+/** Read a confidence threshold: a number from 0 to 1. */
+export function confidence(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  if (n >= 0 && n <= 1) return n;
+  throw new UsageError(`Expected --${name} to be a number from 0 to 1 (e.g. 0.5), not "${value}".`);
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /** Where a command reads and writes; `processIo` in the binary, a capture in tests. */
 export interface Io {
-  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   readStdin(): Promise<Uint8Array>;
 }

@@ -9,13 +9,15 @@ Commands:
       --format json|text   Output format (default: json)
       --markdown           Read the input as Markdown (default: by extension; stdin is plain text)
   analyze PATH...          Analyse files and folders of articles (.txt, .md) as one corpus
-      --format FORMAT      text (default): a report to read; json: the whole corpus (version 1);
+      --format FORMAT      text (default): a report to read; json: the whole corpus (version 2);
                            jsonl: one article per line; brat: .ann files (needs --out);
                            w3c: W3C Web Annotation JSON-LD; html: story board, timeline and map (needs --out)
       --out DIR            Write into DIR instead of stdout (json → corpus.json, jsonl → corpus.jsonl,
                            text → report.txt, brat → ID.ann + ID.txt + annotation.conf, w3c → ID.jsonld,
                            html → index.html)
       --max-file-size N    Analyse at most N bytes of a file (default: claimlens.json maxFileSize, else 10000000)
+      --min-confidence N   Show only disputes and agreements scored at least N, from 0 to 1 (default: 0, all);
+                           applies to text, json and html, the formats that carry them
       --quiet              Print only errors on stderr, no warnings and no progress bar
       --no-cache           Annotate every article again instead of reusing cached annotations (also for annotate)
   compare GOLD PRED        Precision, recall and F1 per type of PRED against GOLD; each is a brat .ann file or a

@@ -1,7 +1,30 @@
-import type { Article, Corpus, CorpusClaim, DocumentAnnotation, Entity } from '@claimlens/core';
+import {
+  type Article,
+  type Corpus,
+  type CorpusClaim,
+  type DocumentAnnotation,
+  type Entity,
+  findingsAbove,
+  isConflict,
+} from '@claimlens/core';
+import { storyBoard } from './board.js';
+import { clip, count, defaultWidth, oneLine, stanceMark, wrap } from './text.js';
 
-/** A readable report of a corpus: contradictions with their reasons, agreements, per event who claims what where; then actors and places. */
-export function corpusReport(corpus: Corpus): string {
+export interface ReportOptions {
+  /** Leave out disputes and agreements scored below this, in [0, 1]. Default 0: all. */
+  minConfidence?: number;
+  /** The widest a line may be (a terminal's columns). Default 80. */
+  width?: number;
+}
+
+/**
+ * A readable report of a corpus: the story board (each event's disputed points, every position and its sources,
+ * and the agreements), then who says what about each event, then actors and places. Lines fit `width`.
+ */
+export function corpusReport(corpus: Corpus, options: Readonly<ReportOptions> = {}): string {
+  const width = options.width ?? defaultWidth;
+  const minConfidence = options.minConfidence ?? 0;
+  const shown = findingsAbove(corpus, minConfidence);
   const out: string[] = [];
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const entities = new Map(corpus.entities.map((e) => [e.id, e]));
@@ -15,70 +38,86 @@ export function corpusReport(corpus: Corpus): string {
   const says = (c: CorpusClaim) =>
     `${who(c)} ${c.cue ? `(${oneLine(c.cue.text)})` : '—'} ${stanceMark(c)}“${clip(c.content.text, 160)}”`;
 
+  const conflicts = shown.disputes.filter(isConflict).length;
   out.push(
-    `claimlens report: ${count(corpus.articles.length, 'article')}, ${count(corpus.events.length, 'event')}, ${count(corpus.claims.length, 'claim')}, ` +
-      `${count(corpus.contradictions.length, 'contradiction')}, ${count(corpus.agreements.length, 'agreement')}`,
-    '',
-    'ARTICLES',
+    ...wrap(
+      `claimlens report: ${count(corpus.articles.length, 'article')}, ${count(corpus.events.length, 'event')}, ${count(corpus.claims.length, 'claim')}, ` +
+        `${count(conflicts, 'dispute')}, ${count(shown.disputes.length - conflicts, 'discrepancy', 'discrepancies')} that can all hold, ${count(shown.agreements.length, 'agreement')}`,
+      width,
+    ),
   );
+  if (minConfidence > 0)
+    out.push(
+      ...wrap(
+        `Shown: findings scored at least ${minConfidence} (--min-confidence); hidden: ${count(shown.hidden.disputes, 'weaker dispute')}, ${count(shown.hidden.agreements, 'weaker agreement')}.`,
+        width,
+      ),
+    );
+  out.push('', 'ARTICLES');
   for (const a of corpus.articles) {
     const details = [a.title ? `“${a.title}”` : null, a.date, a.url].filter(Boolean).join(', ');
-    out.push(`  ${a.id}  ${a.outlet ?? 'outlet unknown'}${details ? `: ${details}` : ''}  (${a.path})`);
-  }
-
-  // Contradictions lead: they are what a reader came for. Each is listed once, with both sides and the reason.
-  const eventLabel = new Map(corpus.events.map((v) => [v.id, v.label]));
-  out.push('', `CONTRADICTIONS (${corpus.contradictions.length})`);
-  if (corpus.contradictions.length === 0) out.push('  No two sources were found to contradict each other.');
-  corpus.contradictions.forEach((k, i) => {
-    const [x, y] = k.claims.map((id) => corpus.claim(id));
-    if (!x || !y) return;
-    const about = k.event ? eventLabel.get(k.event) : undefined;
     out.push(
-      '',
-      `${i + 1}. ${kindName(k.kind)}${k.compatible === true ? ' (the figures can both hold)' : k.compatible === false ? ' (the figures cannot both hold)' : ''}${about ? ` — about “${about}”` : ''}`,
-      `   ${outlet(x.article)}: ${says(x)}`,
-      `   ${outlet(y.article)}: ${says(y)}`,
-      `   why: ${oneLine(k.explanation)}`,
+      ...wrap(
+        `${a.outlet ?? 'outlet unknown'}${details ? `: ${details}` : ''} (${a.path})`,
+        width,
+        `  ${a.id}  `,
+        '      ',
+      ),
     );
-  });
-
-  out.push('', `AGREEMENTS (${corpus.agreements.length}, independent sources only)`);
-  if (corpus.agreements.length === 0)
-    out.push('  No two independent sources were found to tell the same happening alike.');
-  for (const a of corpus.agreements) {
-    const [x, y] = a.claims.map((id) => corpus.claim(id));
-    if (x && y)
-      out.push(
-        `  ✓ ${oneLine(a.explanation ?? `${who(x)} (${outlet(x.article)}) and ${who(y)} (${outlet(y.article)})`)}`,
-      );
   }
+
+  // The story board leads: where sources disagree is what a reader came for. Each dispute is named once.
+  out.push(
+    '',
+    'STORY BOARD',
+    ...wrap(
+      'Each event sources disagree or agree on, point by point: ✗ disputed (the positions cannot all hold), ≈ differing accounts that can all hold, ↻ a later report updating an earlier one, ✓ agreement between independent sources.',
+      width,
+      '  ',
+    ),
+  );
+  if (shown.disputes.length === 0 && shown.agreements.length === 0)
+    out.push('', '  No two sources were found to disagree or to agree on a happening.');
+  out.push(...storyBoard(corpus, shown.disputes, shown.agreements, width));
 
   // Events reported by several articles first; an event one article alone mentions is listed when a
-  // contradiction above is about it, or when the corpus is that one article.
+  // dispute above is about it, or when the corpus is that one article.
   const reach = (v: (typeof corpus.events)[number]) => new Set(v.mentions.map((m) => m.article)).size;
-  const disputed = new Set(corpus.contradictions.flatMap((k) => k.claims));
-  const disputedEvents = new Set(corpus.contradictions.map((k) => k.event));
-  const shown = corpus.events.filter(
+  const disputed = new Set(shown.disputes.filter(isConflict).flatMap((d) => d.positions.flatMap((p) => p.claims)));
+  const disputedEvents = new Set(shown.disputes.map((d) => d.event));
+  const listed = corpus.events.filter(
     (v) => v.claims.length > 0 && (corpus.articles.length === 1 || reach(v) > 1 || disputedEvents.has(v.id)),
   );
-  const byReach = [...shown].sort((x, y) => reach(y) - reach(x) || y.claims.length - x.claims.length);
-  out.push('', 'EVENTS (who says what about each; ✗ marks a claim in a contradiction above)');
+  const byReach = [...listed].sort((x, y) => reach(y) - reach(x) || y.claims.length - x.claims.length);
+  out.push(
+    '',
+    'WHO SAYS WHAT',
+    ...wrap('Every claim about each event, by outlet; ✗ marks a claim in a dispute above.', width, '  '),
+  );
   if (byReach.length === 0) out.push('  No event with a claim about it was found in more than one article.');
   const hidden = corpus.events.length - byReach.length;
   if (hidden > 0)
     out.push(
-      `  (${count(hidden, 'more event')} only one article mentions, with no contradiction about them, or no claim about them; --format json lists all.)`,
+      ...wrap(
+        `(${count(hidden, 'more event')} only one article mentions, with no dispute about them, or no claim about them; --format json lists all.)`,
+        width,
+        '  ',
+      ),
     );
   byReach.forEach((event, i) => {
     const where = new Set(event.mentions.map((m) => m.article));
     out.push(
       '',
-      `${i + 1}. ${event.label} (${event.type}): ${count(event.mentions.length, 'mention')} in ${count(where.size, 'article')}`,
+      ...wrap(
+        `${i + 1}. ${event.label} (${event.type}): ${count(event.mentions.length, 'mention')} in ${count(where.size, 'article')}`,
+        width,
+        '',
+        '   ',
+      ),
     );
     const claims = event.claims.map((id) => corpus.claim(id)).filter((c): c is CorpusClaim => c !== undefined);
-    const lines = claims.map((c) => `   ${disputed.has(c.id) ? '✗' : '-'} ${outlet(c.article)}: ${says(c)}`);
-    for (const line of new Set(lines)) out.push(line);
+    const lines = claims.map((c) => `${disputed.has(c.id) ? '✗' : '-'} ${outlet(c.article)}: ${says(c)}`);
+    for (const line of new Set(lines)) out.push(...wrap(line, width, '   ', '       '));
   });
   for (const [title, type] of [
     ['ACTORS', 'actor'],
@@ -90,7 +129,7 @@ export function corpusReport(corpus: Corpus): string {
       .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name));
     out.push('', title);
     if (list.length === 0) out.push(`  No ${type} found.`);
-    for (const e of list) out.push(`  ${entityLine(e, outlet)}`);
+    for (const e of list) out.push(...wrap(entityLine(e, outlet), width, '  ', '      '));
   }
   return `${out.join('\n')}\n`;
 }
@@ -128,37 +167,6 @@ function entityLine(e: Entity, outlet: (id: string) => string): string {
   return `${e.name}${aka} — ${e.kind}${geo}: ${count(e.mentions.length, 'mention')} in ${where || 'no article'}`;
 }
 
-function kindName(kind: string): string {
-  const names: Record<string, string> = {
-    polarity: 'Denial',
-    quantity: 'Different figures',
-    agent: 'Different doer',
-    motive: 'Different motive',
-    outcome: 'Different outcome',
-    place: 'Different place',
-    certainty: 'Confirmed by one account, unconfirmed by another',
-    other: 'Different account',
-  };
-  return names[kind] ?? kind;
-}
-
 function articleLabel(article: Article | undefined, id: string): string {
   return article?.outlet ? `${article.outlet} [${id}]` : id;
-}
-
-function stanceMark(c: CorpusClaim): string {
-  return c.stance === 'assert' && !c.negated ? '' : `[${c.stance}${c.negated ? ', negated' : ''}] `;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function clip(text: string, max: number): string {
-  const line = oneLine(text);
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dispute } from '../src/index.js';
 import { type Run, root, run, spansIn, textOf } from './run.js';
 import { validate } from './schema-validator.js';
 
@@ -110,11 +111,34 @@ describe('claimlens analyze on the seeds', () => {
   it('prints a readable report by default', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/^claimlens report: 5 articles/);
-    for (const heading of ['ARTICLES', 'CONTRADICTIONS', 'AGREEMENTS', 'EVENTS', 'ACTORS', 'PLACES'])
-      expect(text.stdout).toContain(`\n${heading}`);
+    const headings = ['ARTICLES', 'STORY BOARD', 'WHO SAYS WHAT', 'ACTORS', 'PLACES'];
+    expect(headings.map((h) => text.stdout.indexOf(`\n${h}\n`))).toEqual(
+      headings.map((h) => text.stdout.indexOf(`\n${h}\n`)).sort((a, b) => a - b),
+    );
+    for (const heading of headings) expect(text.stdout).toContain(`\n${heading}\n`);
     expect(text.stdout).toMatch(/000_0a4f4db7a1272f1b {2}RT /);
     // every actor and place listed is named somewhere ("Moscow denied" names a government, not the city)
     expect(text.stdout).not.toMatch(/: 0 mentions/);
+  });
+
+  it('leads with a story board that names each dispute once, with every position and source, in 80 columns', () => {
+    const corpus = JSON.parse(json.stdout);
+    expect(corpus.disputes.length).toBeGreaterThan(0);
+    const board = text.stdout.slice(text.stdout.indexOf('\nSTORY BOARD\n'), text.stdout.indexOf('\nWHO SAYS WHAT\n'));
+    const blocks = board.split('\n\n').map((block) => block.replace(/\s+/g, ' '));
+    for (const dispute of corpus.disputes) {
+      const named = blocks.filter((block) => block.includes(`(${dispute.id}, confidence `));
+      expect(named).toHaveLength(1);
+      const flat = named[0] as string;
+      for (const position of dispute.positions) {
+        if (position.value) expect(flat).toContain(`“${position.value.replace(/\s+/g, ' ')}”`);
+        for (const source of position.sources) expect(flat).toContain(source.name.replace(/\s+/g, ' '));
+      }
+    }
+    for (const line of text.stdout.split('\n')) {
+      // a word longer than the line (a URL, a path) may stand alone
+      if (line.length > 80) expect(line.trim()).not.toContain(' ');
+    }
   });
 
   it('writes brat and W3C files that compare as identical to each other and to the JSON', async () => {
@@ -191,5 +215,59 @@ describe('claimlens analyze with unreadable input', () => {
       'claimlens: missing-folder: error: Cannot read missing-folder: no such file or folder. [read/not-found]',
       'claimlens: error: no article could be read from missing.txt, missing-folder.',
     ]);
+  });
+});
+
+describe('claimlens analyze --min-confidence', () => {
+  it('refuses a value outside 0..1 with a usage error, before reading anything', async () => {
+    for (const value of ['1.5', '-0.1', 'high', '']) {
+      const result = await run(['analyze', 'seeds', `--min-confidence=${value}`]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(
+        `Expected --min-confidence to be a number from 0 to 1 (e.g. 0.5), not "${value}".`,
+      );
+    }
+  });
+
+  it('hides the disputes and agreements scored below it, in the JSON and in the report', async () => {
+    const all = JSON.parse(json.stdout);
+    const scores = [...new Set<number>(all.disputes.map((d: Dispute) => d.confidence))].sort((a, b) => b - a);
+    const threshold = scores[0] as number;
+    const [strong, report] = await Promise.all([
+      run(['analyze', 'seeds', '--format', 'json', '--min-confidence', String(threshold)]),
+      run(['analyze', 'seeds', '--min-confidence', String(threshold)]),
+    ]);
+    const kept = JSON.parse(strong.stdout);
+    expect(kept.disputes.map((d: Dispute) => d.id)).toEqual(
+      all.disputes.filter((d: Dispute) => d.confidence >= threshold).map((d: Dispute) => d.id),
+    );
+    const weaker = all.disputes.length - kept.disputes.length;
+    expect(kept.agreements.length).toBeLessThanOrEqual(all.agreements.length);
+    for (const pair of kept.contradictions)
+      expect(kept.disputes.some((d: Dispute) => d.id === pair.dispute)).toBe(true);
+    expect(report.stdout.replace(/\s+/g, ' ')).toContain(
+      `Shown: findings scored at least ${threshold} (--min-confidence); hidden: ${weaker} weaker dispute${weaker === 1 ? '' : 's'}`,
+    );
+    const flat = report.stdout.replace(/\s+/g, ' ');
+    for (const d of all.disputes as Dispute[])
+      expect(flat.includes(`(${d.id}, confidence `)).toBe(d.confidence >= threshold);
+  });
+});
+
+describe('claimlens compare reads version 1 and version 2 corpus JSON', () => {
+  it('scores a v2 file and the same file as a v1 reader wrote it alike, and names a newer version it cannot read', async () => {
+    const v2 = JSON.parse(json.stdout);
+    const { disputes: _, ...v1 } = { ...v2, version: 1 };
+    const files = { v1: path.join(out, 'v1.json'), v2: path.join(out, 'v2.json'), v3: path.join(out, 'v3.json') };
+    await writeFile(files.v1, JSON.stringify(v1));
+    await writeFile(files.v2, JSON.stringify(v2));
+    await writeFile(files.v3, JSON.stringify({ ...v2, version: 3 }));
+    const result = await run(['compare', files.v1, files.v2, '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    for (const row of JSON.parse(result.stdout).rows) expect([row.name, row.exact.f1]).toEqual([row.name, 1]);
+    const newer = await run(['compare', files.v3, files.v2]);
+    expect(newer.code).toBe(1);
+    expect(newer.stderr).toContain('Expected claimlens JSON of version 1 or 2, not version 3');
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Dispute } from '../src/index.js';
 import { root, run } from './run.js';
 import { validate } from './schema-validator.js';
 
@@ -35,7 +36,7 @@ describe('docs/json-contract.md and the JSON Schemas describe what the CLI print
     const result = await run(['analyze', 'seeds', '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
     const corpus = JSON.parse(result.stdout);
-    expect(corpus.version).toBe(1);
+    expect(corpus.version).toBe(2);
     expect(validate(await schema('corpus.schema.json'), corpus)).toEqual([]);
     const lines = await run(['analyze', 'seeds', '--format', 'jsonl']);
     const keys = [
@@ -50,6 +51,28 @@ describe('docs/json-contract.md and the JSON Schemas describe what the CLI print
     ];
     const missing = keys.filter((k) => !documented(doc, k.split('.').at(-1) as string));
     expect(missing).toEqual([]);
+  });
+
+  it('version 2 keeps what version 1 gave: contradictions are pairs of the disputes, valid under the v1 schema', async () => {
+    const result = await run(['analyze', 'seeds', '--format', 'json']);
+    const corpus = JSON.parse(result.stdout);
+    expect(validate(await schema('corpus-v1.schema.json'), { ...corpus, version: 1 })).toEqual([]);
+    const claims = new Set(corpus.claims.map((c: { id: string }) => c.id));
+    const disputes = new Map(corpus.disputes.map((d: Dispute) => [d.id, d]));
+    for (const d of corpus.disputes as Dispute[])
+      for (const p of d.positions) for (const id of p.claims) expect(claims.has(id), id).toBe(true);
+    // one pair per dispute, between two of its positions, naming a claim of each
+    expect(corpus.contradictions.map((c: { dispute: string }) => c.dispute)).toEqual(
+      corpus.disputes.map((d: Dispute) => d.id),
+    );
+    for (const pair of corpus.contradictions) {
+      const dispute = disputes.get(pair.dispute) as Dispute;
+      expect(dispute.event).toBe(pair.event);
+      for (const [i, id] of pair.claims.entries()) {
+        const position = dispute.positions.find((p) => p.claims.includes(id));
+        expect(position?.value).toBe(pair.values[i]);
+      }
+    }
   });
 
   it('annotate --format json: every field is documented, and the schema validates it', async () => {

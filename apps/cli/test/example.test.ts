@@ -25,13 +25,13 @@ describe('examples/who-said-what.mjs (the script API, built)', () => {
 });
 
 describe('examples/contradictions.mjs (the README script, built)', () => {
-  it('runs on the seeds and lists contradictions, claims about an actor and other sources', () => {
+  it('runs on the seeds and lists disputes with their positions, claims about an actor and other sources', () => {
     const result = spawnSync(process.execPath, [path.join(root, 'examples/contradictions.mjs'), 'seeds'], {
       cwd: root,
       encoding: 'utf8',
     });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^\d+ contradictions between 5 articles\n/);
+    expect(result.stdout).toMatch(/^\d+ disputes between 5 articles\n- .+, confidence [\d.]+:\n {4}“.*”: .+ \(.+\)\n/);
     expect(result.stdout).toMatch(/\n\d+ claims about \S/);
     expect(result.stdout).toMatch(/\n {2}(agree|contradict|unrelated) — /);
   });

@@ -1,6 +1,6 @@
 /**
  * A small JSON Schema validator for the keywords claimlens' schemas use: type, const, enum, required, properties,
- * additionalProperties, items, minItems, maxItems, minimum, oneOf, allOf and local $ref (`#/$defs/…`).
+ * additionalProperties, items, minItems, maxItems, minimum, maximum, oneOf, allOf and local $ref (`#/$defs/…`).
  * An unknown keyword is an error, so a schema cannot silently outgrow it.
  */
 type Schema = Record<string, unknown>;
@@ -22,6 +22,7 @@ const known = new Set([
   'minItems',
   'maxItems',
   'minimum',
+  'maximum',
   'oneOf',
   'allOf',
 ]);
@@ -53,6 +54,8 @@ function check(root: Schema, schema: Schema, value: unknown, at: string, errors:
     errors.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
   if (typeof schema.minimum === 'number' && typeof value === 'number' && value < schema.minimum)
     errors.push(`${at}: below ${schema.minimum}`);
+  if (typeof schema.maximum === 'number' && typeof value === 'number' && value > schema.maximum)
+    errors.push(`${at}: above ${schema.maximum}`);
   if (Array.isArray(schema.allOf)) for (const s of schema.allOf as Schema[]) check(root, s, value, at, errors);
   if (Array.isArray(schema.oneOf)) {
     const passing = (schema.oneOf as Schema[]).filter((s) => validateAt(root, s, value).length === 0).length;

@@ -240,15 +240,15 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
     );
   });
 
-  test('the Problems panel lists contradictions between sources', async () => {
+  test('the Problems panel lists disputes between sources', async () => {
     await waitForCorpus(page);
     await closeWidgets(page);
-    const rows = await problems(page, (list) => list.some((row) => /contradict/i.test(row)), 120_000);
+    const rows = await problems(page, (list) => list.some((row) => /disputed/i.test(row)), 120_000);
     console.log(`Problems panel (${rows.length} rows):\n${indent(rows.slice(0, 25).join('\n'))}`);
     await screenshot('problems');
     assert.ok(
-      rows.some((row) => /contradict/i.test(row)),
-      `no row of the Problems panel mentions a contradiction; rows:\n${rows.join('\n')}`,
+      rows.some((row) => /disputed/i.test(row)),
+      `no row of the Problems panel names a dispute; rows:\n${rows.join('\n')}`,
     );
   });
   test(
@@ -269,22 +269,22 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
           .join(', ')}`,
       );
       /** @param {import('./lib/views.mjs').Row[]} rows */
-      const contradicted = (rows) => rows.find((row) => row.level === 1 && /\d+ contradicting/.test(row.description));
+      const contradicted = (rows) => rows.find((row) => row.level === 1 && /\d+ disputes?\b/.test(row.description));
       let events = await viewRows(page, 'Events', (rows) => contradicted(rows) !== undefined);
       const event = contradicted(events);
-      assert.ok(event, `no event of the Events view is marked as contradicting; rows:\n${rowList(events)}`);
+      assert.ok(event, `no event of the Events view is marked as disputed; rows:\n${rowList(events)}`);
 
       // Open the event (its twistie: a click on the label opens its first mention instead).
       const pane = viewPane(page, 'Events');
       await scrollToRow(page, pane.locator('.monaco-list').first(), event.index);
       if (!event.expanded)
         await pane.locator(`.monaco-list-row[data-index="${event.index}"] .monaco-tl-twistie`).first().click();
-      // Read on until two outlets and a contradicted claim show, or the event's rows end.
+      // Read on until two outlets and a disputed claim show, or the event's rows end.
       events = await viewRows(page, 'Events', (rows) => {
         const rowsUnder = children(rows, event.index);
         const shown =
-          rowsUnder.filter((row) => row.level === 2).length >= 2 &&
-          rowsUnder.some((row) => row.level === 3 && /contradicted/.test(row.description));
+          rowsUnder.filter((row) => row.level === 2 && /^\d+ claims?$/.test(row.description)).length >= 2 &&
+          rowsUnder.some((row) => row.level === 3 && /disputed/.test(row.description));
         return shown || rows.some((row) => row.index > event.index && row.level === 1);
       });
       const under = children(events, event.index);
@@ -293,14 +293,21 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
       console.log(`side bar widened to ${await widenSideBar(page, 620)} px`);
       await scrollToRow(page, pane.locator('.monaco-list').first(), event.index);
       await screenshot('explorer');
-      const outlets = under.filter((row) => row.level === 2);
+      // The event's disputes come first, each once with its positions ("Disputed: what" — “a” vs “b”), then its
+      // claims grouped by outlet.
+      const disputes = under.filter((row) => row.level === 2 && /^(Disputed|Updated|Differ)/.test(row.label));
+      const outlets = under.filter((row) => row.level === 2 && !disputes.includes(row));
+      assert.ok(
+        disputes.length > 0 && disputes.every((row) => /“.*” vs “.*”/.test(row.description)),
+        `expected the event's disputes, each naming its positions ("Disputed: … “a” vs “b”"), not:\n${rowList(under)}`,
+      );
       assert.ok(
         outlets.length >= 2 && outlets.every((row) => /^\d+ claims?$/.test(row.description)),
         `expected the event's claims grouped under two or more outlets ("<outlet> N claims"), not:\n${rowList(under)}`,
       );
       assert.ok(
-        under.some((row) => row.level === 3 && /contradicted/.test(row.description)),
-        `no claim under the event is marked "contradicted":\n${rowList(under)}`,
+        under.some((row) => row.level === 3 && /disputed/.test(row.description)),
+        `no claim under the event is marked "disputed":\n${rowList(under)}`,
       );
 
       const actor = actors.find((row) => widelySeen(row) !== undefined);
@@ -410,26 +417,27 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
   );
 
   test(
-    'the Problems panel links a contradiction between two speakers of one article to the same file',
+    'the Problems panel links a dispute between two speakers of one article to the same file',
     shotOnFailure('problems-same-article', async () => {
       await openFile(page, seedFiles[0], { debugShot: join(shots, `open-failed-${seedFiles[0]}.png`) });
       await waitForCorpus(page);
       await closeWidgets(page);
       const rows = await problemRows(page, (list) => sameArticle(list).length > 0, 60_000);
       const all = sameArticle(await listRows(page, page.locator('.markers-panel .monaco-list').first()));
-      console.log(`contradictions with related information in their own file: ${all.length}`);
+      console.log(`disputes with related information in their own file: ${all.length}`);
       // Show one side's account against the other side's denial when there is one, else any.
-      const found = all.find((item) => /polarity|denial/i.test(item.problem.text)) ?? all[0] ?? sameArticle(rows)[0];
+      const found =
+        all.find((item) => /whether it happened/i.test(item.problem.text)) ?? all[0] ?? sameArticle(rows)[0];
       if (found) {
         console.log(
-          `same-article contradiction in ${found.file}:\n${indent(`${found.problem.text}\n${found.related.text}`)}`,
+          `same-article dispute in ${found.file}:\n${indent(`${found.problem.text}\n${found.related.text}`)}`,
         );
         await scrollToRow(page, page.locator('.markers-panel .monaco-list').first(), found.problem.index);
       }
       await screenshot('problems-same-article');
       assert.ok(
         found,
-        `no contradiction in the Problems panel has related information in its own file; rows:\n${rowList(rows.slice(0, 40))}`,
+        `no dispute in the Problems panel has related information in its own file; rows:\n${rowList(rows.slice(0, 40))}`,
       );
     }),
   );
@@ -751,7 +759,7 @@ function surnameAlone(name) {
 }
 
 /**
- * The contradictions of the Problems panel whose related information points into their own file. Rows are told
+ * The disputes of the Problems panel whose related information points into their own file. Rows are told
  * apart by what they say (the panel's nesting levels are not reliable once rows are recycled): a file row starts
  * with the file name, a related row with `<file> [Ln …, Col …]`, a problem ends with its `[Ln …, Col …]`.
  *
@@ -769,7 +777,7 @@ function sameArticle(rows) {
       if (problem && named === file) found.push({ file, problem, related: row });
       problem = undefined;
     } else if (/\[Ln \d+, Col \d+\]$/.test(row.text)) {
-      problem = /contradict/i.test(row.text) ? row : undefined;
+      problem = /disputed/i.test(row.text) ? row : undefined;
     } else if (named) {
       file = named;
       problem = undefined;

@@ -1,8 +1,8 @@
 import {
   analyzeWorkspaceRequest,
-  type ContradictionItem,
-  contradictionsRequest,
+  type DisputeItem,
   dismissRequest,
+  disputesRequest,
   type ExportFile,
   type ExportFormat,
   exportRequest,
@@ -32,27 +32,27 @@ export async function analyzeWorkspace(client: LanguageClient): Promise<void> {
   void vscode.window.setStatusBarMessage(`claimlens: analysing ${files} articles…`, 4000);
 }
 
-/** Pick a contradiction: opens one side, and the other beside it. */
+/** Pick a dispute: opens the first position's claim, and the second's beside it. */
 export async function showContradictions(client: LanguageClient): Promise<void> {
-  const items = await client.sendRequest<ContradictionItem[]>(contradictionsRequest.method, null);
+  const items = await client.sendRequest<DisputeItem[]>(disputesRequest.method, null);
   const shown = items.filter((c) => !c.dismissed);
   if (shown.length === 0) {
     void vscode.window.showInformationMessage(
       items.length > 0
-        ? `claimlens: all ${items.length} contradictions are dismissed.`
-        : 'claimlens: no contradictions found in this workspace.',
+        ? `claimlens: all ${items.length} disputes are dismissed.`
+        : 'claimlens: no disputes found in this workspace.',
     );
     return;
   }
   const picked = await vscode.window.showQuickPick(
     shown.map((c) => ({
-      label: `$(warning) ${c.kind}: ${c.sides.map((s) => s.outlet).join(' vs ')}`,
+      label: `$(${c.compatible || c.update ? 'info' : 'warning'}) ${c.what}: ${c.positions.map((p) => `“${p.value}”`).join(' vs ')}`,
       description: c.explanation,
       detail: c.sides.map((s) => `${s.outlet}${s.speaker ? ` (${s.speaker})` : ''}: “${short(s.text)}”`).join('  ⟷  '),
       item: c,
     })),
     {
-      title: 'claimlens: contradictions',
+      title: 'claimlens: disputes',
       placeHolder: 'Pick one to open both sides',
       matchOnDescription: true,
       matchOnDetail: true,

@@ -1,6 +1,8 @@
 import {
+  type DisputePositionItem,
   type ExplorerAnnotation,
   type ExplorerClaim,
+  type ExplorerDispute,
   type ExplorerEntity,
   type ExplorerEvent,
   type ExplorerResult,
@@ -12,6 +14,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 
 type Node =
   | { type: 'event'; event: ExplorerEvent }
+  | { type: 'dispute'; dispute: ExplorerDispute }
+  | { type: 'position'; position: DisputePositionItem }
   | { type: 'outlet'; outlet: string; claims: ExplorerClaim[] }
   | { type: 'claim'; claim: ExplorerClaim }
   | { type: 'entity'; entity: ExplorerEntity }
@@ -98,7 +102,11 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
       return (this.#view === 'actors' ? data.actors : data.places).map((entity) => ({ type: 'entity', entity }));
     }
     if (node.type === 'event')
-      return node.event.outlets.map(({ outlet, claims }) => ({ type: 'outlet', outlet, claims }));
+      return [
+        ...node.event.disputes.map((dispute): Node => ({ type: 'dispute', dispute })),
+        ...node.event.outlets.map(({ outlet, claims }): Node => ({ type: 'outlet', outlet, claims })),
+      ];
+    if (node.type === 'dispute') return node.dispute.positions.map((position) => ({ type: 'position', position }));
     if (node.type === 'outlet') return node.claims.map((claim) => ({ type: 'claim', claim }));
     if (node.type === 'entity') return node.entity.mentions.map((m) => ({ type: 'mention', ...m }));
     return [];
@@ -109,11 +117,13 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
     switch (node.type) {
       case 'event': {
         const { event } = node;
-        const item = new vscode.TreeItem(event.label, event.outlets.length > 0 ? Collapsed : None);
+        const children = event.outlets.length + event.disputes.length;
+        const item = new vscode.TreeItem(event.label, children > 0 ? Collapsed : None);
         const claims = event.outlets.reduce((n, o) => n + o.claims.length, 0);
+        const disputed = event.disputes.filter((d) => !d.compatible && !d.update).length;
         // What matters most first: a narrow side bar cuts the description from the end.
         item.description = [
-          event.contradictions > 0 ? `${event.contradictions} contradicting` : '',
+          disputed > 0 ? count(disputed, 'dispute') : '',
           count(claims, 'claim'),
           count(event.outlets.length, 'outlet'),
           event.type,
@@ -121,8 +131,33 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
           .filter((part) => part !== '')
           .join(' · ');
         item.tooltip = `${event.label}\n${item.description}${event.reason ? `\nGrouped by ${event.reason}` : ''}`;
-        item.iconPath = new vscode.ThemeIcon(event.contradictions > 0 ? 'warning' : 'pulse');
+        item.iconPath = new vscode.ThemeIcon(disputed > 0 ? 'warning' : 'pulse');
         setCommand(item, event.place);
+        return item;
+      }
+      case 'dispute': {
+        const { dispute } = node;
+        const conflict = !dispute.compatible && !dispute.update;
+        const item = new vscode.TreeItem(
+          `${conflict ? 'Disputed' : dispute.update ? 'Updated' : 'Differ, can all hold'}: ${dispute.what}`,
+          Collapsed,
+        );
+        item.description = `${dispute.positions.map((p) => `“${p.value}”`).join(' vs ')} · ${dispute.confidence.toFixed(2)}`;
+        item.tooltip = `${dispute.explanation}\n\n${dispute.positions
+          .map((p) => `“${p.value}”: ${p.sources.join('; ')}`)
+          .join('\n')}\nconfidence ${dispute.confidence.toFixed(2)}`;
+        item.iconPath = conflict
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('claimlens.contradictionForeground'))
+          : new vscode.ThemeIcon('info');
+        return item;
+      }
+      case 'position': {
+        const { position } = node;
+        const item = new vscode.TreeItem(`“${position.value}”`, None);
+        item.description = position.sources.join('; ');
+        item.tooltip = `“${position.value}”\n${position.sources.join('\n')}`;
+        item.iconPath = new vscode.ThemeIcon('comment');
+        setCommand(item, position.place);
         return item;
       }
       case 'outlet': {
@@ -135,7 +170,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
         const { claim } = node;
         // Who speaks first: in a narrow side bar the row is cut from the end.
         const item = new vscode.TreeItem(`${claim.speaker ?? 'the article'}: ${claim.label}`, None);
-        item.description = `${claim.stance}${claim.contradicted ? ' · contradicted' : ''}`;
+        item.description = `${claim.stance}${claim.contradicted ? ' · disputed' : ''}`;
         item.tooltip = `${claim.outlet}: ${claim.speaker ?? 'the article'} (${claim.stance})\n${claim.label}`;
         item.iconPath = claim.contradicted
           ? new vscode.ThemeIcon('error', new vscode.ThemeColor('claimlens.contradictionForeground'))

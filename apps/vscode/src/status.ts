@@ -47,7 +47,7 @@ export class StatusItem implements vscode.Disposable {
     const numbers = `$(person) ${plural(counts.actors, 'actor')} $(location) ${plural(counts.places, 'place')} $(quote) ${plural(
       counts.claims,
       'claim',
-    )}${counts.contradictions > 0 ? ` $(warning) ${plural(counts.contradictions, 'contradiction')}` : ''}`;
+    )}${counts.disputes > 0 ? ` $(warning) ${plural(counts.disputes, 'dispute')}` : ''}`;
     this.#item.text = busy
       ? `$(sync~spin) ${status.pending} to analyse ${numbers}`
       : (status.skipped ?? 0) > 0
@@ -89,7 +89,7 @@ function describe(c: Counts): string {
   return `${plural(c.actors, 'actor')}, ${plural(c.places, 'place')}, ${plural(c.claims, 'reported claim')}, ${plural(
     c.events,
     'event',
-  )}, ${plural(c.contradictions, 'contradiction')}`;
+  )}, ${plural(c.disputes, 'dispute')}`;
 }
 
 function plural(n: number, word: string): string {

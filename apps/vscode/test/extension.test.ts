@@ -103,7 +103,21 @@ describe('the explorer', () => {
         type: 'stranding',
         reason: 'same word “strand”; same place: Harbor',
         mentions: 2,
-        contradictions: 1,
+        disputes: [
+          {
+            id: 'D1',
+            what: 'how many',
+            facet: 'count',
+            compatible: false,
+            update: false,
+            confidence: 0.7,
+            explanation: 'One says 40 were stranded, the other 120.',
+            positions: [
+              { value: '40', sources: ['Maria Okafor (Harbor Daily)'], place },
+              { value: '120', sources: ['Island Gazette (Island Gazette)'], place },
+            ],
+          },
+        ],
         place,
         outlets: [
           {
@@ -150,22 +164,31 @@ describe('the explorer', () => {
     places: [],
   };
 
-  it('shows events with claims grouped by outlet, contradictions marked, each opening its passage', async () => {
+  it('shows events with their disputes (every position and source) and claims by outlet, each opening its passage', async () => {
     const model = new ExplorerModel(fakeClient(async () => data));
     await model.refresh();
     const tree = new ExplorerTree(model, 'events');
     const [event] = tree.getChildren();
     const eventItem = tree.getTreeItem(event!);
     expect(eventItem.label).toBe('stranded');
-    expect(eventItem.description).toBe('1 contradicting · 2 claims · 2 outlets · stranding');
+    expect(eventItem.description).toBe('1 dispute · 2 claims · 2 outlets · stranding');
     expect(eventItem.tooltip).toContain('Grouped by same word “strand”; same place: Harbor');
-    const outlets = tree.getChildren(event);
+    const [dispute, ...outlets] = tree.getChildren(event);
+    const disputeItem = tree.getTreeItem(dispute!);
+    expect(disputeItem.label).toBe('Disputed: how many');
+    expect(disputeItem.description).toBe('“40” vs “120” · 0.70');
+    const positions = tree.getChildren(dispute).map((p) => tree.getTreeItem(p));
+    expect(positions.map((p) => [p.label, p.description])).toEqual([
+      ['“40”', 'Maria Okafor (Harbor Daily)'],
+      ['“120”', 'Island Gazette (Island Gazette)'],
+    ]);
+    expect(positions[0]!.command).toEqual({ title: 'Open', command: 'claimlens.openPlace', arguments: [place] });
     expect(outlets.map((o) => tree.getTreeItem(o).label)).toEqual(['Harbor Daily', 'Island Gazette']);
     expect(tree.getTreeItem(outlets[0]!).description).toBe('1 claim');
     const [claim] = tree.getChildren(outlets[0]);
     const claimItem = tree.getTreeItem(claim!);
     expect(claimItem.label).toMatch(/^Maria Okafor: /);
-    expect(claimItem.description).toBe('assert · contradicted');
+    expect(claimItem.description).toBe('assert · disputed');
     expect((claimItem.iconPath as vscode.ThemeIcon).id).toBe('error');
     expect(claimItem.command).toEqual({ title: 'Open', command: 'claimlens.openPlace', arguments: [place] });
   });

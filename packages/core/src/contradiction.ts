@@ -24,6 +24,8 @@ export interface Contradiction {
    * holds for all of them. Capped, so a widely reprinted claim does not list thousands.
    */
   sides?: [string[], string[]];
+  /** The id of the dispute this pair stands for (version 2 of the contract), when it was derived from one. */
+  dispute?: string;
 }
 
 /** Two claims from independent sources about the same event that say the same thing. */
@@ -34,7 +36,7 @@ export interface Agreement {
   explanation?: string;
   /**
    * How sure the tool is that both tell the same thing about one happening, in [0, 1]: more shared wording and
-   * participants, more sure.
+   * participants, more sure. Absent when not scored (always shown).
    */
   confidence?: number;
 }

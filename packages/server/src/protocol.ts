@@ -70,7 +70,7 @@ export const highlightsChangedNotification = notification<{ uri: string; version
   'claimlens/highlightsChanged',
 );
 
-/** What an article (or the workspace) holds: distinct actors, places and events, reported claims, contradictions. */
+/** What an article (or the workspace) holds: distinct actors, places and events, reported claims, disputes. */
 export interface Counts {
   articles: number;
   actors: number;
@@ -78,7 +78,8 @@ export interface Counts {
   /** Claims with a source (reported speech); the outlet's own statements are not counted. */
   claims: number;
   events: number;
-  contradictions: number;
+  /** Disputes shown whose positions cannot all hold (in a document: those it takes a side in). */
+  disputes: number;
 }
 
 export interface StatusParams {
@@ -110,8 +111,31 @@ export interface ExplorerClaim {
   outlet: string;
   stance: string;
   place: Place;
-  /** Whether some other claim contradicts this one. */
+  /** Whether the claim takes a side in a dispute (positions that cannot all hold). */
   contradicted: boolean;
+}
+
+/** One position of a dispute: the value, who holds it, and where its first claim is. */
+export interface DisputePositionItem {
+  value: string;
+  /** Each source as "Speaker (Outlet)". */
+  sources: string[];
+  place: Place | null;
+}
+
+/** A dispute over one point of an event, with every position. */
+export interface ExplorerDispute {
+  id: string;
+  /** What is disputed, in a few words ("how many"). */
+  what: string;
+  facet: string;
+  /** The positions differ but can all hold: a discrepancy, not a dispute. */
+  compatible: boolean;
+  /** A later report updates an earlier one. */
+  update: boolean;
+  confidence: number;
+  explanation: string;
+  positions: DisputePositionItem[];
 }
 
 export interface ExplorerEvent {
@@ -123,7 +147,8 @@ export interface ExplorerEvent {
   /** Claims grouped by outlet (outlet name → claims). */
   outlets: { outlet: string; claims: ExplorerClaim[] }[];
   mentions: number;
-  contradictions: number;
+  /** The disputes about this event shown (scored at least the setting, not dismissed), the ones that cannot all hold first. */
+  disputes: ExplorerDispute[];
   place: Place | null;
 }
 
@@ -172,18 +197,16 @@ export const explorerRequest = request<ExplorerParams, ExplorerResult>('claimlen
 /** Analyse every article in the workspace folders again, in the background. */
 export const analyzeWorkspaceRequest = request<null, { files: number }>('claimlens/analyzeWorkspace');
 
-export interface ContradictionItem {
-  id: string;
-  kind: string;
-  explanation: string;
+export interface DisputeItem extends ExplorerDispute {
   dismissed: boolean;
   /** A stable key for dismissing this finding. */
   key: string;
-  sides: { place: Place; outlet: string; speaker: string | null; text: string }[];
+  /** The first claim of each position that has a place: its outlet, speaker and words. */
+  sides: { place: Place; outlet: string; speaker: string | null; text: string; value: string }[];
 }
 
-/** Every contradiction in the workspace, dismissed ones marked. */
-export const contradictionsRequest = request<null, ContradictionItem[]>('claimlens/contradictions');
+/** Every dispute in the workspace scored at least `claimlens.disputes.minConfidence`, dismissed ones marked. */
+export const disputesRequest = request<null, DisputeItem[]>('claimlens/disputes');
 
 export interface DismissParams {
   key: string;
@@ -297,5 +320,7 @@ export interface Settings {
     contradictions: boolean;
   };
   diagnostics: { severity: 'error' | 'warning' | 'information' | 'hint' | 'off' };
+  /** Disputes and agreements scored below `minConfidence` (0 to 1; default 0) are not shown. */
+  disputes: { minConfidence: number };
   analysis: { delay: number; timeout: number };
 }

@@ -20,7 +20,7 @@ import { annotationActions, annotationChange, explorerAnnotations } from './feat
 import { codeActions, diagnostics } from './features/diagnostics.js';
 import { counts, explorer } from './features/explorer.js';
 import { exportAnnotations } from './features/exporting.js';
-import { contradictionItems, DismissedStore } from './features/findings.js';
+import { DismissedStore, disputeItems, type FindingFilter } from './features/findings.js';
 import { highlights } from './features/highlights.js';
 import { hoverMarkdown } from './features/hover.js';
 import { viewOf } from './features/lookup.js';
@@ -33,8 +33,8 @@ import {
   type AnnotateResult,
   analyzeWorkspaceRequest,
   annotateRequest,
-  contradictionsRequest,
   dismissRequest,
+  disputesRequest,
   explorerRequest,
   exportRequest,
   highlightsChangedNotification,
@@ -143,6 +143,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     await loadSettings(change.settings);
     if (JSON.stringify(settings.files) !== before) await scanFolders();
     publishDiagnostics();
+    sendStatus();
     didChangeHighlights(workspace.entries.values());
   });
 
@@ -194,7 +195,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!view) return null;
     const markdown = hoverMarkdown(view, toOffset(view.snapshot.document, position), {
       commandLinks: init.commandLinks === true,
-      dismissed: dismissed.keys,
+      ...findingFilter(),
       annotator: annotator(),
     });
     return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
@@ -221,17 +222,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.languages.semanticTokens.on(({ textDocument }) => {
     const view = currentView(textDocument.uri);
-    return view ? semanticTokens(view, settings.highlights, dismissed.keys) : { data: [] };
+    return view ? semanticTokens(view, settings.highlights, findingFilter()) : { data: [] };
   });
 
   handle(highlightsRequest, ({ uri }) => {
     const entry = workspace.entries.get(uri);
     if (!entry) return { uri, version: null, highlights: [] };
-    return highlights(entry, workspace.state, settings.highlights, dismissed.keys);
+    return highlights(entry, workspace.state, settings.highlights, findingFilter());
   });
 
   handle(explorerRequest, (params) => ({
-    ...explorer(workspace.state, params.outlet ?? null, dismissed.keys),
+    ...explorer(workspace.state, params.outlet ?? null, findingFilter()),
     annotations: explorerAnnotations(workspace.entries.values()),
   }));
 
@@ -266,7 +267,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return { files: workspace.reanalyse() };
   });
 
-  handle(contradictionsRequest, () => contradictionItems(workspace.state, dismissed.keys));
+  handle(disputesRequest, () => disputeItems(workspace.state, findingFilter()));
 
   handle(storyRequest, () => story(workspace.state));
 
@@ -277,7 +278,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return { dismissed: [...dismissed.keys] };
   });
 
-  handle(exportRequest, (params) => exportAnnotations(workspace, params));
+  handle(exportRequest, (params) => exportAnnotations(workspace, params, settings.disputes.minConfidence));
 
   connection.onShutdown(() => workspace.dispose());
 
@@ -500,12 +501,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const m of messages) if (m.severity !== 'info') connection.console.info(`${m.path ?? ''}: ${m.reason}`);
   }
 
+  /** The findings the settings and the dismissed list let through. */
+  function findingFilter(): FindingFilter {
+    return { minConfidence: settings.disputes.minConfidence, dismissed: dismissed.keys };
+  }
+
   function publishDiagnostics(): void {
     const found = diagnostics(
       workspace.state,
       workspace.entries.values(),
       settings.diagnostics.severity,
-      dismissed.keys,
+      findingFilter(),
     );
     // Problems in annotations files are shown on the file, at their line.
     for (const [, known] of human.entries()) {
@@ -540,10 +546,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     let failed = 0;
     for (const entry of workspace.entries.values()) {
       if (entry.failure) failed++;
-      if (entry.open) perDocument[entry.uri] = counts(state, entry);
+      if (entry.open) perDocument[entry.uri] = counts(state, findingFilter(), entry);
     }
     notify(statusNotification, {
-      workspace: counts(state),
+      workspace: counts(state, findingFilter()),
       documents: perDocument,
       pending: workspace.pending,
       failed,

@@ -9,6 +9,7 @@ export const defaultSettings: Settings = {
   },
   highlights: { actors: true, places: true, claims: true, ownVoice: false, events: false, contradictions: true },
   diagnostics: { severity: 'information' },
+  disputes: { minConfidence: 0 },
   analysis: { delay: 300, timeout: 10_000 },
 };
 
@@ -20,6 +21,7 @@ export function normaliseSettings(value: unknown): Settings {
   const files = record(root.files);
   const highlights = record(root.highlights);
   const diagnostics = record(root.diagnostics);
+  const disputes = record(root.disputes);
   const analysis = record(root.analysis);
   const d = defaultSettings;
   const severity = typeof diagnostics.severity === 'string' ? diagnostics.severity.toLowerCase() : '';
@@ -40,6 +42,7 @@ export function normaliseSettings(value: unknown): Settings {
     diagnostics: {
       severity: severities.has(severity) ? (severity as Settings['diagnostics']['severity']) : d.diagnostics.severity,
     },
+    disputes: { minConfidence: number(disputes.minConfidence, 0, 1) ?? d.disputes.minConfidence },
     analysis: {
       delay: number(analysis.delay, 0, 60_000) ?? d.analysis.delay,
       timeout: number(analysis.timeout, 100, 600_000) ?? d.analysis.timeout,

@@ -14,12 +14,14 @@ import { definition, references } from '../src/features/navigation.js';
 import { inlineRunner } from '../src/runner.js';
 import { defaultSettings } from '../src/settings.js';
 import { Workspace } from '../src/workspace.js';
-import { analysedWorkspace, articles, buildWithContradiction, entry, fakeAnnotator } from './helpers.js';
+import { analysedWorkspace, articles, buildWithDispute, entry, fakeAnnotator } from './helpers.js';
 
 /** The two articles, the gazette's paragraph printed twice. */
 const repeatedGazette = { ...articles, 'gazette.txt': `${articles['gazette.txt']}\n${articles['gazette.txt']}` };
 
 const allOn = { actors: true, places: true, claims: true, ownVoice: true, events: true, contradictions: true };
+/** Every finding shown: no minimum confidence, nothing dismissed. */
+const all = { minConfidence: 0, dismissed: new Set<string>() };
 const text = (
   id: keyof typeof articles,
   range: { start: { line: number; character: number }; end: { line: number; character: number } },
@@ -29,9 +31,9 @@ const text = (
 };
 
 describe('highlights', () => {
-  it('marks actors, places, cues, contents and the contradicted claim, each over its own words', async () => {
+  it('marks actors, places, cues, contents and the disputed claim, each over its own words', async () => {
     const workspace = await analysedWorkspace();
-    const result = highlights(entry(workspace, 'harbor.txt'), workspace.state, allOn, new Set());
+    const result = highlights(entry(workspace, 'harbor.txt'), workspace.state, allOn, all);
     const by = (kind: string) =>
       result.highlights.filter((h) => h.kind === kind).map((h) => text('harbor.txt', h.range));
     expect(by('actor')).toEqual(['Maria Okafor', 'Okafor']);
@@ -42,15 +44,15 @@ describe('highlights', () => {
     expect(by('event')).toEqual(['stranded']);
   });
 
-  it('leaves out the categories switched off, and dismissed contradictions', async () => {
+  it('leaves out the categories switched off, and dismissed disputes', async () => {
     const workspace = await analysedWorkspace();
     const state = workspace.state!;
-    const key = findingKey(state, state.corpus.contradictions[0]!);
+    const key = findingKey(state, state.corpus.disputes[0]!);
     const result = highlights(
       entry(workspace, 'harbor.txt'),
       state,
       { ...allOn, actors: false, claims: false },
-      new Set([key]),
+      { minConfidence: 0, dismissed: new Set([key]) },
     );
     expect(new Set(result.highlights.map((h) => h.kind))).toEqual(new Set(['place', 'event']));
   });
@@ -59,7 +61,7 @@ describe('highlights', () => {
     const text = 'Reportedly, the ferry sank at dawn. Maria Okafor said that crews were safe.\n';
     const workspace = new Workspace({
       runner: inlineRunner(fakeAnnotator()),
-      builder: inlineBuilder(buildWithContradiction),
+      builder: inlineBuilder(buildWithDispute),
       timeout: () => defaultSettings.analysis.timeout,
       corpusDelay: 1,
     });
@@ -69,7 +71,7 @@ describe('highlights', () => {
     const own = workspace.entries.get(set.uri)!;
     const painted = (settings: typeof allOn) => {
       const document = TextDocument.create('x', 'plaintext', 0, text);
-      return highlights(own, workspace.state, settings, new Set()).highlights.map(
+      return highlights(own, workspace.state, settings, all).highlights.map(
         (h) => `${h.kind}: ${text.slice(document.offsetAt(h.range.start), document.offsetAt(h.range.end))}`,
       );
     };
@@ -94,7 +96,7 @@ describe('hover', () => {
   it('on an actor: canonical name, kind, aliases and the articles it appears in, as links', async () => {
     const workspace = await analysedWorkspace();
     const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
-    const markdown = hoverMarkdown(view, at('harbor.txt', 'Okafor', 1), { commandLinks: true, dismissed: new Set() })!;
+    const markdown = hoverMarkdown(view, at('harbor.txt', 'Okafor', 1), { commandLinks: true, ...all })!;
     expect(markdown).toContain('**Maria Okafor** — person (actor)');
     expect(markdown).toContain('Also called: Okafor');
     expect(markdown).toContain('Appears in 1 article');
@@ -104,22 +106,33 @@ describe('hover', () => {
   it('on a place: region, country and coordinates, and both articles', async () => {
     const workspace = await analysedWorkspace();
     const view = viewOf(entry(workspace, 'gazette.txt'), workspace.state)!;
-    const markdown = hoverMarkdown(view, at('gazette.txt', 'Portmere'), { commandLinks: false, dismissed: new Set() })!;
+    const markdown = hoverMarkdown(view, at('gazette.txt', 'Portmere'), { commandLinks: false, ...all })!;
     expect(markdown).toContain('**Portmere** — city (place)');
     expect(markdown).toContain('In Cornwall, United Kingdom · 50.123, -4.568');
     expect(markdown).toContain('Appears in 2 articles');
     expect(markdown).toContain('](file:///news/harbor.txt#L1,');
   });
 
-  it('on a claim: speaker, outlet, stance, the contradiction and other sources on the event, each a link', async () => {
+  it('on a claim: speaker, outlet, stance, the dispute with every position and other sources on the event, each a link', async () => {
     const workspace = await analysedWorkspace();
     const view = viewOf(entry(workspace, 'gazette.txt'), workspace.state)!;
     const markdown = hoverMarkdown(view, at('gazette.txt', 'passengers'), {
       commandLinks: true,
-      dismissed: new Set(),
+      ...all,
     })!;
     expect(markdown).toContain('**Claim** by Tom Reyes · gazette · assert');
-    expect(markdown).toContain('**Contradiction** (quantity): One says 40 were stranded, the other 120.');
+    expect(markdown).toContain('**Dispute** — how many were stranded · count · confidence 0.70');
+    expect(markdown).toContain('- ▸ “120” (this claim): Tom Reyes (gazette)');
+    expect(markdown).toMatch(
+      /- “40”: Maria Okafor \(Harbor Daily\) — \[Harbor Daily \(harbor\.txt\) · Maria Okafor · assert: “40 passengers were stranded in Portmere”\]\(command:claimlens\.openPlace\?/,
+    );
+    expect(markdown).toContain('_Why:_ One says 40 were stranded, the other 120.');
+    const hidden = hoverMarkdown(view, at('gazette.txt', 'passengers'), {
+      commandLinks: true,
+      ...all,
+      minConfidence: 0.8,
+    })!;
+    expect(hidden).not.toContain('**Dispute**');
     expect(markdown).toContain('**Other sources on this event**');
     const link =
       /- ✗ contradicts — \[Harbor Daily \(harbor\.txt\) · Maria Okafor · assert: “40 passengers were stranded in Portmere”\]\(command:claimlens\.openPlace\?([^ )]+)/.exec(
@@ -132,11 +145,11 @@ describe('hover', () => {
   });
 
   it('lists a paragraph another article repeats once among the other sources', async () => {
-    const workspace = await analysedWorkspace(buildWithContradiction, repeatedGazette);
+    const workspace = await analysedWorkspace(buildWithDispute, repeatedGazette);
     const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
     const markdown = hoverMarkdown(view, at('harbor.txt', 'passengers'), {
       commandLinks: false,
-      dismissed: new Set(),
+      ...all,
     })!;
     const rows = markdown.split('\n').filter((line) => /^- [✗✓·]/.test(line) && line.includes('Tom Reyes'));
     expect(rows).toEqual([expect.stringMatching(/^- ✗ contradicts — \[gazette\.txt · Tom Reyes · assert/)]);
@@ -147,7 +160,7 @@ describe('hover', () => {
     const workspace = await analysedWorkspace();
     const view = viewOf(entry(workspace, 'harbor.txt'), workspace.state)!;
     expect(
-      hoverMarkdown(view, articles['harbor.txt'].indexOf('port stayed'), { commandLinks: true, dismissed: new Set() }),
+      hoverMarkdown(view, articles['harbor.txt'].indexOf('port stayed'), { commandLinks: true, ...all }),
     ).toBeNull();
   });
 });
@@ -174,90 +187,130 @@ describe('navigation', () => {
 });
 
 describe('diagnostics and code actions', () => {
-  it('puts a contradiction on both claims, each pointing at the other in the other file', async () => {
+  it('puts one entry per dispute in each article that takes a side, naming every position and pointing at the others', async () => {
     const workspace = await analysedWorkspace();
-    const found = diagnostics(workspace.state, workspace.entries.values(), 'information', new Set());
-    const [harbor] = found.get('file:///news/harbor.txt')!;
+    const found = diagnostics(workspace.state, workspace.entries.values(), 'information', all);
+    const harbor = found.get('file:///news/harbor.txt')!;
     const [gazette] = found.get('file:///news/gazette.txt')!;
-    expect(harbor!.severity).toBe(DiagnosticSeverity.Information);
-    expect(harbor!.message).toBe('Contradicted by gazette.txt (Tom Reyes): One says 40 were stranded, the other 120.');
-    expect(text('harbor.txt', harbor!.range)).toBe('40 passengers were stranded in Portmere');
-    const related = harbor!.relatedInformation![0]!;
+    expect(harbor).toHaveLength(1);
+    expect(harbor[0]!.severity).toBe(DiagnosticSeverity.Information);
+    expect(harbor[0]!.code).toBe('dispute/count');
+    expect(harbor[0]!.message).toBe(
+      'Disputed — how many were stranded: “40” (Maria Okafor, Harbor Daily) vs “120” (Tom Reyes, gazette). One says 40 were stranded, the other 120.',
+    );
+    expect(text('harbor.txt', harbor[0]!.range)).toBe('40 passengers were stranded in Portmere');
+    const related = harbor[0]!.relatedInformation![0]!;
     expect(related.location.uri).toBe('file:///news/gazette.txt');
     expect(text('gazette.txt', related.location.range)).toBe('120 passengers were stranded in Portmere');
+    expect(gazette!.message).toBe(harbor[0]!.message);
     expect(gazette!.relatedInformation![0]!.location.uri).toBe('file:///news/harbor.txt');
   });
 
-  it('names the other speaker when both claims of a contradiction are in one article', async () => {
+  it('points at every claim of the other positions, and stays one entry in an article that repeats its claim', async () => {
+    const workspace = await analysedWorkspace(buildWithDispute, repeatedGazette);
+    const found = diagnostics(workspace.state, workspace.entries.values(), 'information', all);
+    const [harbor] = found.get('file:///news/harbor.txt')!;
+    expect(harbor!.relatedInformation!.map((r) => r.location.uri)).toEqual([
+      'file:///news/gazette.txt',
+      'file:///news/gazette.txt',
+    ]);
+    expect(found.get('file:///news/gazette.txt')).toHaveLength(1);
+  });
+
+  it('links to the same file when both positions are taken in one article', async () => {
     const workspace = await analysedWorkspace((items) => {
-      const corpus = buildWithContradiction(items);
+      const corpus = buildWithDispute(items);
       const [first, second] = corpus.claims.filter((c) => c.article === 'harbor.txt');
       if (!first || !second) return corpus;
+      const side = (id: string, value: string, name: string) => ({
+        value,
+        claims: [id],
+        sources: [{ speaker: null, name, article: 'harbor.txt', outlet: 'Harbor Daily' }],
+      });
       return new Corpus({
         ...corpus,
-        contradictions: [
+        disputes: [
           {
-            id: 'x1',
-            kind: 'polarity',
-            claims: [first.id, second.id],
+            id: 'D1',
             event: null,
+            facet: 'occurrence',
+            what: 'whether it happened',
+            compatible: false,
+            positions: [side(first.id, 'happened', 'Okafor'), side(second.id, 'did not happen', 'the authority')],
+            confidence: 0.6,
             explanation: 'One says, the other denies.',
           },
         ],
       });
     });
-    const found = diagnostics(workspace.state, workspace.entries.values(), 'information', new Set());
+    const found = diagnostics(workspace.state, workspace.entries.values(), 'information', all);
     const harbor = found.get('file:///news/harbor.txt') ?? [];
-    expect(harbor).toHaveLength(2);
-    expect(harbor[0]?.message).toMatch(/^Contradicted in this article by .+: One says, the other denies\.$/);
+    expect(harbor).toHaveLength(1);
+    expect(harbor[0]?.message).toBe(
+      'Disputed — whether it happened: “happened” (Okafor, Harbor Daily) vs “did not happen” (the authority, Harbor Daily). One says, the other denies.',
+    );
     expect(harbor[0]?.relatedInformation?.[0]?.location.uri).toBe('file:///news/harbor.txt');
   });
 
-  it('follows the severity setting, and leaves out dismissed findings', async () => {
+  it('follows the severity and minimum confidence settings, and leaves out dismissed findings', async () => {
     const workspace = await analysedWorkspace();
     const state = workspace.state!;
     expect(
-      diagnostics(state, workspace.entries.values(), 'warning', new Set()).get('file:///news/harbor.txt')![0]!.severity,
+      diagnostics(state, workspace.entries.values(), 'warning', all).get('file:///news/harbor.txt')![0]!.severity,
     ).toBe(DiagnosticSeverity.Warning);
-    expect(diagnostics(state, workspace.entries.values(), 'off', new Set()).get('file:///news/harbor.txt')).toEqual([]);
-    const key = findingKey(state, state.corpus.contradictions[0]!);
+    expect(diagnostics(state, workspace.entries.values(), 'off', all).get('file:///news/harbor.txt')).toEqual([]);
+    const strict = { ...all, minConfidence: 0.8 };
+    expect(diagnostics(state, workspace.entries.values(), 'error', strict).get('file:///news/harbor.txt')).toEqual([]);
+    const key = findingKey(state, state.corpus.disputes[0]!);
     expect(
-      diagnostics(state, workspace.entries.values(), 'error', new Set([key])).get('file:///news/harbor.txt'),
+      diagnostics(state, workspace.entries.values(), 'error', { ...all, dismissed: new Set([key]) }).get(
+        'file:///news/harbor.txt',
+      ),
     ).toEqual([]);
   });
 
   it('offers to open the other side beside and to dismiss the finding', async () => {
     const workspace = await analysedWorkspace();
-    const found = diagnostics(workspace.state, workspace.entries.values(), 'information', new Set());
+    const found = diagnostics(workspace.state, workspace.entries.values(), 'information', all);
     const actions = codeActions({ diagnostics: found.get('file:///news/harbor.txt')! });
     expect(actions.map((a) => a.title)).toEqual(['Open the other side beside', 'Dismiss this finding']);
     expect(actions[0]!.command!.arguments![0]).toMatchObject({ uri: 'file:///news/gazette.txt' });
     expect(actions[0]!.command!.arguments![1]).toBe(true);
-    expect(actions[1]!.command!.arguments![0]).toBe(
-      findingKey(workspace.state!, workspace.state!.corpus.contradictions[0]!),
-    );
+    expect(actions[1]!.command!.arguments![0]).toBe(findingKey(workspace.state!, workspace.state!.corpus.disputes[0]!));
   });
 });
 
 describe('explorer, counts and export', () => {
-  it('lists the event with claims grouped by outlet, the contradicted ones marked, and filters by outlet', async () => {
+  it('lists the event with its dispute, every position and its sources, and claims by outlet, disputed ones marked', async () => {
     const workspace = await analysedWorkspace();
-    const all = explorer(workspace.state, null, new Set());
-    const event = all.events.find((e) => e.id === 'Vstranded')!;
+    const tree = explorer(workspace.state, null, all);
+    const event = tree.events.find((e) => e.id === 'Vstranded')!;
     expect(event.outlets.map((o) => o.outlet)).toEqual(['gazette', 'Harbor Daily']);
     expect(event.outlets.flatMap((o) => o.claims.map((c) => c.contradicted))).toEqual([true, true]);
-    expect(event.contradictions).toBe(1);
-    expect(all.actors.map((a) => a.name)).toEqual(['Maria Okafor', 'Tom Reyes']);
-    expect(all.places.map((p) => [p.name, p.mentions.length])).toEqual([['Portmere', 2]]);
-    expect(all.outlets).toEqual(['gazette', 'Harbor Daily']);
-    const one = explorer(workspace.state, 'Harbor Daily', new Set());
+    expect(event.disputes.map((d) => [d.what, d.positions.map((p) => [p.value, p.sources, p.place?.uri])])).toEqual([
+      [
+        'how many were stranded',
+        [
+          ['40', ['Maria Okafor (Harbor Daily)'], 'file:///news/harbor.txt'],
+          ['120', ['Tom Reyes (gazette)'], 'file:///news/gazette.txt'],
+        ],
+      ],
+    ]);
+    expect(
+      explorer(workspace.state, null, { ...all, minConfidence: 0.8 }).events.find((e) => e.id === 'Vstranded')!
+        .disputes,
+    ).toEqual([]);
+    expect(tree.actors.map((a) => a.name)).toEqual(['Maria Okafor', 'Tom Reyes']);
+    expect(tree.places.map((p) => [p.name, p.mentions.length])).toEqual([['Portmere', 2]]);
+    expect(tree.outlets).toEqual(['gazette', 'Harbor Daily']);
+    const one = explorer(workspace.state, 'Harbor Daily', all);
     expect(one.actors.map((a) => a.name)).toEqual(['Maria Okafor']);
     expect(one.events.find((e) => e.id === 'Vstranded')!.outlets.map((o) => o.outlet)).toEqual(['Harbor Daily']);
   });
 
   it('lists a paragraph an outlet repeats once under the event', async () => {
-    const workspace = await analysedWorkspace(buildWithContradiction, repeatedGazette);
-    const event = explorer(workspace.state, null, new Set()).events.find((e) => e.id === 'Vstranded')!;
+    const workspace = await analysedWorkspace(buildWithDispute, repeatedGazette);
+    const event = explorer(workspace.state, null, all).events.find((e) => e.id === 'Vstranded')!;
     expect(event.outlets.map((o) => [o.outlet, o.claims.length])).toEqual([
       ['gazette', 1],
       ['Harbor Daily', 1],
@@ -267,18 +320,18 @@ describe('explorer, counts and export', () => {
   it('counts what a document and the workspace hold: distinct actors and places, reported claims', async () => {
     const workspace = await analysedWorkspace();
     // "Maria Okafor" and "Okafor" are one actor.
-    expect(counts(workspace.state, entry(workspace, 'harbor.txt'))).toMatchObject({
+    expect(counts(workspace.state, all, entry(workspace, 'harbor.txt'))).toMatchObject({
       actors: 1,
       places: 1,
       claims: 2,
-      contradictions: 1,
+      disputes: 1,
     });
-    expect(counts(workspace.state)).toMatchObject({ articles: 2, actors: 2, places: 1, claims: 3, contradictions: 1 });
+    expect(counts(workspace.state, all)).toMatchObject({ articles: 2, actors: 2, places: 1, claims: 3, disputes: 1 });
   });
 
   it('exports brat standoff whose offsets give back the marked words', async () => {
     const workspace = await analysedWorkspace();
-    const { files } = exportAnnotations(workspace, { format: 'brat', uri: 'file:///news/gazette.txt' });
+    const { files } = exportAnnotations(workspace, { format: 'brat', uri: 'file:///news/gazette.txt' }, 0);
     const ann = files.find((f) => f.name.endsWith('.ann'))!;
     const source = files.find((f) => f.name.endsWith('.txt'))!.content;
     const lines = ann.content
@@ -291,7 +344,7 @@ describe('explorer, counts and export', () => {
       expect(type).toBeTruthy();
       expect(source.slice(Number(start), Number(end))).toBe(words);
     }
-    const w3c = exportAnnotations(workspace, { format: 'w3c' }).files;
+    const w3c = exportAnnotations(workspace, { format: 'w3c' }, 0).files;
     expect(w3c.length).toBeGreaterThan(0);
     expect(w3c.map((f) => f.content).join('')).toContain('TextPositionSelector');
   });

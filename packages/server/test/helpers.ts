@@ -3,6 +3,8 @@ import {
   buildCorpus,
   type Claim,
   Corpus,
+  type Dispute,
+  type DisputePosition,
   type DocumentAnnotation,
   type DocumentEntity,
   type EventMention,
@@ -116,11 +118,11 @@ export function fakeAnnotator(): Annotator {
 }
 
 /**
- * Build with the real corpus builder, then add one event over the claims about people stranded, and a
- * contradiction between the first two of them from different articles: the finding the server must show,
- * whatever the event and comparison stages decide today.
+ * Build with the real corpus builder, then add one event over the claims about people stranded, and a dispute
+ * over how many, one position per article (every stranded claim of it), with the pair version 1 knew: the finding
+ * the server must show, whatever the event and comparison stages decide today.
  */
-export function buildWithContradiction(items: Parameters<typeof buildCorpus>[0]): Corpus {
+export function buildWithDispute(items: Parameters<typeof buildCorpus>[0]): Corpus {
   const corpus = buildCorpus(items, {}, { events: defaultEventGrouping() });
   const stranded = corpus.claims.filter((c) => c.content.text.includes('stranded'));
   const [a, b] = stranded.filter((c, i) => stranded.findIndex((x) => x.article === c.article) === i);
@@ -130,9 +132,30 @@ export function buildWithContradiction(items: Parameters<typeof buildCorpus>[0])
     return found ? [{ article: c.article, ...found.trigger, mention: found.id }] : [];
   });
   const event = { id: 'Vstranded', label: 'stranded', type: 'stranding', mentions, claims: stranded.map((c) => c.id) };
+  const position = (article: string, value: string): DisputePosition => {
+    const claims = stranded.filter((c) => c.article === article);
+    const sources = claims.map((c) => ({
+      speaker: c.speaker,
+      name: (c.speaker ? corpus.entity(c.speaker)?.name : c.source?.text) ?? 'the article',
+      article,
+      outlet: corpus.article(article)?.outlet ?? null,
+    }));
+    return { value, claims: claims.map((c) => c.id), sources: sources.slice(0, 1) };
+  };
+  const dispute: Dispute = {
+    id: 'D1',
+    event: event.id,
+    facet: 'count',
+    what: 'how many were stranded',
+    compatible: false,
+    positions: [position(a.article, '40'), position(b.article, '120')],
+    confidence: 0.7,
+    explanation: 'One says 40 were stranded, the other 120.',
+  };
   return new Corpus({
     ...corpus,
     events: [...corpus.events.filter((e) => !e.claims.some((id) => event.claims.includes(id))), event],
+    disputes: [dispute],
     contradictions: [
       {
         id: 'x1',
@@ -156,7 +179,7 @@ export const articles = {
  * `build` makes the corpus.
  */
 export async function analysedWorkspace(
-  build = buildWithContradiction,
+  build = buildWithDispute,
   texts: Record<keyof typeof articles, string> = articles,
 ): Promise<Workspace> {
   const workspace = new Workspace({

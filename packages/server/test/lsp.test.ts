@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   AnnotateResult,
+  DisputeItem,
   ExplorerResult,
   HighlightsResult,
   StatusParams,
@@ -21,13 +22,15 @@ const bundle = fileURLToPath(new URL('../dist/bundle/server.cjs', import.meta.ur
 let root: string;
 let client: TestClient;
 let harbor: { uri: string; text: string };
+/** What the client answers for the `claimlens` settings; a test changes it and tells the server. */
+const configuration: Record<string, unknown> = { diagnostics: { severity: 'warning' }, highlights: { events: true } };
 
 type Range = HighlightsResult['highlights'][number]['range'];
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'claimlens-lsp-'));
   cpSync(fileURLToPath(new URL('fixtures/workspace', import.meta.url)), root, { recursive: true });
-  client = startClient(bundle, ['--stdio'], { diagnostics: { severity: 'warning' }, highlights: { events: true } });
+  client = startClient(bundle, ['--stdio'], configuration);
   const text = readFileSync(path.join(root, 'harbor-daily.md'), 'utf8');
   harbor = { uri: pathToFileURL(path.join(root, 'harbor-daily.md')).href, text };
 }, 60_000);
@@ -147,12 +150,12 @@ describe('the bundled language server over stdio', () => {
     for (const h of result.highlights) expect(slice(edited, h.range).trim()).not.toBe('');
   });
 
-  it('answers the explorer, contradictions and export requests', async () => {
+  it('answers the explorer, disputes and export requests', async () => {
     const explorer = await client.connection.sendRequest<ExplorerResult>('claimlens/explorer', {});
     expect(explorer.outlets.length).toBeGreaterThan(0);
     expect(Array.isArray(explorer.events)).toBe(true);
-    const contradictions = await client.connection.sendRequest<unknown[]>('claimlens/contradictions');
-    expect(Array.isArray(contradictions)).toBe(true);
+    const disputes = await client.connection.sendRequest<DisputeItem[]>('claimlens/disputes');
+    expect(Array.isArray(disputes)).toBe(true);
     const exported = await client.connection.sendRequest<{ files: { name: string; content: string }[] }>(
       'claimlens/export',
       { format: 'brat' },
@@ -163,6 +166,41 @@ describe('the bundled language server over stdio', () => {
       'island-gazette.ann',
       'island-gazette.txt',
     ]);
+  });
+
+  it('lists each dispute once in the Problems of each article that takes a side, and hides it below claimlens.disputes.minConfidence', async () => {
+    const disputes = await client.connection.sendRequest<DisputeItem[]>('claimlens/disputes');
+    expect(disputes.length).toBeGreaterThan(0);
+    type Published = { uri: string; diagnostics: { code?: string | number; message: string }[] };
+    const latest = (uri: string) =>
+      (client.notifications.findLast(
+        (n) => n.method === 'textDocument/publishDiagnostics' && (n.params as Published).uri === uri,
+      )?.params ?? { uri, diagnostics: [] }) as Published;
+    const shown = (uri: string) => latest(uri).diagnostics.filter((d) => String(d.code).startsWith('dispute/'));
+    for (const dispute of disputes) {
+      for (const uri of new Set(dispute.sides.map((s) => s.place.uri))) {
+        const entries = shown(uri).filter((d) => dispute.positions.every((p) => d.message.includes(`“${p.value}”`)));
+        expect(entries).toHaveLength(1);
+        for (const source of dispute.positions.flatMap((p) => p.sources))
+          expect(entries[0]!.message).toContain(source.replace(/ \(.*\)$/, ''));
+      }
+    }
+    const above = Math.max(...disputes.map((d) => d.confidence)) + 0.001;
+    expect(above).toBeLessThanOrEqual(1);
+    const before = new Set(client.notifications.map((n) => n.params));
+    configuration.disputes = { minConfidence: above };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const uri = disputes[0]!.sides[0]!.place.uri;
+    // the first publication after the change may be from an analysis round already under way: wait for the one
+    // made with the new setting
+    const hidden = await client.waitFor<Published>(
+      'textDocument/publishDiagnostics',
+      (p) => !before.has(p) && p.uri === uri && !p.diagnostics.some((d) => String(d.code).startsWith('dispute/')),
+    );
+    expect(hidden.diagnostics.filter((d) => String(d.code).startsWith('dispute/'))).toEqual([]);
+    expect(await client.connection.sendRequest<DisputeItem[]>('claimlens/disputes')).toEqual([]);
+    configuration.disputes = { minConfidence: 0 };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   });
 
   it('answers the story views with the workspace’s outlets, and each article’s document to open', async () => {

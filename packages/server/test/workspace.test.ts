@@ -5,7 +5,7 @@ import { matchesGlob, selectFile } from '../src/glob.js';
 import { type AnnotationRunner, inlineRunner, TimeoutError, workerRunner } from '../src/runner.js';
 import { normaliseSettings } from '../src/settings.js';
 import { Workspace } from '../src/workspace.js';
-import { buildWithContradiction, fakeAnnotator } from './helpers.js';
+import { buildWithDispute, fakeAnnotator } from './helpers.js';
 
 const article = (id: string, text: string, open = false, version: number | null = null) => ({
   uri: `file:///news/${id}`,
@@ -50,7 +50,7 @@ describe('the workspace model', () => {
     const failed: string[] = [];
     const workspace = new Workspace({
       runner: inlineRunner(fakeAnnotator()),
-      builder: inlineBuilder(buildWithContradiction),
+      builder: inlineBuilder(buildWithDispute),
       timeout: () => 1000,
       corpusDelay: 1,
       didFail: (entry, message) => failed.push(`${entry?.id}: ${message.code}`),

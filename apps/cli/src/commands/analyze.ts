@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyze } from '@claimlens/annotator';
-import { type Corpus, corpusToJson, corpusToJsonl, toBrat, toW3C, type W3CItem } from '@claimlens/core';
+import { type Corpus, corpusAbove, corpusToJson, corpusToJsonl, toBrat, toW3C, type W3CItem } from '@claimlens/core';
 import { storyModel } from '@claimlens/views';
 import { reportHtml } from '@claimlens/views/page';
-import { choice, parse } from '../args.js';
+import { choice, confidence, parse } from '../args.js';
 import { type Io, UsageError } from '../io.js';
 import { writeJson, writeJsonFile } from '../json.js';
 import { formatMessages } from '../messages.js';
@@ -22,9 +22,11 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
     out: { type: 'string' },
     'max-file-size': { type: 'string' },
     'no-cache': { type: 'boolean' },
+    'min-confidence': { type: 'string' },
     quiet: { type: 'boolean' },
   });
   const format = choice('format', values.format, formats, 'text');
+  const minConfidence = confidence('min-confidence', values['min-confidence'], 0);
   if (positionals.length === 0) throw new UsageError('Expected at least one PATH (a file or a folder of articles).');
   if (format === 'brat' && values.out === undefined)
     throw new UsageError('Expected --out DIR with --format brat: it writes one .ann file per article.');
@@ -47,7 +49,7 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
     return 1;
   }
   try {
-    await write(corpus, format, values.out, io);
+    await write(corpus, format, { out: values.out, minConfidence }, io);
   } catch (error) {
     io.stderr.write(`claimlens: error: cannot write to ${values.out ?? 'stdout'}: ${describe(error)}.\n`);
     return 1;
@@ -55,19 +57,29 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
   return 0;
 }
 
-async function write(corpus: Corpus, format: Format, out: string | undefined, io: Io): Promise<void> {
+/** Where to write (a folder, or stdout when undefined) and which findings to keep. */
+interface WriteOptions {
+  out: string | undefined;
+  minConfidence: number;
+}
+
+async function write(corpus: Corpus, format: Format, { out, minConfidence }: WriteOptions, io: Io): Promise<void> {
   if (out !== undefined) await mkdir(out, { recursive: true });
   const emit = async (name: string, content: string) => {
     if (out === undefined) io.stdout.write(content);
     else await writeFile(path.join(out, name), content);
   };
-  if (format === 'text') return emit('report.txt', corpusReport(corpus));
+  if (format === 'text') {
+    const width = out === undefined && io.stdout.isTTY ? io.stdout.columns : undefined;
+    return emit('report.txt', corpusReport(corpus, { minConfidence, ...(width === undefined ? {} : { width }) }));
+  }
   if (format === 'json') {
-    if (out === undefined) writeJson(corpusToJson(corpus), (chunk) => io.stdout.write(chunk));
-    else writeJsonFile(path.join(out, 'corpus.json'), corpusToJson(corpus));
+    const json = corpusToJson(corpus, { minConfidence });
+    if (out === undefined) writeJson(json, (chunk) => io.stdout.write(chunk));
+    else writeJsonFile(path.join(out, 'corpus.json'), json);
     return;
   }
-  if (format === 'html') return emit('index.html', reportHtml(storyModel(corpus)));
+  if (format === 'html') return emit('index.html', reportHtml(storyModel(corpusAbove(corpus, minConfidence))));
   if (format === 'jsonl') {
     if (out === undefined) {
       for (const line of corpusToJsonl(corpus)) io.stdout.write(line);

@@ -172,6 +172,7 @@ export function contradictionsFrom(
       event: dispute.event,
       explanation: found?.explanation ?? dispute.explanation,
       values: [left.value, right.value],
+      dispute: dispute.id,
       sides: [
         [pair[0], ...left.claims.filter((c) => c !== pair[0])].slice(0, maxSide),
         [pair[1], ...right.claims.filter((c) => c !== pair[1])].slice(0, maxSide),

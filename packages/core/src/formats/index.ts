@@ -1,6 +1,16 @@
 export { type BratInput, parseBrat, toBrat } from './brat.js';
+export { corpusAbove, findingsAbove, isConflict, type ShownFindings } from './findings.js';
 export type { ImportedClaim, ImportedCorpus, ImportedDocument, ImportedMention } from './imported.js';
-export { annotationToJson, articleJson, corpusToJson, importJson, importJsonl, jsonVersion } from './json.js';
+export {
+  annotationToJson,
+  articleJson,
+  type CorpusJsonOptions,
+  corpusToJson,
+  documentJsonVersion,
+  importJson,
+  importJsonl,
+  jsonVersion,
+} from './json.js';
 export { corpusToJsonl } from './jsonl.js';
 export { type OffsetConverter, offsetConverter } from './offsets.js';
 export { type Counts, formatScore, type Score, type ScoreRow, scoreAnnotations } from './score.js';

@@ -2,20 +2,36 @@ import type { Origin } from '../annotations/model.js';
 import type { ArticleMeta } from '../article.js';
 import type { Claim, CorpusClaim } from '../claim.js';
 import type { Corpus } from '../corpus.js';
+import type { Dispute } from '../dispute.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Mention } from '../entity.js';
 import type { EventMention } from '../event.js';
 import type { Message } from '../message.js';
 import type { Span } from '../span.js';
+import { findingsAbove } from './findings.js';
 import type { ImportedClaim, ImportedCorpus, ImportedDocument, ImportedMention } from './imported.js';
 
-/** The version of the JSON contract (docs/json-contract.md); bumped only for changes that are not additive. */
-export const jsonVersion = 1;
+/**
+ * The version of the JSON contract's corpus (`analyze --format json`, docs/json-contract.md); bumped only for changes
+ * that are not additive. Version 2 added `disputes` and made `contradictions` their pairs.
+ */
+export const jsonVersion = 2;
+
+/** The version of the per-document outputs (`annotate --format json`, each line of `--format jsonl`): unchanged. */
+export const documentJsonVersion = 1;
+
+/** The versions of the corpus JSON that `importJson` reads. */
+const readableVersions = [1, 2];
+
+export interface CorpusJsonOptions {
+  /** Leave out disputes and agreements scored below this, in [0, 1]. Default 0: all. */
+  minConfidence?: number;
+}
 
 /** `claimlens annotate --format json`: one document. Schema: packages/core/schema/annotate.schema.json. */
 export function annotationToJson(annotation: DocumentAnnotation) {
   return {
-    version: jsonVersion,
+    version: documentJsonVersion,
     mentions: annotation.mentions.map(mentionJson),
     claims: annotation.claims.map((c) => claimJson(c)),
     events: annotation.events.map(eventMentionJson),
@@ -25,8 +41,12 @@ export function annotationToJson(annotation: DocumentAnnotation) {
   };
 }
 
-/** `claimlens analyze --format json`: a corpus. Schema: packages/core/schema/corpus.schema.json. */
-export function corpusToJson(corpus: Corpus) {
+/**
+ * `claimlens analyze --format json`: a corpus. Schema: packages/core/schema/corpus.schema.json. `contradictions` are
+ * the version-1 pairs of the disputes shown, so that version-1 readers see the same findings.
+ */
+export function corpusToJson(corpus: Corpus, options: Readonly<CorpusJsonOptions> = {}) {
+  const shown = findingsAbove(corpus, options.minConfidence ?? 0);
   const humanEvents = new Set<string>();
   for (const annotation of corpus.annotations.values())
     for (const v of annotation.events) if (v.origin === 'human') humanEvents.add(v.id);
@@ -60,8 +80,9 @@ export function corpusToJson(corpus: Corpus) {
       claims: [...v.claims],
       ...(v.reason ? { reason: v.reason } : {}),
     })),
-    contradictions: corpus.contradictions.map((c) => ({ ...c, claims: [...c.claims] })),
-    agreements: corpus.agreements.map((a) => ({ ...a, claims: [...a.claims] })),
+    disputes: shown.disputes.map(disputeJson),
+    contradictions: shown.contradictions.map((c) => ({ ...c, claims: [...c.claims] })),
+    agreements: shown.agreements.map((a) => ({ ...a, claims: [...a.claims] })),
     messages: corpus.messages.map(messageJson),
   };
 }
@@ -118,6 +139,17 @@ export function eventMentionJson(event: EventMention) {
   };
 }
 
+function disputeJson(dispute: Dispute) {
+  return {
+    ...dispute,
+    positions: dispute.positions.map((p) => ({
+      ...p,
+      claims: [...p.claims],
+      sources: p.sources.map((source) => ({ ...source })),
+    })),
+  };
+}
+
 /** An event mention's arguments, their spans with who made them (the event word's maker). */
 function argumentsJson(event: EventMention) {
   const copy: Record<string, unknown> = {};
@@ -142,6 +174,10 @@ function messageJson(message: Message) {
 export function importJson(value: unknown, name = 'document'): ImportedCorpus {
   const corpus: ImportedCorpus = new Map();
   if (!isObject(value)) throw new TypeError(`Expected claimlens JSON (an object), not ${describeValue(value)}`);
+  if (value.version !== undefined && !readableVersions.includes(value.version as number))
+    throw new TypeError(
+      `Expected claimlens JSON of version ${readableVersions.join(' or ')}, not version ${JSON.stringify(value.version)}; a newer claimlens reads it`,
+    );
   if (Array.isArray(value.articles)) {
     for (const a of value.articles) {
       if (isObject(a) && typeof a.id === 'string') corpus.set(a.id, { id: a.id, mentions: [], claims: [] });

@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus.js';
-import { articleJson, claimJson, eventMentionJson, jsonVersion, mentionJson } from './json.js';
+import { articleJson, claimJson, documentJsonVersion, eventMentionJson, mentionJson } from './json.js';
 
 /**
  * `claimlens analyze --format jsonl`: one JSON object per article, one per line, in corpus order. Each holds the
@@ -12,7 +12,7 @@ export function* corpusToJsonl(corpus: Corpus): Generator<string> {
   for (const article of corpus.articles) {
     const annotation = corpus.annotations.get(article.id);
     const line = {
-      version: jsonVersion,
+      version: documentJsonVersion,
       article: articleJson(article),
       mentions: (annotation?.mentions ?? []).map(mentionJson),
       claims: (annotation?.claims ?? []).map((c) => claimJson(c, article.id)),

@@ -1,11 +1,18 @@
-import { type CodeAction, CodeActionKind, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { type CorpusClaim, type Dispute, isConflict } from '@claimlens/core';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  DiagnosticSeverity,
+} from 'vscode-languageserver-types';
 import { toRange } from '../positions.js';
 import { commands, type Place, type Settings } from '../protocol.js';
 import type { CorpusState, Entry } from '../workspace.js';
-import { findingKey } from './findings.js';
+import { type FindingFilter, findingKey, positionClaims, shownDisputes } from './findings.js';
 import { articleLabel, claimPlace, shorten } from './lookup.js';
 
-/** What a contradiction diagnostic carries for its code actions. */
+/** What a dispute diagnostic carries for its code actions: its key, and the first claim of another position. */
 export interface FindingData {
   key: string;
   other: Place | null;
@@ -19,15 +26,17 @@ const severities = {
 } as const;
 
 /**
- * Diagnostics per document uri: one per side of each contradiction not dismissed, pointing at the other side
- * through `relatedInformation`; plus a warning on files whose analysis failed or that were read with problems, and
- * on each human annotation that no longer fits its text (where it was).
+ * Diagnostics per document uri: in each article that takes a side in a dispute shown, one on the first claim it
+ * holds in it, naming every position and its sources, with `relatedInformation` pointing at every claim of the
+ * other positions; plus a warning on files whose analysis failed or that were read with problems, and on each
+ * human annotation that no longer fits its text (where it was). Differing accounts that can all hold, and updates,
+ * are hints.
  */
 export function diagnostics(
   state: CorpusState | null,
   entries: Iterable<Entry>,
   severity: Settings['diagnostics']['severity'],
-  dismissed: ReadonlySet<string>,
+  filter: FindingFilter,
 ): Map<string, Diagnostic[]> {
   const result = new Map<string, Diagnostic[]>();
   const push = (uri: string, diagnostic: Diagnostic) => result.set(uri, [...(result.get(uri) ?? []), diagnostic]);
@@ -66,43 +75,62 @@ export function diagnostics(
     }
   }
   if (!state || severity === 'off') return result;
-  for (const contradiction of state.corpus.contradictions) {
-    const key = findingKey(state, contradiction);
-    if (dismissed.has(key)) continue;
-    const [a, b] = contradiction.claims.map((id) => state.corpus.claim(id));
-    if (!a || !b) continue;
-    for (const [self, other] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const found = state.articles.get(self.article);
+  for (const dispute of shownDisputes(state, filter)) {
+    const key = findingKey(state, dispute);
+    const claims = positionClaims(state, dispute);
+    // per article, the first claim it holds in the dispute and that claim's position
+    const firstIn = new Map<string, { claim: CorpusClaim; position: number }>();
+    claims.forEach((list, position) => {
+      for (const claim of list) if (!firstIn.has(claim.article)) firstIn.set(claim.article, { claim, position });
+    });
+    const message = disputeMessage(state, dispute);
+    for (const [article, { claim, position }] of firstIn) {
+      const found = state.articles.get(article);
       if (!found) continue;
-      const otherPlace = claimPlace(state, other);
-      const speaker = other.speaker
-        ? (state.corpus.entity(other.speaker)?.name ?? other.source?.text)
-        : other.source?.text;
-      const data: FindingData = { key, other: otherPlace };
+      const related: DiagnosticRelatedInformation[] = [];
+      claims.forEach((list, other) => {
+        if (other === position) return;
+        for (const c of list) {
+          const place = related.length < maxRelated ? claimPlace(state, c) : null;
+          if (place)
+            related.push({ location: place, message: relatedMessage(state, c, dispute.positions[other]?.value) });
+        }
+      });
+      const data: FindingData = { key, other: related[0]?.location ?? null };
       const diagnostic: Diagnostic = {
-        range: toRange(found.snapshot.document, self.content.start, self.content.end),
-        severity: severities[severity],
+        range: toRange(found.snapshot.document, claim.content.start, claim.content.end),
+        severity: isConflict(dispute) ? severities[severity] : DiagnosticSeverity.Hint,
         source: 'claimlens',
-        code: `contradiction/${contradiction.kind}`,
-        // Two speakers of one article: name the other speaker, not the article the reader is in.
-        message:
-          other.article === self.article && speaker
-            ? `Contradicted in this article by ${speaker}: ${contradiction.explanation}`
-            : `Contradicted by ${articleLabel(state, other.article)}${speaker ? ` (${speaker})` : ''}: ${contradiction.explanation}`,
+        code: `dispute/${dispute.facet}`,
+        message,
         data,
       };
-      if (otherPlace) {
-        diagnostic.relatedInformation = [
-          { location: otherPlace, message: `${articleLabel(state, other.article)}: “${shorten(other.content.text)}”` },
-        ];
-      }
+      if (related.length > 0) diagnostic.relatedInformation = related;
       push(found.uri, diagnostic);
     }
   }
   return result;
+}
+
+/** How many claims of the other positions one diagnostic links to, at most. */
+const maxRelated = 50;
+
+/**
+ * One line naming the dispute, every position and the sources behind each:
+ * "Disputed — how many: “40” (Maria Okafor, Harbor Daily) vs “120” (Tom Reyes, gazette). Why."
+ */
+export function disputeMessage(state: CorpusState, dispute: Dispute): string {
+  const sort = dispute.update ? 'Updated' : dispute.compatible ? 'Differing accounts that can all hold' : 'Disputed';
+  const positions = dispute.positions.map((p) => {
+    const who = p.sources.map((s) => `${s.name}, ${state.outlet(s.article)}`).join('; ');
+    return `“${p.value || 'as quoted'}” (${who || 'no named source'})`;
+  });
+  return `${sort} — ${dispute.what}: ${positions.join(' vs ')}. ${dispute.explanation}`;
+}
+
+function relatedMessage(state: CorpusState, claim: CorpusClaim, value: string | undefined): string {
+  const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? claim.source?.text) : claim.source?.text;
+  return `${articleLabel(state, claim.article)}${speaker ? ` (${speaker})` : ''}${value ? `, “${value}”` : ''}: “${shorten(claim.content.text)}”`;
 }
 
 /** Code actions for claimlens diagnostics: open the other side beside, dismiss the finding. */

@@ -1,30 +1,38 @@
-import type { Entity } from '@claimlens/core';
-import type { Counts, ExplorerClaim, ExplorerEntity, ExplorerEvent, ExplorerResult } from '../protocol.js';
+import { type Entity, isConflict } from '@claimlens/core';
+import type {
+  Counts,
+  ExplorerClaim,
+  ExplorerDispute,
+  ExplorerEntity,
+  ExplorerEvent,
+  ExplorerResult,
+} from '../protocol.js';
 import type { CorpusState, Entry } from '../workspace.js';
-import { findingKey } from './findings.js';
+import { disputedClaims, disputeEntry, type FindingFilter, shownDisputes } from './findings.js';
 import { claimPlace, placeOf, shorten, viewOf } from './lookup.js';
 import { fullNameMention } from './navigation.js';
 
 /**
- * The explorer tree: events with their claims grouped by outlet, actors and places; optionally one outlet only.
- * Each list keeps its first `limit` items (default 500: events with contradictions first, then the most mentioned).
+ * The explorer tree: events with their disputes (each once, with every position) and their claims grouped by
+ * outlet, actors and places; optionally one outlet only. Each list keeps its first `limit` items (default 500:
+ * events with the most disputes first, then the most mentioned).
  */
 export function explorer(
   state: CorpusState | null,
   outlet: string | null,
-  dismissed: ReadonlySet<string>,
+  filter: FindingFilter,
   limit = 500,
 ): ExplorerResult {
   if (!state) return { events: [], actors: [], places: [], outlets: [] };
   const { corpus } = state;
   const outlets = [...new Set(corpus.articles.map((a) => state.outlet(a.id)))].sort((a, b) => a.localeCompare(b));
-  const contradicted = new Set<string>();
-  const eventContradictions = new Map<string, number>();
-  for (const c of corpus.contradictions) {
-    if (dismissed.has(findingKey(state, c))) continue;
-    for (const id of c.claims) contradicted.add(id);
-    if (c.event) eventContradictions.set(c.event, (eventContradictions.get(c.event) ?? 0) + 1);
+  const shown = shownDisputes(state, filter);
+  const contradicted = disputedClaims(shown);
+  const eventDisputes = new Map<string, ExplorerDispute[]>();
+  for (const d of [...shown].sort((a, b) => Number(isConflict(b)) - Number(isConflict(a)))) {
+    if (d.event) eventDisputes.set(d.event, [...(eventDisputes.get(d.event) ?? []), disputeEntry(state, d)]);
   }
+  const conflicts = (e: ExplorerEvent) => e.disputes.filter((d) => !d.compatible && !d.update).length;
   const keep = (article: string) => outlet === null || state.outlet(article) === outlet;
 
   const events: ExplorerEvent[] = [];
@@ -62,12 +70,16 @@ export function explorer(
       reason: event.reason ?? null,
       outlets: [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([name, claims]) => ({ outlet: name, claims })),
       mentions: mentions.length,
-      contradictions: eventContradictions.get(event.id) ?? 0,
+      disputes: eventDisputes.get(event.id) ?? [],
       place: first ? placeOf(state, first) : null,
     });
   }
   events.sort(
-    (a, b) => b.contradictions - a.contradictions || b.mentions - a.mentions || a.label.localeCompare(b.label),
+    (a, b) =>
+      conflicts(b) - conflicts(a) ||
+      b.disputes.length - a.disputes.length ||
+      b.mentions - a.mentions ||
+      a.label.localeCompare(b.label),
   );
 
   const entity = (e: Entity): ExplorerEntity | null => {
@@ -107,8 +119,9 @@ export function explorer(
 }
 
 /** Counts for the status bar: the whole workspace, or one document. */
-export function counts(state: CorpusState | null, entry?: Entry): Counts {
-  const zero: Counts = { articles: 0, actors: 0, places: 0, claims: 0, events: 0, contradictions: 0 };
+export function counts(state: CorpusState | null, filter: FindingFilter, entry?: Entry): Counts {
+  const zero: Counts = { articles: 0, actors: 0, places: 0, claims: 0, events: 0, disputes: 0 };
+  const conflicts = () => (state ? shownDisputes(state, filter).filter(isConflict) : []);
   if (entry) {
     const view = viewOf(entry, state);
     if (!view) return zero;
@@ -125,9 +138,7 @@ export function counts(state: CorpusState | null, entry?: Entry): Counts {
       events: view.state
         ? view.state.corpus.events.filter((e) => e.mentions.some((m) => triggers.has(m.mention))).length
         : triggers.size,
-      contradictions: view.state
-        ? view.state.corpus.contradictions.filter((c) => c.claims.some((x) => claimIds.has(x))).length
-        : 0,
+      disputes: conflicts().filter((d) => d.positions.some((p) => p.claims.some((x) => claimIds.has(x)))).length,
     };
   }
   if (!state) return zero;
@@ -138,6 +149,6 @@ export function counts(state: CorpusState | null, entry?: Entry): Counts {
     places: corpus.entities.filter((e) => e.type === 'place').length,
     claims: corpus.claims.filter((c) => c.source !== null).length,
     events: corpus.events.length,
-    contradictions: corpus.contradictions.length,
+    disputes: conflicts().length,
   };
 }

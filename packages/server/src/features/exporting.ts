@@ -1,4 +1,4 @@
-import { annotationToJson, articleJson, type Corpus, corpusToJson, toBrat, toW3C } from '@claimlens/core';
+import { annotationToJson, articleJson, type Corpus, corpusAbove, corpusToJson, toBrat, toW3C } from '@claimlens/core';
 import type { ExportFile, ExportFormat, ExportParams } from '../protocol.js';
 import type { Workspace } from '../workspace.js';
 
@@ -37,14 +37,18 @@ export const writers: Record<ExportFormat, Writer> = {
   },
 };
 
-/** Export the workspace corpus, or one document of it, in a format. */
-export function exportAnnotations(workspace: Workspace, params: ExportParams): { files: ExportFile[] } {
+/** Export the workspace corpus, or one document of it, in a format; disputes and agreements scored at least `minConfidence`. */
+export function exportAnnotations(
+  workspace: Workspace,
+  params: ExportParams,
+  minConfidence: number,
+): { files: ExportFile[] } {
   const state = workspace.state;
   if (!state) return { files: [] };
   const ids = params.uri
     ? [state.ids.get(params.uri)].filter((id) => id !== undefined)
     : state.corpus.articles.map((a) => a.id);
-  return { files: writers[params.format](state.corpus, ids, !params.uri) };
+  return { files: writers[params.format](corpusAbove(state.corpus, minConfidence), ids, !params.uri) };
 }
 
 /** The file name for an article id: its path without the extension. */

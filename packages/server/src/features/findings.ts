@@ -1,54 +1,99 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Contradiction, CorpusClaim } from '@claimlens/core';
-import type { ContradictionItem } from '../protocol.js';
+import { type CorpusClaim, type Dispute, findingsAbove, isConflict } from '@claimlens/core';
+import type { DisputeItem, ExplorerDispute } from '../protocol.js';
 import type { CorpusState } from '../workspace.js';
 import { claimPlace } from './lookup.js';
 
+/** Which findings the user wants to see: scored at least `minConfidence`, and not dismissed. */
+export interface FindingFilter {
+  minConfidence: number;
+  dismissed: ReadonlySet<string>;
+}
+
 /**
- * A key for a contradiction that survives re-analysis: the kind and both claims' articles and contents.
- * Claim and contradiction ids are renumbered on every corpus build, so they cannot be remembered.
+ * A key for a dispute that survives re-analysis: the facet and each position's claims by article and content.
+ * Claim and dispute ids are renumbered on every corpus build, so they cannot be remembered.
  */
-export function findingKey(state: CorpusState, contradiction: Contradiction): string {
-  const sides = contradiction.claims.map((id) => {
-    const claim = state.corpus.claim(id);
-    return claim ? `${claim.article}#${claim.content.text.replace(/\s+/g, ' ').trim()}` : id;
-  });
-  return `${contradiction.kind}|${sides.sort().join('|')}`;
+export function findingKey(state: CorpusState, dispute: Dispute): string {
+  const positions = dispute.positions.map((p) =>
+    p.claims
+      .map((id) => {
+        const claim = state.corpus.claim(id);
+        return claim ? `${claim.article}#${claim.content.text.replace(/\s+/g, ' ').trim()}` : id;
+      })
+      .sort()
+      .join('+'),
+  );
+  return `${dispute.facet}|${positions.sort().join('|')}`;
 }
 
-/** The contradictions a claim takes part in, with the other side. */
-export function contradictionsOf(
-  state: CorpusState,
-  claimId: string,
-): { contradiction: Contradiction; other: CorpusClaim | undefined }[] {
-  const result: { contradiction: Contradiction; other: CorpusClaim | undefined }[] = [];
-  for (const contradiction of state.corpus.contradictions) {
-    const index = contradiction.claims.indexOf(claimId);
-    if (index === -1) continue;
-    const otherId = contradiction.claims[1 - index];
-    result.push({ contradiction, other: otherId === undefined ? undefined : state.corpus.claim(otherId) });
-  }
-  return result;
+/** The disputes scored at least the filter's minimum, dismissed ones included: for hovers and the list. */
+export function scoredDisputes(state: CorpusState, filter: FindingFilter): Dispute[] {
+  return findingsAbove(state.corpus, filter.minConfidence).disputes;
 }
 
-/** Every contradiction of the corpus with both sides' places, dismissed ones marked. */
-export function contradictionItems(state: CorpusState | null, dismissed: ReadonlySet<string>): ContradictionItem[] {
+/** The disputes to show: scored at least the filter's minimum and not dismissed. */
+export function shownDisputes(state: CorpusState, filter: FindingFilter): Dispute[] {
+  return scoredDisputes(state, filter).filter((d) => !filter.dismissed.has(findingKey(state, d)));
+}
+
+/** The claims of each position of a dispute that the corpus knows, in order. */
+export function positionClaims(state: CorpusState, dispute: Dispute): CorpusClaim[][] {
+  return dispute.positions.map((p) =>
+    p.claims.map((id) => state.corpus.claim(id)).filter((c): c is CorpusClaim => c !== undefined),
+  );
+}
+
+/** The ids of the claims that take a side in a dispute whose positions cannot all hold. */
+export function disputedClaims(disputes: readonly Dispute[]): Set<string> {
+  return new Set(disputes.filter(isConflict).flatMap((d) => d.positions.flatMap((p) => p.claims)));
+}
+
+/** A dispute as the editor lists it: each position with who holds it and where its first claim is. */
+export function disputeEntry(state: CorpusState, dispute: Dispute): ExplorerDispute {
+  const claims = positionClaims(state, dispute);
+  return {
+    id: dispute.id,
+    what: dispute.what,
+    facet: dispute.facet,
+    compatible: dispute.compatible,
+    update: dispute.update === true,
+    confidence: dispute.confidence,
+    explanation: dispute.explanation,
+    positions: dispute.positions.map((p, i) => {
+      const first = claims[i]?.[0];
+      return {
+        value: p.value,
+        sources: sourceNames(state, p.sources),
+        place: first ? claimPlace(state, first) : null,
+      };
+    }),
+  };
+}
+
+/** Each source as "Speaker (Outlet)". */
+export function sourceNames(state: CorpusState, sources: Dispute['positions'][number]['sources']): string[] {
+  return sources.map((s) => `${s.name} (${state.outlet(s.article)})`);
+}
+
+/** Every dispute scored at least the filter's minimum, dismissed ones marked, with each position's first claim. */
+export function disputeItems(state: CorpusState | null, filter: FindingFilter): DisputeItem[] {
   if (!state) return [];
-  return state.corpus.contradictions.map((c) => {
-    const sides: ContradictionItem['sides'] = [];
-    for (const id of c.claims) {
-      const claim = state.corpus.claim(id);
+  return scoredDisputes(state, filter).map((d) => {
+    const sides: DisputeItem['sides'] = [];
+    positionClaims(state, d).forEach((claims, i) => {
+      const claim = claims[0];
       const place = claim ? claimPlace(state, claim) : null;
-      if (!claim || !place) continue;
+      if (!claim || !place) return;
       const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? null) : (claim.source?.text ?? null);
-      sides.push({ place, outlet: state.outlet(claim.article), speaker, text: claim.content.text });
-    }
-    const key = findingKey(state, c);
-    return { id: c.id, kind: c.kind, explanation: c.explanation, key, dismissed: dismissed.has(key), sides };
+      const value = d.positions[i]?.value ?? '';
+      sides.push({ place, outlet: state.outlet(claim.article), speaker, text: claim.content.text, value });
+    });
+    const key = findingKey(state, d);
+    return { ...disputeEntry(state, d), key, dismissed: filter.dismissed.has(key), sides };
   });
 }
-
 /** Dismissed findings, kept in `.claimlens/dismissed.json` under a folder. */
 export class DismissedStore {
   readonly keys = new Set<string>();

@@ -3,7 +3,7 @@ import { overlaps } from '@claimlens/core';
 import { toRange } from '../positions.js';
 import type { Highlight, HighlightsResult, Settings } from '../protocol.js';
 import type { CorpusState, Entry } from '../workspace.js';
-import { findingKey } from './findings.js';
+import { disputedClaims, type FindingFilter, shownDisputes } from './findings.js';
 import { type View, viewOf } from './lookup.js';
 
 /** A highlighted stretch of a document, by offsets, with what kind of name or claim it belongs to. */
@@ -25,7 +25,7 @@ export function highlights(
   entry: Entry,
   state: CorpusState | null,
   settings: Settings['highlights'],
-  dismissed: ReadonlySet<string>,
+  filter: FindingFilter,
 ): HighlightsResult {
   const view = viewOf(entry, state);
   if (!view) return { uri: entry.uri, version: entry.version, highlights: [] };
@@ -33,7 +33,7 @@ export function highlights(
   return {
     uri: entry.uri,
     version: view.snapshot.version,
-    highlights: highlightSpans(view, settings, dismissed).map((span) => ({
+    highlights: highlightSpans(view, settings, filter).map((span) => ({
       kind: span.kind,
       range: toRange(document, span.start, span.end),
     })),
@@ -44,7 +44,7 @@ export function highlights(
 export function highlightSpans(
   view: View,
   settings: Settings['highlights'],
-  dismissed: ReadonlySet<string>,
+  filter: FindingFilter,
 ): HighlightSpan[] {
   const { annotation } = view;
   const result: HighlightSpan[] = [];
@@ -78,16 +78,11 @@ export function highlightSpans(
     }
   }
   if (settings.contradictions && view.state) {
-    const local = new Map(annotation.claims.map((c) => [c.id, c]));
-    const marked = new Set<string>();
-    for (const contradiction of view.state.corpus.contradictions) {
-      if (dismissed.has(findingKey(view.state, contradiction))) continue;
-      for (const id of contradiction.claims) {
-        const claim = local.get(id);
-        if (!claim || marked.has(id)) continue;
-        marked.add(id);
+    // a claim that takes a side in a dispute shown whose positions cannot all hold
+    const disputed = disputedClaims(shownDisputes(view.state, filter));
+    for (const claim of annotation.claims) {
+      if (disputed.has(claim.id))
         add({ kind: 'contradiction', start: claim.content.start, end: claim.content.end, stance: claim.stance });
-      }
     }
   }
   return result;

@@ -1,6 +1,6 @@
-import type { Claim, CorpusClaim, DocumentEntity, Entity, Geo, Mention } from '@claimlens/core';
+import type { Claim, CorpusClaim, Dispute, DocumentEntity, Entity, Geo, Mention } from '@claimlens/core';
 import type { CorpusState } from '../workspace.js';
-import { contradictionsOf, findingKey } from './findings.js';
+import { type FindingFilter, findingKey, positionClaims, scoredDisputes, sourceNames } from './findings.js';
 import {
   articleLabel,
   claimPlace,
@@ -13,14 +13,13 @@ import {
   type View,
 } from './lookup.js';
 
-export interface HoverOptions {
+export interface HoverOptions extends FindingFilter {
   commandLinks: boolean;
-  dismissed: ReadonlySet<string>;
   /** The name this editor writes as the creator of annotations ("by you"). */
   annotator?: string;
 }
 
-/** Markdown for what is at `offset`: the entity, the event, the claims and their contradictions. Null for nothing. */
+/** Markdown for what is at `offset`: the entity, the event, the claims and their disputes. Null for nothing. */
 export function hoverMarkdown(view: View, offset: number, options: HoverOptions): string | null {
   const sections: string[] = [];
   const human = humanSection(view, offset, options.annotator);
@@ -117,15 +116,9 @@ function claimSection(view: View, claim: Claim, options: HoverOptions): string {
   if (!state) return [...lines, '_Other sources: workspace analysis is updating…_'].join('  \n');
   const corpusClaim = state.corpus.claim(claim.id);
   if (!corpusClaim) return lines.join('  \n');
-  const contradictions = contradictionsOf(state, claim.id);
-  for (const { contradiction, other } of contradictions) {
-    const dismissed = options.dismissed.has(findingKey(state, contradiction)) ? ' _(dismissed)_' : '';
-    lines.push(
-      '',
-      `**Contradiction** (${contradiction.kind})${dismissed}: ${escapeMarkdown(contradiction.explanation)}`,
-    );
-    lines.push(`- This side: ${escapeMarkdown(shorten(claim.content.text))}`);
-    if (other) lines.push(`- Other side: ${sourceLink(state, other, options)}`);
+  for (const dispute of scoredDisputes(state, options)) {
+    if (dispute.positions.some((p) => p.claims.includes(claim.id)))
+      lines.push('', ...disputeLines(state, dispute, claim.id, options));
   }
   const others = state.corpus.otherSources(corpusClaim);
   const events = state.corpus.eventsOf(corpusClaim);
@@ -148,6 +141,29 @@ function claimSection(view: View, claim: Claim, options: HoverOptions): string {
     lines.push(...rows.values());
   }
   return lines.join('  \n');
+}
+
+/**
+ * A dispute once, with every position: its value, the sources behind it, and a link to one of its claims (another
+ * than the one hovered); the hovered claim's position is marked.
+ */
+function disputeLines(state: CorpusState, dispute: Dispute, claimId: string, options: HoverOptions): string[] {
+  const sort = dispute.update ? 'Update' : dispute.compatible ? 'Differing accounts (they can all hold)' : 'Dispute';
+  const dismissed = options.dismissed.has(findingKey(state, dispute)) ? ' _(dismissed)_' : '';
+  const lines = [
+    `**${sort}** — ${escapeMarkdown(dispute.what)} · ${dispute.facet} · confidence ${dispute.confidence.toFixed(2)}${dismissed}`,
+  ];
+  const claims = positionClaims(state, dispute);
+  dispute.positions.forEach((position, i) => {
+    const mine = position.claims.includes(claimId);
+    const other = claims[i]?.find((c) => c.id !== claimId);
+    const who = sourceNames(state, position.sources).join('; ') || 'no named source';
+    lines.push(
+      `- ${mine ? '▸ ' : ''}“${escapeMarkdown(position.value || 'as quoted')}”${mine ? ' (this claim)' : ''}: ${escapeMarkdown(who)}${other ? ` — ${sourceLink(state, other, options)}` : ''}`,
+    );
+  });
+  lines.push(`_Why:_ ${escapeMarkdown(dispute.explanation)}`);
+  return lines;
 }
 
 /** Outlet, speaker, stance and the start of what a claim says, on one line. */

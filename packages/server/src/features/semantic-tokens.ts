@@ -1,4 +1,5 @@
 import type { Settings } from '../protocol.js';
+import type { FindingFilter } from './findings.js';
 import { type HighlightSpan, highlightSpans } from './highlights.js';
 import type { View } from './lookup.js';
 
@@ -59,12 +60,12 @@ const layer: Partial<Record<HighlightSpan['kind'], number>> = {
 export function semanticTokens(
   view: View,
   settings: Settings['highlights'],
-  dismissed: ReadonlySet<string>,
+  filter: FindingFilter,
 ): { data: number[] } {
   const text = view.snapshot.document.getText();
   // Each UTF-16 unit gets the token it shows: 0 none, else (type + 1) | modifiers << 4.
   const painted = new Int32Array(text.length);
-  const spans = highlightSpans(view, settings, dismissed)
+  const spans = highlightSpans(view, settings, filter)
     .filter((span) => tokenType[span.kind] !== undefined)
     .sort((a, b) => (layer[a.kind] ?? 0) - (layer[b.kind] ?? 0));
   for (const span of spans) {
