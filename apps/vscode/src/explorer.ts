@@ -120,7 +120,7 @@ export class ExplorerTree implements vscode.TreeDataProvider<Node> {
         ]
           .filter((part) => part !== '')
           .join(' · ');
-        item.tooltip = `${event.label}\n${item.description}`;
+        item.tooltip = `${event.label}\n${item.description}${event.reason ? `\nGrouped by ${event.reason}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(event.contradictions > 0 ? 'warning' : 'pulse');
         setCommand(item, event.place);
         return item;

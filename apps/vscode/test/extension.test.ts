@@ -101,6 +101,7 @@ describe('the explorer', () => {
         id: 'V1',
         label: 'stranded',
         type: 'stranding',
+        reason: 'same word “strand”; same place: Harbor',
         mentions: 2,
         contradictions: 1,
         place,
@@ -157,6 +158,7 @@ describe('the explorer', () => {
     const eventItem = tree.getTreeItem(event!);
     expect(eventItem.label).toBe('stranded');
     expect(eventItem.description).toBe('1 contradicting · 2 claims · 2 outlets · stranding');
+    expect(eventItem.tooltip).toContain('Grouped by same word “strand”; same place: Harbor');
     const outlets = tree.getChildren(event);
     expect(outlets.map((o) => tree.getTreeItem(o).label)).toEqual(['Harbor Daily', 'Island Gazette']);
     expect(tree.getTreeItem(outlets[0]!).description).toBe('1 claim');

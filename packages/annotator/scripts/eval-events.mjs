@@ -9,18 +9,20 @@ import { pathToFileURL } from 'node:url';
 export const devTopics = [2, 5, 12, 18, 21, 23, 34, 35];
 
 const usage = `Usage: node packages/annotator/scripts/eval-events.mjs <ecbplus-folder> [--split dev|train] [--topics 2,5,...]
-       [--events JSON] [--cluster JSON] [--verbose]
+       [--events JSON] [--cluster JSON] [--no-folds] [--verbose]
 
 Rebuilds each ECB+ document (tokens joined by single spaces, one sentence a line), annotates the documents
 of each topic with createAnnotator({linePerSentence: true}), groups their event mentions with clusterEvents,
 and scores the gold event mentions (ACTION_* and NEG_ACTION_* in ECBplus_coreference_sentences.csv) with
 MUC, B³, CEAF-e and CoNLL F1. Prints the share of gold mentions that a predicted mention overlaps (any token)
 and of predicted mentions in the checked sentences that overlap a gold one. Also prints the same-lemma baseline (gold mentions grouped by lemma).
-Default topics: the dev topics ${devTopics.join(' ')}; --split train scores the train topics (all others in
-the folder), where settings are tuned. Without --cluster, mentions are grouped as buildCorpus groups them
-(clusterEvents with its defaults), so the score is the product's. --events passes tag-events options
-(e.g. '{"minProbability":0.6}'), --cluster clusterEvents options (e.g. '{"holdGeneric":false}'; arrays of
-strings become sets) to compare settings. Imports the built packages (dist/): build them first.`;
+Default topics: the dev topics ${devTopics.join(' ')}, followed by a topic-level 5-fold cross-validation over
+the train topics (all others in the folder): the event model trained (weights and threshold) on four fifths
+of them, scored on the other fifth (--no-folds skips it); --split train scores the train topics with the
+shipped model. Without --cluster, mentions are grouped as \`claimlens analyze\` groups them (clusterEvents with
+the annotator's defaultEventGrouping(): data/events/model.json, wordnet.tsv, background.txt), so the score
+is the product's. --events passes tag-events options (e.g. '{"minProbability":0.6}'), --cluster clusterEvents
+options (arrays of strings become sets) to compare settings. Imports the built packages (dist/): build them first.`;
 
 /** Read the checked sentences: Map<"topic_file", Set<sentence>>. */
 export function readSentenceIndex(folder) {
@@ -286,14 +288,6 @@ function hungarian(a) {
   return result;
 }
 
-function addCounts(total, counts) {
-  for (const metric of Object.keys(counts)) {
-    total[metric] ??= { rNum: 0, rDen: 0, pNum: 0, pDen: 0 };
-    for (const k of Object.keys(counts[metric])) total[metric][k] += counts[metric][k];
-  }
-  return total;
-}
-
 /** F1 per metric and CoNLL from summed counts. */
 export function summarize(total) {
   const out = {};
@@ -318,77 +312,50 @@ async function main(argv) {
   const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const split = option('--split') ?? 'dev';
   const topicsArg = option('--topics');
-  const topics = topicsArg
-    ? topicsArg.split(',').map(Number)
-    : split === 'train'
-      ? listTopics(folder).filter((t) => !devTopics.includes(t))
-      : devTopics;
+  const trainTopics = listTopics(folder).filter((t) => !devTopics.includes(t));
+  const topics = topicsArg ? topicsArg.split(',').map(Number) : split === 'train' ? trainTopics : devTopics;
   const verbose = argv.includes('--verbose');
   const eventOptions = JSON.parse(option('--events') ?? '{}');
   const clusterOptions = JSON.parse(option('--cluster') ?? '{}');
   for (const [key, value] of Object.entries(clusterOptions)) {
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) clusterOptions[key] = new Set(value);
   }
-  const { createAnnotator, lemmatize } = await import('../dist/index.js');
-  const { clusterEvents, resolveEntities } = await import('@claimlens/core');
-  const annotator = createAnnotator({ linePerSentence: true, events: eventOptions });
+  const { defaultEventGrouping, lemmatize } = await import('../dist/index.js');
+  const { eventFeatures } = await import('@claimlens/core');
+  const { addCounts, crossValidate, loadTopics, scoreTopic } = await import('./events-model.mjs');
+  const grouping = { ...defaultEventGrouping(), ...clusterOptions };
+  const started = Date.now();
+  const data = await loadTopics(folder, topics, eventOptions);
   const index = readSentenceIndex(folder);
   const system = {};
   const baseline = {};
   const mentions = {};
   let goldCount = 0;
-  const started = Date.now();
-  for (const topic of topics) {
-    const docs = readTopic(folder, topic, index);
-    const items = docs.map((d) => ({
-      article: {
-        id: d.name,
-        path: `${d.name}.txt`,
-        outlet: null,
-        title: null,
-        date: null,
-        url: null,
-        text: d.text,
-        format: 'plaintext',
-        messages: [],
-      },
-      annotation: annotator.annotate(d.text),
-    }));
-    const resolved = resolveEntities(items, {});
-    const events = clusterEvents(
-      items.map((i) => i.article),
-      resolved.annotations,
-      { entities: resolved.entities, ...clusterOptions },
-    );
-    const spans = new Map();
-    for (const event of events) {
-      for (const m of event.mentions) {
-        if (!spans.has(m.article)) spans.set(m.article, []);
-        spans.get(m.article).push({ start: m.start, end: m.end, event: event.id });
-      }
+  for (const topic of data) {
+    const scored = await scoreTopic(topic, grouping);
+    goldCount += scored.gold;
+    addCounts(system, scored.counts);
+    for (const [k, n] of Object.entries(mentionOverlap(topic.docs, scored.spans, index))) {
+      mentions[k] = (mentions[k] ?? 0) + n;
     }
     const gold = new Map();
-    const predicted = new Map();
     const lemmaBased = new Map();
-    for (const doc of docs) {
+    for (const doc of topic.docs) {
       for (const m of doc.mentions) {
         if (!m.checked) continue;
-        goldCount++;
-        gold.set(m.id, `${topic}:${m.cluster}`);
-        const hits = (spans.get(doc.name) ?? []).filter((s) => s.start < m.end && m.start < s.end);
-        hits.sort((a, b) => overlap(b, m) - overlap(a, m));
-        predicted.set(m.id, hits[0] ? `${topic}:${hits[0].event}` : `${m.id}:none`);
-        lemmaBased.set(m.id, `${topic}:${m.words.map((w) => lemmatize(w)).join(' ')}`);
-        if (verbose && !hits[0]) console.log(`missed ${m.id} ${m.tag} "${m.text}"`);
+        gold.set(m.id, `${topic.topic}:${m.cluster}`);
+        lemmaBased.set(m.id, `${topic.topic}:${m.words.map((w) => lemmatize(w)).join(' ')}`);
       }
     }
-    for (const [k, n] of Object.entries(mentionOverlap(docs, spans, index))) mentions[k] = (mentions[k] ?? 0) + n;
-    addCounts(system, scoreCounts(gold, predicted));
-    addCounts(baseline, scoreCounts(gold, lemmaBased));
+    const lemmaCounts = scoreCounts(gold, lemmaBased);
+    addCounts(baseline, lemmaCounts);
     if (verbose) {
-      const s = summarize(scoreCounts(gold, predicted));
-      const b = summarize(scoreCounts(gold, lemmaBased));
-      console.log(`topic ${topic}: ${docs.length} docs, CoNLL ${s.conll.toFixed(4)} (lemma ${b.conll.toFixed(4)})`);
+      for (const m of scored.missed) console.log(`missed ${m.id} ${m.tag} "${m.text}"`);
+      const s = summarize(scored.counts);
+      const b = summarize(lemmaCounts);
+      console.log(
+        `topic ${topic.topic}: ${topic.docs.length} docs, CoNLL ${s.conll.toFixed(4)} (lemma ${b.conll.toFixed(4)})`,
+      );
     }
   }
   const fmt = (s) =>
@@ -405,6 +372,17 @@ async function main(argv) {
   );
   console.log(`system:\n  ${fmt(summarize(system))}`);
   console.log(`same-lemma baseline (gold mentions):\n  ${fmt(summarize(baseline))}`);
+  if (topicsArg || split !== 'dev' || argv.includes('--no-folds')) return;
+  // the model trained on 4/5 of the train topics (weights and threshold), scored on the other fifth
+  const train = await loadTopics(folder, trainTopics, eventOptions);
+  const folds = await crossValidate(train, grouping, [...eventFeatures]);
+  folds.forEach((f, i) => {
+    console.log(
+      `train fold ${i + 1} (topics ${f.topics.join(' ')}): CoNLL F1 ${f.conll.toFixed(4)}, threshold ${f.threshold}`,
+    );
+  });
+  const mean = folds.reduce((sum, f) => sum + f.conll, 0) / folds.length;
+  console.log(`train topics, ${folds.length}-fold cross-validation by topic: mean CoNLL F1 ${mean.toFixed(4)}`);
 }
 
 /**
@@ -425,10 +403,6 @@ export function mentionOverlap(docs, predictedByDoc, index) {
     counts.predictedGold += predicted.filter((p) => gold.some((m) => meets(p, m))).length;
   }
   return counts;
-}
-
-function overlap(a, b) {
-  return Math.min(a.end, b.end) - Math.max(a.start, b.start);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -15,7 +15,10 @@ Writes to out-folder (default packages/annotator/data/events):
                          test topics are never read): how often it is annotated as an event mention,
                          how often two mentions with this lemma in one sub-topic corefer, and lemma pairs
                          that corefer often (synonyms such as "kill"/"murder").
-Imports the built annotator (dist/): build it first.`;
+  model.json             the event grouping model (see events-model.mjs): logistic regression weights over
+                         mention pairs of the annotated train topics, per-lemma coreference rates, and the
+                         clustering threshold that groups the train topics best (thresholds tried printed).
+Imports the built packages (dist/): build them first.`;
 
 async function main(argv) {
   if (argv.length === 0 || argv.includes('--help')) {
@@ -75,6 +78,16 @@ async function main(argv) {
   );
   console.log(
     `ecb-lexicon.json: ${Object.keys(lemmas).length} lemmas, ${nonEvents.length} non-events, ${synonymList.length} synonym pairs from topics ${train.join(' ')}`,
+  );
+
+  // 3. The event grouping model, trained on the annotated train topics.
+  const { defaultEventGrouping } = await import('../dist/index.js');
+  const { eventFeatures } = await import('@claimlens/core');
+  const { loadTopics, trainModel } = await import('./events-model.mjs');
+  const trained = await trainModel(await loadTopics(folder, train), defaultEventGrouping(), [...eventFeatures]);
+  writeFileSync(`${out}/model.json`, `${JSON.stringify(trained.model)}\n`);
+  console.log(
+    `model.json: ${trained.model.features.length} weights, ${Object.keys(trained.model.lemmas).length} lemma rates, threshold ${trained.model.threshold} (train CoNLL F1 by threshold: ${trained.tried.map(([t, f]) => `${t} ${f.toFixed(4)}`).join(', ')})`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { createAnnotator } from '@claimlens/annotator';
+import { createAnnotator, defaultEventGrouping } from '@claimlens/annotator';
 import { clusterEvents, resolveEntities } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
 import { article } from './fixtures/article.js';
@@ -23,7 +23,7 @@ describe('events across articles (annotator + clusterEvents)', () => {
     const events = clusterEvents(
       items.map((i) => i.article),
       resolved.annotations,
-      { entities: resolved.entities },
+      { ...defaultEventGrouping(), entities: resolved.entities },
     );
     const first = (id: string) => {
       const text = texts[id as keyof typeof texts];

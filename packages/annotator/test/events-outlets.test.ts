@@ -1,4 +1,4 @@
-import { createAnnotator } from '@claimlens/annotator';
+import { createAnnotator, defaultEventGrouping } from '@claimlens/annotator';
 import { buildCorpus, type Event } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
 import { article } from './fixtures/article.js';
@@ -11,7 +11,7 @@ function corpus(articles: Record<string, [date: string, text: string]>) {
     article: article(id, text, date),
     annotation: annotator.annotate(text),
   }));
-  const events = buildCorpus(items).events;
+  const events = buildCorpus(items, {}, { events: defaultEventGrouping() }).events;
   /** The event of the first mention whose trigger is `word` in article `id`. */
   const eventOf = (id: string, word: string): Event | undefined => {
     const text = articles[id]?.[1] ?? '';

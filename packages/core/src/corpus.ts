@@ -6,7 +6,7 @@ import type { Dispute } from './dispute.js';
 import type { DocumentAnnotation } from './document.js';
 import type { Entity } from './entity.js';
 import type { Event } from './event.js';
-import { clusterEvents } from './events/cluster.js';
+import { type ClusterOptions, clusterEvents } from './events/cluster.js';
 import type { Message } from './message.js';
 import { type CorpusConfig, resolveEntities } from './resolve/entities.js';
 
@@ -155,6 +155,11 @@ export interface BuildOptions {
    * built. Default: false.
    */
   consume?: boolean;
+  /**
+   * What event grouping knows: the pairwise model, WordNet relations, background framing words (the
+   * annotator's `defaultEventGrouping()`). Default: mentions group by lemma alone (see `clusterEvents`).
+   */
+  events?: Pick<ClusterOptions, 'model' | 'wordnet' | 'backgroundWords'>;
 }
 
 /** Build a corpus from annotated articles: resolve entities, group events, compare claims. */
@@ -168,7 +173,7 @@ export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}
     if (!annotation) continue;
     for (const claim of annotation.claims) claims.push(placeClaim(claim, article.id));
   }
-  const events = clusterEvents(articles, resolved.annotations, { entities: resolved.entities });
+  const events = clusterEvents(articles, resolved.annotations, { ...options.events, entities: resolved.entities });
   const { disputes, contradictions, agreements } = compareClaims({
     articles,
     annotations: resolved.annotations,

@@ -49,4 +49,9 @@ export interface Event {
   type: string;
   mentions: (ArticleSpan & { mention: string })[];
   claims: string[];
+  /**
+   * Why the mentions were grouped, in a line: "same word “quake”; shared participants: Hamas; same day".
+   * Absent for an event of one mention.
+   */
+  reason?: string;
 }

@@ -71,7 +71,9 @@ export type {
   PlaceKind,
 } from './entity.js';
 export type { Event, EventArguments, EventMention } from './event.js';
-export { clusterEvents } from './events/cluster.js';
+export { type ClusterOptions, clusterEvents, eventPairs, lemmaModel } from './events/cluster.js';
+export { type EventModel, features as eventFeatures } from './events/model.js';
+export { parseWordNet, type Relation, type WordNet } from './events/wordnet.js';
 export * from './formats/index.js';
 export { type Message, type MessageCode, messageCodes } from './message.js';
 export {

@@ -1,6 +1,7 @@
 import { clusterEvents, type DocumentAnnotation, type EventMention } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
 import { article, eventAnnotation, type GivenMention } from './fixtures/article.js';
+import { grouping } from './fixtures/grouping.js';
 
 type Given = Omit<GivenMention, 'verbal'>;
 
@@ -13,13 +14,13 @@ function annotation(text: string, mentions: Given[]): DocumentAnnotation {
 }
 
 /** Cluster two one-sentence articles (one sub-topic: they share a name) and tell whether their first mentions share an event. */
-function together(one: [string, string | null, Given], two: [string, string | null, Given], options = {}) {
+function together(one: [string, string | null, Given], two: [string, string | null, Given]) {
   const articles = [article('one', one[0], one[1]), article('two', two[0], two[1])];
   const annotations = new Map([
     ['one', annotation(one[0], [one[2]])],
     ['two', annotation(two[0], [two[2]])],
   ]);
-  const events = clusterEvents(articles, annotations, { documents: { threshold: 0 }, ...options });
+  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0 } });
   const of = (id: string) => events.find((e) => e.mentions.some((m) => m.article === id));
   return { same: of('one')?.id === of('two')?.id, label: of('one')?.label };
 }
@@ -47,12 +48,11 @@ describe('clusterEvents options and arguments', () => {
     expect(together([open, '2024-04-17', said('it')], [open, '2024-04-17', said('it')]).same).toBe(false);
   });
 
-  it('holds generic mentions that share no participant apart unless asked not to', () => {
+  it('holds generic mentions that share no participant apart', () => {
     const used = { trigger: 'used', lemma: 'use', type: 'occurrence', generic: true };
     const one: [string, string, Given] = ['Police in Westport used tear gas.', '2024-04-17', used];
     const two: [string, string, Given] = ['Farmers in Westport used the bridge.', '2024-04-17', used];
     expect(together(one, two).same).toBe(false);
-    expect(together(one, two, { holdGeneric: false }).same).toBe(true);
   });
 
   it('reads weekdays against the article date and labels the day', () => {
@@ -80,7 +80,7 @@ describe('clusterEvents options and arguments', () => {
         ['one', annotation(undated, [crossed, seized])],
         ['two', annotation(dated, [crossed])],
       ]);
-      const events = clusterEvents(articles, annotations, { documents: { threshold: 0 } });
+      const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0 } });
       return events.some((e) => new Set(e.mentions.map((m) => m.article)).size === 2);
     };
     expect(sameCrossing('2024-04-18')).toBe(true);

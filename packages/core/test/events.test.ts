@@ -1,6 +1,7 @@
 import { clusterEvents, type DocumentAnnotation } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
 import { article, eventAnnotation } from './fixtures/article.js';
+import { grouping } from './fixtures/grouping.js';
 
 const a1 =
   'Northland armored columns crossed into Southland near Riverton on Friday, April 16. The crossing was condemned in Westport.';
@@ -36,7 +37,7 @@ describe('clusterEvents', () => {
   ]);
 
   it('groups two articles about one crossing and keeps a similar crossing months later apart', () => {
-    const events = clusterEvents(articles, annotations);
+    const events = clusterEvents(articles, annotations, grouping);
     const eventOf = (id: string, trigger: string) =>
       events.find((e) => e.mentions.some((m) => m.article === id && m.text === trigger))?.id;
     expect(eventOf('a1', 'crossed')).toBeDefined();
@@ -50,13 +51,16 @@ describe('clusterEvents', () => {
 
   it('keeps mentions with different written dates apart even in one sub-topic', () => {
     const undated = articles.map((a) => ({ ...a, date: null }));
-    const events = clusterEvents(undated, annotations, { documents: { threshold: 0 } });
+    const events = clusterEvents(undated, annotations, { ...grouping, documents: { threshold: 0 } });
     const crossed = events.filter((e) => e.mentions.some((m) => m.text === 'crossed'));
     expect(crossed.length).toBe(2);
   });
 
-  it('groups synonyms when told and labels events by lemma', () => {
-    const events = clusterEvents(articles.slice(0, 2), annotations, { synonyms: [['cross', 'incursion']] });
+  it('groups words the annotator gave one synset and labels events by lemma', () => {
+    const synset = new Map(
+      [...annotations].map(([id, a]) => [id, { ...a, events: a.events.map((e) => ({ ...e, synset: 'cross' })) }]),
+    );
+    const events = clusterEvents(articles.slice(0, 2), synset, grouping);
     const crossing = events.find((e) => e.mentions.some((m) => m.text === 'incursion'));
     expect(crossing?.mentions.length).toBe(4);
     expect(crossing?.label).toContain('cross');
@@ -85,25 +89,25 @@ describe('clusterEvents', () => {
               trigger: { start: at(repeats, k), end: at(repeats, k) + 'incursion'.length, text: 'incursion' },
               type: 'movement',
               lemma: 'incursion',
+              synset: 'cross',
               arguments: {},
               claims: [],
             })),
           },
         ],
-        ['a2', annotations.get('a2') as DocumentAnnotation],
-        ['a4', eventAnnotation(a4, [{ trigger: 'crossed', lemma: 'cross', type: 'movement' }])],
+        ['a2', withSynset(annotations.get('a2') as DocumentAnnotation)],
+        ['a4', withSynset(eventAnnotation(a4, [{ trigger: 'crossed', lemma: 'cross', type: 'movement' }]))],
       ]),
-      { synonyms: [['cross', 'incursion']], documents: { threshold: 0 } },
+      { ...grouping, documents: { threshold: 0 } },
     );
     const crossing = events.find((e) => e.mentions.some((m) => m.article === 'a1'));
     expect(crossing?.mentions.length).toBe(6);
     expect(crossing?.label).toMatch(/^cross/);
   });
 
-  it('lets one report that misreads the date join the event the other reports agree on, but not a crossing months later', () => {
+  it('keeps a crossing months later out of the event that several reports agree on', () => {
     const reports = [
       ['b1', 'Northland columns crossed into Southland near Riverton.', undefined],
-      ['b2', 'Northland columns crossed into Southland on April 12.', '*-04-12'],
       ['b3', 'Witnesses say Northland columns crossed into Southland.', undefined],
       ['b4', 'Northland columns crossed into Southland on April 16.', '*-04-16'],
       ['b5', 'Northland columns crossed into Southland on September 3.', '*-09-03'],
@@ -118,11 +122,16 @@ describe('clusterEvents', () => {
           ]),
         ]),
       ),
-      { documents: { threshold: 0, maxShare: 1 } },
+      { ...grouping, documents: { threshold: 0, maxShare: 1 } },
     );
     const eventOf = (id: string) => events.find((e) => e.mentions.some((m) => m.article === id))?.id;
     expect(eventOf('b4')).toBe(eventOf('b1'));
-    expect(eventOf('b2')).toBe(eventOf('b1'));
+    expect(eventOf('b3')).toBe(eventOf('b1'));
     expect(eventOf('b5')).not.toBe(eventOf('b1'));
   });
 });
+
+/** The annotation with every event mention in the synset "cross" (as the annotator marks "cross" and "incursion"). */
+function withSynset(annotation: DocumentAnnotation): DocumentAnnotation {
+  return { ...annotation, events: annotation.events.map((e) => ({ ...e, synset: 'cross' })) };
+}

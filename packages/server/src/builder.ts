@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { defaultEventGrouping } from '@claimlens/annotator';
 import {
   type AnnotatedArticle,
   buildCorpus,
@@ -19,9 +20,14 @@ export interface CorpusBuilder {
   dispose(): void;
 }
 
+/** Build as `claimlens analyze` does: with the annotator's event grouping knowledge. */
+export function buildWithDefaults(items: AnnotatedArticle[], config: CorpusConfig): Corpus {
+  return buildCorpus(items, config, { events: defaultEventGrouping() });
+}
+
 /** Build in this thread: for tests, and small workspaces. */
 export function inlineBuilder(
-  build: (items: AnnotatedArticle[], config: CorpusConfig) => Corpus = buildCorpus,
+  build: (items: AnnotatedArticle[], config: CorpusConfig) => Corpus = buildWithDefaults,
 ): CorpusBuilder {
   const items = new Map<string, AnnotatedArticle>();
   let config: CorpusConfig = {};

@@ -118,6 +118,8 @@ export interface ExplorerEvent {
   id: string;
   label: string;
   type: string;
+  /** Why its mentions were grouped ("same word “quake”; shared participants: …"); null for one mention. */
+  reason: string | null;
   /** Claims grouped by outlet (outlet name → claims). */
   outlets: { outlet: string; claims: ExplorerClaim[] }[];
   mentions: number;

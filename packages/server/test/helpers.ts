@@ -1,4 +1,4 @@
-import type { Annotator } from '@claimlens/annotator';
+import { type Annotator, defaultEventGrouping } from '@claimlens/annotator';
 import {
   buildCorpus,
   type Claim,
@@ -121,7 +121,7 @@ export function fakeAnnotator(): Annotator {
  * whatever the event and comparison stages decide today.
  */
 export function buildWithContradiction(items: Parameters<typeof buildCorpus>[0]): Corpus {
-  const corpus = buildCorpus(items);
+  const corpus = buildCorpus(items, {}, { events: defaultEventGrouping() });
   const stranded = corpus.claims.filter((c) => c.content.text.includes('stranded'));
   const [a, b] = stranded.filter((c, i) => stranded.findIndex((x) => x.article === c.article) === i);
   if (!a || !b) return corpus;

@@ -2,20 +2,25 @@ import type { Article } from '../article.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
-import {
-  agreement,
-  conflicts,
-  type EntityInfo,
-  latestDay,
-  type NameAt,
-  nameLookup,
-  type Placed,
-  type Profile,
-  profileOf,
-  sameStatement,
-} from './compatible.js';
-import { clusterDocuments, type DocumentClusterOptions } from './documents.js';
+import { partitionPoint } from '../span.js';
+import { type EntityInfo, latestDay, type NameAt, nameLookup, type Placed, profileOf } from './compatible.js';
+import { clusterDocuments, type DocumentClusterOptions, stopwords, termCounts } from './documents.js';
 import { labelOf, majority } from './label.js';
+import { averageLinkage, Heap, Sums } from './linkage.js';
+import {
+  conflictScore,
+  type EventModel,
+  features,
+  type Member,
+  type PairContext,
+  pairFeatures,
+  probability,
+  relationOf,
+  ruledOut,
+  weightsOf,
+} from './model.js';
+import { reasonOf } from './reason.js';
+import type { Relation, WordNet } from './wordnet.js';
 
 export interface ClusterOptions {
   /** Corpus entities, to compare places by where they are (geo). Default: the entities of the annotations. */
@@ -23,133 +28,234 @@ export interface ClusterOptions {
   /** How articles are grouped into sub-topics first. Defaults: see `clusterDocuments`. */
   documents?: DocumentClusterOptions;
   /**
-   * Lemma pairs that name the same kind of happening ("kill"/"murder"), as `[a, b]` or `[a, b, rate]`.
-   * Default: none (mentions group by lemma, or by the synset the annotator gave them).
+   * The pairwise model that scores two mentions, and its threshold. Default: `lemmaModel`, which joins
+   * mentions of one lemma (or one synset the annotator gave) and nothing else.
    */
-  synonyms?: readonly (readonly [string, string, ...unknown[]])[];
+  model?: EventModel;
+  /** WordNet relations between lemmas, for mentions in different words ("murder" / "kill"). Default: none. */
+  wordnet?: WordNet;
   /**
-   * Lemmas too generic to tell a happening by ("use", "take"): their mentions join only another article's
-   * mention that shares a participant. Default: none.
+   * Words that frame the mention right after them as background ("previous", "earlier", "similar"): such a
+   * mention names another happening than the story's. Default: none.
    */
-  weakLemmas?: ReadonlySet<string>;
-  /**
-   * Whether mentions the annotator marked `generic` ("take", "use", "see") are held back like `weakLemmas`.
-   * Default: true (without it, light verbs of unrelated sentences make events such as "taking" across a
-   * story's articles; on ECB+ holding them gains 0.006 CoNLL F1 on the train topics and costs 0.006 on the
-   * dev topics, where "try" or "see" repeated across reports of one happening are annotated as coreferent).
-   */
-  holdGeneric?: boolean;
+  backgroundWords?: ReadonlySet<string>;
 }
 
-/** Members of a cluster a new mention is checked against, so a story told by thousands of articles stays linear. */
-const maxCompared = 64;
-/** Clusters of one block a mention is tried against (the newest), before it starts a cluster of its own. */
-const maxClusters = 256;
+/** The model without data: mentions of one lemma join, others do not. */
+export const lemmaModel: EventModel = {
+  features,
+  weights: features.map((f) => (f === 'bias' ? -4 : f === 'sameLemma' || f === 'synonym' ? 8 : 0)),
+  threshold: 0.5,
+};
+
+/** Mentions of one lemma a mention is scored against (the latest), so a story told by thousands of articles stays linear. */
+const maxCompared = 48;
 
 /** The mention type of reporting verbs and nouns ("said", "denial"): someone's words, not a happening. */
 const statement = 'statement';
 
 /**
  * Group event mentions across articles into events. Articles are first grouped into sub-topics (articles
- * that share rare words and names); within a sub-topic, mentions group by lemma or synset when their
- * arguments agree: different dates, places, directions or participants keep two similar happenings apart.
- * A mention still joins a cluster of three or more when at most a third of its members conflict with it
- * (one misread date or participant does not split an event that the other members agree on).
- * Statements group only with statements of the same speaker (one statement reported by several outlets),
- * so unrelated "said" never make one event. Candidates are blocked by sub-topic and lemma, so the work
- * grows about linearly with the corpus.
+ * that share rare words and names); within a sub-topic, a pairwise model scores mention pairs whose lemmas
+ * are the same or related in WordNet (from the words, the participants, time, place, how close they are and
+ * how alike their sentences and articles are), and average-link clustering joins groups of mentions while
+ * their average score is at least the model's threshold. Each mention is scored against at most the latest
+ * `maxCompared` mentions of each related lemma, so the work grows about linearly with the corpus.
  */
 export function clusterEvents(
   articles: Article[],
   annotations: Map<string, DocumentAnnotation>,
   options: ClusterOptions = {},
 ): Event[] {
-  const groups = clusterDocuments(articles, annotations, options.documents);
-  const canonical = synonymClasses(options.synonyms ?? []);
-  const entities = entityInfo(annotations, options.entities ?? []);
-  const weakLemmas = options.weakLemmas ?? new Set<string>();
-  const holdGeneric = options.holdGeneric ?? true;
-  // Profiles are read a block at a time and events made as clusters close, so neither outlives its block.
-  const lookups = new Map<string, { names: NameAt; latest: string | undefined }>();
-  const memberOf = (placed: Placed): Member => {
-    const { names, latest } = lookups.get(placed.article.id) as { names: NameAt; latest: string | undefined };
-    const mention = placed.mention;
-    return {
-      placed,
-      profile: profileOf(placed.article, names, mention, entities, latest),
-      weak: (holdGeneric && mention.generic === true) || weakLemmas.has(mention.lemma),
-      statement: mention.type === statement,
-    };
-  };
+  const model = options.model ?? lemmaModel;
+  const weights = weightsOf(model);
+  const x = new Float64Array(features.length);
   const events: Event[] = [];
-  const blocks = new Map<string, Placed[]>();
-  for (const article of articles) {
-    const annotation = annotations.get(article.id);
-    const group = groups.get(article.id) ?? -1;
-    lookups.set(article.id, { names: nameLookup(annotation), latest: latestDay(article, annotation) });
-    for (const mention of annotation?.events ?? []) {
-      const key = `${group}\u0000${mention.synset ?? canonical.get(mention.lemma) ?? mention.lemma}`;
-      const block = blocks.get(key);
-      const placed: Placed = { article, mention };
-      if (block) block.push(placed);
-      else blocks.set(key, [placed]);
-    }
-  }
-  for (const [key, block] of blocks) {
-    blocks.delete(key);
-    const local: Member[][] = [];
-    for (const placed of block) {
-      const member = memberOf(placed);
-      // the cluster that shares the most arguments with the mention, among those where no more than a third of
-      // the members compared conflict with it (none, in a cluster of one or two)
-      let home: Member[] | undefined;
-      let best = -1;
-      // at most the `maxClusters` newest clusters, so a block of thousands of mentions stays linear
-      for (let c = Math.max(0, local.length - maxClusters); c < local.length; c++) {
-        const cluster = local[c] as Member[];
-        let score = 0;
-        let ok = true;
-        let bad = 0;
-        const compared = Math.min(cluster.length, maxCompared);
-        for (let k = 0; k < compared; k++) {
-          const other = cluster[k] as Member;
-          if (
-            member.statement !== other.statement ||
-            (member.statement && !sameStatement(member.profile, other.profile))
-          ) {
-            ok = false;
-            break;
-          }
-          if (conflicts(member.profile, other.profile, entities, member.weak || other.weak)) {
-            // a few members that conflict are likely misread arguments; more than a third outvote the rest
-            bad++;
-            if (compared < 3 || 3 * bad > compared) {
-              ok = false;
-              break;
-            }
-            continue;
-          }
-          score += agreement(member.profile, other.profile);
-        }
-        if (ok && score > best) {
-          home = cluster;
-          best = score;
-        }
-      }
-      if (home) home.push(member);
-      else local.push([member]);
-    }
-    for (const cluster of local) events.push(toEvent(cluster, events.length + 1, entities));
-  }
+  forEachGroup(articles, annotations, options, model, (members, context) => {
+    const sums = new Sums(members.length);
+    const heap = new Heap();
+    candidatePairs(members, context.wordnet, (i, j, relation) => {
+      pairFeatures(members[i] as Member, members[j] as Member, relation, context, x);
+      const p = ruledOut(x) ? conflictScore : probability(weights, x);
+      sums.add(i, j, p);
+      if (p >= model.threshold) heap.push(p, i, j, 0, 0);
+    });
+    const group = averageLinkage(members.length, { sums, heap }, model.threshold);
+    const clusters = new Map<number, Member[]>();
+    members.forEach((member, i) => {
+      const root = group[i] as number;
+      const cluster = clusters.get(root);
+      if (cluster) cluster.push(member);
+      else clusters.set(root, [member]);
+    });
+    for (const cluster of clusters.values()) events.push(toEvent(cluster, events.length + 1, context.entities));
+  });
   return events;
 }
 
-interface Member {
-  placed: Placed;
-  profile: Profile;
-  weak: boolean;
-  /** Whether the mention is someone's words: it groups only with the same speaker's. */
-  statement: boolean;
+/**
+ * Call `visit` with each mention pair `clusterEvents` scores with the model (not those `ruledOut`) and the pair's features (in `features` order;
+ * the array is reused between calls): what the model is trained on.
+ */
+export function eventPairs(
+  articles: Article[],
+  annotations: Map<string, DocumentAnnotation>,
+  options: ClusterOptions,
+  visit: (a: Placed, b: Placed, x: Float64Array) => void,
+): void {
+  const x = new Float64Array(features.length);
+  forEachGroup(articles, annotations, options, options.model ?? lemmaModel, (members, context) => {
+    candidatePairs(members, context.wordnet, (i, j, relation) => {
+      const a = members[i] as Member;
+      const b = members[j] as Member;
+      pairFeatures(a, b, relation, context, x);
+      if (!ruledOut(x)) visit(a.placed, b.placed, x);
+    });
+  });
+}
+
+/** What one article lends its mentions, read once. */
+interface ArticleInfo {
+  index: number;
+  names: NameAt;
+  latest: string | undefined;
+  /** The year the article is about: its date's, else the year its text names most often. */
+  year: number | undefined;
+  /** The article's names, years and entity ids (see `termCounts`). */
+  terms: Set<string>;
+  /** Content words per sentence, read when first needed. */
+  sentenceWords: Map<number, Set<string>>;
+}
+
+/**
+ * Group the mentions by the sub-topic of their article and call `visit` with each group's members (read a
+ * group at a time, so no profile outlives its group).
+ */
+function forEachGroup(
+  articles: Article[],
+  annotations: Map<string, DocumentAnnotation>,
+  options: ClusterOptions,
+  model: EventModel,
+  visit: (members: Member[], context: PairContext) => void,
+): void {
+  const groups = clusterDocuments(articles, annotations, options.documents);
+  const entities = entityInfo(annotations, options.entities ?? []);
+  const context: PairContext = { entities, wordnet: options.wordnet, lemmas: model.lemmas ?? {} };
+  const backgroundWords = options.backgroundWords ?? new Set<string>();
+  const infos = new Map<string, ArticleInfo>();
+  const byGroup = new Map<number, Placed[]>();
+  articles.forEach((article, index) => {
+    const annotation = annotations.get(article.id);
+    if (!annotation || annotation.events.length === 0) return;
+    infos.set(article.id, {
+      index,
+      names: nameLookup(annotation),
+      latest: latestDay(article, annotation),
+      year: yearOf(article),
+      terms: new Set(termCounts(article, annotation).keys()),
+      sentenceWords: new Map(),
+    });
+    const group = groups.get(article.id) ?? -1 - index;
+    const placed = byGroup.get(group) ?? [];
+    if (placed.length === 0) byGroup.set(group, placed);
+    for (const mention of annotation.events) placed.push({ article, mention });
+  });
+  for (const [group, placed] of byGroup) {
+    byGroup.delete(group);
+    const members = placed.map((p) => {
+      const info = infos.get(p.article.id) as ArticleInfo;
+      const annotation = annotations.get(p.article.id) as DocumentAnnotation;
+      return memberOf(p, info, annotation, entities, backgroundWords);
+    });
+    // a happening framed as background ("the 2004 tsunami", "a similar quake") groups only with such mentions
+    const background = members.filter((m) => m.background);
+    if (background.length === 0) visit(members, context);
+    else {
+      visit(
+        members.filter((m) => !m.background),
+        context,
+      );
+      visit(background, context);
+    }
+  }
+}
+
+function memberOf(
+  placed: Placed,
+  info: ArticleInfo,
+  annotation: DocumentAnnotation,
+  entities: ReadonlyMap<string, EntityInfo>,
+  backgroundWords: ReadonlySet<string>,
+): Member {
+  const { article, mention } = placed;
+  const sentences = annotation.sentences;
+  const start = mention.trigger.start;
+  const sentence = Math.max(0, partitionPoint(sentences.length, (i) => (sentences[i]?.start ?? 0) <= start) - 1);
+  const from = sentences[sentence]?.start ?? 0;
+  let words = info.sentenceWords.get(sentence);
+  if (!words) {
+    words = contentWords(article.text.slice(from, sentences[sentence]?.end ?? article.text.length));
+    info.sentenceWords.set(sentence, words);
+  }
+  // the three words before the trigger, in its sentence: "the previous", "a similar", "the 2004"
+  const before = article.text
+    .slice(Math.max(from, start - 40), start)
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
+  const lead = before ? before.slice(-3) : [];
+  const written = lead.find((w) => /^(?:19|20)\d\d$/.test(w));
+  const timeYear = /^(\d{4})/.exec(mention.arguments.timeValue ?? '')?.[1];
+  const year = timeYear ? Number(timeYear) : written ? Number(written) : undefined;
+  const background =
+    lead.some((w) => backgroundWords.has(w)) || (year !== undefined && info.year !== undefined && year !== info.year);
+  return {
+    placed,
+    profile: profileOf(article, info.names, mention, entities, info.latest),
+    article: info.index,
+    sentence,
+    words,
+    names: info.terms,
+    year,
+    background,
+    statement: mention.type === statement,
+  };
+}
+
+/**
+ * Call `pair(i, j, relation)` once for each pair of members (i < j) whose lemmas are one or related in
+ * WordNet, each member paired with at most the latest `maxCompared` members of each related lemma.
+ */
+function candidatePairs(
+  members: readonly Member[],
+  wordnet: WordNet | undefined,
+  pair: (i: number, j: number, relation: Relation) => void,
+): void {
+  const byLemma = new Map<string, number[]>();
+  const related = new Map<string, { lemma: string; relation: Relation }[]>();
+  members.forEach((member, j) => {
+    const mention = member.placed.mention;
+    let links = related.get(mention.lemma);
+    if (!links) {
+      links = [];
+      related.set(mention.lemma, links);
+      for (const [lemma, seen] of byLemma) {
+        const other = members[seen[0] as number] as Member;
+        const relation = relationOf(mention, other.placed.mention, wordnet);
+        if (relation === 'none') continue;
+        links.push({ lemma, relation });
+        related.get(lemma)?.push({ lemma: mention.lemma, relation });
+      }
+    }
+    for (const { lemma, relation } of links) {
+      const seen = byLemma.get(lemma) as number[];
+      for (let k = Math.max(0, seen.length - maxCompared); k < seen.length; k++) pair(seen[k] as number, j, relation);
+    }
+    const own = byLemma.get(mention.lemma);
+    if (own) {
+      for (let k = Math.max(0, own.length - maxCompared); k < own.length; k++) pair(own[k] as number, j, 'synonym');
+      own.push(j);
+    } else byLemma.set(mention.lemma, [j]);
+  });
 }
 
 function toEvent(cluster: Member[], n: number, entities: ReadonlyMap<string, EntityInfo>): Event {
@@ -157,7 +263,7 @@ function toEvent(cluster: Member[], n: number, entities: ReadonlyMap<string, Ent
   const first = placed[0] as Placed;
   const claims = [...new Set(placed.flatMap(({ mention }) => mention.claims))];
   const agents = new Map(cluster.map((m) => [m.placed.mention, m.profile.agent]));
-  return {
+  const event: Event = {
     id: `V${n}`,
     label: labelOf(placed, (mention) => {
       const agent = agents.get(mention);
@@ -173,6 +279,9 @@ function toEvent(cluster: Member[], n: number, entities: ReadonlyMap<string, Ent
     })),
     claims,
   };
+  const reason = reasonOf(cluster, entities);
+  if (reason) event.reason = reason;
+  return event;
 }
 
 /** What each entity id stands for, from the given corpus entities and the annotations' entities. */
@@ -181,9 +290,16 @@ function entityInfo(
   given: readonly Entity[],
 ): Map<string, EntityInfo> {
   const info = new Map<string, EntityInfo>();
-  const add = (e: { id: string; type: EntityInfo['type']; kind: string; geo?: Entity['geo']; place?: string }) => {
+  const add = (e: {
+    id: string;
+    name: string;
+    type: EntityInfo['type'];
+    kind: string;
+    geo?: Entity['geo'];
+    place?: string;
+  }) => {
     const known = info.get(e.id);
-    const entry: EntityInfo = { type: e.type, kind: e.kind };
+    const entry: EntityInfo = { type: e.type, kind: e.kind, name: known?.name ?? e.name };
     const geo = e.geo ?? known?.geo;
     const place = e.place ?? known?.place;
     if (geo) entry.geo = geo;
@@ -195,22 +311,18 @@ function entityInfo(
   return info;
 }
 
-/** Union synonym pairs into classes; each lemma maps to its class's first member. */
-function synonymClasses(pairs: readonly (readonly [string, string, ...unknown[]])[]): Map<string, string> {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
-    return root;
-  };
-  for (const [a, b] of pairs) {
-    if (!parent.has(a)) parent.set(a, a);
-    if (!parent.has(b)) parent.set(b, b);
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(rb, ra);
-  }
-  const result = new Map<string, string>();
-  for (const x of parent.keys()) result.set(x, find(x));
-  return result;
+/** The year of an article's date, else the year its text names most often (none when it names none). */
+function yearOf(article: Article): number | undefined {
+  const dated = /^(\d{4})/.exec(article.date ?? '')?.[1];
+  if (dated) return Number(dated);
+  const years = article.text.match(/\b(?:19|20)\d\d\b/g);
+  const most = years ? majority(years) : undefined;
+  return most ? Number(most) : undefined;
+}
+
+/** Lower-case words of four letters or more that are not function words. */
+function contentWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const w of text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) if (!stopwords.has(w)) words.add(w);
+  return words;
 }

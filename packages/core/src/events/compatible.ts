@@ -3,7 +3,7 @@ import type { DocumentAnnotation } from '../document.js';
 import type { Geo } from '../entity.js';
 import type { EventMention } from '../event.js';
 import { partitionPoint } from '../span.js';
-import { type When, whenConflicts, whenOf } from './when.js';
+import { type When, whenOf } from './when.js';
 
 /** An event mention in its article. */
 export interface Placed {
@@ -15,6 +15,8 @@ export interface Placed {
 export interface EntityInfo {
   type: 'actor' | 'place';
   kind: string;
+  /** The name an explanation shows. */
+  name: string;
   geo?: Geo;
   /** For governments and demonym groups: the place entity they stand for. */
   place?: string;
@@ -116,23 +118,12 @@ export function latestDay(article: Article, annotation: DocumentAnnotation | und
 }
 
 /**
- * Whether two event mentions cannot name one happening: their times differ, their places are places apart,
- * they go to or come from different places (or opposite ways), or both their participants differ. For weak
- * mentions (generic words), also when they are in one article or share no participant.
+ * Whether two movements cannot be one: they go to or come from places apart, or go opposite ways (one's
+ * destination is the other's origin).
  */
-export function conflicts(a: Profile, b: Profile, entities: ReadonlyMap<string, EntityInfo>, weak: boolean): boolean {
-  if (whenConflicts(a.when, b.when)) return true;
-  if (differ(a.place, b.place, entities)) return true;
+export function opposite(a: Profile, b: Profile): boolean {
   if (apart(a.destination, b.destination) || apart(a.origin, b.origin)) return true;
-  if (same(a.destination, b.origin) || same(a.origin, b.destination)) return true;
-  if (differ(a.agent, b.agent, entities) && differ(a.patient, b.patient, entities)) return true;
-  if (weak) {
-    if (a.article === b.article) return true;
-    const sameAgent = a.agent !== undefined && a.agent === b.agent;
-    const samePatient = a.patient !== undefined && a.patient === b.patient;
-    if (!sameAgent && !samePatient) return true;
-  }
-  return false;
+  return same(a.destination, b.origin) || same(a.origin, b.destination);
 }
 
 /**
@@ -144,17 +135,6 @@ export function conflicts(a: Profile, b: Profile, entities: ReadonlyMap<string, 
 export function sameStatement(a: Profile, b: Profile): boolean {
   if (a.article === b.article) return false;
   return (a.agent !== undefined && a.agent === b.agent) || (a.speaker !== undefined && a.speaker === b.speaker);
-}
-
-/** How many arguments two mentions share: what decides between clusters that would both take a mention. */
-export function agreement(a: Profile, b: Profile): number {
-  let n = 0;
-  if (a.agent && a.agent === b.agent) n++;
-  if (a.patient && a.patient === b.patient) n++;
-  if (a.place && a.place === b.place) n++;
-  if (same(a.destination, b.destination)) n++;
-  if (a.when && b.when && a.when.kind !== 'window' && b.when.kind !== 'window') n++;
-  return n;
 }
 
 /** Two places in different countries, or two different places more precise than a country. */
@@ -172,7 +152,11 @@ function same(a: Where | undefined, b: Where | undefined): boolean {
 }
 
 /** Two entity ids that are different entities and, for places with known geography, places apart. */
-function differ(a: string | undefined, b: string | undefined, entities: ReadonlyMap<string, EntityInfo>): boolean {
+export function differs(
+  a: string | undefined,
+  b: string | undefined,
+  entities: ReadonlyMap<string, EntityInfo>,
+): boolean {
   if (!a || !b || a === b) return false;
   const ea = entities.get(a);
   const eb = entities.get(b);

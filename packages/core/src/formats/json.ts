@@ -58,6 +58,7 @@ export function corpusToJson(corpus: Corpus) {
         origin: humanEvents.has(mention) ? 'human' : 'machine',
       })),
       claims: [...v.claims],
+      ...(v.reason ? { reason: v.reason } : {}),
     })),
     contradictions: corpus.contradictions.map((c) => ({ ...c, claims: [...c.claims] })),
     agreements: corpus.agreements.map((a) => ({ ...a, claims: [...a.claims] })),

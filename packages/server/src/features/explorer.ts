@@ -59,6 +59,7 @@ export function explorer(
       id: event.id,
       label: event.label,
       type: event.type,
+      reason: event.reason ?? null,
       outlets: [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([name, claims]) => ({ outlet: name, claims })),
       mentions: mentions.length,
       contradictions: eventContradictions.get(event.id) ?? 0,

@@ -33,7 +33,8 @@ export function hoverMarkdown(view: View, offset: number, options: HoverOptions)
     if (event) {
       const articles = new Set(event.mentions.map((m) => m.article)).size;
       sections.push(
-        `**Event** ${event.label} · ${event.type} · mentioned ${event.mentions.length}× in ${plural(articles, 'article')}`,
+        `**Event** ${event.label} · ${event.type} · mentioned ${event.mentions.length}× in ${plural(articles, 'article')}` +
+          (event.reason ? `  \nGrouped by ${event.reason}` : ''),
       );
     }
   } else if (eventMention) sections.push(`**Event** ${eventMention.lemma} · ${eventMention.type}`);

@@ -1,0 +1,201 @@
+import type { EventMention } from '../event.js';
+import { differs, type EntityInfo, opposite, type Placed, type Profile, sameStatement } from './compatible.js';
+import { whenConflicts } from './when.js';
+import type { Relation, WordNet } from './wordnet.js';
+
+/**
+ * A pairwise model of "these two mentions name the same happening": logistic regression over `features`,
+ * trained on ECB+ train topics by `scripts/train-events.mjs` of the annotator, and the least average
+ * probability at which average-link clustering joins two groups of mentions.
+ */
+export interface EventModel {
+  /** Names of the weights, in `features` order (a model whose names differ from `features` is refused). */
+  features: readonly string[];
+  weights: readonly number[];
+  threshold: number;
+  /**
+   * Per lemma, the share of its mention pairs in one story's articles that name one happening, in the
+   * training data ("say" rarely, "earthquake" nearly always). Lemmas not listed get no such evidence.
+   */
+  lemmas?: Readonly<Record<string, number>>;
+}
+
+/** The features of a mention pair, in order. The first is always 1 (the bias). */
+export const features = [
+  'bias',
+  'sameLemma',
+  'synonym',
+  'hypernym',
+  'sibling',
+  'sameArticle',
+  'nearSentence',
+  'bothVerbal',
+  'sameType',
+  'bothStatements',
+  'oneStatement',
+  'sameSpeaker',
+  'sameAgent',
+  'otherAgent',
+  'samePatient',
+  'otherPatient',
+  'samePlace',
+  'otherPlace',
+  'sameTime',
+  'otherTime',
+  'otherDirection',
+  'generic',
+  'genericAlone',
+  'oneBackground',
+  'otherYear',
+  'sentenceSimilarity',
+  'documentSimilarity',
+  'sameLemmaDocumentSimilarity',
+  'sameLemmaSameArticle',
+  'relatedSharedParticipant',
+  'knownLemma',
+  'lemmaCoreference',
+] as const;
+
+/** A mention as the model sees it, read once per mention. */
+export interface Member {
+  placed: Placed;
+  profile: Profile;
+  /** Index of the mention's article among the articles clustered. */
+  article: number;
+  /** Index of the mention's sentence in its article. */
+  sentence: number;
+  /** Lower-case content words of the sentence. */
+  words: ReadonlySet<string>;
+  /** The article's names, years and entity ids (what tells two stories apart). */
+  names: ReadonlySet<string>;
+  /** The year the mention is placed in ("the 2004 tsunami", a time of 2004), when the text gives one. */
+  year: number | undefined;
+  /** Framed as background: a framing word before it ("the previous …"), or a year other than its article's. */
+  background: boolean;
+  /** Whether the mention is someone's words ("said"). */
+  statement: boolean;
+}
+
+/** What computing features needs beyond the two members. */
+export interface PairContext {
+  entities: ReadonlyMap<string, EntityInfo>;
+  wordnet: WordNet | undefined;
+  /** Per lemma, how often its mentions corefer (`EventModel.lemmas`). */
+  lemmas: Readonly<Record<string, number>>;
+}
+
+/** The WordNet relation of two mentions' lemmas (`synonym` for one lemma or synset). */
+export function relationOf(a: EventMention, b: EventMention, wordnet: WordNet | undefined): Relation {
+  if (a.lemma === b.lemma || (a.synset !== undefined && a.synset === b.synset)) return 'synonym';
+  return wordnet ? wordnet.relation(a.lemma, b.lemma) : 'none';
+}
+
+/** Write the features of a pair into `out` (length `features.length`). */
+export function pairFeatures(a: Member, b: Member, relation: Relation, context: PairContext, out: Float64Array): void {
+  const ma = a.placed.mention;
+  const mb = b.placed.mention;
+  const pa = a.profile;
+  const pb = b.profile;
+  const { entities } = context;
+  const sameLemma = ma.lemma === mb.lemma ? 1 : 0;
+  const sameArticle = a.article === b.article ? 1 : 0;
+  const sameAgent = pa.agent !== undefined && pa.agent === pb.agent ? 1 : 0;
+  const samePatient = pa.patient !== undefined && pa.patient === pb.patient ? 1 : 0;
+  const generic = ma.generic === true || mb.generic === true ? 1 : 0;
+  const timed = pa.when && pb.when && pa.when.kind !== 'window' && pb.when.kind !== 'window';
+  const otherTime = whenConflicts(pa.when, pb.when) ? 1 : 0;
+  const documentSimilarity = sameArticle ? 1 : jaccard(a.names, b.names);
+  const related = !sameLemma && (relation === 'synonym' || relation === 'hypernym') ? 1 : 0;
+  out[0] = 1;
+  out[1] = sameLemma;
+  out[2] = !sameLemma && relation === 'synonym' ? 1 : 0;
+  out[3] = relation === 'hypernym' ? 1 : 0;
+  out[4] = relation === 'sibling' ? 1 : 0;
+  out[5] = sameArticle;
+  out[6] = sameArticle && Math.abs(a.sentence - b.sentence) <= 1 ? 1 : 0;
+  out[7] = ma.verbal === true && mb.verbal === true ? 1 : 0;
+  out[8] = ma.type === mb.type ? 1 : 0;
+  out[9] = a.statement && b.statement ? 1 : 0;
+  out[10] = a.statement !== b.statement ? 1 : 0;
+  out[11] = a.statement && b.statement && sameStatement(pa, pb) ? 1 : 0;
+  out[12] = sameAgent;
+  out[13] = differs(pa.agent, pb.agent, entities) ? 1 : 0;
+  out[14] = samePatient;
+  out[15] = differs(pa.patient, pb.patient, entities) ? 1 : 0;
+  out[16] = pa.place !== undefined && pa.place === pb.place ? 1 : 0;
+  out[17] = differs(pa.place, pb.place, entities) ? 1 : 0;
+  out[18] = timed && !otherTime ? 1 : 0;
+  out[19] = otherTime;
+  out[20] = opposite(pa, pb) ? 1 : 0;
+  out[21] = generic;
+  out[22] = generic && !sameAgent && !samePatient ? 1 : 0;
+  out[23] = a.background !== b.background ? 1 : 0;
+  out[24] = a.year !== undefined && b.year !== undefined && a.year !== b.year ? 1 : 0;
+  out[25] = jaccard(a.words, b.words);
+  out[26] = documentSimilarity;
+  out[27] = sameLemma * documentSimilarity;
+  out[28] = sameLemma * sameArticle;
+  out[29] = related && (sameAgent || samePatient) ? 1 : 0;
+  const rate = sameLemma ? context.lemmas[ma.lemma] : undefined;
+  out[30] = rate === undefined ? 0 : 1;
+  out[31] = rate ?? 0;
+}
+
+/** Indexes of the features `ruledOut` reads. */
+const at = {
+  otherTime: features.indexOf('otherTime'),
+  otherPlace: features.indexOf('otherPlace'),
+  otherDirection: features.indexOf('otherDirection'),
+  oneStatement: features.indexOf('oneStatement'),
+  bothStatements: features.indexOf('bothStatements'),
+  sameSpeaker: features.indexOf('sameSpeaker'),
+  genericAlone: features.indexOf('genericAlone'),
+};
+
+/**
+ * Whether a pair cannot name one happening, whatever the words say: another time, a place apart, the opposite
+ * way; or someone's words and a happening; or two statements that are not one speaker's in two articles
+ * (a "said" event joining every quote would hide what the claims are about); or a generic word ("use",
+ * "take") sharing no participant with the other mention. Such pairs score `conflictScore` and are not
+ * trained on.
+ */
+export function ruledOut(x: Float64Array): boolean {
+  if (x[at.otherTime] || x[at.otherPlace] || x[at.otherDirection] || x[at.oneStatement] || x[at.genericAlone]) {
+    return true;
+  }
+  return x[at.bothStatements] === 1 && x[at.sameSpeaker] === 0;
+}
+
+/**
+ * What a ruled-out pair adds to the sum of scores between two groups: as much against the merge as a sure
+ * pair adds for it, so a happening of another day or place stays out of an event that undated reports would
+ * bridge ("crossed" in September beside two undated "crossed" and one of 16 April). Other values measured:
+ * see data/README.md of the annotator.
+ */
+export const conflictScore = -1;
+
+/** The model's probability that a pair with these features names one happening. */
+export function probability(weights: Float64Array, x: Float64Array): number {
+  let z = 0;
+  for (let i = 0; i < weights.length; i++) z += (weights[i] as number) * (x[i] as number);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The weights of a model in `features` order; throws when the model was built for other features. */
+export function weightsOf(model: EventModel): Float64Array {
+  if (model.features.length !== features.length || model.features.some((f, i) => f !== features[i])) {
+    throw new Error(
+      `Expected an event model over the features ${features.join(', ')}, not ${model.features.join(', ')}`,
+    );
+  }
+  return Float64Array.from(model.weights);
+}
+
+/** Share of the smaller set's items in both (0 when either is empty). */
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}

@@ -1,0 +1,94 @@
+import { clusterEvents, type DocumentAnnotation } from '@claimlens/core';
+import { describe, expect, it } from 'vitest';
+import { article, eventAnnotation, type GivenMention } from './fixtures/article.js';
+import { grouping } from './fixtures/grouping.js';
+
+/** An annotation of the given event mentions, with "Riverton" and "Northland" as place names wherever they occur. */
+function annotated(text: string, mentions: GivenMention[]): DocumentAnnotation {
+  const annotation = eventAnnotation(text, mentions);
+  for (const [name, kind] of [
+    ['Riverton', 'city'],
+    ['Northland', 'country'],
+  ] as const) {
+    const id = `place:${name}`;
+    annotation.entities.push({ id, name, type: 'place', kind, aliases: [] });
+    for (const m of text.matchAll(new RegExp(name, 'g'))) {
+      annotation.mentions.push({
+        start: m.index,
+        end: m.index + name.length,
+        text: name,
+        type: 'place',
+        kind,
+        entity: id,
+      });
+    }
+  }
+  annotation.mentions.sort((a, b) => a.start - b.start);
+  return annotation;
+}
+
+const at = (text: string, word: string) => ({
+  start: text.indexOf(word),
+  end: text.indexOf(word) + word.length,
+  text: word,
+});
+
+const first = 'A powerful earthquake struck Riverton in Northland on Monday, destroying hundreds of homes in Riverton.';
+const second = 'The quake flattened hundreds of homes in Riverton on Monday, Northland officials in Riverton said.';
+const third =
+  'Rescuers searched Riverton in Northland after the quake on Monday; older residents recalled the 2004 earthquake that destroyed Riverton.';
+
+describe('event grouping with the shipped model', () => {
+  const articles = [
+    article('first', first, '2024-03-12'),
+    article('second', second, '2024-03-12'),
+    article('third', third, '2024-03-12'),
+  ];
+  const quake = (text: string, trigger: string, lemma: string) => ({
+    trigger,
+    lemma,
+    type: 'disaster',
+    args: { place: at(text, 'Riverton') },
+  });
+  const annotations = new Map([
+    ['first', annotated(first, [quake(first, 'earthquake', 'earthquake')])],
+    ['second', annotated(second, [quake(second, 'quake', 'quake')])],
+    [
+      'third',
+      annotated(third, [
+        quake(third, 'quake', 'quake'),
+        {
+          ...quake(third, 'earthquake', 'earthquake'),
+          args: {
+            place: {
+              ...at(third, 'Riverton'),
+              start: third.lastIndexOf('Riverton'),
+              end: third.lastIndexOf('Riverton') + 8,
+            },
+          },
+        },
+      ]),
+    ],
+  ]);
+  // three look-alike texts: every shared name is in all of them, so let the sub-topic step group them all
+  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0, maxShare: 1 } });
+  const eventOf = (id: string, trigger: string) =>
+    events.find((e) => e.mentions.some((m) => m.article === id && m.text === trigger));
+
+  it('groups two articles that report one happening in different words, and says why', () => {
+    const event = eventOf('first', 'earthquake');
+    expect(event).toBeDefined();
+    expect(eventOf('second', 'quake')?.id).toBe(event?.id);
+    expect(eventOf('third', 'quake')?.id).toBe(event?.id);
+    expect(event?.reason).toMatch(/related words: .*(?:earthquake|quake)/);
+    expect(event?.reason).toContain('same place: Riverton');
+  });
+
+  it('keeps a happening of another year, mentioned as background, out of the day’s event', () => {
+    const background = eventOf('third', 'earthquake');
+    expect(background).toBeDefined();
+    expect(background?.id).not.toBe(eventOf('first', 'earthquake')?.id);
+    expect(background?.mentions.length).toBe(1);
+    expect(background?.reason).toBeUndefined();
+  });
+});
