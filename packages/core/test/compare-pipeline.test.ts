@@ -9,7 +9,6 @@ describe('compare on the whole pipeline', () => {
   it('finds a denial across outlets once, with every outlet on each side, and counts wire copy as one voice', async () => {
     const corpus = await analyze([folder]);
     const byId = new Map(corpus.claims.map((c) => [c.id, c]));
-    const outlet = (claim: string) => corpus.article(byId.get(claim)?.article ?? '')?.outlet;
 
     // Pakistan's denial against India's account: one dispute on whether it happened, each side with every
     // outlet that reports it, including the article that reports both sides.

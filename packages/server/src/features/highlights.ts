@@ -41,11 +41,7 @@ export function highlights(
 }
 
 /** What the highlights (and the semantic tokens) of a document mark, as offsets, in the settings' categories. */
-export function highlightSpans(
-  view: View,
-  settings: Settings['highlights'],
-  filter: FindingFilter,
-): HighlightSpan[] {
+export function highlightSpans(view: View, settings: Settings['highlights'], filter: FindingFilter): HighlightSpan[] {
   const { annotation } = view;
   const result: HighlightSpan[] = [];
   const add = (span: HighlightSpan) => {
