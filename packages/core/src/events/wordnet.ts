@@ -5,7 +5,7 @@
  */
 export type Relation = 'synonym' | 'hypernym' | 'sibling' | 'none';
 
-/** WordNet relations between lemmas, read from the compact table `data/events/wordnet.tsv` of the annotator. */
+/** WordNet relations between lemmas, read from the compact table `data/events/wordnet.tsv.br` of the annotator. */
 export interface WordNet {
   relation(a: string, b: string): Relation;
   /** Whether WordNet knows the lemma. */
