@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { installExtension, makeHome, startCodeServer, tail } from './lib/code-server.mjs';
+import { installExtension, makeHome, quietSettings, startCodeServer, tail } from './lib/code-server.mjs';
 import { poll } from './lib/poll.mjs';
 import { goToLine, runCommand } from './lib/views.mjs';
 import { closeWidgets, highlights, launchChromium, openFile, openWorkbench, waitForCorpus } from './lib/workbench.mjs';
@@ -39,24 +39,7 @@ const seedNames = readdirSync(join(root, 'seeds'))
 const article = /** @type {string} */ (seedNames[0]);
 const colours = ['claimlens.actorBackground', 'claimlens.placeBackground', 'claimlens.humanBorder'];
 
-const settings = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'git.enabled': false,
-  'security.workspace.trust.enabled': false,
-  'editor.wordWrap': 'on',
-  'editor.minimap.enabled': false,
-  'files.autoSave': 'off',
-  'window.restoreWindows': 'none',
-};
+const settings = { ...quietSettings, 'files.autoSave': 'off' };
 
 /** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
 let server;

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { installExtension, makeHome, startCodeServer, tail } from './lib/code-server.mjs';
+import { installExtension, makeHome, quietSettings, startCodeServer, tail } from './lib/code-server.mjs';
 import { poll } from './lib/poll.mjs';
 import {
   cursor,
@@ -52,26 +52,8 @@ const seedFiles = readdirSync(seeds)
 /** The seed texts as on disk, by file name. */
 const seedTexts = new Map(seedFiles.map((name) => [name, readFileSync(join(seeds, name), 'utf8')]));
 
-/** User settings that keep the workbench quiet and the text visible. */
-const settings = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'git.enabled': false,
-  'git.openRepositoryInParentFolders': 'never',
-  'security.workspace.trust.enabled': false,
-  'editor.wordWrap': 'on',
-  'editor.minimap.enabled': false,
-  'editor.hover.delay': 300,
-  'window.restoreWindows': 'none',
-};
+/** User settings that keep the workbench quiet and the text visible, hovers quick. */
+const settings = { ...quietSettings, 'editor.hover.delay': 300 };
 
 /** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
 let server;

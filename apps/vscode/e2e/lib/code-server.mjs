@@ -44,6 +44,26 @@ export function findTools() {
   return { node, entry };
 }
 
+/** User settings that keep the workbench quiet and the text visible; a test adds its own on top. */
+export const quietSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'security.workspace.trust.enabled': false,
+  'editor.wordWrap': 'on',
+  'editor.minimap.enabled': false,
+  'window.restoreWindows': 'none',
+};
+
 /**
  * Make a temp home for one code-server: user settings, empty extensions dir, config file.
  *
