@@ -14,13 +14,16 @@ const usage = `Usage: node packages/annotator/scripts/eval-events.mjs <ecbplus-f
 Rebuilds each ECB+ document (tokens joined by single spaces, one sentence a line), annotates the documents
 of each topic with createAnnotator({linePerSentence: true}), groups their event mentions with clusterEvents,
 and scores the gold event mentions (ACTION_* and NEG_ACTION_* in ECBplus_coreference_sentences.csv) with
-MUC, B³, CEAF-e and CoNLL F1. Prints the share of gold mentions that a predicted mention overlaps (any token)
-and of predicted mentions in the checked sentences that overlap a gold one. Also prints the same-lemma baseline (gold mentions grouped by lemma).
+MUC, B³, CEAF-e and CoNLL F1. Prints the mentions in the checked sentences: gold mentions found (a predicted
+mention overlaps one of their tokens) and predicted mentions on a gold one; and the same-lemma baseline (gold
+mentions grouped by lemma).
 Default topics: the dev topics ${devTopics.join(' ')}, followed by a topic-level 5-fold cross-validation over
-the train topics (all others in the folder): the event model trained (weights and threshold) on four fifths
-of them, scored on the other fifth (--no-folds skips it); --split train scores the train topics with the
-shipped model. Without --cluster, mentions are grouped as \`claimlens analyze\` groups them (clusterEvents with
-the annotator's defaultEventGrouping(): data/events/model.json, wordnet.tsv.br, background.txt), so the score
+the train topics (all others in the folder; --no-folds skips it): per fold, the lexicon's ECB+ statistics and
+the event model (weights, lemma rates and threshold) come from the other four fifths, and the fold is
+annotated and grouped with them, so it is as unseen as dev. Printed per fold and as means: CoNLL F1 and the
+two mention shares. --split train scores the train topics with the shipped data (in-sample).
+Without --cluster, mentions are grouped as \`claimlens analyze\` groups them (clusterEvents with the
+annotator's defaultEventGrouping(): data/events/model.json, wordnet.tsv.br, background.txt), so the score
 is the product's. --events passes tag-events options (e.g. '{"minProbability":0.6}'), --cluster clusterEvents
 options (arrays of strings become sets) to compare settings. Imports the built packages (dist/): build them first.`;
 
@@ -366,23 +369,30 @@ async function main(argv) {
   console.log(
     `ECB+ topics ${topics.join(' ')}: ${goldCount} gold event mentions, ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  const { gold: g, goldFound, predicted: p, predictedGold } = mentions;
-  console.log(
-    `mentions in the scored sentences: ${goldFound}/${g} gold overlapped by a predicted one (${((100 * goldFound) / Math.max(g, 1)).toFixed(1)}%), ${predictedGold}/${p} predicted overlapping a gold one (${((100 * predictedGold) / Math.max(p, 1)).toFixed(1)}%)`,
-  );
+  console.log(`mentions in the scored sentences: ${mentionLine(mentions)}`);
   console.log(`system:\n  ${fmt(summarize(system))}`);
   console.log(`same-lemma baseline (gold mentions):\n  ${fmt(summarize(baseline))}`);
   if (topicsArg || split !== 'dev' || argv.includes('--no-folds')) return;
-  // the model trained on 4/5 of the train topics (weights and threshold), scored on the other fifth
-  const train = await loadTopics(folder, trainTopics, eventOptions);
-  const folds = await crossValidate(train, grouping, [...eventFeatures]);
+  // each fold unseen: its lexicon statistics and model (weights and threshold) come from the other four fifths
+  const folds = await crossValidate(folder, trainTopics, grouping, [...eventFeatures], eventOptions);
   folds.forEach((f, i) => {
     console.log(
-      `train fold ${i + 1} (topics ${f.topics.join(' ')}): CoNLL F1 ${f.conll.toFixed(4)}, threshold ${f.threshold}`,
+      `train fold ${i + 1} (topics ${f.topics.join(' ')}): CoNLL F1 ${f.conll.toFixed(4)}, threshold ${f.threshold}, ${mentionLine(f.mentions)}`,
     );
   });
-  const mean = folds.reduce((sum, f) => sum + f.conll, 0) / folds.length;
-  console.log(`train topics, ${folds.length}-fold cross-validation by topic: mean CoNLL F1 ${mean.toFixed(4)}`);
+  const mean = (value) => folds.reduce((sum, f) => sum + value(f), 0) / folds.length;
+  console.log(
+    `train topics, ${folds.length}-fold cross-validation by topic: mean CoNLL F1 ${mean((f) => f.conll).toFixed(4)}, gold mentions found ${percent(mean((f) => f.mentions.goldFound / f.mentions.gold))}, predicted mentions on a gold one ${percent(mean((f) => f.mentions.predictedGold / f.mentions.predicted))}`,
+  );
+}
+
+/** "found/gold gold mentions found (x%), on/predicted predicted mentions on a gold one (y%)". */
+function mentionLine({ gold, goldFound, predicted, predictedGold }) {
+  return `${goldFound}/${gold} gold mentions found (${percent(goldFound / Math.max(gold, 1))}), ${predictedGold}/${predicted} predicted mentions on a gold one (${percent(predictedGold / Math.max(predicted, 1))})`;
+}
+
+function percent(share) {
+  return `${(100 * share).toFixed(1)}%`;
 }
 
 /**

@@ -1,10 +1,11 @@
 // The event grouping model's training and scoring on ECB+, shared by train-events.mjs (which writes
 // data/events/model.json) and eval-events.mjs (which cross-validates over the train topics).
 // Imports the BUILT packages (dist/).
-import { readSentenceIndex, readTopic, scoreCounts, summarize } from './eval-events.mjs';
+import { readFileSync } from 'node:fs';
+import { mentionOverlap, readSentenceIndex, readTopic, scoreCounts, summarize } from './eval-events.mjs';
 
 /** Thresholds tried when one is chosen on training topics. */
-export const thresholds = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55];
+export const thresholds = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55];
 /** L2 penalty of the logistic regression. */
 const l2 = 1;
 
@@ -213,22 +214,57 @@ export async function trainModel(topicsData, grouping, featureNames) {
 }
 
 /**
- * Topic-level k-fold cross-validation: topics in order, fold = position mod k; each fold scored with the
- * model trained (weights and threshold) on the other folds. Returns per fold its topics, threshold and F1.
+ * Topic-level k-fold cross-validation over `topics` (in order, fold = position mod k). For each fold, the ECB+
+ * statistics of the event lexicon (ecb-lexicon.json) are rebuilt from the other folds' topics, every topic is
+ * annotated with that lexicon, and the model (weights, lemma rates and threshold) is trained on the other folds:
+ * the held-out fold is as unseen as the dev and test topics are. Returns per fold its topics, the threshold, the
+ * CoNLL F1 and the mention counts (see `mentionOverlap`).
  */
-export async function crossValidate(topicsData, grouping, featureNames, k = 5) {
+export async function crossValidate(folder, topics, grouping, featureNames, eventOptions = {}, k = 5) {
+  const index = readSentenceIndex(folder);
   const folds = [];
   for (let f = 0; f < k; f++) {
-    const held = topicsData.filter((_, i) => i % k === f);
-    const rest = topicsData.filter((_, i) => i % k !== f);
-    const { model } = await trainModel(rest, grouping, featureNames);
+    const rest = topics.filter((_, i) => i % k !== f);
+    const lexicon = await lexiconOf(folder, rest, eventOptions.lexicon);
+    const data = await loadTopics(folder, topics, { ...eventOptions, lexicon });
+    const held = data.filter((_, i) => i % k === f);
+    const { model } = await trainModel(
+      data.filter((_, i) => i % k !== f),
+      grouping,
+      featureNames,
+    );
+    const total = {};
+    const mentions = { gold: 0, goldFound: 0, predicted: 0, predictedGold: 0 };
+    for (const topic of held) {
+      const scored = await scoreTopic(topic, { ...grouping, model });
+      addCounts(total, scored.counts);
+      for (const [key, n] of Object.entries(mentionOverlap(topic.docs, scored.spans, index))) mentions[key] += n;
+    }
     folds.push({
       topics: held.map((d) => d.topic),
       threshold: model.threshold,
-      conll: await conllOf(held, { ...grouping, model }),
+      conll: summarize(total).conll,
+      mentions,
     });
   }
   return folds;
+}
+
+/**
+ * The event lexicon with its ECB+ statistics (lemmas and non-events) counted on `topics` only, the rest
+ * as `base` (default: the shipped lexicon) has it.
+ */
+export async function lexiconOf(folder, topics, base) {
+  const { defaultEventLexicon } = await import('../dist/events/lexicon.js');
+  const { lemmatize } = await import('../dist/index.js');
+  const shipped = base ?? defaultEventLexicon();
+  const typed = JSON.parse(readFileSync(new URL('../data/events/types.json', import.meta.url), 'utf8'));
+  const stats = eventStatistics(folder, topics, (word) => lemmatize(word, { exceptions: shipped.exceptions }));
+  return {
+    ...shipped,
+    lemmas: stats.lemmas,
+    nonEvents: new Set([...stats.nonEvents, ...(typed.nonEvents ?? [])]),
+  };
 }
 
 /** The span that overlaps `target` most, if any overlaps it. */
@@ -266,4 +302,83 @@ function solve(a, b) {
     x[r] = s / m[r][r];
   }
   return x;
+}
+
+/**
+ * Event statistics of ECB+ topics (the ecb-lexicon.json fields): per lemma how often it is annotated as an
+ * event mention and how often its mentions in one sub-topic corefer, and words almost never annotated
+ * (`nonEvents`). `lemmaOf` maps a word to its lemma.
+ */
+export function eventStatistics(folder, topics, lemmaOf) {
+  const index = readSentenceIndex(folder);
+  const seen = new Map(); // lemma → tokens in checked sentences
+  const seenLower = new Map(); // the same, written in lower case (common words, not names)
+  const tagged = new Map(); // lemma → tokens inside gold event mentions
+  const pairs = new Map(); // lemma → [coreferent pairs, pairs] within a sub-topic, across documents
+  const bump = (map, key, i = 0, by = 1) => {
+    const v = map.get(key) ?? [0, 0];
+    v[i] += by;
+    map.set(key, v);
+  };
+  for (const topic of topics) {
+    const docs = readTopic(folder, topic, index);
+    for (const sub of ['ecb', 'plus']) {
+      const mentions = [];
+      for (const doc of docs.filter((d) => d.subtopic === sub)) {
+        const checked = index.get(doc.name) ?? new Set();
+        for (const m of doc.mentions) {
+          if (!m.checked) continue;
+          const lemma = lemmaOf(headWord(m.words));
+          mentions.push({ doc: doc.name, lemma, cluster: m.cluster });
+          tagged.set(lemma, (tagged.get(lemma) ?? 0) + 1);
+        }
+        for (const token of doc.tokens) {
+          if (!checked.has(token.sentence) || !/^[A-Za-z]/.test(token.word)) continue;
+          const lemma = lemmaOf(token.word);
+          seen.set(lemma, (seen.get(lemma) ?? 0) + 1);
+          if (/^[a-z]/.test(token.word)) seenLower.set(lemma, (seenLower.get(lemma) ?? 0) + 1);
+        }
+      }
+      for (let i = 0; i < mentions.length; i++) {
+        for (let j = i + 1; j < mentions.length; j++) {
+          const a = mentions[i];
+          const b = mentions[j];
+          if (a.doc === b.doc || a.lemma !== b.lemma) continue;
+          bump(pairs, a.lemma, 0, a.cluster === b.cluster ? 1 : 0);
+          bump(pairs, a.lemma, 1);
+        }
+      }
+    }
+  }
+  const lemmas = {};
+  for (const [lemma, count] of [...tagged].sort((a, b) => b[1] - a[1])) {
+    const total = Math.max(seen.get(lemma) ?? count, count);
+    if (count < 2) continue;
+    const [co, all] = pairs.get(lemma) ?? [0, 0];
+    lemmas[lemma] = { n: count, p: round(count / total), ...(all >= 3 ? { coref: round(co / all) } : {}) };
+  }
+  // words seen often in checked sentences but almost never annotated as events ("department", "police")
+  const nonEvents = [...seen]
+    .filter(
+      ([lemma, count]) =>
+        (seenLower.get(lemma) ?? 0) >= 0.9 * count &&
+        count >= 5 &&
+        (tagged.get(lemma) ?? 0) / count <= 0.05 &&
+        /^[a-z]{4,}$/.test(lemma),
+    )
+    .map(([lemma]) => lemma)
+    .sort();
+  return { lemmas, nonEvents };
+}
+
+function round(x) {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** The head of a multi-word mention: the first verb-like or the last word ("made the rounds" → made). */
+function headWord(words) {
+  if (words.length === 1) return words[0];
+  const light = /^(?:the|a|an|of|to|in|on|out|up|off|'s|,)$/i;
+  const content = words.filter((w) => !light.test(w));
+  return content[0] ?? words[0];
 }

@@ -35,6 +35,7 @@ const at = (text: string, word: string) => ({
 
 const first = 'A powerful earthquake struck Riverton in Northland on Monday, destroying hundreds of homes in Riverton.';
 const second = 'The quake flattened hundreds of homes in Riverton on Monday, Northland officials in Riverton said.';
+const fourth = 'Officials in Riverton said the damage was worse than after a previous earthquake in Northland.';
 const third =
   'Rescuers searched Riverton in Northland after the quake on Monday; older residents recalled the 2004 earthquake that destroyed Riverton.';
 
@@ -70,7 +71,7 @@ describe('event grouping with the shipped model', () => {
       ]),
     ],
   ]);
-  // three look-alike texts: every shared name is in all of them, so let the sub-topic step group them all
+  // look-alike texts: every shared name is in all of them, so let the sub-topic step group them all
   const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0, maxShare: 1 } });
   const eventOf = (id: string, trigger: string) =>
     events.find((e) => e.mentions.some((m) => m.article === id && m.text === trigger));
@@ -90,5 +91,26 @@ describe('event grouping with the shipped model', () => {
     expect(background?.id).not.toBe(eventOf('first', 'earthquake')?.id);
     expect(background?.mentions.length).toBe(1);
     expect(background?.reason).toBeUndefined();
+  });
+});
+
+describe('event grouping of a happening framed as background', () => {
+  const texts = { first, second, fourth };
+  const articles = Object.entries(texts).map(([id, text]) => article(id, text, '2024-03-12'));
+  const annotations = new Map(
+    Object.entries(texts).map(([id, text]) => {
+      const word = text.includes('earthquake') ? 'earthquake' : 'quake';
+      const mention = { trigger: word, lemma: word, type: 'disaster', args: { place: at(text, 'Riverton') } };
+      return [id, annotated(text, [mention])];
+    }),
+  );
+  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0, maxShare: 1 } });
+  const eventOf = (id: string) => events.find((e) => e.mentions.some((m) => m.article === id));
+
+  it('groups the day’s reports, and keeps “a previous earthquake” out of their event', () => {
+    expect(eventOf('second')?.id).toBe(eventOf('first')?.id);
+    expect(eventOf('fourth')).toBeDefined();
+    expect(eventOf('fourth')?.id).not.toBe(eventOf('first')?.id);
+    expect(eventOf('fourth')?.mentions.map((m) => m.article)).toEqual(['fourth']);
   });
 });

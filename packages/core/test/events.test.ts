@@ -131,7 +131,7 @@ describe('clusterEvents', () => {
   });
 });
 
-/** The annotation with every event mention in the synset "cross" (as the annotator marks "cross" and "incursion"). */
+/** The annotation with every event mention in the synset "cross" (as an annotator that counts "cross" and "incursion" one synset marks them). */
 function withSynset(annotation: DocumentAnnotation): DocumentAnnotation {
   return { ...annotation, events: annotation.events.map((e) => ({ ...e, synset: 'cross' })) };
 }

@@ -89,7 +89,7 @@ const lemmaCaches = new WeakMap<EventLexicon, Map<string, string>>();
 
 function uncachedEventLemma(token: Token, lexicon: EventLexicon): string {
   const lemma = token.lemma ?? lemmatize(token.text, { pos: token.pos, exceptions: lexicon.exceptions });
-  const derived = lexicon.derivations[lemma];
+  const derived = lexicon.derivations?.get(lemma);
   if (derived !== undefined) return derived;
   if (lexicon.nonEvents.has(lemma)) return lemma;
   const known = (word: string) => lexicon.lemmas[word] !== undefined || lexicon.types[word] !== undefined;
@@ -132,14 +132,12 @@ export function findTriggers(tokens: readonly Token[], settings: TriggerSettings
     if (!/^\p{L}[\p{L}-]*$/u.test(token.text) || functionWords.has(lower) || lower.length < 3) continue;
     // taggers read capitalised headline words as names: there, judge the word by its lower-case form
     const plain: Token = headline ? { start: token.start, end: token.end, text: lower } : token;
-    const single = eventLemma(plain, lexicon);
-    const pair = `${single} ${tokens[i + 1]?.text.toLowerCase()}`;
-    const verbal = headline ? /(?:[^e]ed|[^s]s)$/.test(lower) && single !== lower : isVerb(tokens, i, lexicon);
+    const lemma = eventLemma(plain, lexicon);
+    const pair = `${lemma} ${tokens[i + 1]?.text.toLowerCase()}`;
+    const verbal = headline ? /(?:[^e]ed|[^s]s)$/.test(lower) && lemma !== lower : isVerb(tokens, i, lexicon);
     // a particle or object ("broke down", "opened fire"), not a preposition before its noun ("wrote on Twitter")
     const second = tokens[i + 1]?.pos;
-    const twoWords =
-      verbal && (lexicon.phrases[pair] !== undefined || (lexicon.verbPhrases?.has(pair) === true && second !== 'IN'));
-    const lemma = lexicon.phrases[pair] ?? single;
+    const twoWords = verbal && lexicon.verbPhrases?.has(pair) === true && second !== 'IN';
     if (auxiliaries.has(lower) || auxiliaries.has(lemma)) continue;
     const stats = lexicon.lemmas[lemma];
     const type = lexicon.types[lemma];

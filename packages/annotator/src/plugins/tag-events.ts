@@ -2,7 +2,7 @@ import type { Claim, EventMention, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { findArguments } from '../events/arguments.js';
-import { defaultEventLexicon, type EventLexicon, synsetsOf } from '../events/lexicon.js';
+import { defaultEventLexicon, type EventLexicon } from '../events/lexicon.js';
 import { findQuantities, findTimes } from '../events/time.js';
 import { findTriggers, isEventWord, isHeadline, isVerb } from '../events/triggers.js';
 import type { Token } from '../text/tokenize.js';
@@ -16,12 +16,6 @@ export interface Options {
    * to count as a trigger by itself. Default: 0.5.
    */
   minProbability?: number;
-  /**
-   * Least coreference rate of an annotated lemma pair (`synonyms` in the lexicon) for the two lemmas to share
-   * a synset; the hand-made synsets always apply. Default: 1.01, i.e. annotated pairs off: on ECB+ dev they
-   * chained unrelated happenings together (attack ~ capture) and cost 0.02 CoNLL F1.
-   */
-  minSynonymRate?: number;
 }
 
 const emptyOptions: Options = {};
@@ -35,10 +29,8 @@ const emptyOptions: Options = {};
 export default function tagEvents(options?: Readonly<Options> | null) {
   const settings = options ?? emptyOptions;
   const minProbability = settings.minProbability ?? 0.5;
-  const minSynonymRate = settings.minSynonymRate ?? 1.01;
   return (_tree: Root, file: VFile): void => {
     const lexicon = settings.lexicon ?? defaultEventLexicon();
-    const synsets = synsetsOf(lexicon, minSynonymRate);
     const text = String(file.value);
     const mentions = [...(file.data.mentions ?? [])].sort((a, b) => a.start - b.start);
     const within = claimsContaining(file.data.claims ?? []);
@@ -83,7 +75,6 @@ export default function tagEvents(options?: Readonly<Options> | null) {
           trigger: { start: token.start, end: last.end, text: text.slice(token.start, last.end) },
           type: trigger.type,
           lemma: trigger.lemma,
-          ...(synsets.has(trigger.lemma) ? { synset: synsets.get(trigger.lemma) as string } : {}),
           ...(trigger.verbal ? { verbal: true } : {}),
           arguments: args,
           ...(isGeneric(trigger.lemma, lexicon) ? { generic: true } : {}),

@@ -26,6 +26,7 @@ export const features = [
   'sameLemma',
   'synonym',
   'hypernym',
+  'linked',
   'sibling',
   'sameArticle',
   'nearSentence',
@@ -105,40 +106,41 @@ export function pairFeatures(a: Member, b: Member, relation: Relation, context: 
   const timed = pa.when && pb.when && pa.when.kind !== 'window' && pb.when.kind !== 'window';
   const otherTime = whenConflicts(pa.when, pb.when) ? 1 : 0;
   const documentSimilarity = sameArticle ? 1 : jaccard(a.names, b.names);
-  const related = !sameLemma && (relation === 'synonym' || relation === 'hypernym') ? 1 : 0;
+  const related = !sameLemma && relation !== 'sibling' && relation !== 'none' ? 1 : 0;
   out[0] = 1;
   out[1] = sameLemma;
   out[2] = !sameLemma && relation === 'synonym' ? 1 : 0;
   out[3] = relation === 'hypernym' ? 1 : 0;
-  out[4] = relation === 'sibling' ? 1 : 0;
-  out[5] = sameArticle;
-  out[6] = sameArticle && Math.abs(a.sentence - b.sentence) <= 1 ? 1 : 0;
-  out[7] = ma.verbal === true && mb.verbal === true ? 1 : 0;
-  out[8] = ma.type === mb.type ? 1 : 0;
-  out[9] = a.statement && b.statement ? 1 : 0;
-  out[10] = a.statement !== b.statement ? 1 : 0;
-  out[11] = a.statement && b.statement && sameStatement(pa, pb) ? 1 : 0;
-  out[12] = sameAgent;
-  out[13] = differs(pa.agent, pb.agent, entities) ? 1 : 0;
-  out[14] = samePatient;
-  out[15] = differs(pa.patient, pb.patient, entities) ? 1 : 0;
-  out[16] = pa.place !== undefined && pa.place === pb.place ? 1 : 0;
-  out[17] = differs(pa.place, pb.place, entities) ? 1 : 0;
-  out[18] = timed && !otherTime ? 1 : 0;
-  out[19] = otherTime;
-  out[20] = opposite(pa, pb) ? 1 : 0;
-  out[21] = generic;
-  out[22] = generic && !sameAgent && !samePatient ? 1 : 0;
-  out[23] = a.background !== b.background ? 1 : 0;
-  out[24] = a.year !== undefined && b.year !== undefined && a.year !== b.year ? 1 : 0;
-  out[25] = jaccard(a.words, b.words);
-  out[26] = documentSimilarity;
-  out[27] = sameLemma * documentSimilarity;
-  out[28] = sameLemma * sameArticle;
-  out[29] = related && (sameAgent || samePatient) ? 1 : 0;
+  out[4] = relation === 'linked' ? 1 : 0;
+  out[5] = relation === 'sibling' ? 1 : 0;
+  out[6] = sameArticle;
+  out[7] = sameArticle && Math.abs(a.sentence - b.sentence) <= 1 ? 1 : 0;
+  out[8] = ma.verbal === true && mb.verbal === true ? 1 : 0;
+  out[9] = ma.type === mb.type ? 1 : 0;
+  out[10] = a.statement && b.statement ? 1 : 0;
+  out[11] = a.statement !== b.statement ? 1 : 0;
+  out[12] = a.statement && b.statement && sameStatement(pa, pb) ? 1 : 0;
+  out[13] = sameAgent;
+  out[14] = differs(pa.agent, pb.agent, entities) ? 1 : 0;
+  out[15] = samePatient;
+  out[16] = differs(pa.patient, pb.patient, entities) ? 1 : 0;
+  out[17] = pa.place !== undefined && pa.place === pb.place ? 1 : 0;
+  out[18] = differs(pa.place, pb.place, entities) ? 1 : 0;
+  out[19] = timed && !otherTime ? 1 : 0;
+  out[20] = otherTime;
+  out[21] = opposite(pa, pb) ? 1 : 0;
+  out[22] = generic;
+  out[23] = generic && !sameAgent && !samePatient ? 1 : 0;
+  out[24] = a.background !== b.background ? 1 : 0;
+  out[25] = a.year !== undefined && b.year !== undefined && a.year !== b.year ? 1 : 0;
+  out[26] = jaccard(a.words, b.words);
+  out[27] = documentSimilarity;
+  out[28] = sameLemma * documentSimilarity;
+  out[29] = sameLemma * sameArticle;
+  out[30] = related && (sameAgent || samePatient) ? 1 : 0;
   const rate = sameLemma ? context.lemmas[ma.lemma] : undefined;
-  out[30] = rate === undefined ? 0 : 1;
-  out[31] = rate ?? 0;
+  out[31] = rate === undefined ? 0 : 1;
+  out[32] = rate ?? 0;
 }
 
 /** Indexes of the features `ruledOut` reads. */

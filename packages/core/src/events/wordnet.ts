@@ -1,9 +1,10 @@
 /**
  * How two words are related in WordNet: `synonym` (a sense in common, counting the verbs a noun's senses derive
  * from, so "death" meets "die"), `hypernym` (one's sense is a broader sense of the other's, up to two levels:
- * "murder" → "kill"), `sibling` (they share a broader sense), or `none`.
+ * "murder" → "kill"), `linked` (one's sense, or the sense just broader, causes or entails the other's: "kill" →
+ * "die", "murder" → "die", "beat" → "win"), `sibling` (they share a broader sense), or `none`.
  */
-export type Relation = 'synonym' | 'hypernym' | 'sibling' | 'none';
+export type Relation = 'synonym' | 'hypernym' | 'linked' | 'sibling' | 'none';
 
 /** WordNet relations between lemmas, read from the compact table `data/events/wordnet.tsv.br` of the annotator. */
 export interface WordNet {
@@ -15,11 +16,13 @@ export interface WordNet {
 interface Senses {
   own: Int32Array;
   broader: Int32Array;
+  linked: Int32Array;
 }
 
 /**
  * Read the table: one lemma a line, a tab, its synsets (numbers in base 36, comma-separated), a tab, their
- * hypernyms two levels up. Lines starting with `#` are comments.
+ * hypernyms two levels up, a tab, the synsets they and their direct hypernyms cause or entail.
+ * Lines starting with `#` are comments.
  */
 export function parseWordNet(text: string): WordNet {
   const lemmas = new Map<string, Senses>();
@@ -27,8 +30,8 @@ export function parseWordNet(text: string): WordNet {
     Int32Array.from(field ? field.split(',').map((n) => Number.parseInt(n, 36)) : []).sort();
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
-    const [lemma, own, broader] = line.split('\t');
-    if (lemma) lemmas.set(lemma, { own: numbers(own), broader: numbers(broader) });
+    const [lemma, own, broader, linked] = line.split('\t');
+    if (lemma) lemmas.set(lemma, { own: numbers(own), broader: numbers(broader), linked: numbers(linked) });
   }
   return {
     has: (lemma) => lemmas.has(lemma),
@@ -38,6 +41,7 @@ export function parseWordNet(text: string): WordNet {
       if (!sa || !sb) return 'none';
       if (meet(sa.own, sb.own)) return 'synonym';
       if (meet(sa.own, sb.broader) || meet(sa.broader, sb.own)) return 'hypernym';
+      if (meet(sa.own, sb.linked) || meet(sa.linked, sb.own)) return 'linked';
       return meet(sa.broader, sb.broader) ? 'sibling' : 'none';
     },
   };
