@@ -1,20 +1,15 @@
 import type { Article } from './article.js';
 import type { Claim, CorpusClaim } from './claim.js';
-import { compareClaims } from './compare/index.js';
+import { type CompareLexicon, compareClaims } from './compare/index.js';
 import type { Agreement, Contradiction } from './contradiction.js';
 import type { Dispute } from './dispute.js';
-import type { DocumentAnnotation } from './document.js';
+import type { AnnotatedArticle, DocumentAnnotation } from './document.js';
 import type { Entity } from './entity.js';
 import type { Event } from './event.js';
 import { type ClusterOptions, clusterEvents } from './events/cluster.js';
 import type { Message } from './message.js';
-import { type CorpusConfig, resolveEntities } from './resolve/entities.js';
-
-/** An article with what the annotator found in it. */
-export interface AnnotatedArticle {
-  article: Article;
-  annotation: DocumentAnnotation;
-}
+import type { CorpusConfig } from './read/config.js';
+import { resolveEntities } from './resolve/entities.js';
 
 /** How another source's claim relates to a given claim. */
 export interface OtherSource {
@@ -160,6 +155,11 @@ export interface BuildOptions {
    * annotator's `defaultEventGrouping()`). Default: mentions group by lemma alone (see `clusterEvents`).
    */
   events?: Pick<ClusterOptions, 'model' | 'wordnet' | 'backgroundWords'>;
+  /**
+   * The words claims are compared on: motive, outcome and certainty cues, negators, light acts (the annotator's
+   * `defaultCompareLexicon()`). Default: none, and claims are compared without cues.
+   */
+  compare?: CompareLexicon;
 }
 
 /** Build a corpus from annotated articles: resolve entities, group events, compare claims. */
@@ -180,6 +180,7 @@ export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}
     entities: resolved.entities,
     claims,
     events,
+    ...(options.compare ? { lexicon: options.compare } : {}),
   });
   return new Corpus({
     articles,
