@@ -550,6 +550,32 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
           .catch(() => '');
         console.log(`walkthrough: ${JSON.stringify(walkthrough.replace(/\s+/g, ' ').slice(0, 300))}`);
         assert.match(walkthrough, /Hover over a claim/);
+        assert.match(walkthrough, /Open Sample Articles/);
+        // Turned on for the folder, then off again: the analysis stops at once, with no reload.
+        mkdirSync(join(folder, '.vscode'), { recursive: true });
+        const analyse = (/** @type {boolean} */ on) =>
+          writeFileSync(
+            join(folder, '.vscode', 'settings.json'),
+            `${JSON.stringify({ 'claimlens.workspace.analyse': on })}\n`,
+          );
+        analyse(true);
+        await other.waitForTimeout(3_000);
+        analyse(false);
+        const stopped = await poll(
+          async () => serverProcesses() === before && (await highlights(other, all)).length === 0,
+          {
+            timeoutMs: 60_000,
+            intervalMs: 1_000,
+            what: 'no server and no highlights after the setting was turned off',
+          },
+        ).catch(() => false);
+        const statusAfter = await other.locator('.statusbar').innerText();
+        console.log(
+          `after turning claimlens.workspace.analyse off: ${serverProcesses() - before} new server processes, ${(await highlights(other, all)).length} highlights, status bar: ${JSON.stringify(statusAfter.replace(/\s+/g, ' '))}`,
+        );
+        await other.screenshot({ path: join(shots, `${String(++shotCount).padStart(2, '0')}-analysis-off.png`) });
+        assert.ok(stopped, 'turning the setting off did not stop the analysis without a reload');
+        assert.doesNotMatch(statusAfter, /\d+ actors?/, 'the status bar still shows claimlens counts');
       } finally {
         await other.close().catch(() => undefined);
         rmSync(folder, { recursive: true, force: true });

@@ -9,7 +9,11 @@ describe('the gazetteer file', () => {
     const { outputs } = JSON.parse(readFileSync(new URL('../data/gazetteer/sources.json', import.meta.url), 'utf8'));
     const recorded = Object.entries(outputs).find(([name]) => name.startsWith('places.tsv'))?.[1];
     const rows = gazetteerRowsFromColumns(brotliDecompressSync(readFileSync(defaultGazetteerFile)).toString('utf8'));
-    expect(createHash('sha256').update(`${rows.join('\n')}\n`).digest('hex')).toBe(recorded);
+    expect(
+      createHash('sha256')
+        .update(`${rows.join('\n')}\n`)
+        .digest('hex'),
+    ).toBe(recorded);
   });
 
   it('reads places back from columns: ids and coordinates from differences, regions with their country', () => {
@@ -34,7 +38,9 @@ describe('the gazetteer file', () => {
   });
 
   it('finds a place by a folded alternate name', () => {
-    const [luhansk] = loadGazetteer().lookup('lugansk').filter((entry) => entry.kind === 'place');
+    const [luhansk] = loadGazetteer()
+      .lookup('lugansk')
+      .filter((entry) => entry.kind === 'place');
     expect(luhansk).toMatchObject({ name: 'Luhansk', country: 'UA', region: 'UA.14' });
     expect(luhansk?.lat).toBeCloseTo(48.57, 1);
   });
