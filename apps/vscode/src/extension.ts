@@ -166,6 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     serverCommand('unlinkEntity', () => annotating.unlink()),
     serverCommand('removeAnnotation', (item?: Parameters<Annotating['remove']>[0]) => annotating.remove(item)),
     serverCommand('undoAnnotation', () => annotating.undo()),
+    serverCommand('redoAnnotation', () => annotating.redo()),
     started.onNotification(highlightsChangedNotification.method, function didChangeHighlights(params: { uri: string }) {
       highlighter.didChangeHighlights(params.uri);
     }),
