@@ -205,7 +205,7 @@ describe('applyHumanAnnotations', () => {
     const [json] = corpusToJson(buildCorpus([{ article: article('a', text), annotation }])).claims.filter(
       (c) => c.content.text === 'it',
     );
-    expect([json?.source?.origin, json?.cue?.origin, json?.content.origin]).toEqual(['human', 'human', 'human']);
+    expect(json).toMatchObject({ source: { origin: 'human' }, cue: { origin: 'human' }, content: { origin: 'human' } });
   });
 
   it('reports an orphaned annotation and applies the others', () => {
