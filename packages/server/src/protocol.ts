@@ -6,6 +6,7 @@
  * Only plain data crosses this boundary: ranges are LSP ranges (0-based line and UTF-16 character), made on the
  * server side by its one position converter.
  */
+import type { ExportFile, ExportFormat } from '@claimlens/core';
 import type { StoryModel } from '@claimlens/views';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -217,18 +218,12 @@ export interface DismissParams {
 /** Dismiss a finding (remembered in `.claimlens/dismissed.json` in the first workspace folder). */
 export const dismissRequest = request<DismissParams, { dismissed: string[] }>('claimlens/dismiss');
 
-export type ExportFormat = 'json' | 'brat' | 'w3c';
+export type { ExportFile, ExportFormat };
 
 export interface ExportParams {
   format: ExportFormat;
   /** Export only this document; absent for the whole workspace. */
   uri?: string;
-}
-
-export interface ExportFile {
-  /** Suggested file name, relative to the export folder. */
-  name: string;
-  content: string;
 }
 
 /** Export annotations: JSON, brat standoff (`.ann` beside each text) or W3C Web Annotation (JSON-LD). */
@@ -269,12 +264,14 @@ export interface AnnotateResult {
   done: boolean;
   /** The annotations file before the change (null: there was none), to undo it with `restoreAnnotationsRequest`. */
   undo?: { uri: string; content: string | null };
+  /** The annotations file after the change (null: none is left), to do it again with `restoreAnnotationsRequest`. */
+  redo?: { uri: string; content: string | null };
 }
 
 /** Add, change or remove human annotations (written to `.claimlens/annotations/<article>.jsonld`). */
 export const annotateRequest = request<AnnotateParams, AnnotateResult>('claimlens/annotate');
 
-/** Put an article's annotations file back as it was (undo): `content` null removes it. */
+/** Put an article's annotations file back as it was (undo), or as it was after a change (redo): `content` null removes it. */
 export const restoreAnnotationsRequest = request<{ uri: string; content: string | null }, AnnotateResult>(
   'claimlens/restoreAnnotations',
 );

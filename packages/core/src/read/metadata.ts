@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import type { Message } from './message.js';
+import type { Message } from '../message.js';
 
 /** The metadata fields claimlens reads; each is null when nothing says it. */
 export interface Metadata {
