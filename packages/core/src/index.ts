@@ -100,3 +100,5 @@ export {
 } from './read.js';
 export { type CorpusConfig, type ResolvedEntities, resolveEntities } from './resolve/entities.js';
 export { type ArticleSpan, contains, makeSpan, overlaps, partitionPoint, type Span } from './span.js';
+export { type FoundClock, type FoundTime, findClocks, findTimes } from './time/find.js';
+export { dayOfTime, type When, whenConflicts, whenOf } from './time/when.js';
