@@ -64,9 +64,7 @@ export class FileWatchers implements vscode.Disposable {
   /** (Re)build the watchers from the current settings. */
   watch(): void {
     this.dispose();
-    const include = vscode.workspace
-      .getConfiguration('claimlens')
-      .get<string[]>('files.include', ['**/*.txt', '**/*.md', '**/*.markdown']);
+    const include = vscode.workspace.getConfiguration('claimlens').get<string[]>('files.include', []); // the manifest holds the default
     const globs = [
       ...include.filter((g) => typeof g === 'string' && g.trim() !== ''),
       '**/.claimlens/dismissed.json',

@@ -3,18 +3,13 @@ import type { Claim, CorpusClaim } from './claim.js';
 import { compareClaims } from './compare/index.js';
 import type { Agreement, Contradiction } from './contradiction.js';
 import type { Dispute } from './dispute.js';
-import type { DocumentAnnotation } from './document.js';
+import type { AnnotatedArticle, DocumentAnnotation } from './document.js';
 import type { Entity } from './entity.js';
 import type { Event } from './event.js';
 import { type ClusterOptions, clusterEvents } from './events/cluster.js';
 import type { Message } from './message.js';
-import { type CorpusConfig, resolveEntities } from './resolve/entities.js';
-
-/** An article with what the annotator found in it. */
-export interface AnnotatedArticle {
-  article: Article;
-  annotation: DocumentAnnotation;
-}
+import type { CorpusConfig } from './read/config.js';
+import { resolveEntities } from './resolve/entities.js';
 
 /** How another source's claim relates to a given claim. */
 export interface OtherSource {

@@ -1,3 +1,4 @@
+import type { Article } from './article.js';
 import type { Claim } from './claim.js';
 import type { DocumentEntity, Mention } from './entity.js';
 import type { EventMention } from './event.js';
@@ -17,4 +18,10 @@ export interface DocumentAnnotation {
   events: EventMention[];
   sentences: Sentence[];
   messages: Message[];
+}
+
+/** An article with what the annotator found in it: what `buildCorpus` takes. */
+export interface AnnotatedArticle {
+  article: Article;
+  annotation: DocumentAnnotation;
 }

@@ -34,14 +34,6 @@ export {
   withHumanAnnotations,
 } from './annotations/read.js';
 export type { Article, ArticleMeta } from './article.js';
-export {
-  type BoilerplateOptions,
-  type BoilerplateRange,
-  type BoilerplateRule,
-  blankRanges,
-  boilerplateRules,
-  findBoilerplate,
-} from './boilerplate.js';
 export { AnnotationCache, type AnnotationCacheOptions, defaultCacheFolder } from './cache.js';
 export type { Claim, CorpusClaim, Stance } from './claim.js';
 export {
@@ -54,12 +46,10 @@ export {
   type Quantity,
   type QuantityRelation,
 } from './compare/index.js';
-export { type CorpusConfigResult, corpusConfigNames, readCorpusConfig } from './config.js';
 export type { Agreement, Contradiction, ContradictionKind, Voice } from './contradiction.js';
-export { type AnnotatedArticle, type BuildOptions, buildCorpus, Corpus, type OtherSource } from './corpus.js';
-export { binarySignature, type Decoded, decodeText } from './decode.js';
+export { type BuildOptions, buildCorpus, Corpus, type OtherSource } from './corpus.js';
 export type { Dispute, DisputePosition, DisputeSource, Facet } from './dispute.js';
-export type { DocumentAnnotation, Sentence } from './document.js';
+export type { AnnotatedArticle, DocumentAnnotation, Sentence } from './document.js';
 export type {
   ActorKind,
   DocumentEntity,
@@ -78,6 +68,32 @@ export { parseWordNet, type Relation, type WordNet } from './events/wordnet.js';
 export * from './formats/index.js';
 export { type Message, type MessageCode, messageCodes } from './message.js';
 export {
+  type BoilerplateOptions,
+  type BoilerplateRange,
+  type BoilerplateRule,
+  blankRanges,
+  boilerplateRules,
+  findBoilerplate,
+} from './read/boilerplate.js';
+export {
+  type CorpusConfig,
+  type CorpusConfigResult,
+  corpusConfigNames,
+  parseConfig,
+  readCorpusConfig,
+  type WorkspaceConfig,
+} from './read/config.js';
+export { type ReadOptions, type ReadResult, readCorpus } from './read/corpus.js';
+export { binarySignature, type Decoded, decodeText } from './read/decode.js';
+export {
+  articleExtensions,
+  articleGlobs,
+  defaultMaxFileSize,
+  type FileSelection,
+  fileSelector,
+  formatOf,
+} from './read/files.js';
+export {
   type FoundMetadata,
   type FrontMatter,
   inferMetadata,
@@ -89,16 +105,8 @@ export {
   normaliseDate,
   pickMetadata,
   readFrontMatter,
-} from './metadata.js';
-export {
-  globToRegExp,
-  parseConfig,
-  type ReadOptions,
-  type ReadResult,
-  readCorpus,
-  type WorkspaceConfig,
-} from './read.js';
-export { type CorpusConfig, type ResolvedEntities, resolveEntities } from './resolve/entities.js';
+} from './read/metadata.js';
+export { type ResolvedEntities, resolveEntities } from './resolve/entities.js';
 export { type ArticleSpan, contains, makeSpan, overlaps, partitionPoint, type Span } from './span.js';
 export { type FoundClock, type FoundTime, findClocks, findTimes } from './time/find.js';
 export { dayOfTime, type When, whenConflicts, whenOf } from './time/when.js';

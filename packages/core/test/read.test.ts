@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readCorpus } from '@claimlens/core';
+import { fileSelector, readCorpus } from '@claimlens/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFolder, largeText, makeBadInput } from './fixtures/input/make-bad-input.js';
 
@@ -139,5 +139,79 @@ describe('readCorpus metadata and claimlens.json', () => {
     const result = await readCorpus([folder]);
     expect(result.articles).toHaveLength(1);
     expect(result.messages[0]).toMatchObject({ code: 'config/invalid', severity: 'error' });
+  });
+});
+
+describe('readCorpus: choosing the files of a folder', () => {
+  async function folderWith(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
+    const folder = path.join(dir, name);
+    for (const [file, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
+      await writeFile(path.join(folder, file), content);
+    }
+    return folder;
+  }
+  const names = (result: Awaited<ReturnType<typeof readCorpus>>, folder: string) =>
+    result.articles.map((a) => path.relative(folder, a.path).split(path.sep).join('/'));
+
+  it('matches claimlens.json globs without regard to case, and a glob without a folder in any folder', async () => {
+    const folder = await folderWith('globs', {
+      'claimlens.json': JSON.stringify({ include: ['*.MD'], exclude: ['drafts/**'] }),
+      'top.md': 'A top story.',
+      'news/2024/deep.md': 'A deep story.',
+      'drafts/draft.md': 'A draft.',
+      'notes.txt': 'Not included.',
+    });
+    expect(names(await readCorpus([folder]), folder)).toEqual(['news/2024/deep.md', 'top.md']);
+  });
+
+  it('reads a comma in a glob as a comma, outside braces', async () => {
+    const folder = await folderWith('comma', {
+      'claimlens.json': JSON.stringify({ include: ['**/a,b.txt'] }),
+      'x/apple.md': 'An apple.',
+      'x/a,b.txt': 'A comma.',
+    });
+    expect(names(await readCorpus([folder]), folder)).toEqual(['x/a,b.txt']);
+  });
+
+  it('reports a glob it cannot read instead of throwing, and reads the rest of the folder', async () => {
+    const folder = await folderWith('bad-glob', {
+      'claimlens.json': JSON.stringify({ include: ['foo}', 'x'.repeat(70_000), '*.txt'] }),
+      'a.txt': 'The minister said so.',
+      'foo}': 'A file named like the pattern.',
+    });
+    const result = await readCorpus([folder]);
+    expect(names(result, folder)).toEqual(['a.txt', 'foo}']);
+    expect(result.messages).toEqual([
+      expect.objectContaining({
+        code: 'config/invalid',
+        severity: 'warning',
+        path: path.join(folder, 'claimlens.json'),
+        reason: expect.stringMatching(/^Expected a glob in "include" or "exclude" of claimlens\.json, not "x+…"/),
+      }),
+    ]);
+  });
+
+  it("never reads a file the caller's globs leave out", async () => {
+    const folder = await folderWith('caller-globs', {
+      'a.txt': 'The minister said so.',
+      'skip/binary.txt': new Uint8Array([0, 1, 2, 0, 255, 0]),
+      'b.markdown': 'Markdown story.',
+    });
+    const result = await readCorpus([folder], { include: ['**/*.txt', '**/*.md'], exclude: ['skip/**'] });
+    expect(names(result, folder)).toEqual(['a.txt']);
+    expect(result.messages).toEqual([]);
+  });
+  it('select files by include and exclude globs', () => {
+    const matchesGlob = (relativePath: string, glob: string) => fileSelector({ include: [glob] })(relativePath);
+    const selectFile = (relativePath: string, include: string[], exclude: string[]) =>
+      fileSelector({ include, exclude })(relativePath);
+    expect(matchesGlob('news/2024/a.txt', '**/*.txt')).toBe(true);
+    expect(matchesGlob('a.txt', '**/*.txt')).toBe(true);
+    expect(matchesGlob('a.md', '*.{md,markdown}')).toBe(true);
+    expect(matchesGlob('notes/a.log', '**/*.txt')).toBe(false);
+    expect(selectFile('node_modules/x/readme.md', ['**/*.md'], ['**/node_modules/**'])).toBe(false);
+    expect(selectFile('.claimlens/dismissed.md', ['**/*.md'], ['**/.*/**'])).toBe(false);
+    expect(selectFile('drafts/a.md', ['**/*.md'], ['drafts/**'])).toBe(false);
   });
 });

@@ -1,5 +1,4 @@
 export { type CorpusBuilder, inlineBuilder, workerBuilder } from './builder.js';
-export { matchesGlob, selectFile } from './glob.js';
 export { toOffset, toRange } from './positions.js';
 export * from './protocol.js';
 export {

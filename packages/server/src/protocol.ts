@@ -6,6 +6,7 @@
  * Only plain data crosses this boundary: ranges are LSP ranges (0-based line and UTF-16 character), made on the
  * server side by its one position converter.
  */
+import type { ExportFile, ExportFormat } from '@claimlens/core';
 import type { StoryModel } from '@claimlens/views';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -217,18 +218,12 @@ export interface DismissParams {
 /** Dismiss a finding (remembered in `.claimlens/dismissed.json` in the first workspace folder). */
 export const dismissRequest = request<DismissParams, { dismissed: string[] }>('claimlens/dismiss');
 
-export type ExportFormat = 'json' | 'brat' | 'w3c';
+export type { ExportFile, ExportFormat };
 
 export interface ExportParams {
   format: ExportFormat;
   /** Export only this document; absent for the whole workspace. */
   uri?: string;
-}
-
-export interface ExportFile {
-  /** Suggested file name, relative to the export folder. */
-  name: string;
-  content: string;
 }
 
 /** Export annotations: JSON, brat standoff (`.ann` beside each text) or W3C Web Annotation (JSON-LD). */

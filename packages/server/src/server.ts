@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Article, type Message, readCorpus } from '@claimlens/core';
+import { type Article, fileSelector, formatOf, type Message, readCorpus } from '@claimlens/core';
 import {
   CodeActionKind,
   type Connection,
@@ -27,7 +27,6 @@ import { viewOf } from './features/lookup.js';
 import { definition, references } from './features/navigation.js';
 import { semanticTokens, semanticTokensLegend } from './features/semantic-tokens.js';
 import { story } from './features/story.js';
-import { selectFile } from './glob.js';
 import { toOffset } from './positions.js';
 import {
   type AnnotateResult,
@@ -61,6 +60,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   const dismissed = new DismissedStore();
   let settings: Settings = defaultSettings;
+  let selectFile = fileSelector(settings.files);
   let folders: string[] = [];
   let init: InitializationOptions = {};
   let canConfigure = false;
@@ -330,10 +330,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       uri: document.uri,
       id: articleId(document.uri, file),
       path: file,
-      format:
-        document.languageId === 'markdown' || /\.(md|markdown|mdown)$/i.test(file)
-          ? ('markdown' as const)
-          : ('plaintext' as const),
+      format: document.languageId === 'markdown' ? ('markdown' as const) : formatOf(file),
       text: document.getText(),
       version: document.version,
     };
@@ -354,7 +351,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const folder of folders) {
       const relative = path.relative(folder, file);
       if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
-      return selectFile(relative.split(path.sep).join('/'), settings.files.include, settings.files.exclude);
+      return selectFile(relative.split(path.sep).join('/'));
     }
     return false;
   }
@@ -369,13 +366,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
     }
     settings = normaliseSettings(value);
+    selectFile = fileSelector(settings.files);
   }
 
   async function scanFolders(): Promise<void> {
     if (folders.length === 0) return;
     let read: Awaited<ReturnType<typeof readCorpus>>;
     try {
-      read = await readCorpus(folders, { maxFileSize: settings.files.maxSize });
+      read = await readCorpus(folders, {
+        maxFileSize: settings.files.maxSize,
+        include: settings.files.include,
+        exclude: settings.files.exclude,
+      });
     } catch (error) {
       connection.console.error(
         `Reading the workspace failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -384,14 +386,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     options.builder.configure(read.config);
     const seen = new Set<string>();
-    const selected = read.articles.filter((a) => isSelected(a.path));
-    if (selected.length > 0 && !progress) {
+    if (read.articles.length > 0 && !progress) {
       progress = await connection.window.createWorkDoneProgress().catch(() => null);
-      progress?.begin('claimlens: analysing articles', 0, `0/${selected.length} articles`, true);
+      progress?.begin('claimlens: analysing articles', 0, `0/${read.articles.length} articles`, true);
       const token = progress?.token;
       token?.onCancellationRequested(() => cancelBackground(token));
     }
-    for (const article of selected) {
+    for (const article of read.articles) {
       const uri = pathToFileURL(article.path).href;
       seen.add(uri);
       if (!documents.get(uri)) setArticle(uri, article);
@@ -402,7 +403,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!entry.open && !seen.has(entry.uri)) workspace.delete(entry.uri);
     }
     logMessages(read.messages);
-    if (selected.length === 0) sendStatus();
+    if (read.articles.length === 0) sendStatus();
   }
 
   /** The user cancelled the background run: stop it, keep what is done, say how to finish. */

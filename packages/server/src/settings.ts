@@ -1,11 +1,12 @@
+import { articleGlobs, defaultMaxFileSize } from '@claimlens/core';
 import type { Settings } from './protocol.js';
 
 /** Settings when the client gives none. */
 export const defaultSettings: Settings = {
   files: {
-    include: ['**/*.txt', '**/*.md', '**/*.markdown'],
+    include: [...articleGlobs],
     exclude: ['**/node_modules/**', '**/.*/**'],
-    maxSize: 2_000_000,
+    maxSize: defaultMaxFileSize,
   },
   highlights: { actors: true, places: true, claims: true, ownVoice: false, events: false, contradictions: true },
   diagnostics: { severity: 'information' },

@@ -344,8 +344,12 @@ describe('explorer, counts and export', () => {
       expect(type).toBeTruthy();
       expect(source.slice(Number(start), Number(end))).toBe(words);
     }
+    // The same files as the command line's --out folder: brat opens it as it is, one JSON-LD file per article.
+    expect(files.map((f) => f.name).sort()).toEqual(['annotation.conf', 'gazette.ann', 'gazette.txt']);
     const w3c = exportAnnotations(workspace, { format: 'w3c' }, 0).files;
-    expect(w3c.length).toBeGreaterThan(0);
+    expect(w3c.map((f) => f.name)).toEqual(
+      workspace.state!.corpus.articles.map((a) => `${a.id.replace(/\.txt$/, '')}.jsonld`),
+    );
     expect(w3c.map((f) => f.content).join('')).toContain('TextPositionSelector');
   });
 });

@@ -161,6 +161,7 @@ describe('the bundled language server over stdio', () => {
       { format: 'brat' },
     );
     expect(exported.files.map((f) => f.name).sort()).toEqual([
+      'annotation.conf',
       'harbor-daily.ann',
       'harbor-daily.txt',
       'island-gazette.ann',

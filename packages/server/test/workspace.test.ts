@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { inlineBuilder } from '../src/builder.js';
-import { matchesGlob, selectFile } from '../src/glob.js';
 import { type AnnotationRunner, inlineRunner, TimeoutError, workerRunner } from '../src/runner.js';
 import { normaliseSettings } from '../src/settings.js';
 import { Workspace } from '../src/workspace.js';
@@ -150,15 +149,5 @@ describe('settings and globs', () => {
     expect(s.files.include).toEqual(['**/*.txt']);
     expect(s.analysis.delay).toBe(0);
     expect(normaliseSettings({ diagnostics: { severity: 'loud' } }).diagnostics.severity).toBe('information');
-  });
-
-  it('select files by include and exclude globs', () => {
-    expect(matchesGlob('news/2024/a.txt', '**/*.txt')).toBe(true);
-    expect(matchesGlob('a.txt', '**/*.txt')).toBe(true);
-    expect(matchesGlob('a.md', '*.{md,markdown}')).toBe(true);
-    expect(matchesGlob('notes/a.log', '**/*.txt')).toBe(false);
-    expect(selectFile('node_modules/x/readme.md', ['**/*.md'], ['**/node_modules/**'])).toBe(false);
-    expect(selectFile('.claimlens/dismissed.md', ['**/*.md'], ['**/.*/**'])).toBe(false);
-    expect(selectFile('drafts/a.md', ['**/*.md'], ['drafts/**'])).toBe(false);
   });
 });

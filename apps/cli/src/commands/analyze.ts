@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyze } from '@claimlens/annotator';
-import { type Corpus, corpusAbove, corpusToJson, corpusToJsonl, toBrat, toW3C, type W3CItem } from '@claimlens/core';
+import { type Corpus, corpusAbove, corpusToJson, corpusToJsonl, exportFiles, toW3C } from '@claimlens/core';
 import { storyModel } from '@claimlens/views';
 import { reportHtml } from '@claimlens/views/page';
 import { choice, confidence, parse } from '../args.js';
@@ -87,48 +87,12 @@ async function write(corpus: Corpus, format: Format, { out, minConfidence }: Wri
     }
     return emit('corpus.jsonl', [...corpusToJsonl(corpus)].join(''));
   }
-  const items: W3CItem[] = corpus.articles.map((article) => {
-    const annotation = corpus.annotations.get(article.id);
-    return {
-      article,
-      text: article.text,
-      annotation: { mentions: annotation?.mentions ?? [], claims: annotation?.claims ?? [] },
-    };
-  });
-  if (format === 'w3c') {
-    if (out === undefined) return emit('', `${JSON.stringify(toW3C(items), null, 2)}\n`);
-    for (const item of items) {
-      await emit(
-        `${item.article.id}.jsonld`,
-        `${JSON.stringify(toW3C([item], `urn:claimlens:${encodeURIComponent(item.article.id)}`), null, 2)}\n`,
-      );
-    }
-    return;
+  if (format === 'w3c' && out === undefined) {
+    const items = corpus.articles.flatMap((article) => {
+      const annotation = corpus.annotations.get(article.id);
+      return annotation ? [{ article, text: article.text, annotation }] : [];
+    });
+    return emit('', `${JSON.stringify(toW3C(items), null, 2)}\n`);
   }
-  await emit('annotation.conf', bratConfig);
-  for (const item of items) {
-    await emit(`${item.article.id}.txt`, item.text);
-    await emit(`${item.article.id}.ann`, toBrat(item.text, item.annotation));
-  }
+  for (const file of exportFiles(corpus, format)) await emit(file.name, file.content);
 }
-
-/** brat's annotation configuration for what `toBrat` writes, so the folder opens in brat as it is. */
-const bratConfig = `[entities]
-Actor
-Place
-Source
-Cue
-Content
-
-[relations]
-
-[events]
-Attribution\tContent:Content, Cue?:Cue, Source:Source
-Attribution-no-source\tContent:Content, Cue?:Cue
-
-[attributes]
-Kind\tArg:<ENTITY>, Value:person|organization|government|group|country|region|city|settlement|location
-Stance\tArg:<EVENT>, Value:assert|deny|accuse|hedge|conditional|question
-Negated\tArg:<EVENT>
-Origin\tArg:Actor|Place|Attribution|Attribution-no-source, Value:human|machine
-`;

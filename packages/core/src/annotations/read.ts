@@ -1,7 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../article.js';
-import type { AnnotatedArticle } from '../corpus.js';
+import type { AnnotatedArticle } from '../document.js';
 import type { Message } from '../message.js';
 import { applyHumanAnnotations } from './apply.js';
 import { parseAnnotationFile } from './file.js';

@@ -1,4 +1,5 @@
 export { type BratInput, parseBrat, toBrat } from './brat.js';
+export { type ExportFile, type ExportFormat, exportFiles, exportFormats } from './export.js';
 export { corpusAbove, findingsAbove, isConflict, type ShownFindings } from './findings.js';
 export type { ImportedClaim, ImportedCorpus, ImportedDocument, ImportedMention } from './imported.js';
 export {

@@ -1,7 +1,7 @@
-import type { AnnotatedArticle } from '../corpus.js';
-import type { DocumentAnnotation } from '../document.js';
+import type { AnnotatedArticle, DocumentAnnotation } from '../document.js';
 import type { DocumentEntity, Entity, Geo } from '../entity.js';
 import type { Message } from '../message.js';
+import type { CorpusConfig } from '../read/config.js';
 import { Groups } from './groups.js';
 import {
   nameKey as foldName,
@@ -11,16 +11,6 @@ import {
   sameTransliteration,
   transliterationKey as shapeOf,
 } from './keys.js';
-
-/** User corrections read from the corpus folder: see docs/configuration.md. */
-export interface CorpusConfig {
-  /** Canonical name → other names of the same entity; all are merged and the canonical name is used. */
-  aliases?: Record<string, string[]>;
-  /** Sets of names that are one entity, merged even where claimlens would keep them apart. */
-  merge?: string[][];
-  /** Names that are never entities: their mentions are dropped. */
-  ignore?: string[];
-}
 
 export interface ResolvedEntities {
   entities: Entity[];

@@ -1,4 +1,4 @@
-import type { Message } from './message.js';
+import type { Message } from '../message.js';
 
 export interface Decoded {
   /** The text, without a byte order mark; null when the bytes are not text. */

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article } from './article.js';
+import type { Article } from '../article.js';
+import type { Message } from '../message.js';
 import { blankRanges } from './boilerplate.js';
+import { type CorpusConfig, mergeConfigs, readWorkspaceConfig, type WorkspaceConfig } from './config.js';
 import { decodeText } from './decode.js';
-import type { Message } from './message.js';
+import { defaultMaxFileSize, fileSelector, formatOf, invalidGlob } from './files.js';
 import {
   inferMetadata,
   type Metadata,
@@ -13,29 +15,17 @@ import {
   pickMetadata,
   readFrontMatter,
 } from './metadata.js';
-import type { CorpusConfig } from './resolve/entities.js';
 
 export interface ReadOptions {
   /** Largest file read, in bytes; the rest of a larger file is left out, with a warning. Default: `maxFileSize` from claimlens.json, else 10 MB. */
   maxFileSize?: number;
-}
-
-/** The workspace configuration, `claimlens.json` in a folder given to claimlens: see docs/json-contract.md. */
-export interface WorkspaceConfig {
-  /** Canonical name → other names of the same entity. */
-  aliases?: Record<string, string[]>;
-  /** Groups of names that are one entity. */
-  merge?: string[][];
-  /** Names that are never entities. */
-  ignore?: string[];
-  /** Globs (relative to the folder) of files to read; default: `**\/*.{txt,text,md,markdown,mdown}`. */
-  include?: string[];
-  /** Globs of files to leave out. */
-  exclude?: string[];
-  /** Largest file read, in bytes. */
-  maxFileSize?: number;
-  /** Path of an article relative to the folder → its metadata (outlet, title, date, url, author). */
-  articles?: Record<string, Record<string, unknown>>;
+  /**
+   * Globs (relative to a folder given) that files found in it must also match to be read, on top of claimlens.json's
+   * (the editor's `claimlens.files.include`); default: every file claimlens.json selects.
+   */
+  include?: readonly string[] | undefined;
+  /** Globs of files found in a folder given to leave out, on top of claimlens.json's `exclude`. */
+  exclude?: readonly string[] | undefined;
 }
 
 export interface ReadResult {
@@ -46,16 +36,11 @@ export interface ReadResult {
   config: CorpusConfig;
 }
 
-const articleExtensions = new Set(['.txt', '.text', '.md', '.markdown', '.mdown']);
-const markdownExtensions = /\.(?:md|markdown|mdown|mkd|mdx)$/i;
-const configName = 'claimlens.json';
-/** Where the workspace configuration is looked for, in order (as `readCorpusConfig` does). */
-const configNames = [configName, '.claimlens.json'];
-const defaultMaxFileSize = 10_000_000;
-
 interface Root {
   folder: string;
   config: WorkspaceConfig;
+  /** Whether a path relative to the folder is read: claimlens.json's include and exclude, and the options'. */
+  selected: (relativePath: string) => boolean;
 }
 
 /**
@@ -69,8 +54,11 @@ export async function readCorpus(paths: readonly string[], options: ReadOptions 
   const files: { file: string; root: Root | null }[] = [];
   const roots = new Map<string, Root>();
   const visited = new Set<string>();
+  const extra = fileSelector({ include: options.include ?? ['**'], exclude: options.exclude }, (pattern, reason) =>
+    messages.push(invalidGlob(pattern, reason, 'the files to include or exclude')),
+  );
   for (const given of paths) {
-    const root = await loadRoot(given, roots, messages);
+    const root = await loadRoot(given, roots, messages, extra);
     await collect(given, true, root, files, messages, visited);
   }
   const config = mergeConfigs([...roots.values()].map((r) => r.config));
@@ -114,7 +102,7 @@ export async function readCorpus(paths: readonly string[], options: ReadOptions 
       continue;
     }
     const text = decoded.text;
-    const format = markdownExtensions.test(file) ? 'markdown' : 'plaintext';
+    const format = formatOf(file);
     const sources: { source: MetadataSource; found: Partial<Metadata> }[] = [];
     let prose = text;
     if (format === 'markdown') {
@@ -150,97 +138,27 @@ export async function readCorpus(paths: readonly string[], options: ReadOptions 
 }
 
 /** Read claimlens.json (else .claimlens.json) from a folder given (or the folder of a file given), once per folder. */
-async function loadRoot(given: string, roots: Map<string, Root>, messages: Message[]): Promise<Root | null> {
+async function loadRoot(
+  given: string,
+  roots: Map<string, Root>,
+  messages: Message[],
+  extra: (relativePath: string) => boolean,
+): Promise<Root | null> {
   const info = await stat(given).catch(() => null);
   if (!info) return null;
   const folder = path.resolve(info.isDirectory() ? given : path.dirname(given));
   const known = roots.get(folder);
   if (known) return known;
-  let root: Root = { folder, config: {} };
-  for (const name of configNames) {
-    const file = path.join(folder, name);
-    const raw = await readFile(file, 'utf8').catch(() => null);
-    if (raw === null) continue;
-    root = { folder, config: parseConfig(raw.replace(/^\uFEFF/, ''), file, messages) };
-    break;
-  }
+  const { config, messages: found, file } = await readWorkspaceConfig(folder);
+  messages.push(...found);
+  const own = fileSelector(config, (pattern, reason) =>
+    messages.push(
+      invalidGlob(pattern, reason, `"include" or "exclude" of ${path.basename(file ?? '')}`, file ?? undefined),
+    ),
+  );
+  const root: Root = { folder, config, selected: (relativePath) => own(relativePath) && extra(relativePath) };
   roots.set(folder, root);
   return root;
-}
-
-/** Validate a claimlens.json; each invalid field is reported and left out, the rest is kept. */
-export function parseConfig(raw: string, file: string, messages: Message[]): WorkspaceConfig {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch (error) {
-    messages.push({
-      code: 'config/invalid',
-      severity: 'error',
-      reason: `${configName} is not valid JSON: ${(error as Error).message}`,
-      path: file,
-    });
-    return {};
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    messages.push({
-      code: 'config/invalid',
-      severity: 'error',
-      reason: `Expected ${configName} to hold an object, not ${Array.isArray(data) ? 'an array' : typeof data}.`,
-      path: file,
-    });
-    return {};
-  }
-  const config: WorkspaceConfig = {};
-  const record = data as Record<string, unknown>;
-  const invalid = (key: string, expected: string) =>
-    messages.push({
-      code: 'config/invalid',
-      severity: 'warning',
-      reason: `Expected "${key}" in ${configName} to be ${expected}; ignored.`,
-      path: file,
-    });
-  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
-  for (const [key, value] of Object.entries(record)) {
-    if (key === '$schema' || key === 'version') continue;
-    if (key === 'aliases') {
-      if (isRecord(value) && Object.values(value).every(strings)) config.aliases = value as Record<string, string[]>;
-      else invalid(key, 'an object of name → list of names');
-    } else if (key === 'merge') {
-      if (Array.isArray(value) && value.every(strings)) config.merge = value as string[][];
-      else invalid(key, 'a list of lists of names');
-    } else if (key === 'ignore' || key === 'include' || key === 'exclude') {
-      if (strings(value)) config[key] = value;
-      else invalid(key, 'a list of strings');
-    } else if (key === 'maxFileSize') {
-      if (typeof value === 'number' && Number.isInteger(value) && value > 0) config.maxFileSize = value;
-      else invalid(key, 'a positive whole number of bytes');
-    } else if (key === 'articles') {
-      if (isRecord(value) && Object.values(value).every(isRecord))
-        config.articles = value as Record<string, Record<string, unknown>>;
-      else invalid(key, 'an object of path → metadata object');
-    } else {
-      messages.push({
-        code: 'config/invalid',
-        severity: 'warning',
-        reason: `Unknown key "${key}" in ${configName}; ignored.`,
-        path: file,
-      });
-    }
-  }
-  return config;
-}
-
-function mergeConfigs(configs: WorkspaceConfig[]): CorpusConfig & { maxFileSize?: number } {
-  const merged: CorpusConfig & { merge?: string[][]; maxFileSize?: number } = {};
-  for (const c of configs) {
-    if (c.aliases) merged.aliases = { ...merged.aliases, ...c.aliases };
-    if (c.ignore) merged.ignore = [...(merged.ignore ?? []), ...c.ignore];
-    if (c.merge) merged.merge = [...(merged.merge ?? []), ...c.merge];
-    if (c.maxFileSize !== undefined)
-      merged.maxFileSize = Math.min(c.maxFileSize, merged.maxFileSize ?? Number.POSITIVE_INFINITY);
-  }
-  return merged;
 }
 
 function manifestEntry(root: Root, file: string): Record<string, unknown> | undefined {
@@ -312,7 +230,7 @@ async function collect(
       return;
     }
     for (const entry of entries) {
-      if (entry.startsWith('.') || entry === 'node_modules' || entry === configName) continue;
+      if (entry.startsWith('.') || entry === 'node_modules' || entry === 'claimlens.json') continue;
       await collect(path.join(given, entry), false, root, files, messages, visited);
     }
   } else if (!info.isFile()) {
@@ -331,33 +249,8 @@ async function collect(
 }
 
 function selected(file: string, root: Root | null): boolean {
-  const relative = root
-    ? path.relative(root.folder, path.resolve(file)).split(path.sep).join('/')
-    : path.basename(file);
-  const include = root?.config.include;
-  const exclude = root?.config.exclude;
-  const included = include
-    ? include.some((g) => globToRegExp(g).test(relative))
-    : articleExtensions.has(path.extname(file).toLowerCase());
-  return included && !(exclude ?? []).some((g) => globToRegExp(g).test(relative));
-}
-
-/** A glob as a regular expression: `**` any folders, `*` any name part, `?` one character, `{a,b}` either. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string;
-    if (c === '*' && glob[i + 1] === '*') {
-      source += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else if (c === '{') source += '(?:';
-    else if (c === '}') source += ')';
-    else if (c === ',' && source.includes('(?:')) source += '|';
-    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^(?:\\./)?${source}$`);
+  if (!root) return false;
+  return root.selected(path.relative(root.folder, path.resolve(file)).split(path.sep).join('/'));
 }
 
 function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
@@ -365,10 +258,6 @@ function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
   if (info.isSocket()) return 'a socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
   return 'not a file';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(error: unknown): string {

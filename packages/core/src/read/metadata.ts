@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
-import type { Message } from './message.js';
-import { findTimes, monthNumber } from './time/find.js';
+import type { Message } from '../message.js';
+import { findTimes, monthNumber } from '../time/find.js';
 
 /** The metadata fields claimlens reads; each is null when nothing says it. */
 export interface Metadata {
