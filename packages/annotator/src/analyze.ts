@@ -12,6 +12,7 @@ import {
 } from '@claimlens/core';
 import { type Annotator, createAnnotator } from './annotate.js';
 import { annotationKey } from './cache-key.js';
+import { defaultCompareLexicon } from './compare-lexicon.js';
 import { defaultEventGrouping } from './events/grouping.js';
 import { annotateInWorkers, workersAvailable } from './workers.js';
 
@@ -95,7 +96,11 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
   annotations.length = 0;
   const items = withHumanAnnotations(machine, human);
   machine.length = 0;
-  const corpus = buildCorpus(items, options.config ?? read.config, { consume: true, events: defaultEventGrouping() });
+  const corpus = buildCorpus(items, options.config ?? read.config, {
+    consume: true,
+    events: defaultEventGrouping(),
+    compare: defaultCompareLexicon(),
+  });
   corpus.messages.unshift(...read.messages, ...human.messages);
   return corpus;
 }

@@ -1,6 +1,6 @@
 import type { Article } from './article.js';
 import type { Claim, CorpusClaim } from './claim.js';
-import { compareClaims } from './compare/index.js';
+import { type CompareLexicon, compareClaims } from './compare/index.js';
 import type { Agreement, Contradiction } from './contradiction.js';
 import type { Dispute } from './dispute.js';
 import type { AnnotatedArticle, DocumentAnnotation } from './document.js';
@@ -155,6 +155,11 @@ export interface BuildOptions {
    * annotator's `defaultEventGrouping()`). Default: mentions group by lemma alone (see `clusterEvents`).
    */
   events?: Pick<ClusterOptions, 'model' | 'wordnet' | 'backgroundWords'>;
+  /**
+   * The words claims are compared on: motive, outcome and certainty cues, negators, light acts (the annotator's
+   * `defaultCompareLexicon()`). Default: none, and claims are compared without cues.
+   */
+  compare?: CompareLexicon;
 }
 
 /** Build a corpus from annotated articles: resolve entities, group events, compare claims. */
@@ -175,6 +180,7 @@ export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}
     entities: resolved.entities,
     claims,
     events,
+    ...(options.compare ? { lexicon: options.compare } : {}),
   });
   return new Corpus({
     articles,

@@ -38,13 +38,18 @@ export { AnnotationCache, type AnnotationCacheOptions, defaultCacheFolder } from
 export type { Claim, CorpusClaim, Stance } from './claim.js';
 export {
   type CompareInput,
+  type CompareLexicon,
   type CompareOptions,
   type CompareResult,
+  type CueList,
   compareClaims,
   compareQuantities,
+  emptyCompareLexicon,
+  parseCompareLexicon,
   parseQuantities,
   type Quantity,
   type QuantityRelation,
+  readCompareLexicon,
 } from './compare/index.js';
 export type { Agreement, Contradiction, ContradictionKind, Voice } from './contradiction.js';
 export { type BuildOptions, buildCorpus, Corpus, type OtherSource } from './corpus.js';

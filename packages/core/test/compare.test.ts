@@ -270,7 +270,7 @@ describe('compareClaims', () => {
       },
     ]);
     expect(kinds(contradictions)).toEqual([['outcome', null]]);
-    expect(contradictions[0]?.values).toEqual(['captured', 'was repelled']);
+    expect(contradictions[0]?.values).toEqual(['captured', 'repelled']);
   });
 
   it('finds different regions for one happening, once with every region, but not different towns of one region', () => {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { defaultEventGrouping } from '@claimlens/annotator';
+import { defaultCompareLexicon, defaultEventGrouping } from '@claimlens/annotator';
 import {
   type AnnotatedArticle,
   buildCorpus,
@@ -22,7 +22,7 @@ export interface CorpusBuilder {
 
 /** Build as `claimlens analyze` does: with the annotator's event grouping knowledge. */
 export function buildWithDefaults(items: AnnotatedArticle[], config: CorpusConfig): Corpus {
-  return buildCorpus(items, config, { events: defaultEventGrouping() });
+  return buildCorpus(items, config, { events: defaultEventGrouping(), compare: defaultCompareLexicon() });
 }
 
 /** Build in this thread: for tests, and small workspaces. */

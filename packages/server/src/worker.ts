@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createAnnotator, defaultEventGrouping } from '@claimlens/annotator';
+import { createAnnotator, defaultCompareLexicon, defaultEventGrouping } from '@claimlens/annotator';
 import { type AnnotatedArticle, buildCorpus, type CorpusConfig } from '@claimlens/core';
 
 /**
@@ -22,7 +22,10 @@ if (role === 'corpus') {
     else if (message.type === 'delete') items.delete(message.id);
     else {
       try {
-        const corpus = buildCorpus([...items.values()], config, { events: defaultEventGrouping() });
+        const corpus = buildCorpus([...items.values()], config, {
+          events: defaultEventGrouping(),
+          compare: defaultCompareLexicon(),
+        });
         const { annotations, ...rest } = corpus;
         const texts = [...annotations].map(([id, annotation]) => [id, JSON.stringify(annotation)]);
         parentPort?.postMessage({ seq: message.seq, corpus: rest, annotations: texts });

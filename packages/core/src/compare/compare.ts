@@ -8,6 +8,7 @@ import type { Event } from '../event.js';
 import { comparePair, echoedArguments } from './detect.js';
 import { contradictionsFrom, disputesFrom, type FacetDifference } from './disputes.js';
 import { explainAgreement, explainContradiction } from './explain.js';
+import type { CompareLexicon } from './lexicon.js';
 import { type ClaimView, type EventView, MentionIndex, ViewContext, viewClaim, viewInEvent } from './view.js';
 import { groupVoices, jaccard, type VoiceOptions } from './voices.js';
 
@@ -39,6 +40,8 @@ export interface CompareInput {
   claims: CorpusClaim[];
   events: Event[];
   options?: CompareOptions;
+  /** The words claims are compared on (the annotator's `defaultCompareLexicon()`). Default: none. */
+  lexicon?: CompareLexicon;
 }
 
 export interface CompareResult {
@@ -64,7 +67,7 @@ export function compareClaims(input: CompareInput): CompareResult {
   const maxHubs = options.maxHubs ?? 64;
   const maxMs = (options.maxDaysApart ?? 14) * 86_400_000;
   const maxSide = options.maxSide ?? 20;
-  const ctx = new ViewContext(input.entities, input.annotations);
+  const ctx = new ViewContext(input.entities, input.annotations, input.lexicon);
   const articles = new Map(input.articles.map((a) => [a.id, a]));
   const claimById = new Map(input.claims.map((c) => [c.id, c]));
 

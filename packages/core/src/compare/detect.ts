@@ -2,7 +2,6 @@ import type { ContradictionKind } from '../contradiction.js';
 import type { Facet } from '../dispute.js';
 import type { FoundClock } from '../time/find.js';
 import { daysApart, timeKey, timeName } from '../time/when.js';
-import { lightActs, motiveConflicts } from './lexicon.js';
 import { compareQuantities, type Quantity, sameThing } from './quantity.js';
 import type { EventView, Place, Side } from './view.js';
 import { jaccard } from './voices.js';
@@ -60,7 +59,7 @@ export function comparePair(a: EventView, b: EventView): PairResult {
       aligned >= 2 ||
       mirrored(a, b));
   // A light act ("make", "take") names no happening of its own: only strong evidence relates two claims on it.
-  const light = lightActs.has(a.lemma) || lightActs.has(b.lemma);
+  const light = a.light || b.light;
   if (light) about = about && overlap >= 0.25 && wordsShared >= 3;
   const related = light ? about : sameAction && (overlap >= 0.1 || specific > 0 || agreeingArguments(a, b, true) >= 1);
   const agentDiffers = sameAction && !!a.agent && !!b.agent && !sameAgent(a.agent, b.agent);
@@ -104,7 +103,7 @@ export function comparePair(a: EventView, b: EventView): PairResult {
       });
     }
   }
-  if (x.motive && y.motive && conflicts(x.motive.kind, y.motive.kind)) {
+  if (x.motive && y.motive && x.motive.opposite === y.motive.kind) {
     findings.push({ kind: 'motive', values: [x.motive.cue, y.motive.cue], keys: [x.motive.kind, y.motive.kind] });
   }
   const outcome = outcomePair(a, b);
@@ -128,7 +127,7 @@ export function comparePair(a: EventView, b: EventView): PairResult {
 function outcomePair(a: EventView, b: EventView): { values: [string, string]; keys: [string, string] } | null {
   const x = a.outcome;
   const y = b.outcome;
-  if (x && y) return x.kind !== y.kind ? { values: [x.cue, y.cue], keys: [x.kind, y.kind] } : null;
+  if (x && y) return x.opposite === y.kind ? { values: [x.cue, y.cue], keys: [x.kind, y.kind] } : null;
   if (!a.mention || !b.mention || !sameAct(a, b)) return null;
   if (x?.kind === 'failure' && !y) return { values: [x.cue, b.mention.trigger.text], keys: ['failure', 'success'] };
   if (y?.kind === 'failure' && !x) return { values: [a.mention.trigger.text, y.cue], keys: ['success', 'failure'] };
@@ -260,10 +259,6 @@ function sharedAnchors(a: EventView, b: EventView, key: 'anchors' | 'specific' =
   const skip = new Set([a.base.speaker, b.base.speaker]);
   for (const x of a.base[key]) if (!skip.has(x) && b.base[key].has(x)) n++;
   return n;
-}
-
-function conflicts(m: string, n: string): boolean {
-  return motiveConflicts.some(([p, q]) => (p === m && q === n) || (p === n && q === m));
 }
 
 function regionKey(region: string): string {

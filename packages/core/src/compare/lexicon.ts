@@ -1,270 +1,72 @@
 /**
- * General English cue words used to compare claims. These are closed-class or near closed-class lists
- * (reasons, outcomes, hedges, number words), not names from any article. Matching is on lower-cased
- * word sequences; a cue of several words matches them in order.
+ * The words claims are compared on, read from data files (the annotator's `data/compare/`): cue phrases by list
+ * and kind, which kinds exclude each other, negators and light acts. Matching is on lower-cased word sequences;
+ * a cue of several words matches them in order.
  */
+export interface CompareLexicon {
+  /** Why something happened ("forced", "deliberately"), by kind; `none` lists phrases that say nothing of it. */
+  motive: CueList;
+  /** Whether an attempt or an offer came off ("repelled", "turned down"), by kind. */
+  outcome: CueList;
+  /** How sure a report is: `hedged` ("reportedly"), `distanced` ("claimed") and `confirmed` ("confirmed"). */
+  certainty: CueList;
+  /** Kinds that cannot both hold of one act, each with its opposite ("success" and "failure"). */
+  opposite: ReadonlyMap<string, string>;
+  /** Words that flip a cue within a few words after them ("not", "never"). */
+  negators: ReadonlySet<string>;
+  /** Acts named too generally to tell one happening from another by the word ("make", "statement"). */
+  lightActs: ReadonlySet<string>;
+}
 
-/** Why something happened, by kind of motive. A claim whose content uses cues of two kinds gets none. */
-export const motiveCues: Readonly<Record<string, readonly string[]>> = {
-  coerced: [
-    'forced',
-    'forcing',
-    'compelled',
-    'obliged',
-    'had to',
-    'had no choice',
-    'no choice',
-    'trapped',
-    'pushed',
-    'pushed out',
-    'driven out',
-    'under fire',
-    'to escape',
-    'escaping',
-    'escaped',
-    'fled',
-    'fleeing',
-    'flee',
-    'for safety',
-    'safety reasons',
-    'to save their lives',
-    'under pressure',
-    'coerced',
-    'encircled',
-    'surrounded',
-    'cornered',
-    'ran out of ammunition',
-    'self-defense',
-    'self-defence',
-    'in self defense',
-  ],
-  voluntary: [
-    'defected',
-    'defect',
-    'defecting',
-    'deserted',
-    'desert',
-    'deserting',
-    'voluntarily',
-    'willingly',
-    'of their own accord',
-    'of his own accord',
-    'of her own accord',
-    'chose to',
-    'decided to',
-    'wanted to',
-    'sought asylum',
-    'asked for asylum',
-    'requested asylum',
-    'sought refuge',
-    'seeking refuge',
-    'switched sides',
-    'gave themselves up',
-    'tired of the war',
-    'refused to fight',
-  ],
-  /** Phrases that contain a motive word but say nothing about motive ("forced back" is an outcome). */
-  none: [
-    'forced back',
-    'pushed back',
-    'driven back',
-    'forced out of',
-    'force majeure',
-    'air force',
-    'armed forces',
-    'task force',
-  ],
-  deliberate: [
-    'deliberately',
-    'intentionally',
-    'on purpose',
-    'provocation',
-    'provocative',
-    'premeditated',
-    'in order to',
-    'so as to',
-    'with the aim of',
-    'with the intention of',
-    'purposely',
-    'knowingly',
-  ],
-  accidental: [
-    'accidentally',
-    'by accident',
-    'by mistake',
-    'mistakenly',
-    'inadvertently',
-    'unintentionally',
-    'lost their way',
-    'got lost',
-    'strayed',
-    'in error',
-    'erroneously',
-    'malfunction',
-    'technical fault',
-  ],
-};
+/** Cue phrases by kind. */
+export type CueList = Readonly<Record<string, readonly string[]>>;
 
-/** Motive kinds that cannot both hold for one act. */
-export const motiveConflicts: readonly (readonly [string, string])[] = [
-  ['coerced', 'voluntary'],
-  ['coerced', 'deliberate'],
-  ['accidental', 'deliberate'],
-  ['accidental', 'voluntary'],
-];
+/**
+ * The lexicon of a `data/compare/` folder, each file read by `file`: `cues.tsv` (hand-written) and
+ * `wordnet-cues.tsv` (built from WordNet).
+ */
+export function readCompareLexicon(file: (name: string) => Buffer): CompareLexicon {
+  return parseCompareLexicon(file('cues.tsv').toString('utf8'), file('wordnet-cues.tsv').toString('utf8'));
+}
 
-/** Whether an attempt succeeded. */
-export const outcomeCues: Readonly<Record<'success' | 'failure', readonly string[]>> = {
-  success: [
-    'captured',
-    'capture',
-    'seized',
-    'seize',
-    'took control',
-    'taken control',
-    'take control',
-    'took over',
-    'taken over',
-    'occupied',
-    'liberated',
-    'broke through',
-    'succeeded',
-    'successful',
-    'successfully',
-    'managed to',
-    'secured',
-    'overran',
-    'overrun',
-    'gained control',
-    'in control of',
-  ],
-  failure: [
-    'failed',
-    'fail',
-    'failure',
-    'unsuccessful',
-    'unsuccessfully',
-    'repelled',
-    'repulsed',
-    'beaten back',
-    'pushed back',
-    'driven back',
-    'thwarted',
-    'foiled',
-    'prevented',
-    'in vain',
-    'abortive',
-    'fended off',
-    'warded off',
-    'fought off',
-    'retreated',
-    'withdrew',
-    'was stopped',
-    'were stopped',
-    'was halted',
-    'were halted',
-    'did not succeed',
-    'never reached',
-    'was repelled',
-    'were repelled',
-  ],
-};
+/** A lexicon that knows no words: claims are compared without cues. */
+export const emptyCompareLexicon: CompareLexicon = parseCompareLexicon('');
 
-/** Words that make a report uncertain. */
-export const hedgeCues: readonly string[] = [
-  'unconfirmed',
-  'not confirmed',
-  'could not confirm',
-  'could not be confirmed',
-  'cannot be confirmed',
-  'could not be verified',
-  'not verified',
-  'unverified',
-  'cannot verify',
-  'could not verify',
-  'reportedly',
-  'allegedly',
-  'alleged',
-  'apparently',
-  'appeared to',
-  'appears to',
-  'may have',
-  'might have',
-  'could have',
-  'possibly',
-  'perhaps',
-  'probably',
-  'likely',
-  'unclear',
-  'it is not clear',
-  'rumours',
-  'rumors',
-  'purportedly',
-  'purported',
-  'seemed',
-  'seems',
-  'unsubstantiated',
-  'no evidence',
-  'without evidence',
-];
+/**
+ * Read lexicon files: a line each, tab-separated list, kind and words (`motive\tcoerced\thad no choice`); lists
+ * `motive`, `outcome` and `certainty` hold cues, `negation` and `light` words (kind `-`), and an `opposite` line
+ * pairs two kinds. Lines starting with `#` are comments. Later files add to earlier ones.
+ */
+export function parseCompareLexicon(...texts: readonly string[]): CompareLexicon {
+  const lists = { motive: {}, outcome: {}, certainty: {} } as Record<
+    'motive' | 'outcome' | 'certainty',
+    Record<string, string[]>
+  >;
+  const opposite = new Map<string, string>();
+  const negators = new Set<string>();
+  const lightActs = new Set<string>();
+  for (const text of texts) {
+    for (const line of text.split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      const [list, kind, phrase] = line.split('\t').map((f) => f.trim());
+      if (!list || !kind || !phrase) throw new Error(`Expected "list<TAB>kind<TAB>words", not "${line}"`);
+      if (list === 'opposite') {
+        opposite.set(kind, phrase);
+        opposite.set(phrase, kind);
+      } else if (list === 'negation') negators.add(phrase);
+      else if (list === 'light') lightActs.add(phrase);
+      else if (list === 'motive' || list === 'outcome' || list === 'certainty') {
+        const cues = lists[list][kind];
+        if (cues) cues.push(phrase);
+        else lists[list][kind] = [phrase];
+      } else
+        throw new Error(`Expected the list motive, outcome, certainty, negation, light or opposite, not "${list}"`);
+    }
+  }
+  return { ...lists, opposite, negators, lightActs };
+}
 
-/** Attribution verbs by which an outlet keeps its distance from what a source says. */
-export const distanceCues: readonly string[] = [
-  'claimed',
-  'claims',
-  'claim',
-  'claiming',
-  'alleged',
-  'alleges',
-  'allege',
-  'insisted',
-  'insists',
-  'purported',
-  'suggested',
-  'suggests',
-  'suggest',
-];
-
-/** Words that make a report certain. */
-export const confirmCues: readonly string[] = [
-  'confirmed',
-  'confirms',
-  'confirm',
-  'verified',
-  'established',
-  'proved',
-  'proven',
-  'acknowledged',
-  'admitted',
-  'officially',
-  'certainly',
-  'definitely',
-  'clearly',
-];
-
-/** Negators: within a few words before a cue they flip it. */
-export const negators: ReadonlySet<string> = new Set([
-  'not',
-  "n't",
-  'no',
-  'never',
-  'nor',
-  'neither',
-  'without',
-  'denied',
-  'denies',
-  'deny',
-  'didn’t',
-  "didn't",
-  'wasn’t',
-  "wasn't",
-  'weren’t',
-  "weren't",
-  'hasn’t',
-  "hasn't",
-  'haven’t',
-  "haven't",
-]);
+// The word lists below are read by the count parser (`quantity.ts`) and move to data files with it.
 
 /** Words that carry little content, left out of content-word overlap. */
 export const stopWords: ReadonlySet<string> = new Set(
@@ -309,73 +111,3 @@ export const monthNames: readonly string[] = [
   'november',
   'december',
 ];
-
-/**
- * Verbs and nouns that name an act too generally to tell one happening from another by the word ("make", "take",
- * "statement"): claims about them are compared only with strong evidence of one happening.
- */
-export const lightActs: ReadonlySet<string> = new Set([
-  'be',
-  'become',
-  'bring',
-  'call',
-  'come',
-  'do',
-  'find',
-  'get',
-  'give',
-  'go',
-  'have',
-  'hold',
-  'keep',
-  'let',
-  'look',
-  'make',
-  'mean',
-  'need',
-  'put',
-  'say',
-  'see',
-  'seem',
-  'set',
-  'show',
-  'state',
-  'statement',
-  'take',
-  'tell',
-  'think',
-  'try',
-  'turn',
-  'use',
-  'want',
-  'work',
-  'event',
-  'incident',
-  'thing',
-  'issue',
-  'case',
-  'situation',
-  'matter',
-  // nouns that name a thing more often than a happening
-  'level',
-  'report',
-  'plan',
-  'campaign',
-  'return',
-  'program',
-  'programme',
-  'policy',
-  'proposal',
-  'comment',
-  'request',
-  'record',
-  'time',
-  'year',
-  'way',
-  'part',
-  'deal',
-  'effort',
-  'treaty',
-  'law',
-  'rule',
-]);

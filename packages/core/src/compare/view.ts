@@ -6,7 +6,7 @@ import type { EventMention } from '../event.js';
 import { partitionPoint, type Span } from '../span.js';
 import { type FoundClock, type FoundTime, findClocks, findTimes } from '../time/find.js';
 import { isExplicitDay, type When, whenOf } from '../time/when.js';
-import { confirmCues, distanceCues, hedgeCues, motiveCues, negators, outcomeCues, stopWords } from './lexicon.js';
+import { type CompareLexicon, type CueList, emptyCompareLexicon, stopWords } from './lexicon.js';
 import { parseQuantities, type Quantity, singular } from './quantity.js';
 
 /** What a claim says, in the terms claims are compared on. Built once per claim. */
@@ -59,6 +59,8 @@ export interface EventView {
   destination: Place | null;
   place: Place | null;
   quantity: Quantity | null;
+  /** The act is named too generally to tell one happening from another by the word ("make", "statement"). */
+  light: boolean;
   /**
    * Whether this act succeeded or failed, from outcome words next to its trigger ("foiled a hijack attempt",
    * "the attack was repulsed"), not the trigger itself nor outcome words elsewhere in the claim.
@@ -80,6 +82,8 @@ export interface EventView {
 export interface Cue {
   kind: string;
   cue: string;
+  /** The kind that cannot hold with this one ("failure" for "success"), when the lexicon pairs it. */
+  opposite: string | null;
 }
 
 /** Who or which country an actor stands for. */
@@ -102,9 +106,15 @@ export class ViewContext {
   readonly #mentions = new Map<string, Mention[]>();
   readonly #annotations: Map<string, DocumentAnnotation>;
   readonly #demonyms = new Map<string, string>();
+  readonly lexicon: CompareLexicon;
 
-  constructor(entities: readonly Entity[], annotations: Map<string, DocumentAnnotation>) {
+  constructor(
+    entities: readonly Entity[],
+    annotations: Map<string, DocumentAnnotation>,
+    lexicon: CompareLexicon = emptyCompareLexicon,
+  ) {
     this.#annotations = annotations;
+    this.lexicon = lexicon;
     for (const e of entities) this.#entities.set(e.id, e);
     for (const [article, annotation] of annotations) {
       const list = annotation.mentions;
@@ -246,9 +256,9 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
     speakerName: claim.source === null && !speakerEntity ? outlet : speakerName,
     outlet,
     polarity,
-    certainty: certaintyOf(claim.stance, tokens, cueTokens),
-    motive: classify(tokens, motiveCues),
-    outcome: classify(tokens, outcomeCues),
+    certainty: certaintyOf(claim.stance, tokens, cueTokens, ctx.lexicon),
+    motive: classify(tokens, ctx.lexicon.motive, ctx.lexicon),
+    outcome: classify(tokens, ctx.lexicon.outcome, ctx.lexicon),
     quantities: parseQuantities(content),
     words: new Set(tokens.filter((w) => w.length > 2 && !stopWords.has(w)).map(stem)),
     anchors: anchors.size > 0 ? anchors : none,
@@ -333,15 +343,16 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentions: Mention
   return {
     base,
     mention,
-    polarity: mention ? polarityAt(base, mention, article.text) : base.polarity,
+    polarity: mention ? polarityAt(base, mention, article.text, ctx.lexicon.negators) : base.polarity,
     lemma: mention?.lemma ?? '',
+    light: ctx.lexicon.lightActs.has(mention?.lemma ?? ''),
     agent,
     patient: ctx.side(ctx.argumentEntity(article.id, args.patient, args.patientEntity)),
     origin: place(args.origin),
     destination: place(args.destination),
     place: place(args.place, args.placeEntity),
     quantity,
-    outcome: mention ? outcomeAt(claim, mention, article.text) : null,
+    outcome: mention ? outcomeAt(claim, mention, article.text, ctx.lexicon) : null,
     when,
     day: when?.kind === 'day' ? when.day : null,
     clock,
@@ -375,11 +386,11 @@ function writtenNear(base: ClaimView, mention: EventMention | null): When | unde
 }
 
 /** Outcome words within a few words of a trigger, inside the claim's content, the trigger's own word left out. */
-function outcomeAt(claim: CorpusClaim, mention: EventMention, text: string): Cue | null {
+function outcomeAt(claim: CorpusClaim, mention: EventMention, text: string, lexicon: CompareLexicon): Cue | null {
   const { content } = claim;
   const before = words(text.slice(Math.max(content.start, mention.trigger.start - 80), mention.trigger.start));
   const after = words(text.slice(mention.trigger.end, Math.min(content.end, mention.trigger.end + 60)));
-  return classify([...before.slice(-10), '|', ...after.slice(0, 7)], outcomeCues);
+  return classify([...before.slice(-10), '|', ...after.slice(0, 7)], lexicon.outcome, lexicon);
 }
 
 /** What a stance says of the act: -1 denied, 0 asked or conditional, 1 told. */
@@ -392,7 +403,7 @@ function stancePolarity(stance: CorpusClaim['stance']): 1 | -1 | 0 {
  * for an act the claim does not tell as real: under "if", after a modal ("should release", but "may have
  * crossed" stays a hedged account), or wanted, planned or tried ("try to reach").
  */
-function polarityAt(base: ClaimView, mention: EventMention, text: string): 1 | -1 | 0 {
+function polarityAt(base: ClaimView, mention: EventMention, text: string, negators: ReadonlySet<string>): 1 | -1 | 0 {
   const { claim } = base;
   const stance = stancePolarity(claim.stance);
   if (stance === 0) return 0;
@@ -458,19 +469,16 @@ export function stem(word: string): string {
   return w;
 }
 
-type Lexicon = Readonly<Record<string, readonly string[]>>;
 /** Cues by their first word, longest first. */
 type CueIndex = Map<string, [string, string[]][]>;
 const compiled = new WeakMap<object, CueIndex>();
 
-function compile(lexicon: Lexicon | readonly string[]): CueIndex {
+function compile(lexicon: CueList): CueIndex {
   let index = compiled.get(lexicon);
   if (!index) {
-    const list = Array.isArray(lexicon)
-      ? lexicon.map((cue: string): [string, string[]] => ['', words(cue)])
-      : Object.entries(lexicon as Lexicon).flatMap(([kind, cues]) =>
-          cues.map((c): [string, string[]] => [kind, words(c)]),
-        );
+    const list = Object.entries(lexicon).flatMap(([kind, cues]) =>
+      cues.map((c): [string, string[]] => [kind, words(c)]),
+    );
     list.sort((a, b) => b[1].length - a[1].length);
     index = new Map();
     for (const entry of list) {
@@ -488,8 +496,8 @@ function compile(lexicon: Lexicon | readonly string[]): CueIndex {
   return index;
 }
 
-/** Where a cue of the lexicon occurs in the tokens: its kind, words and whether a negator comes just before. */
-export function findCues(tokens: readonly string[], lexicon: Lexicon | readonly string[]) {
+/** Where a cue of the list occurs in the tokens: its kind, words and whether a negator comes just before. */
+function findCues(tokens: readonly string[], lexicon: CueList, negators: ReadonlySet<string>) {
   const found: { kind: string; cue: string; negated: boolean }[] = [];
   const index = compile(lexicon);
   for (let i = 0; i < tokens.length; i++) {
@@ -506,29 +514,38 @@ export function findCues(tokens: readonly string[], lexicon: Lexicon | readonly 
   return found;
 }
 
-function classify(tokens: readonly string[], lexicon: Lexicon): Cue | null {
-  const found = findCues(tokens, lexicon);
+/**
+ * The one kind of cue the tokens hold, or null for none or several. A negated outcome counts as its opposite
+ * ("did not succeed" is a failure); a negated motive says nothing ("not forced" is not "voluntary").
+ */
+function classify(tokens: readonly string[], list: CueList, lexicon: CompareLexicon): Cue | null {
+  const found = findCues(tokens, list, lexicon.negators);
   const kinds = new Set<string>();
   let first: Cue | null = null;
   for (const f of found) {
-    let kind = f.kind;
+    let kind: string | undefined = f.kind;
     if (kind === 'none') continue;
-    if (f.negated) {
-      if (kind === 'success') kind = 'failure';
-      else if (kind === 'failure') kind = 'success';
-      else continue;
-    }
+    if (f.negated) kind = list === lexicon.outcome ? lexicon.opposite.get(kind) : undefined;
+    if (kind === undefined) continue;
     kinds.add(kind);
-    first ??= { kind, cue: f.negated ? `not ${f.cue}` : f.cue };
+    first ??= { kind, cue: f.negated ? `not ${f.cue}` : f.cue, opposite: lexicon.opposite.get(kind) ?? null };
   }
   return kinds.size === 1 ? first : null;
 }
 
-function certaintyOf(stance: CorpusClaim['stance'], tokens: readonly string[], cue: readonly string[]): number {
+/** 0 hedged (by the stance, or a hedge in the content or the cue), 0.5 distanced by the cue, 2 confirmed, else 1. */
+function certaintyOf(
+  stance: CorpusClaim['stance'],
+  tokens: readonly string[],
+  cue: readonly string[],
+  lexicon: CompareLexicon,
+): number {
   if (stance === 'hedge') return 0;
-  if (findCues(tokens, hedgeCues).length || findCues(cue, hedgeCues).length) return 0;
-  if (findCues(cue, distanceCues).length) return 0.5;
-  const confirm = [...findCues(cue, confirmCues), ...findCues(tokens, confirmCues)];
+  const inContent = findCues(tokens, lexicon.certainty, lexicon.negators);
+  const inCue = findCues(cue, lexicon.certainty, lexicon.negators);
+  if ([...inContent, ...inCue].some((c) => c.kind === 'hedged')) return 0;
+  if (inCue.some((c) => c.kind === 'distanced')) return 0.5;
+  const confirm = [...inCue, ...inContent].filter((c) => c.kind === 'confirmed');
   if (confirm.some((c) => !c.negated)) return 2;
   if (confirm.length) return 0;
   return 1;
