@@ -140,7 +140,12 @@ function forEachGroup(
 ): void {
   const groups = clusterDocuments(articles, annotations, options.documents);
   const entities = entityInfo(annotations, options.entities ?? []);
-  const context: PairContext = { entities, wordnet: options.wordnet, lemmas: model.lemmas ?? {} };
+  const context: PairContext = {
+    entities,
+    wordnet: options.wordnet,
+    lemmas: model.lemmas ?? {},
+    documentSimilarity: new Map(),
+  };
   const backgroundWords = options.backgroundWords ?? new Set<string>();
   const infos = new Map<string, ArticleInfo>();
   const byGroup = new Map<number, Placed[]>();
@@ -168,6 +173,7 @@ function forEachGroup(
       return memberOf(p, info, annotation, entities, backgroundWords);
     });
     // a happening framed as background ("the 2004 tsunami", "a similar quake") groups only with such mentions
+    context.documentSimilarity.clear();
     const background = members.filter((m) => m.background);
     if (background.length === 0) visit(members, context);
     else {

@@ -82,12 +82,14 @@ function similarities(
   // each pair once (lists hold articles in order, so i < j), in the order first met
   const sums = new Sums(n);
   const heap = new Heap();
+  const compared = new Set<number>();
   for (const list of postings.values()) {
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
         const i = list[a] as number;
         const j = list[b] as number;
-        if (sums.has(i, j)) continue;
+        if (compared.has(i * n + j)) continue;
+        compared.add(i * n + j);
         const sim = cosine(
           vectors[i] as Map<string, number>,
           vectors[j] as Map<string, number>,

@@ -25,70 +25,186 @@ export function averageLinkage(n: number, { sums, heap }: { sums: Sums; heap: He
 }
 
 /**
- * Sums of similarities between groups, sparse and symmetric: per group, the groups it has a pair with, in the
- * order first met, each mapped to a slot of one shared array of values, so adding to a sum allocates nothing.
+ * Sums of similarities between groups, sparse and symmetric. All pairs are added first (each pair once): they
+ * are kept in typed arrays, the index of a pair being the slot of its sum. On the first merge each group gets a
+ * row of the groups it has a pair with, in the order first met, in one shared pool; a merge appends to the rows
+ * it touches (moving a full row to the end of the pool) and leaves the entries of the group merged away in place,
+ * to be skipped, so that nothing is allocated per pair or per entry.
  */
 export class Sums {
-  readonly #rows: Map<number, number>[];
-  #values = new Float64Array(1024);
-  #used = 0;
-  readonly #free: number[] = [];
+  readonly #n: number;
+  #ends: Int32Array = new Int32Array(2048);
+  #values: Float64Array = new Float64Array(1024);
+  #pairs = 0;
+  #rows: Rows | null = null;
 
   constructor(n: number) {
-    this.#rows = Array.from({ length: n }, () => new Map<number, number>());
+    this.#n = n;
   }
 
-  has(i: number, j: number): boolean {
-    return (this.#rows[i] as Map<number, number>).has(j);
-  }
-
-  /** Start the sum of groups `i` and `j` (which have none yet) at `value`. */
+  /** Start the sum of groups `i` and `j` (which have none yet) at `value`; only before the first merge. */
   add(i: number, j: number, value: number): void {
-    const slot = this.#free.pop() ?? this.#next();
-    this.#values[slot] = value;
-    (this.#rows[i] as Map<number, number>).set(j, slot);
-    (this.#rows[j] as Map<number, number>).set(i, slot);
+    if (this.#rows) throw new Error('Expected pairs to be added before the first merge, not after');
+    if (this.#pairs === this.#values.length) {
+      this.#ends = grown(this.#ends, this.#ends.length * 2);
+      this.#values = grown(this.#values, this.#values.length * 2);
+    }
+    const k = this.#pairs++;
+    this.#ends[2 * k] = i;
+    this.#ends[2 * k + 1] = j;
+    this.#values[k] = value;
   }
 
   /** Merge group `b` into `a`: the sum of `a` with each other group gains that group's sum with `b`. */
   merge(a: number, b: number): void {
-    const rows = this.#rows;
+    const rows = this.#build();
     const values = this.#values;
-    const sa = rows[a] as Map<number, number>;
-    const sb = rows[b] as Map<number, number>;
-    for (const [c, slot] of sb) {
-      if (c === a) continue;
-      const sc = rows[c] as Map<number, number>;
-      const shared = sa.get(c);
-      if (shared === undefined) {
-        sa.set(c, slot);
-        sc.set(a, slot);
-      } else {
-        values[shared] = (values[shared] as number) + (values[slot] as number);
-        this.#free.push(slot);
-      }
-      sc.delete(b);
-    }
-    const ab = sa.get(b);
-    if (ab !== undefined) this.#free.push(ab);
-    sa.delete(b);
-    sb.clear();
+    const { alive, where } = rows;
+    rows.compact(a);
+    rows.forEach(a, (c, slot) => {
+      where[c] = slot;
+    });
+    rows.forEach(b, (c, slot) => {
+      if (c === a) return;
+      const shared = where[c] as number;
+      if (shared < 0) {
+        rows.append(a, c, slot);
+        where[c] = slot;
+        rows.append(c, a, slot);
+      } else values[shared] = (values[shared] as number) + (values[slot] as number);
+    });
+    rows.forEach(a, (c) => {
+      where[c] = -1;
+    });
+    where[b] = -1;
+    alive[b] = 0;
+    rows.clear(b);
   }
 
   /** Call `f` with each group that has a sum with `a`, and the sum, in the order the pairs were first met. */
   forEach(a: number, f: (c: number, sum: number) => void): void {
     const values = this.#values;
-    for (const [c, slot] of this.#rows[a] as Map<number, number>) f(c, values[slot] as number);
+    this.#build().forEach(a, (c, slot) => f(c, values[slot] as number));
   }
 
-  #next(): number {
-    if (this.#used === this.#values.length) {
-      const values = new Float64Array(this.#values.length * 2);
-      values.set(this.#values);
-      this.#values = values;
-    }
-    return this.#used++;
+  #build(): Rows {
+    this.#rows ??= new Rows(this.#n, this.#ends, this.#pairs);
+    return this.#rows;
   }
+}
+
+/**
+ * Per group, its neighbours and the slots of their sums, in one pool: group `r`'s entries are at
+ * `start[r] .. start[r] + length[r]`, with room for `capacity[r]`. Entries of groups no longer alive are skipped.
+ */
+class Rows {
+  readonly alive: Uint8Array;
+  /** Per group, the slot of its sum with the group being merged into (-1 for none): scratch of `Sums.merge`. */
+  readonly where: Int32Array;
+  readonly #start: Int32Array;
+  readonly #length: Int32Array;
+  readonly #capacity: Int32Array;
+  #neighbour: Int32Array;
+  #slot: Int32Array;
+  #used: number;
+
+  /** The rows of `pairs` pairs whose ends are `ends[2k]`, `ends[2k + 1]`, in the order of the pairs. */
+  constructor(n: number, ends: Int32Array, pairs: number) {
+    this.alive = new Uint8Array(n).fill(1);
+    this.where = new Int32Array(n).fill(-1);
+    this.#start = new Int32Array(n);
+    this.#length = new Int32Array(n);
+    this.#capacity = new Int32Array(n);
+    const capacity = this.#capacity;
+    for (let k = 0; k < 2 * pairs; k++) {
+      const r = ends[k] as number;
+      capacity[r] = (capacity[r] as number) + 1;
+    }
+    let used = 0;
+    for (let r = 0; r < n; r++) {
+      this.#start[r] = used;
+      used += this.#capacity[r] as number;
+    }
+    this.#used = used;
+    this.#neighbour = new Int32Array(Math.max(1024, 2 * used));
+    this.#slot = new Int32Array(this.#neighbour.length);
+    for (let k = 0; k < pairs; k++) {
+      const i = ends[2 * k] as number;
+      const j = ends[2 * k + 1] as number;
+      this.#put(i, j, k);
+      this.#put(j, i, k);
+    }
+  }
+
+  /** Call `f` with each alive neighbour of `r` and the slot of their sum, in order. */
+  forEach(r: number, f: (c: number, slot: number) => void): void {
+    const from = this.#start[r] as number;
+    const to = from + (this.#length[r] as number);
+    for (let k = from; k < to; k++) {
+      // `f` may append to rows and so move the pool: read it afresh each time
+      const c = this.#neighbour[k] as number;
+      if (this.alive[c]) f(c, this.#slot[k] as number);
+    }
+  }
+
+  /** Drop the entries of groups no longer alive from row `r`, keeping the order of the rest. */
+  compact(r: number): void {
+    const from = this.#start[r] as number;
+    const to = from + (this.#length[r] as number);
+    const neighbour = this.#neighbour;
+    const slot = this.#slot;
+    let w = from;
+    for (let k = from; k < to; k++) {
+      const c = neighbour[k] as number;
+      if (!this.alive[c]) continue;
+      neighbour[w] = c;
+      slot[w] = slot[k] as number;
+      w++;
+    }
+    this.#length[r] = w - from;
+  }
+
+  clear(r: number): void {
+    this.#length[r] = 0;
+  }
+
+  /** Add neighbour `c` with the sum in `slot` at the end of row `r`, moving the row to the pool's end when full. */
+  append(r: number, c: number, slot: number): void {
+    if (this.#length[r] === this.#capacity[r]) this.#move(r);
+    this.#put(r, c, slot);
+  }
+
+  #put(r: number, c: number, slot: number): void {
+    const k = (this.#start[r] as number) + (this.#length[r] as number);
+    this.#neighbour[k] = c;
+    this.#slot[k] = slot;
+    this.#length[r] = (this.#length[r] as number) + 1;
+  }
+
+  /** Give row `r` twice its room (at least 4) at the end of the pool, alive entries only. */
+  #move(r: number): void {
+    this.compact(r);
+    const length = this.#length[r] as number;
+    const capacity = Math.max(4, 2 * length);
+    if (this.#used + capacity > this.#neighbour.length) {
+      const size = 2 * (this.#used + capacity);
+      this.#neighbour = grown(this.#neighbour, size);
+      this.#slot = grown(this.#slot, size);
+    }
+    const from = this.#start[r] as number;
+    this.#neighbour.copyWithin(this.#used, from, from + length);
+    this.#slot.copyWithin(this.#used, from, from + length);
+    this.#start[r] = this.#used;
+    this.#capacity[r] = capacity;
+    this.#used += capacity;
+  }
+}
+
+/** A copy of a typed array with room for `size` items. */
+function grown<T extends Int32Array | Float64Array>(array: T, size: number): T {
+  const copy = new (array.constructor as new (size: number) => T)(size);
+  copy.set(array as ArrayLike<number>);
+  return copy;
 }
 
 type Entry = [number, number, number, number, number];

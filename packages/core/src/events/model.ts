@@ -82,6 +82,8 @@ export interface PairContext {
   wordnet: WordNet | undefined;
   /** Per lemma, how often its mentions corefer (`EventModel.lemmas`). */
   lemmas: Readonly<Record<string, number>>;
+  /** Per pair of articles (`articlePair`), the jaccard of their names, filled as pairs are scored. */
+  documentSimilarity: Map<number, number>;
 }
 
 /** The WordNet relation of two mentions' lemmas (`synonym` for one lemma or synset). */
@@ -104,7 +106,7 @@ export function pairFeatures(a: Member, b: Member, relation: Relation, context: 
   const generic = ma.generic === true || mb.generic === true ? 1 : 0;
   const timed = pa.when && pb.when && pa.when.kind !== 'window' && pb.when.kind !== 'window';
   const otherTime = whenConflicts(pa.when, pb.when) ? 1 : 0;
-  const documentSimilarity = sameArticle ? 1 : jaccard(a.names, b.names);
+  const documentSimilarity = sameArticle ? 1 : namesSimilarity(a, b, context.documentSimilarity);
   const related = !sameLemma && (relation === 'synonym' || relation === 'hypernym') ? 1 : 0;
   out[0] = 1;
   out[1] = sameLemma;
@@ -190,6 +192,20 @@ export function weightsOf(model: EventModel): Float64Array {
   }
   return Float64Array.from(model.weights);
 }
+
+/** The jaccard of two members' article names, computed once per pair of articles. */
+function namesSimilarity(a: Member, b: Member, known: Map<number, number>): number {
+  const key = a.article < b.article ? a.article * articleLimit + b.article : b.article * articleLimit + a.article;
+  let similarity = known.get(key);
+  if (similarity === undefined) {
+    similarity = jaccard(a.names, b.names);
+    known.set(key, similarity);
+  }
+  return similarity;
+}
+
+/** More articles than `clusterEvents` is ever given, so that two article indexes make one safe integer key. */
+const articleLimit = 2 ** 26;
 
 /** Share of the smaller set's items in both (0 when either is empty). */
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
