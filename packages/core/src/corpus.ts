@@ -240,6 +240,7 @@ function placeClaim(claim: Claim, article: string): CorpusClaim {
     speaker: claim.speaker,
     stance: claim.stance,
     negated: claim.negated,
+    ...(claim.origin ? { origin: claim.origin } : {}),
     article,
   };
 }
