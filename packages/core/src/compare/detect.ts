@@ -1,8 +1,10 @@
 import type { ContradictionKind } from '../contradiction.js';
 import type { Facet } from '../dispute.js';
+import type { FoundClock } from '../time/find.js';
+import { daysApart, timeKey, timeName } from '../time/when.js';
 import { compareQuantities, type Quantity, sameThing } from './quantity.js';
 import type { EventView, Place, Side } from './view.js';
-import { jaccard } from './voices.js';
+import { jaccard, sameSpeaker } from './voices.js';
 
 /** One way two claims differ. */
 export interface Finding {
@@ -61,9 +63,16 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   if (light) about = about && overlap >= 0.25 && wordsShared >= 3;
   const related = light ? about : sameAction && (overlap >= 0.1 || specific > 0 || agreeingArguments(a, b, true) >= 1);
   const agentDiffers = sameAction && !!a.agent && !!b.agent && !sameAgent(a.agent, b.agent);
+  // Who did it is disputed only between doers of one kind: two people, or two bodies (a driver and the car's
+  // owner firm, a ship and its navy, a town and a person are not rival answers), never a place.
+  const rivalAgents = agentDiffers && !!a.agent && a.agent.doer !== 'place' && a.agent.doer === b.agent?.doer;
   const whereA = a.place ?? a.destination;
   const whereB = b.place ?? b.destination;
+  // One speaker quoted twice, or one statement in two reports, is one voice: a difference in whether it happened,
+  // who did it, why or how it ended is a reading or a rephrasing of one statement, not a dispute.
+  const oneVoice = sameSpeaker(x, y);
   if (a.polarity !== b.polarity) {
+    if (oneVoice) return unrelated();
     // A denial is a speaker's: the article's own negated sentence ("no one was hurt") tells another point.
     const negative = a.polarity < 0 ? a : b;
     if (negative.base.claim.stance !== 'deny' && negative.base.claim.source === null) return unrelated();
@@ -79,7 +88,7 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   if (!related) return unrelated();
   const findings: Finding[] = [];
   // A different doer or place is a contradiction only when the rest says it is one happening; else two acts.
-  if (agentDiffers && a.agent && b.agent && about) {
+  if (rivalAgents && !oneVoice && a.agent && b.agent && about) {
     const reversed = placesDiffer(a.destination, b.destination) || placesDiffer(a.origin, b.origin);
     findings.push({ kind: 'agent', values: [a.agent.name, b.agent.name], keys: [a.agent.key, b.agent.key], reversed });
   }
@@ -101,40 +110,36 @@ export function comparePair(a: EventView, b: EventView): PairResult {
       });
     }
   }
-  if (x.motive && y.motive && x.motive.opposite === y.motive.kind) {
+  if (!oneVoice && x.motive && y.motive && x.motive.opposite === y.motive.kind) {
     findings.push({ kind: 'motive', values: [x.motive.cue, y.motive.cue], keys: [x.motive.kind, y.motive.kind] });
   }
-  const outcome = outcomePair(a, b);
+  const outcome = oneVoice ? null : outcomePair(a, b);
   if (outcome) findings.push({ kind: 'outcome', values: outcome.values, keys: outcome.keys });
   // One speaker told as confirming by one report and as unsure by another; a plain statement against a hedge is
   // how reports differ in tone, not a disagreement.
   if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= 2) {
     findings.push({ kind: 'certainty', values: [certaintyWord(x.certainty), certaintyWord(y.certainty)] });
   }
-  if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > 1) {
-    findings.push({
-      kind: 'other',
-      facet: 'time',
-      values: [dayName(a.day), dayName(b.day)],
-      keys: [String(a.day), String(b.day)],
-    });
-  }
+  const time = timeFinding(a, b);
+  if (time) findings.push(time);
   if (findings.length) return { relation: 'contradict', findings };
   return about ? { relation: 'agree', findings: [] } : unrelated();
 }
 
 /**
- * Success against failure: both name an outcome and they differ ("captured" / "was repelled"), or one says the
- * attempt failed and the other tells the same act as done, with no outcome word ("crossed into the region" /
- * "an unsuccessful attempt to cross").
+ * Opposite outcomes: both name one and they are opposites ("captured" / "was repelled"; "accepted" / "turned
+ * down"), or one says the attempt failed, the failure word bearing on the act's own word, and the other tells the
+ * same act as done, with no outcome word ("crossed into the region" / "an unsuccessful attempt to cross").
  */
 function outcomePair(a: EventView, b: EventView): { values: [string, string]; keys: [string, string] } | null {
   const x = a.outcome;
   const y = b.outcome;
   if (x && y) return x.opposite === y.kind ? { values: [x.cue, y.cue], keys: [x.kind, y.kind] } : null;
   if (!a.mention || !b.mention || !sameAct(a, b)) return null;
-  if (x?.kind === 'failure' && !y) return { values: [x.cue, b.mention.trigger.text], keys: ['failure', 'success'] };
-  if (y?.kind === 'failure' && !x) return { values: [a.mention.trigger.text, y.cue], keys: ['success', 'failure'] };
+  if (x?.kind === 'failure' && x.adjacent && !y)
+    return { values: [x.cue, b.mention.trigger.text], keys: ['failure', 'success'] };
+  if (y?.kind === 'failure' && y.adjacent && !x)
+    return { values: [a.mention.trigger.text, y.cue], keys: ['success', 'failure'] };
   return null;
 }
 
@@ -286,9 +291,31 @@ function certaintyWord(c: number): string {
   return c >= 2 ? 'confirmed' : c >= 1 ? 'stated' : c > 0 ? 'claimed' : 'unconfirmed';
 }
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * Days two accounts of one happening may disagree by: further apart, the event stage has joined two
+ * happenings (last week's arrest and this week's), which is not a dispute about either one's day.
+ */
+const maxDaysApart = 7;
 
-function dayName(day: number): string {
-  const date = new Date(day * 86_400_000);
-  return `${months[date.getUTCMonth()]} ${date.getUTCDate()}`;
+/** Minutes two clock times of one act may differ by ("about 10 a.m." and "10:20 a.m.") and still agree. */
+const clockTolerance = 30;
+
+/**
+ * Two times that cannot both be the act's: different days, at most a week apart (a date or a day of a month, or
+ * a weekday or a relative day placed by its article's date: "Thursday" against "Friday"; a weekday in an
+ * undated article is not placed, since two undated articles' "Friday" need not be one week's), or, on days that can, clock times more than
+ * half an hour apart once each is turned into UTC by its zone (a zone on one side only is not compared).
+ */
+function timeFinding(a: EventView, b: EventView): Finding | null {
+  const apart = daysApart(a.when, b.when);
+  if (apart !== null && apart >= 1 && apart <= maxDaysApart && a.when && b.when) {
+    const values: [string, string] = [timeName(a.when), timeName(b.when)];
+    return { kind: 'other', facet: 'time', values, keys: [timeKey(a.when), timeKey(b.when)] };
+  }
+  const [x, y] = [a.clock, b.clock];
+  if (!x || !y || (x.offset === null) !== (y.offset === null)) return null;
+  const utc = (c: FoundClock) => c.minutes - (c.offset ?? 0);
+  const minutes = Math.abs(utc(x) - utc(y)) % 1440;
+  if (Math.min(minutes, 1440 - minutes) <= clockTolerance) return null;
+  return { kind: 'other', facet: 'time', values: [x.text, y.text], keys: [String(utc(x)), String(utc(y))] };
 }

@@ -4,6 +4,8 @@ import type { DocumentAnnotation } from '../document.js';
 import type { Entity, Mention } from '../entity.js';
 import type { EventMention } from '../event.js';
 import { partitionPoint, type Span } from '../span.js';
+import { type FoundClock, type FoundTime, findClocks, findTimes } from '../time/find.js';
+import { isExplicitDay, type When, whenOf } from '../time/when.js';
 import { type CompareLexicon, type CueList, emptyCompareLexicon, stopWords } from './lexicon.js';
 import { parseQuantities, type Quantity, singular } from './quantity.js';
 
@@ -33,8 +35,10 @@ export interface ClaimView {
   specific: ReadonlySet<string>;
   /** Publication time in ms, when the article has a date. */
   time: number | null;
-  /** An explicit calendar date in the content ("April 16"), as [month, day]. */
-  calendar: [number, number] | null;
+  /** The dates, weekdays and relative days written in the content ("April 16", "on Friday"), offsets in it. */
+  written: FoundTime[];
+  /** The first clock time written in the content ("about 11am IST"). */
+  clock: FoundClock | null;
   /** The text that decides whether two claims are copies of each other: the claim's sentence(s). */
   sentence: string;
 }
@@ -58,12 +62,20 @@ export interface EventView {
   /** The act is named too generally to tell one happening from another by the word ("make", "statement"). */
   light: boolean;
   /**
-   * Whether this act succeeded or failed, from outcome words next to its trigger ("foiled a hijack attempt",
-   * "the attack was repulsed"), not the trigger itself nor outcome words elsewhere in the claim.
+   * How this act ended, from outcome words next to its trigger ("foiled a hijack attempt", "the attack was
+   * repulsed"), else from the trigger itself when it names an outcome ("captured", "turned down"); not from
+   * outcome words elsewhere in the claim.
    */
   outcome: Cue | null;
-  /** The day the claim puts the happening on, as days since 1970, when it says and it can be placed. */
+  /**
+   * When the claim puts the happening: the time of its mention of the event, else the date written in its
+   * content, read against the article's date; only a day, a day of a month or a weekday.
+   */
+  when: When | undefined;
+  /** The day of `when`, as days since 1970, when it can be placed. */
   day: number | null;
+  /** The clock time the claim gives for the act, when one stands near its trigger. */
+  clock: FoundClock | null;
   /** The short paraphrase used in explanations, made when first needed. */
   paraphrase?: string;
 }
@@ -73,12 +85,22 @@ export interface Cue {
   cue: string;
   /** The kind that cannot hold with this one ("failure" for "success"), when the lexicon pairs it. */
   opposite: string | null;
+  /**
+   * For an act's outcome: the cue bears on the act's own word, just before it ("an unsuccessful attempt", "foiled
+   * the raid") or just after it, past an auxiliary ("the raid was repelled", "the bid failed").
+   */
+  adjacent?: boolean;
 }
 
 /** Who or which country an actor stands for. */
 export interface Side {
   key: string;
   name: string;
+  /**
+   * What kind of doer the named entity is: a `person`, a `body` (a country, government, organisation or group),
+   * or a `place` that is no country (a mountain, a town: where something happened, seldom who did it).
+   */
+  doer: 'person' | 'body' | 'place';
 }
 
 export interface Place {
@@ -151,8 +173,10 @@ export class ViewContext {
     if (!entity) return null;
     const place = this.entity(entity.place) ?? entity;
     const country = place.geo?.country ?? entity.geo?.country;
-    if (country) return { key: `country:${country}`, name: place.geo?.countryName ?? place.name };
-    return { key: `entity:${(place ?? entity).id}`, name: (place ?? entity).name };
+    const doer =
+      entity.kind === 'person' ? 'person' : entity.type === 'place' && entity.kind !== 'country' ? 'place' : 'body';
+    if (country) return { key: `country:${country}`, name: place.geo?.countryName ?? place.name, doer };
+    return { key: `entity:${place.id}`, name: place.name, doer };
   }
 
   /** Where a place entity is. */
@@ -253,7 +277,8 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
     anchors: anchors.size > 0 ? anchors : none,
     specific: specific.size > 0 ? specific : none,
     time: Number.isFinite(time) ? time : null,
-    calendar: calendarDay(content),
+    written: findTimes(content),
+    clock: findClocks(content)[0] ?? null,
     sentence: claimSentence(ctx, claim, article),
   };
 }
@@ -308,6 +333,12 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentions: Mention
   const args = mention?.arguments ?? {};
   const place = (span: Span | undefined, id?: string) =>
     ctx.place(ctx.argumentEntity(article.id, span, id, 'place')) ?? ctx.placeOfActor(article.id, span);
+  const told = whenOf(args.timeValue, article.date);
+  const when = isExplicitDay(told) ? told : writtenNear(base, mention);
+  // A clock time tells this act's time when it stands near its trigger ("opened fire about 10 a.m.").
+  const clockAt = base.clock && claim.content.start + base.clock.start;
+  const clock =
+    mention && clockAt !== null && Math.abs(clockAt - mention.trigger.start) <= nearTrigger ? base.clock : null;
   let quantity: Quantity | null = null;
   if (args.quantity) quantity = parseQuantities(args.quantity.text)[0] ?? null;
   // "Islamabad denied its troops crossed": a possessive agent stands for the speaker's side.
@@ -335,8 +366,36 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentions: Mention
     place: place(args.place, args.placeEntity),
     quantity,
     outcome: mention ? outcomeAt(claim, mention, article.text, ctx.lexicon) : null,
-    day: dayOf(args.timeValue, base),
+    when,
+    day: when?.kind === 'day' ? when.day : null,
+    clock,
   };
+}
+
+/**
+ * The day written nearest a trigger, on its line and within `nearTrigger` characters ("on Thursday
+ * intercepted"), read against the article's date; a date in another clause tells of something else.
+ */
+function writtenNear(base: ClaimView, mention: EventMention | null): When | undefined {
+  if (!mention) return undefined;
+  const { content } = base.claim;
+  const text = base.article.text;
+  let best: When | undefined;
+  let bestDistance = nearTrigger + 1;
+  for (const t of base.written) {
+    const start = content.start + t.start;
+    const end = content.start + t.end;
+    const distance = end <= mention.trigger.start ? mention.trigger.start - end : start - mention.trigger.end;
+    if (distance < 0 || distance >= bestDistance) continue;
+    const between =
+      end <= mention.trigger.start ? text.slice(end, mention.trigger.start) : text.slice(mention.trigger.end, start);
+    if (between.includes('\n')) continue;
+    const when = whenOf(t.value, base.article.date);
+    if (!isExplicitDay(when)) continue;
+    best = when;
+    bestDistance = distance;
+  }
+  return best;
 }
 
 /** Outcome words within a few words of a trigger, inside the claim's content, the trigger's own word left out. */
@@ -344,7 +403,20 @@ function outcomeAt(claim: CorpusClaim, mention: EventMention, text: string, lexi
   const { content } = claim;
   const before = words(text.slice(Math.max(content.start, mention.trigger.start - 80), mention.trigger.start));
   const after = words(text.slice(mention.trigger.end, Math.min(content.end, mention.trigger.end + 60)));
-  return classify([...before.slice(-10), '|', ...after.slice(0, 7)], lexicon.outcome, lexicon);
+  const cue = classify([...before.slice(-10), '|', ...after.slice(0, 7)], lexicon.outcome, lexicon);
+  if (!cue) {
+    const own = classify(words(mention.trigger.text), lexicon.outcome, lexicon);
+    return own && { ...own, adjacent: true };
+  }
+  // Just before the trigger, or before the attempt that governs it ("an unsuccessful attempt by a group to cross").
+  const attempt = before.findLastIndex((w) => intentions.has(w));
+  const lead =
+    attempt >= 0
+      ? [...before.slice(Math.max(0, attempt - 3), attempt + 1), '|', ...before.slice(-3)]
+      : before.slice(-3);
+  const next = after[0] !== undefined && auxiliaries.has(after[0]) ? after.slice(1, 3) : after.slice(0, 1);
+  const adjacent = classify([...lead, '|', ...next], lexicon.outcome, lexicon)?.kind === cue.kind;
+  return { ...cue, adjacent };
 }
 
 /** What a stance says of the act: -1 denied, 0 asked or conditional, 1 told. */
@@ -396,36 +468,14 @@ const intentions = new Set(
   ),
 );
 
+/** Characters between a trigger and a clock time that tells its time. */
+const nearTrigger = 80;
+
 /** The anchors of a claim about no entity, shared by all such views. */
 const none: ReadonlySet<string> = new Set();
 
-const msPerDay = 86_400_000;
 /** Kinds of entity that many claims of a story share, so sharing one says little. */
 const broad = new Set(['country', 'region', 'government', 'location']);
-
-/**
- * The day a normalised time names (`2014-04-16`, `*-04-16`, `weekday:5`, `rel:yesterday`), placed with the
- * article's date where it needs one; else the calendar date written in the content.
- */
-function dayOf(value: string | undefined, base: ClaimView): number | null {
-  const published = base.time === null ? null : Math.floor(base.time / msPerDay);
-  const year = base.time === null ? 2000 : new Date(base.time).getUTCFullYear();
-  if (value) {
-    const full = /^(\*|\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (full)
-      return Date.UTC(full[1] === '*' ? year : Number(full[1]), Number(full[2]) - 1, Number(full[3])) / msPerDay;
-    const weekday = /^weekday:(\d)$/.exec(value);
-    if (weekday && published !== null) {
-      // The latest such weekday on or before publication (1970-01-01 was a Thursday, weekday 4).
-      const today = (published + 4) % 7;
-      return published - ((today - (Number(weekday[1]) % 7) + 7) % 7);
-    }
-    const relative = /^rel:(today|yesterday|tonight|overnight)$/.exec(value);
-    if (relative && published !== null) return relative[1] === 'yesterday' ? published - 1 : published;
-  }
-  if (base.calendar) return Date.UTC(year, base.calendar[0] - 1, base.calendar[1]) / msPerDay;
-  return null;
-}
 
 /** Lower-case word tokens of a text. */
 export function words(text: string): string[] {
@@ -525,26 +575,6 @@ function certaintyOf(
   if (confirm.some((c) => !c.negated)) return 2;
   if (confirm.length) return 0;
   return 1;
-}
-
-/** A month's full name or its abbreviation as a whole word ("Mar 12", "12 March"; not "12 marines", "decided 3"). */
-const monthWord =
-  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
-const monthPattern = new RegExp(
-  `\\b${monthWord}(?:\\.|\\b)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthWord}\\b`,
-  'i',
-);
-const monthIndex = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** Days in each month, February in a leap year. */
-const monthLength = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The calendar day written in a text, as [month, day]; a day the month does not have ("Feb 30") is not read. */
-export function calendarDay(text: string): [number, number] | null {
-  const m = monthPattern.exec(text);
-  if (!m) return null;
-  const month = monthIndex.indexOf((m[1] ?? m[4] ?? '').toLowerCase().slice(0, 3));
-  const day = Number(m[2] ?? m[3]);
-  return month >= 0 && day >= 1 && day <= (monthLength[month] ?? 0) ? [month + 1, day] : null;
 }
 
 function claimSentence(ctx: ViewContext, claim: CorpusClaim, article: Article): string {
