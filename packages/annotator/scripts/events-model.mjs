@@ -255,7 +255,7 @@ export async function crossValidate(folder, topics, grouping, featureNames, even
  * as `base` (default: the shipped lexicon) has it.
  */
 export async function lexiconOf(folder, topics, base) {
-  const { defaultEventLexicon } = await import('../dist/events/lexicon.js');
+  const { defaultEventLexicon } = await import('../dist/events/event-lexicon.js');
   const { lemmatize } = await import('../dist/index.js');
   const shipped = base ?? defaultEventLexicon();
   const typed = JSON.parse(readFileSync(new URL('../data/events/types.json', import.meta.url), 'utf8'));
