@@ -27,14 +27,10 @@ export function corpusReport(corpus: Corpus, options: Readonly<ReportOptions> = 
   const shown = findingsAbove(corpus, minConfidence);
   const out: string[] = [];
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
-  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
   const outlet = (id: string) => articleLabel(articles.get(id), id);
   // With no source: a cue means someone unnamed speaks ("denies"); no cue means the article says it in its own voice.
   const who = (c: CorpusClaim) =>
-    oneLine(
-      (c.speaker ? (entities.get(c.speaker)?.name ?? c.source?.text) : c.source?.text) ??
-        (c.cue ? 'an unnamed source' : 'the article itself'),
-    );
+    oneLine(corpus.speakerName(c) ?? (c.cue ? 'an unnamed source' : 'the article itself'));
   const says = (c: CorpusClaim) =>
     `${who(c)} ${c.cue ? `(${oneLine(c.cue.text)})` : '—'} ${stanceMark(c)}“${clip(c.content.text, 160)}”`;
 

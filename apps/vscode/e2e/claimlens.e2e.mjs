@@ -267,7 +267,8 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
         const shown =
           rowsUnder.filter((row) => row.level === 2 && /^\d+ claims?$/.test(row.description)).length >= 2 &&
           rowsUnder.some((row) => row.level === 3 && /disputed/.test(row.description));
-        return shown || rows.some((row) => row.index > event.index && row.level === 1);
+        // The rows below the event count only once it has opened (under load the click paints late).
+        return shown || (rowsUnder.length > 0 && rows.some((row) => row.index > event.index && row.level === 1));
       });
       const under = children(events, event.index);
       console.log(`Event ${JSON.stringify(shown(event))}:\n${indent(rowList(under))}`);
@@ -486,6 +487,39 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
           );
         }
       }
+      // The map in light, dark and high-contrast themes: land, water and borders must stand apart in each.
+      const settingsFile = join(home, 'user-data', 'User', 'settings.json');
+      const userSettings = readFileSync(settingsFile, 'utf8');
+      try {
+        // From the default light theme, each switch changes the land's colour: wait for the new one.
+        let previous = (await mapContrast())?.land;
+        for (const theme of ['Dark 2026', 'Default High Contrast', 'Default High Contrast Light', 'Light 2026']) {
+          writeFileSync(
+            settingsFile,
+            `${JSON.stringify({ ...JSON.parse(userSettings), 'workbench.colorTheme': theme }, null, 2)}\n`,
+          );
+          const highContrast = theme.includes('High Contrast');
+          /** @type {Awaited<ReturnType<typeof mapContrast>>} */
+          let contrast;
+          await poll(
+            async () => {
+              contrast = await mapContrast();
+              return contrast !== undefined && contrast.land !== previous;
+            },
+            { timeoutMs: 30_000, intervalMs: 500, what: `the map webview in the theme ${theme}` },
+          ).catch(() => undefined);
+          previous = contrast?.land;
+          await page.waitForTimeout(500);
+          await screenshot(`story-map-${theme.toLowerCase().replace(/\s+/g, '-')}`);
+          console.log(`map in ${theme}: ${JSON.stringify(contrast)}`);
+          assert.ok(contrast, `no map to measure in the theme ${theme}`);
+          // Borders against the land they divide, and (with tints) land against water, by WCAG contrast ratio.
+          assert.ok(contrast.bordersOnLand >= (highContrast ? 3 : 1.8), `faint borders in ${theme}`);
+          if (!highContrast) assert.ok(contrast.landOnWater >= 1.1, `land and water alike in ${theme}`);
+        }
+      } finally {
+        writeFileSync(settingsFile, userSettings);
+      }
     }),
   );
 
@@ -550,6 +584,32 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
           .catch(() => '');
         console.log(`walkthrough: ${JSON.stringify(walkthrough.replace(/\s+/g, ' ').slice(0, 300))}`);
         assert.match(walkthrough, /Hover over a claim/);
+        assert.match(walkthrough, /Open Sample Articles/);
+        // Turned on for the folder, then off again: the analysis stops at once, with no reload.
+        mkdirSync(join(folder, '.vscode'), { recursive: true });
+        const analyse = (/** @type {boolean} */ on) =>
+          writeFileSync(
+            join(folder, '.vscode', 'settings.json'),
+            `${JSON.stringify({ 'claimlens.workspace.analyse': on })}\n`,
+          );
+        analyse(true);
+        await other.waitForTimeout(3_000);
+        analyse(false);
+        const stopped = await poll(
+          async () => serverProcesses() === before && (await highlights(other, all)).length === 0,
+          {
+            timeoutMs: 60_000,
+            intervalMs: 1_000,
+            what: 'no server and no highlights after the setting was turned off',
+          },
+        ).catch(() => false);
+        const statusAfter = await other.locator('.statusbar').innerText();
+        console.log(
+          `after turning claimlens.workspace.analyse off: ${serverProcesses() - before} new server processes, ${(await highlights(other, all)).length} highlights, status bar: ${JSON.stringify(statusAfter.replace(/\s+/g, ' '))}`,
+        );
+        await other.screenshot({ path: join(shots, `${String(++shotCount).padStart(2, '0')}-analysis-off.png`) });
+        assert.ok(stopped, 'turning the setting off did not stop the analysis without a reload');
+        assert.doesNotMatch(statusAfter, /\d+ actors?/, 'the status bar still shows claimlens counts');
       } finally {
         await other.close().catch(() => undefined);
         rmSync(folder, { recursive: true, force: true });
@@ -597,6 +657,50 @@ async function firstInWebviews(selector) {
     if ((await found.count().catch(() => 0)) > 0) return found;
   }
   return undefined;
+}
+
+/**
+ * The WCAG contrast ratios of the map's borders against its land and of its land against its water, as drawn
+ * (computed colours), and the theme class of the map webview's body.
+ */
+async function mapContrast() {
+  const land = await firstInWebviews('svg.map .land');
+  if (!land) return undefined;
+  return land.evaluate((element) => {
+    const svg = /** @type {Element} */ (element.closest('svg'));
+    const colour = (/** @type {string} */ selector, /** @type {'fill' | 'stroke'} */ property) => {
+      const found = svg.querySelector(selector);
+      return found ? getComputedStyle(found)[property] : '';
+    };
+    const canvas = document.createElement('canvas').getContext('2d');
+    const rgb = (/** @type {string} */ css) => {
+      if (!canvas) return [0, 0, 0];
+      canvas.fillStyle = '#000';
+      canvas.fillStyle = css;
+      canvas.fillRect(0, 0, 1, 1);
+      return [...canvas.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    };
+    const luminance = (/** @type {string} */ css) => {
+      const [r, g, b] = rgb(css).map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    const ratio = (/** @type {string} */ a, /** @type {string} */ b) => {
+      const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+      return Math.round((((x ?? 0) + 0.05) / ((y ?? 0) + 0.05)) * 100) / 100;
+    };
+    const landFill = colour('.land', 'fill');
+    return {
+      body: [...document.body.classList].find((c) => c.startsWith('vscode-')) ?? '',
+      land: landFill,
+      water: colour('.water', 'fill'),
+      borders: colour('.borders', 'stroke'),
+      bordersOnLand: ratio(colour('.borders', 'stroke'), landFill),
+      landOnWater: ratio(landFill, colour('.water', 'fill')),
+    };
+  });
 }
 
 /** @param {string} name */

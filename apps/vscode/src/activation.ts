@@ -49,6 +49,35 @@ export async function createConfig(): Promise<void> {
 }
 
 /**
+ * Write the sample articles that ship with the extension (eight ECB+ reports of one event, with a `claimlens.json`)
+ * into a new folder `claimlens-samples` inside a folder the user picks, and open it. An existing folder of that
+ * name is left alone: the new one is numbered.
+ */
+export async function openSamples(extension: vscode.Uri): Promise<void> {
+  const [parent] =
+    (await vscode.window.showOpenDialog({
+      canSelectFiles: false,
+      canSelectFolders: true,
+      openLabel: 'Put the samples here',
+      title: 'claimlens: the folder in which to make a folder of sample articles',
+    })) ?? [];
+  if (!parent) return;
+  let target = vscode.Uri.joinPath(parent, 'claimlens-samples');
+  for (let n = 2; await exists(target); n++) target = vscode.Uri.joinPath(parent, `claimlens-samples-${n}`);
+  await vscode.workspace.fs.copy(vscode.Uri.joinPath(extension, 'samples'), target, { overwrite: false });
+  await vscode.commands.executeCommand('vscode.openFolder', target);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Watches the files the server analyses, built from `claimlens.files.include` (the server leaves out what
  * `claimlens.files.exclude` excludes), `.claimlens/dismissed.json` and the annotation files; tells the server of each change. Built
  * anew when the include setting changes.

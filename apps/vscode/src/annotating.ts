@@ -8,6 +8,7 @@ import {
 } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { spanOf, type Word, wordsAroundClaim } from './claim-parts.js';
 import type { ExplorerModel } from './explorer.js';
 import { isArticle } from './highlights.js';
 
@@ -15,23 +16,38 @@ const actorKinds = ['person', 'organization', 'government', 'group'];
 const placeKinds = ['country', 'region', 'city', 'settlement', 'location'];
 const stances = ['assert', 'deny', 'accuse', 'hedge', 'conditional', 'question'];
 const canUndo = 'claimlens.canUndoAnnotation';
+const canRedo = 'claimlens.canRedoAnnotation';
+
+/** One annotation change of an article: its annotations file before and after, and the article's text then. */
+interface Change {
+  text: string;
+  before: string | null;
+  after: string | null;
+}
 
 /**
- * The editor's annotation commands: each sends one `annotate` request for the active article's selection, and
- * keeps what the annotations file was before, so that the editor's undo (while the text is not edited after the
- * command) takes the change back.
+ * The editor's annotation commands: each sends one `annotate` request for the active article's selection.
+ *
+ * Undo: VS Code keeps one undo history per text document, and an annotation lives in another file
+ * (`.claimlens/annotations/…`), so each article keeps a history of its annotation changes here, each with the
+ * article's text when it was made. The editor's undo and redo keys (`Ctrl+Z`, `Ctrl+Shift+Z`, `Ctrl+Y`) take an
+ * annotation change back, or do it again, when the article's text is what it was then; otherwise the keys
+ * undo and redo the text as usual. So text edits and annotation changes are undone in the order they were made.
  */
 export class Annotating implements vscode.Disposable {
   readonly #client: LanguageClient;
-  readonly #undo: { uri: string; content: string | null }[] = [];
+  readonly #history = new Map<string, { undo: Change[]; redo: Change[] }>();
   readonly #subscriptions: vscode.Disposable[];
 
   constructor(client: LanguageClient) {
     this.#client = client;
     this.#subscriptions = [
       vscode.workspace.onDidChangeTextDocument(function didChangeText(this: Annotating, change) {
-        if (change.contentChanges.length > 0 && this.#undo.some((u) => u.uri === change.document.uri.toString()))
-          this.#clear();
+        const history = this.#history.get(change.document.uri.toString());
+        if (!history || change.contentChanges.length === 0) return;
+        // A new edit (not an undo or redo of the text) ends what could be redone, as the editor's own redo.
+        if (change.reason === undefined) history.redo.length = 0;
+        void this.#setContext();
       }, this),
       vscode.window.onDidChangeActiveTextEditor(function didChangeEditor(this: Annotating) {
         void this.#setContext();
@@ -52,7 +68,8 @@ export class Annotating implements vscode.Disposable {
 
   /**
    * Mark a claim: the selection is its content. With more selections (multi-cursor), the others are its source
-   * and cue, and the user says which is which.
+   * and cue, and the user says which is which. With one selection, the user picks the source's words, then the
+   * cue's, from the words of the sentence around the content (none picked: no source, or no cue).
    */
   async markClaim(): Promise<void> {
     const editor = articleEditor();
@@ -79,8 +96,13 @@ export class Annotating implements vscode.Disposable {
       if (source.selection) fields.source = this.#client.code2ProtocolConverter.asRange(source.selection);
       const cue = others.find((s) => s !== source.selection);
       if (cue) fields.cue = this.#client.code2ProtocolConverter.asRange(cue);
+    } else {
+      const picked = await pickSourceAndCue(editor.document, content);
+      if (!picked) return;
+      if (picked.source) fields.source = this.#client.code2ProtocolConverter.asRange(picked.source);
+      if (picked.cue) fields.cue = this.#client.code2ProtocolConverter.asRange(picked.cue);
     }
-    const stance = await vscode.window.showQuickPick(stances, { title: 'claimlens: the claim’s stance' });
+    const stance = await vscode.window.showQuickPick(stances, { title: 'claimlens: mark a claim — its stance' });
     if (!stance) return;
     await this.#send(editor, { action: 'claim', stance, ...fields }, content);
   }
@@ -141,13 +163,14 @@ export class Annotating implements vscode.Disposable {
     if (editor) await this.#send(editor, { action: 'remove' });
   }
 
-  /** Take back the last annotation change (bound to the editor's undo while the text is unchanged since). */
+  /** Take back the active article's last annotation change (the editor's undo, when the text is as it was then). */
   async undo(): Promise<void> {
-    const last = this.#undo.pop();
-    await this.#setContext();
-    if (!last) return;
-    const result = await this.#client.sendRequest<AnnotateResult>(restoreAnnotationsRequest.method, last);
-    vscode.window.setStatusBarMessage(`claimlens: ${result.message}`, 4000);
+    await this.#step('undo');
+  }
+
+  /** Make the last annotation change taken back again (the editor's redo, when the text is as it was then). */
+  async redo(): Promise<void> {
+    await this.#step('redo');
   }
 
   dispose(): void {
@@ -167,21 +190,85 @@ export class Annotating implements vscode.Disposable {
       void vscode.window.showWarningMessage(`claimlens: ${result.message}`);
       return;
     }
-    if (result.undo) this.#undo.push(result.undo);
+    if (result.undo && result.redo) {
+      const history = this.#history.get(params.uri) ?? { undo: [], redo: [] };
+      history.undo.push({ text: editor.document.getText(), before: result.undo.content, after: result.redo.content });
+      history.redo.length = 0;
+      this.#history.set(params.uri, history);
+    }
     await this.#setContext();
     vscode.window.setStatusBarMessage(`claimlens: ${result.message}`, 4000);
   }
 
-  #clear(): void {
-    this.#undo.length = 0;
-    void this.#setContext();
+  async #step(direction: 'undo' | 'redo'): Promise<void> {
+    const document = vscode.window.activeTextEditor?.document;
+    const history = document && this.#history.get(document.uri.toString());
+    const from = history?.[direction];
+    const change = from?.[from.length - 1];
+    if (!document || !history || !change || change.text !== document.getText()) return;
+    from.pop();
+    (direction === 'undo' ? history.redo : history.undo).push(change);
+    const content = direction === 'undo' ? change.before : change.after;
+    const result = await this.#client.sendRequest<AnnotateResult>(restoreAnnotationsRequest.method, {
+      uri: document.uri.toString(),
+      content,
+    });
+    await this.#setContext();
+    vscode.window.setStatusBarMessage(
+      `claimlens: ${direction === 'undo' ? result.message : 'Annotation change done again.'}`,
+      4000,
+    );
   }
 
+  /** Whether the active article's last annotation change can be taken back, or done again, at its text now. */
   async #setContext(): Promise<void> {
-    const active = vscode.window.activeTextEditor?.document.uri.toString();
-    const last = this.#undo[this.#undo.length - 1];
-    await vscode.commands.executeCommand('setContext', canUndo, last !== undefined && last.uri === active);
+    const document = vscode.window.activeTextEditor?.document;
+    const history = document && this.#history.get(document.uri.toString());
+    const text = document?.getText();
+    const atText = (changes: Change[] | undefined) => changes?.[changes.length - 1]?.text === text;
+    await vscode.commands.executeCommand('setContext', canUndo, atText(history?.undo));
+    await vscode.commands.executeCommand('setContext', canRedo, atText(history?.redo));
   }
+}
+
+/**
+ * The source and cue of a claim whose content is `content`, picked in two steps from the words around it (each may be
+ * left empty). Undefined when the user cancels.
+ */
+async function pickSourceAndCue(
+  document: vscode.TextDocument,
+  content: vscode.Range,
+): Promise<{ source?: vscode.Range; cue?: vscode.Range } | undefined> {
+  const text = document.getText();
+  const words = wordsAroundClaim(text, document.offsetAt(content.start), document.offsetAt(content.end));
+  const range = (span: { start: number; end: number } | null) =>
+    span ? new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)) : undefined;
+  const pick = async (step: string, from: Word[]) => {
+    const items = from.map((word) => ({
+      label: word.text,
+      description: `…${text.slice(Math.max(0, word.start - 25), word.end + 25).replace(/\s+/g, ' ')}…`,
+      word,
+    }));
+    const chosen = await vscode.window.showQuickPick(items, {
+      canPickMany: true,
+      matchOnDescription: false,
+      title: `claimlens: mark a claim — ${step}`,
+      placeHolder: 'Tick its words (from the first to the last is taken); tick none if there is none',
+    });
+    return chosen?.map((item) => item.word);
+  };
+  const source = await pick('the source: who says it', words);
+  if (!source) return undefined;
+  const sourceSpan = spanOf(source);
+  const rest = words.filter((w) => !sourceSpan || w.end <= sourceSpan.start || w.start >= sourceSpan.end);
+  const cue = await pick('the cue: the words that report it, as “told”, “according to”', rest);
+  if (!cue) return undefined;
+  const picked: { source?: vscode.Range; cue?: vscode.Range } = {};
+  const sourceRange = range(sourceSpan);
+  const cueRange = range(spanOf(cue));
+  if (sourceRange) picked.source = sourceRange;
+  if (cueRange) picked.cue = cueRange;
+  return picked;
 }
 
 /** The active editor when it shows an article (or the article `uri`). */

@@ -67,6 +67,14 @@ export class ExplorerModel implements vscode.Disposable {
     }
   }
 
+  /** Empty the views: the analysis was turned off. */
+  clear(): void {
+    this.#generation++;
+    this.data = { events: [], actors: [], places: [], outlets: [] };
+    this.#stale = true;
+    this.#changed.fire();
+  }
+
   async setOutlet(outlet: string | null): Promise<void> {
     this.outlet = outlet;
     await vscode.commands.executeCommand('setContext', 'claimlens.outletFiltered', outlet !== null);

@@ -1,7 +1,7 @@
 import { highlightsChangedNotification, type StatusParams, statusNotification } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { configFile, createConfig, FileWatchers, shouldAnalyse } from './activation.js';
+import { configFile, createConfig, FileWatchers, openSamples, shouldAnalyse } from './activation.js';
 import { Annotating } from './annotating.js';
 import { createClient } from './client.js';
 import {
@@ -52,13 +52,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const startIfAsked = async () => {
     if (!starting && (await shouldAnalyse())) await start();
   };
+  /**
+   * Stop at once, without a reload, when no folder asks for analysis any more (the setting was turned off, the
+   * claimlens.json deleted): the server ends, and its highlights, problems, explorer entries and views go.
+   */
+  const stopIfNotAsked = async () => {
+    if (!starting || (await shouldAnalyse())) return;
+    await starting.catch(() => undefined);
+    starting = undefined;
+    watchers.dispose();
+    stories.dispose();
+    status.hide();
+    highlighter.clear();
+    await started.stop();
+    model.clear();
+    await vscode.commands.executeCommand('setContext', 'claimlens.active', false);
+  };
   /** A command that needs the server: it starts the analysis when the user asks for it. */
   const serverCommand = (name: string, run: (...args: never[]) => unknown) =>
     command(name, async (...args: never[]) => {
       await start();
       return run(...args);
     });
-  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${configFile}`, false, true, true);
+  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${configFile}`, false, true, false);
   const views = (['events', 'actors', 'places', 'annotations'] as const).map((name) =>
     vscode.window.createTreeView(`claimlens.${name}`, {
       treeDataProvider: new ExplorerTree(model, name),
@@ -98,11 +114,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     configWatcher.onDidCreate(function didCreateConfig() {
       void startIfAsked();
     }),
+    configWatcher.onDidDelete(function didDeleteConfig() {
+      void stopIfNotAsked();
+    }),
     vscode.workspace.onDidChangeWorkspaceFolders(function didChangeFolders() {
       void startIfAsked();
     }),
     vscode.workspace.onDidChangeConfiguration(function didChangeConfiguration(change) {
-      if (change.affectsConfiguration('claimlens.workspace.analyse')) void startIfAsked();
+      if (change.affectsConfiguration('claimlens.workspace.analyse')) void startIfAsked().then(stopIfNotAsked);
       if (starting && change.affectsConfiguration('claimlens.files.include')) watchers.watch();
     }),
     command('openPlace', (place: Parameters<typeof openPlace>[0], beside?: boolean) =>
@@ -114,6 +133,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await createConfig();
       await startIfAsked();
     }),
+    command('openSamples', () => openSamples(context.extensionUri)),
     command('openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#start`, false),
     ),
@@ -146,6 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     serverCommand('unlinkEntity', () => annotating.unlink()),
     serverCommand('removeAnnotation', (item?: Parameters<Annotating['remove']>[0]) => annotating.remove(item)),
     serverCommand('undoAnnotation', () => annotating.undo()),
+    serverCommand('redoAnnotation', () => annotating.redo()),
     started.onNotification(highlightsChangedNotification.method, function didChangeHighlights(params: { uri: string }) {
       highlighter.didChangeHighlights(params.uri);
     }),

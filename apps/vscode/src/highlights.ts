@@ -64,6 +64,13 @@ export class Highlighter implements vscode.Disposable {
     }
   }
 
+  /** Take every highlight off the visible editors (the analysis was turned off). */
+  clear(): void {
+    this.#generations.clear();
+    for (const editor of vscode.window.visibleTextEditors)
+      for (const type of this.#types.values()) editor.setDecorations(type, []);
+  }
+
   async refresh(document: vscode.TextDocument): Promise<void> {
     // A request would start a server that is not running (the language client starts on demand): a folder that did
     // not ask for analysis gets none.

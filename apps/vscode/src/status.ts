@@ -32,6 +32,12 @@ export class StatusItem implements vscode.Disposable {
     this.#item.show();
   }
 
+  /** Hide the item: the analysis was turned off. */
+  hide(): void {
+    this.#item.hide();
+    this.#last = null;
+  }
+
   didChangeStatus(status: StatusParams): void {
     this.#last = status;
     this.render();

@@ -85,8 +85,10 @@ export class StoryPanels implements vscode.Disposable {
     }
   }
 
+  /** Close every panel and forget the model (also when the analysis is turned off; a later `show` opens anew). */
   dispose(): void {
     clearTimeout(this.#timer);
+    this.#model = null;
     for (const panel of [...this.#panels.values()]) panel.dispose();
   }
 

@@ -20,15 +20,24 @@ describe('the extension manifest', () => {
     expect(manifest.main).toBe('./dist/extension.cjs');
   });
 
-  it('has what a published extension shows: a PNG icon, a repository, a changelog, a README', () => {
+  it('has what a published extension shows: a PNG icon, a changelog, a README whose images ship with it', () => {
     expect(manifest.icon).toMatch(/\.png$/);
     expect(
       readFileSync(new URL(`../${manifest.icon}`, import.meta.url))
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
-    expect(manifest.repository.url).toMatch(/^https:\/\//);
     for (const file of ['CHANGELOG.md', 'README.md', 'LICENSE.txt']) expect(exists(file), file).toBe(true);
+    // No public repository yet: no guessed URL, and the README's images are in the package, relative to it.
+    expect(manifest.repository).toBeUndefined();
+    const shipped = readFileSync(new URL('../.vscodeignore', import.meta.url), 'utf8').split('\n');
+    const images = [
+      ...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g),
+    ];
+    for (const [, image] of images) {
+      expect(exists(image as string), image).toBe(true);
+      expect(shipped, image).toContain(`!${image}`);
+    }
   });
 
   it('has every user-visible string in package.nls.json, and every string used there', () => {

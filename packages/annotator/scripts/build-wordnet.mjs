@@ -132,7 +132,7 @@ const oppositions = [
     nouns: true,
     senses: [
       ['succeed.v.1', 'successful.a.1', 'successfully.r.1'],
-      ['unsuccessful.a.2', 'repel.v.1', 'repel.v.3', 'thwart.v.1', 'fend_off.v.1'],
+      ['unsuccessful.a.2', 'repel.v.1', 'repel.v.3', 'thwart.v.1'],
     ],
   },
   { list: 'outcome', kinds: ['accepted', 'declined'], nouns: true, senses: [['accept.v.2', 'accept.v.3'], []] },

@@ -5,7 +5,7 @@ import type { Agreement, Contradiction } from './contradiction.js';
 import type { Dispute } from './dispute.js';
 import type { AnnotatedArticle, DocumentAnnotation } from './document.js';
 import type { Entity } from './entity.js';
-import type { Event } from './event.js';
+import type { Event, EventMention } from './event.js';
 import { type ClusterOptions, clusterEvents } from './events/cluster.js';
 import type { Message } from './message.js';
 import type { CorpusConfig } from './read/config.js';
@@ -43,6 +43,8 @@ export class Corpus {
   /** Built on first use (the editor's hovers), so a script that never asks pays nothing for them. */
   #eventsByClaim: Map<string, Event[]> | null = null;
   #findingsByClaim: Map<string, (Contradiction | Agreement)[]> | null = null;
+  #disputesByClaim: Map<string, Dispute[]> | null = null;
+  #eventByMention: Map<string, Event> | null = null;
 
   constructor(parts: {
     articles: Article[];
@@ -110,6 +112,33 @@ export class Corpus {
     return [...(this.#eventsByClaim.get(id) ?? [])];
   }
 
+  /** The event that holds an event mention (by the mention's id), or undefined when none does. */
+  eventOfMention(mention: EventMention | string): Event | undefined {
+    const id = typeof mention === 'string' ? mention : mention.id;
+    if (!this.#eventByMention) {
+      this.#eventByMention = new Map();
+      for (const event of this.events)
+        for (const m of event.mentions)
+          if (!this.#eventByMention.has(m.mention)) this.#eventByMention.set(m.mention, event);
+    }
+    return this.#eventByMention.get(id);
+  }
+
+  /** The disputes in which a claim takes a position, in the corpus's order. */
+  disputesOf(claim: Claim | string): Dispute[] {
+    const id = typeof claim === 'string' ? claim : claim.id;
+    this.#disputesByClaim ??= byClaim(
+      this.disputes.map((dispute) => ({ dispute, claims: [...new Set(dispute.positions.flatMap((p) => p.claims))] })),
+      (item) => item.dispute,
+    );
+    return [...(this.#disputesByClaim.get(id) ?? [])];
+  }
+
+  /** Who said a claim: its speaker's name, else the words naming its source; null when no one is named. */
+  speakerName(claim: Claim): string | null {
+    return (claim.speaker ? this.entity(claim.speaker)?.name : undefined) ?? claim.source?.text ?? null;
+  }
+
   /** Claims in other articles about the same events as `claim`, each marked agree / contradict / unrelated. */
   otherSources(claim: CorpusClaim | string): OtherSource[] {
     const self = typeof claim === 'string' ? this.claim(claim) : claim;
@@ -130,14 +159,17 @@ export class Corpus {
   }
 }
 
-/** Each claim id with the items (events, findings) that list it, in their order. */
-function byClaim<T extends { claims: readonly string[] }>(items: readonly T[]): Map<string, T[]> {
-  const index = new Map<string, T[]>();
+/** Each claim id with the items (events, findings, disputes) that list it, in their order. */
+function byClaim<T extends { claims: readonly string[] }, R = T>(
+  items: readonly T[],
+  value: (item: T) => R = (item) => item as unknown as R,
+): Map<string, R[]> {
+  const index = new Map<string, R[]>();
   for (const item of items) {
     for (const id of item.claims) {
       const list = index.get(id);
-      if (list) list.push(item);
-      else index.set(id, [item]);
+      if (list) list.push(value(item));
+      else index.set(id, [value(item)]);
     }
   }
   return index;
@@ -208,6 +240,7 @@ function placeClaim(claim: Claim, article: string): CorpusClaim {
     speaker: claim.speaker,
     stance: claim.stance,
     negated: claim.negated,
+    ...(claim.origin ? { origin: claim.origin } : {}),
     article,
   };
 }

@@ -5,6 +5,7 @@ import {
   anchorTarget,
   applyHumanAnnotations,
   buildCorpus,
+  corpusToJson,
   type DocumentAnnotation,
   formatAnnotationFile,
   type HumanAnnotation,
@@ -200,6 +201,11 @@ describe('applyHumanAnnotations', () => {
     expect(added).toMatchObject({ stance: 'deny', content: { text: 'it' }, cue: { text: 'denied' } });
     const speaker = annotation.entities.find((e) => e.id === added?.speaker);
     expect(speaker?.name).toBe('Moscow');
+    // The corpus and its JSON keep the claim's origin on every part.
+    const [json] = corpusToJson(buildCorpus([{ article: article('a', text), annotation }])).claims.filter(
+      (c) => c.content.text === 'it',
+    );
+    expect(json).toMatchObject({ source: { origin: 'human' }, cue: { origin: 'human' }, content: { origin: 'human' } });
   });
 
   it('reports an orphaned annotation and applies the others', () => {

@@ -63,6 +63,16 @@ describe('the corpus', () => {
     const event = corpus.eventsOf(first!)[0];
     expect(event && corpus.claimsAbout(event).length).toBe(2);
   });
+
+  it('finds the event of each event mention, and who said each claim', () => {
+    for (const event of corpus.events)
+      for (const m of event.mentions) expect(corpus.eventOfMention(m.mention)?.id).toBe(event.id);
+    expect(corpus.eventOfMention('no such mention')).toBeUndefined();
+    expect(corpus.claims.map((c) => corpus.speakerName(c))).toEqual(['Jane Doe', 'Jane Doe']);
+    const [first] = corpus.claims;
+    expect(corpus.speakerName({ ...first!, speaker: null })).toBe('Jane Doe');
+    expect(corpus.speakerName({ ...first!, speaker: null, source: null })).toBeNull();
+  });
 });
 
 describe('looking up what a corpus holds', () => {
@@ -86,6 +96,27 @@ describe('looking up what a corpus holds', () => {
     expect(relation(a)).toEqual({ b: 'agree', c: 'contradict' });
     expect(relation(c)).toEqual({ V1: 'contradict', b: 'unrelated' });
     expect(corpus.eventsOf(b!.id)).toEqual([event]);
+  });
+
+  it('lists the disputes a claim takes a position in, each once, in the corpus order', () => {
+    const source = { speaker: null, name: 'Jane Doe', article: 'b', outlet: 'Outlet B' };
+    const position = (claims: string[]) => ({ value: claims.join(), claims, sources: [source] });
+    const dispute = (id: string, positions: ReturnType<typeof position>[]) => ({
+      id,
+      event: event.id,
+      facet: 'occurrence' as const,
+      what: 'whether troops crossed',
+      compatible: false,
+      positions,
+      confidence: 0.5,
+      explanation: '…',
+    });
+    const d1 = dispute('d1', [position([a!.id, b!.id]), position([c!.id])]);
+    const d2 = dispute('d2', [position([c!.id]), position([a!.id])]);
+    const withDisputes = new Corpus({ ...corpus, disputes: [d1, d2] });
+    expect(withDisputes.disputesOf(a!).map((d) => d.id)).toEqual(['d1', 'd2']);
+    expect(withDisputes.disputesOf(b!.id).map((d) => d.id)).toEqual(['d1']);
+    expect(withDisputes.disputesOf('no such claim')).toEqual([]);
   });
 
   it('keeps an article and an event with the same id apart', () => {

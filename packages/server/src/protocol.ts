@@ -264,12 +264,14 @@ export interface AnnotateResult {
   done: boolean;
   /** The annotations file before the change (null: there was none), to undo it with `restoreAnnotationsRequest`. */
   undo?: { uri: string; content: string | null };
+  /** The annotations file after the change (null: none is left), to do it again with `restoreAnnotationsRequest`. */
+  redo?: { uri: string; content: string | null };
 }
 
 /** Add, change or remove human annotations (written to `.claimlens/annotations/<article>.jsonld`). */
 export const annotateRequest = request<AnnotateParams, AnnotateResult>('claimlens/annotate');
 
-/** Put an article's annotations file back as it was (undo): `content` null removes it. */
+/** Put an article's annotations file back as it was (undo), or as it was after a change (redo): `content` null removes it. */
 export const restoreAnnotationsRequest = request<{ uri: string; content: string | null }, AnnotateResult>(
   'claimlens/restoreAnnotations',
 );

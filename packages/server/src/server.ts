@@ -247,10 +247,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return { done: false, message: 'Only articles inside a workspace folder can be annotated.' };
     const change = annotationChange(snapshot, params, annotator());
     if ('refused' in change) return { done: false, message: change.refused };
-    const { before } = await human.change(entry.path, snapshot.text, change.edit);
+    const { before, after } = await human.change(entry.path, snapshot.text, change.edit);
     workspace.reapply(entry.uri);
     publishDiagnostics();
-    return { done: true, message: change.message, undo: { uri: entry.uri, content: before } };
+    return {
+      done: true,
+      message: change.message,
+      undo: { uri: entry.uri, content: before },
+      redo: { uri: entry.uri, content: after },
+    };
   });
 
   handle(restoreAnnotationsRequest, async ({ uri, content }): Promise<AnnotateResult> => {

@@ -29,19 +29,22 @@ export interface Gazetteer {
   readonly size: number;
 }
 
-/** The gazetteer shipped in `data/gazetteer/places.tsv.br`. */
-export const defaultGazetteerFile = new URL('../../data/gazetteer/places.tsv.br', import.meta.url);
+/** The gazetteer shipped in `data/gazetteer/places.columns.br`. */
+export const defaultGazetteerFile = new URL('../../data/gazetteer/places.columns.br', import.meta.url);
 
 const cache = new Map<string, Gazetteer>();
 
-/** Load a gazetteer file (`.tsv`, or `.tsv.br` Brotli-compressed as written by `scripts/build-gazetteer.mjs`); memoised, read-only. */
+/**
+ * Load a gazetteer file: rows (`.tsv`) or the columns `scripts/build-gazetteer.mjs` writes, either one Brotli-compressed
+ * when the name ends in `.br`; memoised, read-only.
+ */
 export function loadGazetteer(file: string | URL = defaultGazetteerFile): Gazetteer {
   const key = String(file);
   let gazetteer = cache.get(key);
   if (!gazetteer) {
     const bytes = readFileSync(file);
     const text = key.endsWith('.br') ? brotliDecompressSync(bytes).toString('utf8') : bytes.toString('utf8');
-    gazetteer = parseGazetteer(text);
+    gazetteer = parseGazetteer(text.startsWith(columnsHeader) ? gazetteerRowsFromColumns(text) : text.split('\n'));
     cache.set(key, gazetteer);
   }
   return gazetteer;
@@ -51,8 +54,7 @@ export function loadGazetteer(file: string | URL = defaultGazetteerFile): Gazett
  * Parse gazetteer rows: `kind id name alternates(|) lat lon country region population feature`, `#` comments.
  * Only the names are read up front; a row becomes an entry when a lookup first returns it.
  */
-export function parseGazetteer(text: string): Gazetteer {
-  const rows = text.split('\n');
+export function parseGazetteer(rows: readonly string[]): Gazetteer {
   const byName = new Map<string, number | number[]>();
   const countries = new Map<string, number>();
   const regions = new Map<string, number>();
@@ -106,6 +108,53 @@ export function parseGazetteer(text: string): Gazetteer {
     },
     size,
   };
+}
+
+const columnsHeader = '# claimlens gazetteer columns 1\t';
+const rowsHeader = '# kind\tid\tname\talternates\tlat\tlon\tcountry\tregion\tpopulation\tfeature';
+
+/**
+ * Give back the rows of a gazetteer written as columns by `scripts/build-gazetteer.mjs`: a header line with the row
+ * count n, then the ten columns, n lines each. Countries and regions come first, in row order; places come in
+ * GeoNames id order, with the id, latitude and longitude (in thousandths) written as the difference from the place
+ * before, and the region without its country prefix (`.14` for `MX.14`). Places go back most populous first, then by id.
+ */
+export function gazetteerRowsFromColumns(text: string): string[] {
+  const lines = text.split('\n');
+  const count = Number((lines[0] as string).slice(columnsHeader.length));
+  if (!Number.isInteger(count) || lines.length < 1 + 10 * count) {
+    throw new Error(`Expected ${count} rows of ten gazetteer columns, not ${lines.length - 1} lines`);
+  }
+  const rows = [rowsHeader];
+  const places: { row: string; population: number }[] = [];
+  let id = 0;
+  let lat = 0;
+  let lon = 0;
+  for (let row = 0; row < count; row++) {
+    const fields: string[] = [];
+    for (let column = 0; column < 10; column++) fields.push(lines[1 + column * count + row] as string);
+    if (fields[0] !== 'place') {
+      rows.push(fields.join('\t'));
+      continue;
+    }
+    id += Number(fields[1]);
+    lat += Number(fields[4]);
+    lon += Number(fields[5]);
+    fields[1] = String(id);
+    fields[4] = fromThousandths(lat);
+    fields[5] = fromThousandths(lon);
+    if (fields[7]?.startsWith('.')) fields[7] = fields[6] + fields[7];
+    places.push({ row: fields.join('\t'), population: Number(fields[8]) });
+  }
+  // Places come in id order and the sort is stable: the same population stays in id order.
+  places.sort((a, b) => b.population - a.population);
+  for (const place of places) rows.push(place.row);
+  return rows;
+}
+
+function fromThousandths(value: number): string {
+  const magnitude = Math.abs(value);
+  return `${value < 0 ? '-' : ''}${Math.floor(magnitude / 1000)}.${String(magnitude % 1000).padStart(3, '0')}`;
 }
 
 function parseRow(line: string): GazetteerEntry {

@@ -38,7 +38,7 @@ const data = (name: string) => new URL(`../../data/${name}`, import.meta.url);
 
 /** Files the knowledge is read from; each defaults to the file in `data/`. */
 export interface KnowledgeFiles {
-  /** Default: `data/gazetteer/places.tsv.br`. */
+  /** Default: `data/gazetteer/places.columns.br`. */
   gazetteer?: string | URL;
   /** Default: `data/gazetteer/cues.json`. */
   cues?: string | URL;
@@ -61,7 +61,7 @@ const cache = new Map<string, PlaceKnowledge>();
 /** Load (memoised, read-only) the knowledge from files. */
 export function loadPlaceKnowledge(files: Readonly<KnowledgeFiles> = {}): PlaceKnowledge {
   const paths = {
-    gazetteer: files.gazetteer ?? data('gazetteer/places.tsv.br'),
+    gazetteer: files.gazetteer ?? data('gazetteer/places.columns.br'),
     cues: files.cues ?? data('gazetteer/cues.json'),
     demonyms: files.demonyms ?? data('lexicons/actors-demonyms.tsv'),
     collectives: files.collectives ?? data('lexicons/actors-collectives.txt'),

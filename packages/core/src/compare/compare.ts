@@ -10,7 +10,7 @@ import { contradictionsFrom, disputesFrom, type FacetDifference } from './disput
 import { explainAgreement, explainContradiction } from './explain.js';
 import type { CompareLexicon } from './lexicon.js';
 import { type ClaimView, type EventView, MentionIndex, ViewContext, viewClaim, viewInEvent } from './view.js';
-import { groupVoices, jaccard, type VoiceOptions } from './voices.js';
+import { distinctVoices, groupVoices, jaccard, type VoiceOptions } from './voices.js';
 
 export interface CompareOptions {
   /**
@@ -293,27 +293,6 @@ function manyVoices(family: readonly Event[], views: Map<string, ClaimView>): bo
     }
   }
   return false;
-}
-
-/**
- * Whether two claims speak with different voices: they come from different articles, or one article gives them
- * to two different named speakers. A claim in the article's own voice, or whose speaker is only a pronoun or a
- * description not resolved to an entity, is not set against another claim of its article.
- */
-export function distinctVoices(a: ClaimView, b: ClaimView): boolean {
-  if (a.article.id !== b.article.id) return true;
-  if (!named(a) || !named(b)) return false;
-  if (a.speaker && b.speaker) return a.speaker !== b.speaker;
-  return a.speakerName.toLowerCase() !== b.speakerName.toLowerCase();
-}
-
-/** A pronoun, or a determiner and one noun ("the ministry", "a spokesman"): who it is, only the context tells. */
-const unnamed =
-  /^(?:(?:he|she|they|it|we|i|you|one|both|others?)|(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+\S+)$/i;
-
-function named(v: ClaimView): boolean {
-  if (!v.claim.source) return false;
-  return v.speaker !== null || !unnamed.test(v.claim.source.text.trim().replace(/\s+/g, ' '));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ContradictionKind } from '../contradiction.js';
 import type { Facet } from '../dispute.js';
 import { compareQuantities, type Quantity, sameThing } from './quantity.js';
 import type { EventView, Place, Side } from './view.js';
-import { jaccard } from './voices.js';
+import { jaccard, sameSpeaker } from './voices.js';
 
 /** One way two claims differ. */
 export interface Finding {
@@ -61,9 +61,16 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   if (light) about = about && overlap >= 0.25 && wordsShared >= 3;
   const related = light ? about : sameAction && (overlap >= 0.1 || specific > 0 || agreeingArguments(a, b, true) >= 1);
   const agentDiffers = sameAction && !!a.agent && !!b.agent && !sameAgent(a.agent, b.agent);
+  // Who did it is disputed only between doers of one kind: two people, or two bodies (a driver and the car's
+  // owner firm, a ship and its navy, a town and a person are not rival answers), never a place.
+  const rivalAgents = agentDiffers && !!a.agent && a.agent.doer !== 'place' && a.agent.doer === b.agent?.doer;
   const whereA = a.place ?? a.destination;
   const whereB = b.place ?? b.destination;
+  // One speaker quoted twice, or one statement in two reports, is one voice: a difference in whether it happened,
+  // who did it, why or how it ended is a reading or a rephrasing of one statement, not a dispute.
+  const oneVoice = sameSpeaker(x, y);
   if (a.polarity !== b.polarity) {
+    if (oneVoice) return unrelated();
     // A denial is a speaker's: the article's own negated sentence ("no one was hurt") tells another point.
     const negative = a.polarity < 0 ? a : b;
     if (negative.base.claim.stance !== 'deny' && negative.base.claim.source === null) return unrelated();
@@ -79,7 +86,7 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   if (!related) return unrelated();
   const findings: Finding[] = [];
   // A different doer or place is a contradiction only when the rest says it is one happening; else two acts.
-  if (agentDiffers && a.agent && b.agent && about) {
+  if (rivalAgents && !oneVoice && a.agent && b.agent && about) {
     const reversed = placesDiffer(a.destination, b.destination) || placesDiffer(a.origin, b.origin);
     findings.push({ kind: 'agent', values: [a.agent.name, b.agent.name], keys: [a.agent.key, b.agent.key], reversed });
   }
@@ -101,10 +108,10 @@ export function comparePair(a: EventView, b: EventView): PairResult {
       });
     }
   }
-  if (x.motive && y.motive && x.motive.opposite === y.motive.kind) {
+  if (!oneVoice && x.motive && y.motive && x.motive.opposite === y.motive.kind) {
     findings.push({ kind: 'motive', values: [x.motive.cue, y.motive.cue], keys: [x.motive.kind, y.motive.kind] });
   }
-  const outcome = outcomePair(a, b);
+  const outcome = oneVoice ? null : outcomePair(a, b);
   if (outcome) findings.push({ kind: 'outcome', values: outcome.values, keys: outcome.keys });
   // One speaker told as confirming by one report and as unsure by another; a plain statement against a hedge is
   // how reports differ in tone, not a disagreement.
@@ -124,17 +131,19 @@ export function comparePair(a: EventView, b: EventView): PairResult {
 }
 
 /**
- * Success against failure: both name an outcome and they differ ("captured" / "was repelled"), or one says the
- * attempt failed and the other tells the same act as done, with no outcome word ("crossed into the region" /
- * "an unsuccessful attempt to cross").
+ * Opposite outcomes: both name one and they are opposites ("captured" / "was repelled"; "accepted" / "turned
+ * down"), or one says the attempt failed, the failure word bearing on the act's own word, and the other tells the
+ * same act as done, with no outcome word ("crossed into the region" / "an unsuccessful attempt to cross").
  */
 function outcomePair(a: EventView, b: EventView): { values: [string, string]; keys: [string, string] } | null {
   const x = a.outcome;
   const y = b.outcome;
   if (x && y) return x.opposite === y.kind ? { values: [x.cue, y.cue], keys: [x.kind, y.kind] } : null;
   if (!a.mention || !b.mention || !sameAct(a, b)) return null;
-  if (x?.kind === 'failure' && !y) return { values: [x.cue, b.mention.trigger.text], keys: ['failure', 'success'] };
-  if (y?.kind === 'failure' && !x) return { values: [a.mention.trigger.text, y.cue], keys: ['success', 'failure'] };
+  if (x?.kind === 'failure' && x.adjacent && !y)
+    return { values: [x.cue, b.mention.trigger.text], keys: ['failure', 'success'] };
+  if (y?.kind === 'failure' && y.adjacent && !x)
+    return { values: [a.mention.trigger.text, y.cue], keys: ['success', 'failure'] };
   return null;
 }
 

@@ -113,6 +113,8 @@ export function disputesFrom(
     });
   }
   const disputes: Dispute[] = [];
+  // The same claims taking the same sides on one facet of two events ("the death", "the fall") are one dispute.
+  const told = new Set<string>();
   for (const group of groups.values()) {
     // A claim on two sides (it gives both figures) stays on the side where it was first found.
     const placed = new Set<string>();
@@ -123,6 +125,10 @@ export function disputesFrom(
       if (claims.length) positions.push({ value: p.value, claims, sources: sourcesOf(claims, views) });
     }
     if (positions.length < 2) continue;
+    const sides = positions.map((p) => [...p.claims].sort().join(' ')).sort();
+    const key = [group.facet, ...sides].join('\u0000');
+    if (told.has(key)) continue;
+    told.add(key);
     const dispute: Dispute = {
       id: `D${disputes.length + 1}`,
       event: group.event,

@@ -58,8 +58,9 @@ export interface EventView {
   /** The act is named too generally to tell one happening from another by the word ("make", "statement"). */
   light: boolean;
   /**
-   * Whether this act succeeded or failed, from outcome words next to its trigger ("foiled a hijack attempt",
-   * "the attack was repulsed"), not the trigger itself nor outcome words elsewhere in the claim.
+   * How this act ended, from outcome words next to its trigger ("foiled a hijack attempt", "the attack was
+   * repulsed"), else from the trigger itself when it names an outcome ("captured", "turned down"); not from
+   * outcome words elsewhere in the claim.
    */
   outcome: Cue | null;
   /** The day the claim puts the happening on, as days since 1970, when it says and it can be placed. */
@@ -73,12 +74,22 @@ export interface Cue {
   cue: string;
   /** The kind that cannot hold with this one ("failure" for "success"), when the lexicon pairs it. */
   opposite: string | null;
+  /**
+   * For an act's outcome: the cue bears on the act's own word, just before it ("an unsuccessful attempt", "foiled
+   * the raid") or just after it, past an auxiliary ("the raid was repelled", "the bid failed").
+   */
+  adjacent?: boolean;
 }
 
 /** Who or which country an actor stands for. */
 export interface Side {
   key: string;
   name: string;
+  /**
+   * What kind of doer the named entity is: a `person`, a `body` (a country, government, organisation or group),
+   * or a `place` that is no country (a mountain, a town: where something happened, seldom who did it).
+   */
+  doer: 'person' | 'body' | 'place';
 }
 
 export interface Place {
@@ -151,8 +162,10 @@ export class ViewContext {
     if (!entity) return null;
     const place = this.entity(entity.place) ?? entity;
     const country = place.geo?.country ?? entity.geo?.country;
-    if (country) return { key: `country:${country}`, name: place.geo?.countryName ?? place.name };
-    return { key: `entity:${(place ?? entity).id}`, name: (place ?? entity).name };
+    const doer =
+      entity.kind === 'person' ? 'person' : entity.type === 'place' && entity.kind !== 'country' ? 'place' : 'body';
+    if (country) return { key: `country:${country}`, name: place.geo?.countryName ?? place.name, doer };
+    return { key: `entity:${place.id}`, name: place.name, doer };
   }
 
   /** Where a place entity is. */
@@ -344,7 +357,20 @@ function outcomeAt(claim: CorpusClaim, mention: EventMention, text: string, lexi
   const { content } = claim;
   const before = words(text.slice(Math.max(content.start, mention.trigger.start - 80), mention.trigger.start));
   const after = words(text.slice(mention.trigger.end, Math.min(content.end, mention.trigger.end + 60)));
-  return classify([...before.slice(-10), '|', ...after.slice(0, 7)], lexicon.outcome, lexicon);
+  const cue = classify([...before.slice(-10), '|', ...after.slice(0, 7)], lexicon.outcome, lexicon);
+  if (!cue) {
+    const own = classify(words(mention.trigger.text), lexicon.outcome, lexicon);
+    return own && { ...own, adjacent: true };
+  }
+  // Just before the trigger, or before the attempt that governs it ("an unsuccessful attempt by a group to cross").
+  const attempt = before.findLastIndex((w) => intentions.has(w));
+  const lead =
+    attempt >= 0
+      ? [...before.slice(Math.max(0, attempt - 3), attempt + 1), '|', ...before.slice(-3)]
+      : before.slice(-3);
+  const next = after[0] !== undefined && auxiliaries.has(after[0]) ? after.slice(1, 3) : after.slice(0, 1);
+  const adjacent = classify([...lead, '|', ...next], lexicon.outcome, lexicon)?.kind === cue.kind;
+  return { ...cue, adjacent };
 }
 
 /** What a stance says of the act: -1 denied, 0 asked or conditional, 1 told. */

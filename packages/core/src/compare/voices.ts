@@ -1,7 +1,10 @@
+import type { ClaimView } from './view.js';
+
 /**
  * Independent voices: a sentence repeated inside one article, or wire copy reprinted by several outlets, is one
  * voice. Near-duplicates are found with word shingles and Jaccard similarity; candidates come from MinHash
- * banding, so the work grows with the number of texts, not with the number of pairs.
+ * banding, so the work grows with the number of texts, not with the number of pairs. One speaker quoted by
+ * several articles is one voice too (`sameSpeaker`): two reports of one denial do not dispute each other.
  */
 
 export interface VoiceOptions {
@@ -82,6 +85,39 @@ export function groupVoices(texts: readonly string[], options: VoiceOptions = {}
     }
   }
   return texts.map((_, i) => find(i));
+}
+
+/**
+ * Whether two claims speak with different voices: they come from different articles, or one article gives them
+ * to two different named speakers. A claim in the article's own voice, or whose speaker is only a pronoun or a
+ * description not resolved to an entity, is not set against another claim of its article.
+ */
+export function distinctVoices(a: ClaimView, b: ClaimView): boolean {
+  if (a.article.id !== b.article.id) return true;
+  if (!named(a) || !named(b)) return false;
+  if (a.speaker && b.speaker) return a.speaker !== b.speaker;
+  return a.speakerName.toLowerCase() !== b.speakerName.toLowerCase();
+}
+
+/** A pronoun, or a determiner and one noun ("the ministry", "a spokesman"): who it is, only the context tells. */
+const unnamed =
+  /^(?:(?:he|she|they|it|we|i|you|one|both|others?)|(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+\S+)$/i;
+
+function named(v: ClaimView): boolean {
+  if (!v.claim.source) return false;
+  return v.speaker !== null || !unnamed.test(v.claim.source.text.trim().replace(/\s+/g, ' '));
+}
+
+/**
+ * Whether two claims come from one speaker: the same entity, or the same name, or (in the articles' own voice)
+ * the same outlet. Claims whose speaker is only a pronoun or a bare description are not known to share one.
+ */
+export function sameSpeaker(a: ClaimView, b: ClaimView): boolean {
+  if (a.speaker && b.speaker) return a.speaker === b.speaker;
+  const own = (v: ClaimView) => v.claim.source === null && v.speaker === null;
+  if (own(a) && own(b)) return a.outlet === b.outlet && a.article.outlet !== null;
+  if (!named(a) || !named(b)) return false;
+  return a.speakerName.toLowerCase() === b.speakerName.toLowerCase();
 }
 
 /** Jaccard similarity of two sets. */

@@ -129,7 +129,7 @@ export function disputeMessage(state: CorpusState, dispute: Dispute): string {
 }
 
 function relatedMessage(state: CorpusState, claim: CorpusClaim, value: string | undefined): string {
-  const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? claim.source?.text) : claim.source?.text;
+  const speaker = state.corpus.speakerName(claim);
   return `${articleLabel(state, claim.article)}${speaker ? ` (${speaker})` : ''}${value ? `, “${value}”` : ''}: “${shorten(claim.content.text)}”`;
 }
 

@@ -45,7 +45,7 @@ export function explorer(
       const place = claimPlace(state, claim);
       if (!place) continue;
       const name = state.outlet(claim.article);
-      const speaker = claim.speaker ? (corpus.entity(claim.speaker)?.name ?? null) : (claim.source?.text ?? null);
+      const speaker = corpus.speakerName(claim);
       const label = shorten(claim.content.text, 90);
       // a paragraph the outlet repeats is one row, marked if either copy is contradicted
       const key = [name, speaker, label, claim.stance].join('\u0000');
@@ -136,7 +136,7 @@ export function counts(state: CorpusState | null, filter: FindingFilter, entry?:
       places: distinct('place'),
       claims: annotation.claims.filter((c) => c.source !== null).length,
       events: view.state
-        ? view.state.corpus.events.filter((e) => e.mentions.some((m) => triggers.has(m.mention))).length
+        ? new Set([...triggers].map((id) => view.state?.corpus.eventOfMention(id)).filter((e) => e !== undefined)).size
         : triggers.size,
       disputes: conflicts().filter((d) => d.positions.some((p) => p.claims.some((x) => claimIds.has(x)))).length,
     };

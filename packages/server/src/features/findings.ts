@@ -86,7 +86,7 @@ export function disputeItems(state: CorpusState | null, filter: FindingFilter): 
       const claim = claims[0];
       const place = claim ? claimPlace(state, claim) : null;
       if (!claim || !place) return;
-      const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? null) : (claim.source?.text ?? null);
+      const speaker = state.corpus.speakerName(claim);
       const value = d.positions[i]?.value ?? '';
       sides.push({ place, outlet: state.outlet(claim.article), speaker, text: claim.content.text, value });
     });

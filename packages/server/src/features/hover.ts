@@ -1,6 +1,6 @@
 import type { Claim, CorpusClaim, Dispute, DocumentEntity, Entity, Geo, Mention } from '@claimlens/core';
 import type { CorpusState } from '../workspace.js';
-import { type FindingFilter, findingKey, positionClaims, scoredDisputes, sourceNames } from './findings.js';
+import { type FindingFilter, findingKey, positionClaims, sourceNames } from './findings.js';
 import {
   articleLabel,
   claimPlace,
@@ -28,7 +28,7 @@ export function hoverMarkdown(view: View, offset: number, options: HoverOptions)
   if (mention) sections.push(entitySection(view, mention, options));
   const eventMention = eventMentionAt(view.annotation, offset);
   if (eventMention && view.state) {
-    const event = view.state.corpus.events.find((e) => e.mentions.some((m) => m.mention === eventMention.id));
+    const event = view.state.corpus.eventOfMention(eventMention);
     if (event) {
       const articles = new Set(event.mentions.map((m) => m.article)).size;
       sections.push(
@@ -116,9 +116,8 @@ function claimSection(view: View, claim: Claim, options: HoverOptions): string {
   if (!state) return [...lines, '_Other sources: workspace analysis is updating…_'].join('  \n');
   const corpusClaim = state.corpus.claim(claim.id);
   if (!corpusClaim) return lines.join('  \n');
-  for (const dispute of scoredDisputes(state, options)) {
-    if (dispute.positions.some((p) => p.claims.includes(claim.id)))
-      lines.push('', ...disputeLines(state, dispute, claim.id, options));
+  for (const dispute of state.corpus.disputesOf(claim)) {
+    if (dispute.confidence >= options.minConfidence) lines.push('', ...disputeLines(state, dispute, claim.id, options));
   }
   const others = state.corpus.otherSources(corpusClaim);
   const events = state.corpus.eventsOf(corpusClaim);
@@ -168,7 +167,7 @@ function disputeLines(state: CorpusState, dispute: Dispute, claimId: string, opt
 
 /** Outlet, speaker, stance and the start of what a claim says, on one line. */
 function sourceLabel(state: CorpusState, claim: CorpusClaim): string {
-  const speaker = claim.speaker ? (state.corpus.entity(claim.speaker)?.name ?? claim.source?.text) : claim.source?.text;
+  const speaker = state.corpus.speakerName(claim);
   return `${articleLabel(state, claim.article)} · ${speaker ?? 'the article itself'} · ${claim.stance}: “${shorten(claim.content.text, 70)}”`;
 }
 

@@ -17,7 +17,7 @@ export function definition(view: View, offset: number): Place | null {
   }
   const eventMention = eventMentionAt(view.annotation, offset);
   if (eventMention) {
-    const event = state.corpus.events.find((e) => e.mentions.some((m) => m.mention === eventMention.id));
+    const event = state.corpus.eventOfMention(eventMention);
     const first = event?.mentions.find((m) => m.article === view.entry.id) ?? event?.mentions[0];
     return first ? placeOf(state, first) : null;
   }
@@ -37,7 +37,7 @@ export function references(view: View, offset: number, includeDeclaration: boole
     spans = entity?.mentions ?? [];
     declaration = entity ? fullNameMention(entity, view.entry.id) : undefined;
   } else if (eventMention) {
-    spans = state.corpus.events.find((e) => e.mentions.some((m) => m.mention === eventMention.id))?.mentions ?? [];
+    spans = state.corpus.eventOfMention(eventMention)?.mentions ?? [];
   }
   const places: Place[] = [];
   for (const span of spans) {
