@@ -113,3 +113,5 @@ export {
 } from './read/metadata.js';
 export { type ResolvedEntities, resolveEntities } from './resolve/entities.js';
 export { type ArticleSpan, contains, makeSpan, overlaps, partitionPoint, type Span } from './span.js';
+export { type FoundClock, type FoundTime, findClocks, findTimes } from './time/find.js';
+export { dayOfTime, type When, whenConflicts, whenOf } from './time/when.js';

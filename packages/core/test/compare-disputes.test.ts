@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay } from '../src/compare/view.js';
 import { compareClaims } from '../src/index.js';
 import { type ArticleSpec, buildInput, type EntitySpec } from './fixtures/compare/build.js';
 
@@ -106,16 +105,5 @@ describe('disputes', () => {
     const { disputes, agreements } = run([toll('a', 'Police', '12 people'), toll('b', 'Police', 'twelve people')]);
     expect(disputes).toEqual([]);
     expect(agreements.length).toBeLessThanOrEqual(1);
-  });
-});
-
-describe('calendar days in claims', () => {
-  it('reads written dates and not words that start like a month', () => {
-    expect(calendarDay('on Mar 20 police said')).toEqual([3, 20]);
-    expect(calendarDay('August 5th, 2014')).toEqual([8, 5]);
-    expect(calendarDay('on 12 March')).toEqual([3, 12]);
-    expect(calendarDay('12 marines were hurt')).toBeNull();
-    expect(calendarDay('they decided 3 weeks ago')).toBeNull();
-    expect(calendarDay('Feb 30, 2014')).toBeNull();
   });
 });

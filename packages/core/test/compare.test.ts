@@ -528,7 +528,7 @@ describe('compareClaims: sibling events', () => {
       crossings('New Delhi said an Indian patrol crossed into Pakistan on Wednesday.', 'V1'),
     );
     expect(kinds(contradictions)).toEqual([['other', null]]);
-    expect(contradictions[0]?.values).toEqual(['Mar 1', 'Mar 3']);
+    expect(contradictions[0]?.values).toEqual(['Monday, Mar 1', 'Wednesday, Mar 3']);
   });
 
   it('compares a denial that the event stage put in its own event', () => {

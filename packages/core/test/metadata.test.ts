@@ -43,6 +43,18 @@ describe('inferMetadata', () => {
     expect(inferMetadata(`# Troops pull back\n\n${body}`, 'markdown').values).toEqual({ title: 'Troops pull back' });
   });
 
+  it('dates an article by a dateline or time stamp at its top, else by its address, never by a date in prose', () => {
+    expect(inferMetadata(`Navy foils attack\nTNN Nov 12, 2011, 05.51AM IST MUMBAI:\n${body}`).values.date).toBe(
+      '2011-11-12',
+    );
+    expect(inferMetadata(`Published on: Fri, 11 Nov 2011 at 09:56 IST\n${body}`).values.date).toBe('2011-11-11');
+    expect(inferMetadata(`http://example.com/2013/aug/02/host-named\n${body}`).values.date).toBe('2013-08-02');
+    expect(inferMetadata(`http://example.com/2011-11-12/india/story\n${body}`).values.date).toBe('2011-11-12');
+    expect(inferMetadata(`http://example.com/2011/02/30/story\n${body}`).values.date).toBeUndefined();
+    const prose = `${body} ${body} The first such attack came on June 3, 2009, officials said, in the same waters.`;
+    expect(inferMetadata(`${body}\n${prose}`).values.date).toBeUndefined();
+  });
+
   it('never invents: outlets quoted in prose, and prose alone, give nothing', () => {
     expect(inferMetadata(body).values).toEqual({});
     expect(inferMetadata(`A spokesman told Reuters that ${body} An AFP correspondent saw it.`).values).toEqual({});

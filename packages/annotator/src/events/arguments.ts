@@ -1,4 +1,4 @@
-import type { EventArguments, Mention, Span } from '@claimlens/core';
+import type { EventArguments, FoundTime, Mention, Span } from '@claimlens/core';
 import type { Token } from '../text/tokenize.js';
 import type { Found } from './time.js';
 import { functionWords, type Trigger } from './triggers.js';
@@ -14,7 +14,7 @@ export interface SentenceContext {
   /** Whether each token is a verb. */
   verbs: readonly boolean[];
   /** Time expressions in the sentence (`findTimes` over its tokens). */
-  times: readonly Found[];
+  times: readonly FoundTime[];
   /** Counted things in the sentence (`findQuantities` over its tokens). */
   quantities: readonly Found[];
 }

@@ -1,9 +1,9 @@
-import type { Claim, EventMention, Mention } from '@claimlens/core';
+import { type Claim, type EventMention, findTimes, type Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { findArguments } from '../events/arguments.js';
 import { defaultEventLexicon, type EventLexicon, synsetsOf } from '../events/lexicon.js';
-import { findQuantities, findTimes } from '../events/time.js';
+import { findQuantities } from '../events/time.js';
 import { findTriggers, isEventWord, isHeadline, isVerb } from '../events/triggers.js';
 import type { Token } from '../text/tokenize.js';
 import '../types.js';

@@ -1,5 +1,7 @@
 import type { ContradictionKind } from '../contradiction.js';
 import type { Facet } from '../dispute.js';
+import type { FoundClock } from '../time/find.js';
+import { daysApart, timeKey, timeName } from '../time/when.js';
 import { compareQuantities, type Quantity, sameThing } from './quantity.js';
 import type { EventView, Place, Side } from './view.js';
 import { jaccard, sameSpeaker } from './voices.js';
@@ -118,14 +120,8 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= 2) {
     findings.push({ kind: 'certainty', values: [certaintyWord(x.certainty), certaintyWord(y.certainty)] });
   }
-  if (a.day !== null && b.day !== null && Math.abs(a.day - b.day) > 1) {
-    findings.push({
-      kind: 'other',
-      facet: 'time',
-      values: [dayName(a.day), dayName(b.day)],
-      keys: [String(a.day), String(b.day)],
-    });
-  }
+  const time = timeFinding(a, b);
+  if (time) findings.push(time);
   if (findings.length) return { relation: 'contradict', findings };
   return about ? { relation: 'agree', findings: [] } : unrelated();
 }
@@ -295,9 +291,31 @@ function certaintyWord(c: number): string {
   return c >= 2 ? 'confirmed' : c >= 1 ? 'stated' : c > 0 ? 'claimed' : 'unconfirmed';
 }
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * Days two accounts of one happening may disagree by: further apart, the event stage has joined two
+ * happenings (last week's arrest and this week's), which is not a dispute about either one's day.
+ */
+const maxDaysApart = 7;
 
-function dayName(day: number): string {
-  const date = new Date(day * 86_400_000);
-  return `${months[date.getUTCMonth()]} ${date.getUTCDate()}`;
+/** Minutes two clock times of one act may differ by ("about 10 a.m." and "10:20 a.m.") and still agree. */
+const clockTolerance = 30;
+
+/**
+ * Two times that cannot both be the act's: different days, at most a week apart (a date or a day of a month, or
+ * a weekday or a relative day placed by its article's date: "Thursday" against "Friday"; a weekday in an
+ * undated article is not placed, since two undated articles' "Friday" need not be one week's), or, on days that can, clock times more than
+ * half an hour apart once each is turned into UTC by its zone (a zone on one side only is not compared).
+ */
+function timeFinding(a: EventView, b: EventView): Finding | null {
+  const apart = daysApart(a.when, b.when);
+  if (apart !== null && apart >= 1 && apart <= maxDaysApart && a.when && b.when) {
+    const values: [string, string] = [timeName(a.when), timeName(b.when)];
+    return { kind: 'other', facet: 'time', values, keys: [timeKey(a.when), timeKey(b.when)] };
+  }
+  const [x, y] = [a.clock, b.clock];
+  if (!x || !y || (x.offset === null) !== (y.offset === null)) return null;
+  const utc = (c: FoundClock) => c.minutes - (c.offset ?? 0);
+  const minutes = Math.abs(utc(x) - utc(y)) % 1440;
+  if (Math.min(minutes, 1440 - minutes) <= clockTolerance) return null;
+  return { kind: 'other', facet: 'time', values: [x.text, y.text], keys: [String(utc(x)), String(utc(y))] };
 }

@@ -4,6 +4,8 @@ import type { DocumentAnnotation } from '../document.js';
 import type { Entity, Mention } from '../entity.js';
 import type { EventMention } from '../event.js';
 import { partitionPoint, type Span } from '../span.js';
+import { type FoundClock, type FoundTime, findClocks, findTimes } from '../time/find.js';
+import { isExplicitDay, type When, whenOf } from '../time/when.js';
 import { type CompareLexicon, type CueList, emptyCompareLexicon, stopWords } from './lexicon.js';
 import { parseQuantities, type Quantity, singular } from './quantity.js';
 
@@ -33,8 +35,10 @@ export interface ClaimView {
   specific: ReadonlySet<string>;
   /** Publication time in ms, when the article has a date. */
   time: number | null;
-  /** An explicit calendar date in the content ("April 16"), as [month, day]. */
-  calendar: [number, number] | null;
+  /** The dates, weekdays and relative days written in the content ("April 16", "on Friday"), offsets in it. */
+  written: FoundTime[];
+  /** The first clock time written in the content ("about 11am IST"). */
+  clock: FoundClock | null;
   /** The text that decides whether two claims are copies of each other: the claim's sentence(s). */
   sentence: string;
 }
@@ -63,8 +67,15 @@ export interface EventView {
    * outcome words elsewhere in the claim.
    */
   outcome: Cue | null;
-  /** The day the claim puts the happening on, as days since 1970, when it says and it can be placed. */
+  /**
+   * When the claim puts the happening: the time of its mention of the event, else the date written in its
+   * content, read against the article's date; only a day, a day of a month or a weekday.
+   */
+  when: When | undefined;
+  /** The day of `when`, as days since 1970, when it can be placed. */
   day: number | null;
+  /** The clock time the claim gives for the act, when one stands near its trigger. */
+  clock: FoundClock | null;
   /** The short paraphrase used in explanations, made when first needed. */
   paraphrase?: string;
 }
@@ -266,7 +277,8 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
     anchors: anchors.size > 0 ? anchors : none,
     specific: specific.size > 0 ? specific : none,
     time: Number.isFinite(time) ? time : null,
-    calendar: calendarDay(content),
+    written: findTimes(content),
+    clock: findClocks(content)[0] ?? null,
     sentence: claimSentence(ctx, claim, article),
   };
 }
@@ -321,6 +333,12 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentions: Mention
   const args = mention?.arguments ?? {};
   const place = (span: Span | undefined, id?: string) =>
     ctx.place(ctx.argumentEntity(article.id, span, id, 'place')) ?? ctx.placeOfActor(article.id, span);
+  const told = whenOf(args.timeValue, article.date);
+  const when = isExplicitDay(told) ? told : writtenNear(base, mention);
+  // A clock time tells this act's time when it stands near its trigger ("opened fire about 10 a.m.").
+  const clockAt = base.clock && claim.content.start + base.clock.start;
+  const clock =
+    mention && clockAt !== null && Math.abs(clockAt - mention.trigger.start) <= nearTrigger ? base.clock : null;
   let quantity: Quantity | null = null;
   if (args.quantity) quantity = parseQuantities(args.quantity.text)[0] ?? null;
   // "Islamabad denied its troops crossed": a possessive agent stands for the speaker's side.
@@ -348,8 +366,36 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentions: Mention
     place: place(args.place, args.placeEntity),
     quantity,
     outcome: mention ? outcomeAt(claim, mention, article.text, ctx.lexicon) : null,
-    day: dayOf(args.timeValue, base),
+    when,
+    day: when?.kind === 'day' ? when.day : null,
+    clock,
   };
+}
+
+/**
+ * The day written nearest a trigger, on its line and within `nearTrigger` characters ("on Thursday
+ * intercepted"), read against the article's date; a date in another clause tells of something else.
+ */
+function writtenNear(base: ClaimView, mention: EventMention | null): When | undefined {
+  if (!mention) return undefined;
+  const { content } = base.claim;
+  const text = base.article.text;
+  let best: When | undefined;
+  let bestDistance = nearTrigger + 1;
+  for (const t of base.written) {
+    const start = content.start + t.start;
+    const end = content.start + t.end;
+    const distance = end <= mention.trigger.start ? mention.trigger.start - end : start - mention.trigger.end;
+    if (distance < 0 || distance >= bestDistance) continue;
+    const between =
+      end <= mention.trigger.start ? text.slice(end, mention.trigger.start) : text.slice(mention.trigger.end, start);
+    if (between.includes('\n')) continue;
+    const when = whenOf(t.value, base.article.date);
+    if (!isExplicitDay(when)) continue;
+    best = when;
+    bestDistance = distance;
+  }
+  return best;
 }
 
 /** Outcome words within a few words of a trigger, inside the claim's content, the trigger's own word left out. */
@@ -422,36 +468,14 @@ const intentions = new Set(
   ),
 );
 
+/** Characters between a trigger and a clock time that tells its time. */
+const nearTrigger = 80;
+
 /** The anchors of a claim about no entity, shared by all such views. */
 const none: ReadonlySet<string> = new Set();
 
-const msPerDay = 86_400_000;
 /** Kinds of entity that many claims of a story share, so sharing one says little. */
 const broad = new Set(['country', 'region', 'government', 'location']);
-
-/**
- * The day a normalised time names (`2014-04-16`, `*-04-16`, `weekday:5`, `rel:yesterday`), placed with the
- * article's date where it needs one; else the calendar date written in the content.
- */
-function dayOf(value: string | undefined, base: ClaimView): number | null {
-  const published = base.time === null ? null : Math.floor(base.time / msPerDay);
-  const year = base.time === null ? 2000 : new Date(base.time).getUTCFullYear();
-  if (value) {
-    const full = /^(\*|\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (full)
-      return Date.UTC(full[1] === '*' ? year : Number(full[1]), Number(full[2]) - 1, Number(full[3])) / msPerDay;
-    const weekday = /^weekday:(\d)$/.exec(value);
-    if (weekday && published !== null) {
-      // The latest such weekday on or before publication (1970-01-01 was a Thursday, weekday 4).
-      const today = (published + 4) % 7;
-      return published - ((today - (Number(weekday[1]) % 7) + 7) % 7);
-    }
-    const relative = /^rel:(today|yesterday|tonight|overnight)$/.exec(value);
-    if (relative && published !== null) return relative[1] === 'yesterday' ? published - 1 : published;
-  }
-  if (base.calendar) return Date.UTC(year, base.calendar[0] - 1, base.calendar[1]) / msPerDay;
-  return null;
-}
 
 /** Lower-case word tokens of a text. */
 export function words(text: string): string[] {
@@ -551,26 +575,6 @@ function certaintyOf(
   if (confirm.some((c) => !c.negated)) return 2;
   if (confirm.length) return 0;
   return 1;
-}
-
-/** A month's full name or its abbreviation as a whole word ("Mar 12", "12 March"; not "12 marines", "decided 3"). */
-const monthWord =
-  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)';
-const monthPattern = new RegExp(
-  `\\b${monthWord}(?:\\.|\\b)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthWord}\\b`,
-  'i',
-);
-const monthIndex = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** Days in each month, February in a leap year. */
-const monthLength = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The calendar day written in a text, as [month, day]; a day the month does not have ("Feb 30") is not read. */
-export function calendarDay(text: string): [number, number] | null {
-  const m = monthPattern.exec(text);
-  if (!m) return null;
-  const month = monthIndex.indexOf((m[1] ?? m[4] ?? '').toLowerCase().slice(0, 3));
-  const day = Number(m[2] ?? m[3]);
-  return month >= 0 && day >= 1 && day <= (monthLength[month] ?? 0) ? [month + 1, day] : null;
 }
 
 function claimSentence(ctx: ViewContext, claim: CorpusClaim, article: Article): string {

@@ -3,7 +3,7 @@ import type { DocumentAnnotation } from '../document.js';
 import type { Geo } from '../entity.js';
 import type { EventMention } from '../event.js';
 import { partitionPoint } from '../span.js';
-import { type When, whenOf } from './when.js';
+import { type When, whenOf } from '../time/when.js';
 
 /** An event mention in its article. */
 export interface Placed {

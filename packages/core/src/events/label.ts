@@ -1,6 +1,6 @@
 import type { EventMention } from '../event.js';
+import { whenOf } from '../time/when.js';
 import type { Placed } from './compatible.js';
-import { whenOf } from './when.js';
 
 const months = 'January February March April May June July August September October November December'.split(' ');
 const weekdays = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ');

@@ -1,6 +1,6 @@
 import type { EventMention } from '../event.js';
+import { whenConflicts } from '../time/when.js';
 import { differs, type EntityInfo, opposite, type Placed, type Profile, sameStatement } from './compatible.js';
-import { whenConflicts } from './when.js';
 import type { Relation, WordNet } from './wordnet.js';
 
 /**

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import type { Message } from '../message.js';
+import { findTimes, monthNumber } from '../time/find.js';
 
 /** The metadata fields claimlens reads; each is null when nothing says it. */
 export interface Metadata {
@@ -189,7 +190,9 @@ export function pickMetadata(record: Record<string, unknown>): Partial<Metadata>
 /**
  * Metadata that the text itself states: a wire dateline "(Reuters) -", a credit "— AFP" or "X and wire services",
  * "© 2014 Outlet" / "Copyright Outlet", "follow X's live updates", "Skip to more X sites", "Title:/Date:/URL:" header
- * lines, a line that is only a URL, a line that is only a date near the top, a byline "By X", and in Markdown the first `# heading` as the title. Never guesses:
+ * lines, a line that is only a URL, a line that is only a date near the top, else a short dateline or time stamp
+ * with a year among the first five lines, else the date in the page address's path, a byline "By X", and in
+ * Markdown the first `# heading` as the title. Never guesses:
  * a field no pattern finds stays absent.
  */
 export function inferMetadata(text: string, format: 'markdown' | 'plaintext' = 'plaintext'): FoundMetadata {
@@ -288,6 +291,16 @@ export function inferMetadata(text: string, format: 'markdown' | 'plaintext' = '
     if (looksLikeDate(line.text) && line.text.trim().length <= 40 && /\d{4}/.test(line.text))
       set('date', line.text, line.start, line.end);
   }
+  // A dateline or time stamp among the first lines ("TNN Nov 12, 2011, 05.51AM IST MUMBAI:", "Published on:
+  // Fri, 11 Nov 2011 at 09:56 IST"): a short line that gives a date with its year.
+  for (const line of head.slice(0, 5)) {
+    const date = line.text.length <= 80 ? fullDate(line.text) : undefined;
+    if (date) set('date', date.value, line.start, line.end);
+  }
+  for (const line of head) {
+    const date = /^\s*<?https?:\/\/\S+?>?\s*$/.test(line.text) ? dateInUrl(line.text) : null;
+    if (date) set('date', date, line.start, line.end);
+  }
   return found;
 }
 
@@ -314,23 +327,17 @@ export function mergeMetadata(sources: { source: MetadataSource; found: FoundMet
   return { metadata, provenance };
 }
 
-const months =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The first date with its year (`2014-08-05`) a text writes, by the one time reader. */
+function fullDate(text: string): { start: number; value: string } | undefined {
+  return findTimes(text).find((t) => /^\d{4}-\d{2}-\d{2}$/.test(t.value));
+}
 
+/** A value that is a date: ISO (with a time), or a written date with its year, after at most a weekday. */
 function looksLikeDate(value: string): boolean {
   const v = value.trim();
-  return (
-    /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ||
-    new RegExp(
-      `^(?:(?:mon|tue|wed|thu|fri|sat|sun)\\w*,?\\s+)?(?:${months})\\.?\\s+\\d{1,2},?\\s+\\d{4}(?:\\b.*)?$`,
-      'i',
-    ).test(v) ||
-    new RegExp(
-      `^(?:(?:mon|tue|wed|thu|fri|sat|sun)\\w*,?\\s+)?\\d{1,2}\\s+(?:${months})\\.?,?\\s+\\d{4}(?:\\b.*)?$`,
-      'i',
-    ).test(v)
-  );
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) return true;
+  const date = fullDate(v);
+  return !!date && /^(?:\p{L}{3,9}\.?,?\s+)?$/u.test(v.slice(0, date.start));
 }
 
 /** `2014-08-05` for dates written in a recognised form; other strings unchanged. */
@@ -338,14 +345,16 @@ export function normaliseDate(value: string): string {
   const v = value.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const mdy = new RegExp(`(${months})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'i').exec(v);
-  const dmy = new RegExp(`(\\d{1,2})\\s+(${months})\\.?,?\\s+(\\d{4})`, 'i').exec(v);
-  const [month, day, year] = mdy ? [mdy[1], mdy[2], mdy[3]] : dmy ? [dmy[2], dmy[1], dmy[3]] : [];
-  if (month && day && year) {
-    const index = monthNames.indexOf(month.slice(0, 3).toLowerCase()) + 1;
-    return `${year}-${String(index).padStart(2, '0')}-${day.padStart(2, '0')}`;
-  }
-  return v;
+  return fullDate(v)?.value ?? v;
+}
+
+/** The date a page address carries in its path (`/2013/08/02/`, `/2011-11-12/`, `/2013/aug/02/`). */
+function dateInUrl(url: string): string | null {
+  const m = /\/((?:19|20)\d\d)[/-](\d{1,2}|[a-z]{3})[/-](\d{1,2})(?=[/._-])/i.exec(url);
+  if (!m) return null;
+  const month = /^\d/.test(m[2] ?? '') ? Number(m[2]) : monthNumber(m[2] ?? '');
+  const pad = (n: number | string) => String(n).padStart(2, '0');
+  return findTimes(`${m[1]}-${pad(month)}-${pad(m[3] ?? '')}`)[0]?.value ?? null;
 }
 
 function normaliseValue(value: unknown): string | null {

@@ -1,3 +1,5 @@
+import calendar from './calendar.json' with { type: 'json' };
+
 /**
  * When a mention says its happening took place, as far as the text and the article's date tell:
  * a day, a day of a year not given, a weekday, a month, a year, or, for a mention that gives no time, a
@@ -71,7 +73,7 @@ export function whenOf(
   }
   if (dated === undefined || !value.startsWith('rel:')) return undefined;
   const rel = value.slice(4);
-  if (rel === 'today' || rel === 'tonight') return { kind: 'day', day: dated };
+  if (rel === 'today' || rel === 'tonight' || rel === 'overnight') return { kind: 'day', day: dated };
   if (rel === 'yesterday' || rel === 'last night') return { kind: 'day', day: dated - 1 };
   const year = new Date(dated * 86_400_000).getUTCFullYear();
   if (rel === 'last year') return { kind: 'year', from: epochDay(year - 1, 1, 1), to: epochDay(year, 1, 1) - 1 };
@@ -80,6 +82,79 @@ export function whenOf(
   if (rel.startsWith('this')) return { kind: 'window', from: dated - 31, to: dated + 7 };
   return undefined;
 }
+
+/**
+ * The day a time names, when it names one: a date, or a day of the month, a weekday or a relative day placed
+ * against the article's date. Days count from 1970-01-01.
+ */
+export function dayOfTime(value: string | undefined, articleDate: string | null | undefined): number | null {
+  const when = value ? whenOf(value, articleDate) : undefined;
+  return when?.kind === 'day' ? when.day : null;
+}
+
+/**
+ * Days between two days or days of a month (a day of a month is placed in the year of the other, or counted
+ * within one year when neither has one), or null when either is not a day.
+ */
+export function daysApart(a: When | undefined, b: When | undefined): number | null {
+  const ofYear = (w: When | undefined, year: number) =>
+    w?.kind === 'day' ? w.day : w?.kind === 'monthDay' ? epochDay(year, w.month, w.date) : null;
+  const year = (w: When | undefined) => (w?.kind === 'day' ? new Date(w.day * 86_400_000).getUTCFullYear() : null);
+  const y = year(a) ?? year(b) ?? 2001;
+  const x = ofYear(a, y);
+  const z = ofYear(b, y);
+  if (x === null || z === null) return null;
+  const d = Math.abs(x - z);
+  return year(a) === null && year(b) === null ? Math.min(d, 365 - d) : d;
+}
+
+/** Whether a time names a day, or a day of a month or a weekday (not a month, a year or a window around the article's date). */
+export function isExplicitDay(when: When | undefined): boolean {
+  return when?.kind === 'day' || when?.kind === 'monthDay' || when?.kind === 'weekday';
+}
+
+/** A time as a reader would name it: "Friday, Nov 11", "Nov 11", "Friday", "2014". */
+export function timeName(when: When): string {
+  switch (when.kind) {
+    case 'day': {
+      const date = new Date(when.day * 86_400_000);
+      return `${weekdayNames[date.getUTCDay()]}, ${monthNames[date.getUTCMonth()]} ${date.getUTCDate()}`;
+    }
+    case 'monthDay':
+      return `${monthNames[when.month - 1]} ${when.date}`;
+    case 'weekday':
+      return weekdayNames[when.weekday] ?? '';
+    default: {
+      const from = new Date(when.from * 86_400_000);
+      const to = new Date(when.to * 86_400_000);
+      const day = (d: Date) => `${monthNames[d.getUTCMonth()]} ${d.getUTCDate()}`;
+      return when.kind === 'year' ? String(from.getUTCFullYear()) : `${day(from)} to ${day(to)}`;
+    }
+  }
+}
+
+/**
+ * What identifies a time, so that claims naming the same one share a position: a day by its month and date
+ * (the accounts of one story lie within a year), so "Thursday" placed on Nov 10 and "Nov 10" meet.
+ */
+export function timeKey(when: When): string {
+  switch (when.kind) {
+    case 'day': {
+      const date = new Date(when.day * 86_400_000);
+      return `date:${date.getUTCMonth() + 1}-${date.getUTCDate()}`;
+    }
+    case 'monthDay':
+      return `date:${when.month}-${when.date}`;
+    case 'weekday':
+      return `weekday:${when.weekday}`;
+    default:
+      return `${when.kind}:${when.from}-${when.to}`;
+  }
+}
+
+const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const monthNames = (calendar.months as string[][]).map((names) => capital((names[1] ?? names[0] ?? '').slice(0, 3)));
+const weekdayNames = (calendar.weekdays as string[]).map(capital);
 
 /** Whether two times cannot be the same happening's (a day of tolerance either way for "overnight"). */
 export function whenConflicts(a: When | undefined, b: When | undefined): boolean {
