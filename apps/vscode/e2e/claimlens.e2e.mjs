@@ -487,38 +487,34 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
           );
         }
       }
-      // The map in light, dark and high-contrast themes: land, water and borders must stand apart in each.
-      const settingsFile = join(home, 'user-data', 'User', 'settings.json');
-      const userSettings = readFileSync(settingsFile, 'utf8');
-      try {
-        // From the default light theme, each switch changes the land's colour: wait for the new one.
-        let previous = (await mapContrast())?.land;
-        for (const theme of ['Dark 2026', 'Default High Contrast', 'Default High Contrast Light', 'Light 2026']) {
-          writeFileSync(
-            settingsFile,
-            `${JSON.stringify({ ...JSON.parse(userSettings), 'workbench.colorTheme': theme }, null, 2)}\n`,
-          );
-          const highContrast = theme.includes('High Contrast');
-          /** @type {Awaited<ReturnType<typeof mapContrast>>} */
-          let contrast;
-          await poll(
-            async () => {
-              contrast = await mapContrast();
-              return contrast !== undefined && contrast.land !== previous;
-            },
-            { timeoutMs: 30_000, intervalMs: 500, what: `the map webview in the theme ${theme}` },
-          ).catch(() => undefined);
-          previous = contrast?.land;
-          await page.waitForTimeout(500);
-          await screenshot(`story-map-${theme.toLowerCase().replace(/\s+/g, '-')}`);
-          console.log(`map in ${theme}: ${JSON.stringify(contrast)}`);
-          assert.ok(contrast, `no map to measure in the theme ${theme}`);
-          // Borders against the land they divide, and (with tints) land against water, by WCAG contrast ratio.
-          assert.ok(contrast.bordersOnLand >= (highContrast ? 3 : 1.8), `faint borders in ${theme}`);
-          if (!highContrast) assert.ok(contrast.landOnWater >= 1.1, `land and water alike in ${theme}`);
-        }
-      } finally {
-        writeFileSync(settingsFile, userSettings);
+      // The map in light, dark and high-contrast themes (picked as a user does): land, water and borders must
+      // stand apart in each. From the default light theme, each switch changes the land's colour: wait for it.
+      let previous = (await mapContrast())?.land;
+      for (const theme of ['Dark 2026', 'Dark High Contrast', 'Light High Contrast', 'Light 2026']) {
+        await runCommand(page, 'Preferences: Color Theme');
+        const input = page.locator('.quick-input-widget input').first();
+        await input.waitFor({ state: 'visible' });
+        await input.fill(theme);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+        await page.keyboard.press('Enter');
+        const highContrast = theme.includes('High Contrast');
+        /** @type {Awaited<ReturnType<typeof mapContrast>>} */
+        let contrast;
+        await poll(
+          async () => {
+            contrast = await mapContrast();
+            return contrast !== undefined && contrast.land !== previous;
+          },
+          { timeoutMs: 30_000, intervalMs: 500, what: `the map webview in the theme ${theme}` },
+        ).catch(() => undefined);
+        previous = contrast?.land;
+        await page.waitForTimeout(500);
+        await screenshot(`story-map-${theme.toLowerCase().replace(/\s+/g, '-')}`);
+        console.log(`map in ${theme}: ${JSON.stringify(contrast)}`);
+        assert.ok(contrast, `no map to measure in the theme ${theme}`);
+        // Borders against the land they divide, and (with tints) land against water, by WCAG contrast ratio.
+        assert.ok(contrast.bordersOnLand >= (highContrast ? 3 : 1.8), `faint borders in ${theme}`);
+        if (!highContrast) assert.ok(contrast.landOnWater >= 1.1, `land and water alike in ${theme}`);
       }
     }),
   );

@@ -141,14 +141,7 @@ export class Annotating implements vscode.Disposable {
   /** Unlink the mention at the cursor from a wrong merge: it becomes an entity of its own, named by its words. */
   async unlink(): Promise<void> {
     const editor = articleEditor();
-    if (!editor) return;
-    const range = editor.document.getWordRangeAtPosition(editor.selection.active) ?? editor.selection;
-    const entity = await vscode.window.showInputBox({
-      title: 'claimlens: unlink — the name of the entity this mention stands for alone',
-      value: editor.document.getText(editor.selection.isEmpty ? range : editor.selection),
-    });
-    if (!entity) return;
-    await this.#send(editor, { action: 'link', entity });
+    if (editor) await this.#send(editor, { action: 'unlink' });
   }
 
   /** Remove the human annotations at the cursor, or one picked in the explorer. */

@@ -238,11 +238,12 @@ export const storyRequest = request<null, StoryModelResult>('claimlens/story');
 /**
  * What to do at a range of an article: `tag` it as an actor or place (with a kind), mark a `claim` (the range is
  * its content), `reject` or `accept` what the machine found there, `link` the mention there to an entity by
- * name, or `remove` human annotations there (or the one with `id`).
+ * name, `unlink` it (an entity of its own, named by its words), or `remove` human annotations there (or the one
+ * with `id`).
  */
 export interface AnnotateParams {
   uri: string;
-  action: 'tag' | 'claim' | 'reject' | 'accept' | 'link' | 'remove';
+  action: 'tag' | 'claim' | 'reject' | 'accept' | 'link' | 'unlink' | 'remove';
   range: Range;
   /** The document version the range is in; refused when the server has analysed another. */
   version: number;

@@ -94,15 +94,23 @@ export function annotationChange(snapshot: Snapshot, params: AnnotateParams, cre
         message: `Accepted the ${found.what} ${words(found.span)}; it stays when the model changes.`,
       };
     }
-    case 'link': {
-      const name = params.entity?.trim();
-      if (!name) return { refused: 'Expected the name of the entity to link to.' };
+    case 'link':
+    case 'unlink': {
       const mention = snapshot.annotation.mentions.find((m) => overlapsOrTouches(m, range));
-      if (!mention) return { refused: 'Put the cursor on an actor or place to link it.' };
+      if (!mention) return { refused: `Put the cursor on an actor or place to ${params.action} it.` };
+      // Unlinked, a mention stands for an entity of its own, named by its words.
+      const name =
+        params.action === 'unlink'
+          ? text.slice(mention.start, mention.end).replace(/\s+/g, ' ')
+          : params.entity?.trim();
+      if (!name) return { refused: 'Expected the name of the entity to link to.' };
       const annotation = make(mention, { tag: mention.type, kind: mention.kind, entity: name });
       return {
         edit: (list) => [...list.filter((a) => !(at(mention)(a) && isMentionTag(a))), annotation],
-        message: `Linked ${words(mention)} to ${name}.`,
+        message:
+          params.action === 'unlink'
+            ? `Unlinked ${words(mention)}: it is an entity of its own.`
+            : `Linked ${words(mention)} to ${name}.`,
       };
     }
     case 'remove': {
