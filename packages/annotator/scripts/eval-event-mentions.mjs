@@ -29,7 +29,7 @@ async function main(argv) {
   const eventOptions = JSON.parse(option('--events') ?? '{}');
   const without = (option('--without') ?? '').split(',').filter(Boolean);
   const { createAnnotator, lemmatize } = await import('../dist/index.js');
-  const { defaultEventLexicon } = await import('../dist/events/lexicon.js');
+  const { defaultEventLexicon } = await import('../dist/events/event-lexicon.js');
   const shipped = defaultEventLexicon();
   const typed = JSON.parse(readFileSync(new URL('../data/events/types.json', import.meta.url), 'utf8'));
   const index = readSentenceIndex(folder);

@@ -34,7 +34,7 @@ export function createAnnotator(options: PipelineOptions = {}): Annotator {
         sentences: (file.data.sentences ?? []).map(({ start, end }) => ({ start, end })),
         messages: file.messages.map((m): Message => {
           const message: Message = {
-            code: (m.ruleId ?? 'analysis/timeout') as MessageCode,
+            code: (m.ruleId ?? 'analysis/failed') as MessageCode,
             severity: m.fatal ? 'error' : m.fatal === false ? 'warning' : 'info',
             reason: m.reason,
           };

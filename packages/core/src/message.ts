@@ -13,6 +13,8 @@ export const messageCodes = {
   'place/conflicting-regions': 'The article puts the same place in two different regions.',
   'config/invalid': 'The claimlens configuration file is not valid.',
   'analysis/timeout': 'Analysis of the file took too long and was abandoned.',
+  'analysis/failed': 'Analysis of the file stopped on an error; the other files are analysed.',
+  'corpus/failed': 'Building the corpus across the articles stopped on an error.',
   'annotations/invalid': 'Part of a human annotations file is not valid and was ignored; the rest applies.',
   'annotations/orphaned': 'A human annotation no longer fits its article and is kept in the file unapplied.',
   'annotations/no-article': 'An annotations file whose article no longer exists; it is kept.',

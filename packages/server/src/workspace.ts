@@ -324,11 +324,12 @@ export class Workspace {
       this.#options.didAnalyse?.(entry);
     } catch (error) {
       if (this.entries.get(entry.uri) !== entry || entry.generation !== generation) return;
-      const reason =
-        error instanceof TimeoutError
-          ? `${entry.id}: ${error.message}`
-          : `${entry.id}: analysis failed: ${error instanceof Error ? error.message : String(error)}`;
-      entry.failure = { code: 'analysis/timeout', severity: 'warning', reason, path: entry.path };
+      const timedOut = error instanceof TimeoutError;
+      const reason = timedOut
+        ? `${entry.id}: ${error.message}`
+        : `${entry.id}: analysis failed: ${error instanceof Error ? error.message : String(error)}`;
+      const code = timedOut ? 'analysis/timeout' : 'analysis/failed';
+      entry.failure = { code, severity: 'warning', reason, path: entry.path };
       this.#options.builder.delete(entry.id);
       entry.analysed = null;
       this.#corpusDirty = true;
@@ -391,7 +392,7 @@ export class Workspace {
       this.#options.didBuildCorpus?.(this.state);
     } catch (error) {
       const reason = `Building the corpus failed: ${error instanceof Error ? error.message : String(error)}`;
-      this.#options.didFail?.(null, { code: 'analysis/timeout', severity: 'error', reason });
+      this.#options.didFail?.(null, { code: 'corpus/failed', severity: 'error', reason });
     } finally {
       this.#building = false;
     }

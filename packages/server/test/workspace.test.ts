@@ -57,7 +57,8 @@ describe('the workspace model', () => {
     workspace.set(article('bad.txt', 'EXPLODE'));
     workspace.set(article('good.txt', 'Tom Reyes said that all was well.'));
     await workspace.idle();
-    expect(failed).toEqual(['bad.txt: analysis/timeout']);
+    // an error, not a timeout: analysis/failed (it was reported as analysis/timeout)
+    expect(failed).toEqual(['bad.txt: analysis/failed']);
     expect(workspace.entries.get('file:///news/bad.txt')!.failure!.reason).toContain(
       'the fake annotator was told to fail',
     );

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { type CueLexicon, type CueLexiconData, cueLexicon } from './cue-lexicon.js';
 import type { ClaimModels } from './extract.js';
-import { type CueLexicon, type CueLexiconData, cueLexicon } from './lexicon.js';
 import { decodeModel } from './perceptron.js';
 
 /** Where the default claim data lives: `packages/annotator/data/claims/`. */

@@ -1,4 +1,4 @@
-import type { CueLexicon } from './lexicon.js';
+import type { CueLexicon } from './cue-lexicon.js';
 import { mix, type TokenTable } from './tokens.js';
 
 /** Tags of the cue tagger: outside, beginning and inside of a cue. */

@@ -1,5 +1,5 @@
 import type { Stance } from '@claimlens/core';
-import type { CueLexicon } from './lexicon.js';
+import type { CueLexicon } from './cue-lexicon.js';
 import type { TokenTable } from './tokens.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokenize.js';
+import type { CueLexicon } from './cue-lexicon.js';
 import { type ClaimModels, cueMarker, leadIn, leadsUp, roleWindow, tagCues } from './extract.js';
 import { cueFeatures, cueSite, cueTags, documentFacts, maxFeatures, roleFeatures, roleTags } from './features.js';
-import type { CueLexicon } from './lexicon.js';
 import { PerceptronTrainer, predict } from './perceptron.js';
 import { type GoldAttribution, overlapsAny } from './polnear.js';
 import { type TokenTable, tokenTable } from './tokens.js';

@@ -1,7 +1,9 @@
 import type { Mention } from '@claimlens/core';
+import type { VFile } from 'vfile';
 import type { Block } from '../text/blocks.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import { containing } from './spans.js';
+import '../types.js';
 
 /** What a line that is not running prose is: a title or subheading, a byline, a picture credit, an all-caps line. */
 export type LineRole = 'title' | 'byline' | 'credit' | 'loud';
@@ -12,6 +14,45 @@ const byline = /^\s*by\s+\p{Lu}/u;
 const byAlone = /^\s*by\s*:?\s*$/i;
 const terminal = /[.!?;"”’]\s*$/u;
 const minor = new Set(['and', 'of', 'the', 'de', 'van', 'von', 'der', 'la', 'le', 'al', 'bin', 'da']);
+
+/** A document's sentences as the entity stages read them, with the lines that are not running prose. */
+export interface DocumentLines {
+  text: string;
+  /** The text with markup and page furniture blanked (`file.data.prose`), else the text. */
+  prose: string;
+  sentences: SentenceTokens[];
+  /** The role of a sentence's line when it is not running prose (see `lineRoles`). */
+  roleOf: (sentence: SentenceTokens) => LineRole | undefined;
+  /** Whether a sentence is on a title, byline, credit or all-caps line (remembered per sentence). */
+  skip: (sentence: SentenceTokens) => boolean;
+  /** The sentence holding a span, if one does. */
+  sentenceAt: (start: number, end: number) => SentenceTokens | undefined;
+  /** Whether a span lies in a sentence that is not running prose. */
+  offProse: (span: { start: number; end: number }) => boolean;
+}
+
+/** The shared first step of the entity stages (tag-places, link-entities): read the file's lines and their roles. */
+export function documentLines(file: VFile): DocumentLines {
+  const text = String(file.value);
+  const prose = file.data.prose ?? text;
+  const sentences = file.data.sentences ?? [];
+  const roleOf = lineRoles(text, prose, file.data.blocks ?? [], file.data.mentions ?? []);
+  const skipped = new Map<SentenceTokens, boolean>();
+  const skip = (s: SentenceTokens) => {
+    let value = skipped.get(s);
+    if (value === undefined) {
+      value = roleOf(s) !== undefined;
+      skipped.set(s, value);
+    }
+    return value;
+  };
+  const sentenceAt = containing(sentences);
+  const offProse = (span: { start: number; end: number }) => {
+    const sentence = sentenceAt(span.start, span.end);
+    return sentence !== undefined && skip(sentence);
+  };
+  return { text, prose, sentences, roleOf, skip, sentenceAt, offProse };
+}
 
 /**
  * The role of each sentence that is not running prose, decided by evidence in the line, not by its shape alone:

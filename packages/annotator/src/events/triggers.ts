@@ -1,6 +1,6 @@
 import { lemmatize, verbStem } from '../text/lemma.js';
 import type { Token } from '../text/tokenize.js';
-import type { EventLexicon } from './lexicon.js';
+import type { EventLexicon } from './event-lexicon.js';
 
 /** A token judged to name a happening. */
 export interface Trigger {

@@ -1,4 +1,5 @@
 import type { Mention } from '@claimlens/core';
+import { distance } from 'fastest-levenshtein';
 import { shouted } from '../entities/lines.js';
 import { SpanSet } from '../entities/spans.js';
 import type { SentenceTokens } from '../text/sentences.js';
@@ -110,7 +111,7 @@ export function discoverPlaces(
             (e) =>
               e.kind === 'country' ||
               placeKey(e.name) === key ||
-              (key.length >= 6 && editDistance(placeKey(e.name), key) <= Math.max(1, Math.floor(key.length / 5))),
+              (key.length >= 6 && distance(placeKey(e.name), key) <= Math.max(1, Math.floor(key.length / 5))),
           );
         const inContext = (e: GazetteerEntry) => options.countries.has(e.country);
         const strong = found.some((e) =>
@@ -182,19 +183,4 @@ const functionWords = new Set([
 
 function isName(token: Token, stop: ReadonlySet<string>): boolean {
   return /^\p{Lu}[\p{Ll}\p{M}'’-]/u.test(token.text) && !stop.has(token.text) && !functionWords.has(token.text);
-}
-
-/** Levenshtein distance of two short strings. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j] as number;
-      row[j] = Math.min(saved + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = saved;
-    }
-  }
-  return row[b.length] as number;
 }

@@ -4,10 +4,8 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { type AcronymDefinition, acronymDefinitions, acronymMentions } from '../entities/acronyms.js';
 import { type DescriptionLexicon, resolveDescriptions } from '../entities/descriptions.js';
-import { lineRoles } from '../entities/lines.js';
+import { documentLines } from '../entities/lines.js';
 import { fullness, isAcronym, isProperName, nameKey, personName, stripTitles } from '../entities/names.js';
-import { containing } from '../entities/spans.js';
-import type { SentenceTokens } from '../text/sentences.js';
 import { loadRepairLexicon } from './tag-actors.js';
 import '../types.js';
 
@@ -63,24 +61,7 @@ export default function linkEntities(options?: Readonly<Options> | null) {
     const titles = new Set(settings.titles ?? defaults.titles);
     const mediaHeads = settings.mediaHeads ?? loadRepairLexicon().mediaHeads;
     const lexicon = settings.descriptions ?? defaults.descriptions;
-    const text = String(file.value);
-    const prose = file.data.prose ?? text;
-    const sentences = file.data.sentences ?? [];
-    const roleOf = lineRoles(text, prose, file.data.blocks ?? [], file.data.mentions ?? []);
-    const skipped = new Map<SentenceTokens, boolean>();
-    const skip = (s: SentenceTokens) => {
-      let value = skipped.get(s);
-      if (value === undefined) {
-        value = roleOf(s) !== undefined;
-        skipped.set(s, value);
-      }
-      return value;
-    };
-    const sentenceAt = containing(sentences);
-    const offProse = (m: Mention) => {
-      const sentence = sentenceAt(m.start, m.end);
-      return sentence !== undefined && skip(sentence);
-    };
+    const { text, prose, sentences, roleOf, skip, sentenceAt, offProse } = documentLines(file);
 
     // A mention across a sentence or block boundary is no name; a possessive is no part of one.
     const inSentence = (m: Mention) => sentenceAt(m.start, m.end) !== undefined;

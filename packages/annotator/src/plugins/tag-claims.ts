@@ -1,10 +1,10 @@
 import type { Claim, DocumentEntity } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { CueLexicon } from '../claims/cue-lexicon.js';
 import { defaultClaimData } from '../claims/data.js';
 import { type ClaimModels, extractTokenClaims } from '../claims/extract.js';
 import { documentFacts } from '../claims/features.js';
-import type { CueLexicon } from '../claims/lexicon.js';
 import { ownVoiceClaims } from '../claims/own-voice.js';
 import { speakerIndex } from '../claims/speaker.js';
 import { isNegated, stanceOf } from '../claims/stance.js';

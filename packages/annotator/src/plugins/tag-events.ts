@@ -2,7 +2,7 @@ import { type Claim, type EventMention, findTimes, type Mention } from '@claimle
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { findArguments } from '../events/arguments.js';
-import { defaultEventLexicon, type EventLexicon, synsetsOf } from '../events/lexicon.js';
+import { defaultEventLexicon, type EventLexicon, synsetsOf } from '../events/event-lexicon.js';
 import { findQuantities } from '../events/time.js';
 import { findTriggers, isEventWord, isHeadline, isVerb } from '../events/triggers.js';
 import type { Token } from '../text/tokenize.js';

@@ -2,7 +2,7 @@ import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { actsAsGovernment, findGroups, type Located, placePrepositions } from '../entities/actors.js';
-import { lineRoles } from '../entities/lines.js';
+import { documentLines } from '../entities/lines.js';
 import { containing, SpanSet } from '../entities/spans.js';
 import { placesByDiscourse } from '../places/discourse.js';
 import { discoverPlaces } from '../places/discover.js';
@@ -47,20 +47,7 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
   return (_tree: Root, file: VFile): void => {
     const knowledge = settings.knowledge ?? loadPlaceKnowledge(settings.files ?? {});
     const { gazetteer } = knowledge;
-    const text = String(file.value);
-    const prose = file.data.prose ?? text;
-    const sentences = file.data.sentences ?? [];
-    const roleOf = lineRoles(text, prose, file.data.blocks ?? [], file.data.mentions ?? []);
-    const skipped = new Map<SentenceTokens, boolean>();
-    const skip = (s: SentenceTokens) => {
-      let value = skipped.get(s);
-      if (value === undefined) {
-        value = roleOf(s) !== undefined;
-        skipped.set(s, value);
-      }
-      return value;
-    };
-    const sentenceAt = containing(sentences);
+    const { text, prose, sentences, skip, sentenceAt, offProse } = documentLines(file);
     // Countries the article's demonyms name ("Ukrainian troops").
     const demonymCountries = new Set<string>();
     for (const sentence of sentences) {
@@ -86,10 +73,6 @@ export default function tagPlaces(options?: Readonly<Options> | null) {
     for (const m of mentions) m.text = text.slice(m.start, m.end);
     coordinatedRegions(prose, mentions, knowledge.cues.regionNouns, knowledge.demonyms);
     // In a headline, an all-caps line, a byline or a credit, keep only places the gazetteer or the body knows.
-    const offProse = (m: Mention) => {
-      const sentence = sentenceAt(m.start, m.end);
-      return sentence !== undefined && skip(sentence);
-    };
     const bodyPlaces = new Set(mentions.filter((m) => m.type === 'place' && !offProse(m)).map((m) => placeKey(m.text)));
     mentions = mentions.filter(
       (m) =>

@@ -1,4 +1,5 @@
 /** Keys that block names for cross-document resolution: folded names, transliteration skeletons, surnames. */
+import { distance } from 'fastest-levenshtein';
 
 /** A name folded for exact comparison: case, diacritics, a leading "the", possessive and punctuation ignored. */
 export function nameKey(name: string): string {
@@ -56,24 +57,9 @@ export function sameTransliteration(a: string, b: string): boolean {
     const y = transliterationForm(wb[i] ?? '');
     if (x === y) continue;
     if (x.length < 3 || y.length < 3 || x.at(-1) !== y.at(-1)) return false;
-    if (editDistance(x, y) > (Math.min(x.length, y.length) > 6 ? 2 : 1)) return false;
+    if (distance(x, y) > (Math.min(x.length, y.length) > 6 ? 2 : 1)) return false;
   }
   return true;
-}
-
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j] as number;
-      row[j] = Math.min(saved + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = saved;
-    }
-  }
-  return row[b.length] as number;
 }
 
 /** Whether a form is a proper name rather than a description ("the ministry", "rebels"). */
