@@ -55,9 +55,17 @@ try {
       `${label.padEnd(34)}${run.wall.toFixed(1).padStart(8)}${run.cpu.toFixed(1).padStart(8)}` +
         `${(megabytes / run.wall).toFixed(2).padStart(11)}${(megabytes / run.cpu).toFixed(2).padStart(10)}`,
     );
-  row('claimlens annotate --no-cache', mb(oneText), timed([cli, 'annotate', oneText, '--no-cache']));
-  row('wink-nlp', mb(oneText), timed([peer, 'wink-nlp', oneText]));
-  row(`compromise (first ${mb(sample).toFixed(2)} MB)`, mb(sample), timed([peer, 'compromise', sample]));
+  const annotate = timed([cli, 'annotate', oneText, '--no-cache']);
+  const winkText = timed([peer, 'wink-nlp', oneText]);
+  const compromiseText = timed([peer, 'compromise', sample]);
+  row('claimlens annotate --no-cache', mb(oneText), annotate);
+  row('wink-nlp', mb(oneText), winkText);
+  row(`compromise (first ${mb(sample).toFixed(2)} MB)`, mb(sample), compromiseText);
+  const perMB = (run, megabytes) => run.cpu / megabytes;
+  console.log(
+    `claimlens's CPU time per MB: ${(perMB(annotate, mb(oneText)) / perMB(winkText, mb(oneText))).toFixed(2)}x wink-nlp's, ` +
+      `${(perMB(annotate, mb(oneText)) / perMB(compromiseText, mb(sample))).toFixed(2)}x compromise's`,
+  );
 
   const corpus = path.join(work, 'corpus');
   cpSync(folder, corpus, { recursive: true });
@@ -67,9 +75,10 @@ try {
   console.log(
     `\nclaimlens analyze on ${names.length} articles (${(size / 1e6).toFixed(1)} MB joined above; the folder)`,
   );
-  console.log(`${'run'.padEnd(34)}${'wall s'.padStart(8)}${'CPU s'.padStart(8)}${'of cold'.padStart(11)}`);
+  console.log(`${'run'.padEnd(34)}${'wall s'.padStart(8)}${'CPU s'.padStart(8)}${'CPU of cold'.padStart(13)}`);
   const cold = analyze('cold');
-  const share = (run) => `${Math.round((100 * run.wall) / cold.wall)}%`.padStart(11);
+  // shares of the cold run's CPU time: wall-clock time on a shared machine measures the other users too
+  const share = (run) => `${Math.round((100 * run.cpu) / cold.cpu)}%`.padStart(13);
   const line = (label, run) =>
     console.log(`${label.padEnd(34)}${run.wall.toFixed(1).padStart(8)}${run.cpu.toFixed(1).padStart(8)}${share(run)}`);
   line('cold (empty cache)', cold);

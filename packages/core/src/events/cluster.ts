@@ -1,7 +1,7 @@
 import type { Article } from '../article.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
-import type { Event } from '../event.js';
+import type { Event, EventMention } from '../event.js';
 import { partitionPoint } from '../span.js';
 import { type EntityInfo, latestDay, type NameAt, nameLookup, type Placed, profileOf } from './compatible.js';
 import { clusterDocuments, type DocumentClusterOptions, stopwords, termCounts } from './documents.js';
@@ -238,19 +238,20 @@ function candidatePairs(
 ): void {
   const byLemma = new Map<string, number[]>();
   const related = new Map<string, { lemma: string; relation: Relation }[]>();
+  const lemmas = new LemmaIndex(wordnet);
   members.forEach((member, j) => {
     const mention = member.placed.mention;
     let links = related.get(mention.lemma);
     if (!links) {
       links = [];
       related.set(mention.lemma, links);
-      for (const [lemma, seen] of byLemma) {
-        const other = members[seen[0] as number] as Member;
-        const relation = relationOf(mention, other.placed.mention, wordnet);
+      for (const other of lemmas.candidates(mention)) {
+        const relation = relationOf(mention, other, wordnet);
         if (relation === 'none') continue;
-        links.push({ lemma, relation });
-        related.get(lemma)?.push({ lemma: mention.lemma, relation });
+        links.push({ lemma: other.lemma, relation });
+        related.get(other.lemma)?.push({ lemma: mention.lemma, relation });
       }
+      lemmas.add(mention);
     }
     for (const { lemma, relation } of links) {
       const seen = byLemma.get(lemma) as number[];
@@ -262,6 +263,56 @@ function candidatePairs(
       own.push(j);
     } else byLemma.set(mention.lemma, [j]);
   });
+}
+
+/**
+ * The first mention of each lemma met so far, indexed by the lemma's WordNet synsets and hypernyms and by the
+ * synset the annotator gave it, so that a new lemma is compared only with the lemmas it may relate to (those
+ * sharing a synset), not with every one.
+ */
+class LemmaIndex {
+  readonly #wordnet: WordNet | undefined;
+  readonly #firsts: EventMention[] = [];
+  readonly #bySense = new Map<number, number[]>();
+  readonly #bySynset = new Map<string, number[]>();
+
+  constructor(wordnet: WordNet | undefined) {
+    this.#wordnet = wordnet;
+  }
+
+  /** The first mentions of the lemmas that may relate to `mention`'s, in the order the lemmas were met. */
+  candidates(mention: EventMention): EventMention[] {
+    const found = new Set<number>();
+    const senses = this.#wordnet?.senses(mention.lemma);
+    if (senses) {
+      for (const ids of [senses.own, senses.broader]) {
+        for (const id of ids) for (const k of this.#bySense.get(id) ?? []) found.add(k);
+      }
+    }
+    if (mention.synset !== undefined) for (const k of this.#bySynset.get(mention.synset) ?? []) found.add(k);
+    return [...found].sort((a, b) => a - b).map((k) => this.#firsts[k] as EventMention);
+  }
+
+  /** Index the first mention of a lemma not met before. */
+  add(mention: EventMention): void {
+    const k = this.#firsts.length;
+    this.#firsts.push(mention);
+    const senses = this.#wordnet?.senses(mention.lemma);
+    if (senses) {
+      for (const ids of [senses.own, senses.broader]) for (const id of ids) listed(this.#bySense, id).push(k);
+    }
+    if (mention.synset !== undefined) listed(this.#bySynset, mention.synset).push(k);
+  }
+}
+
+/** The list `map` holds under `key`, made empty when there is none. */
+function listed<K>(map: Map<K, number[]>, key: K): number[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }
 
 function toEvent(cluster: Member[], n: number, entities: ReadonlyMap<string, EntityInfo>): Event {

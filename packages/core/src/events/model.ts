@@ -92,7 +92,10 @@ export function relationOf(a: EventMention, b: EventMention, wordnet: WordNet | 
   return wordnet ? wordnet.relation(a.lemma, b.lemma) : 'none';
 }
 
-/** Write the features of a pair into `out` (length `features.length`). */
+/**
+ * Write the features of a pair into `out` (length `features.length`); of a pair `ruledOut`, only the features that
+ * rule it out (the others are 0).
+ */
 export function pairFeatures(a: Member, b: Member, relation: Relation, context: PairContext, out: Float64Array): void {
   const ma = a.placed.mention;
   const mb = b.placed.mention;
@@ -106,6 +109,17 @@ export function pairFeatures(a: Member, b: Member, relation: Relation, context: 
   const generic = ma.generic === true || mb.generic === true ? 1 : 0;
   const timed = pa.when && pb.when && pa.when.kind !== 'window' && pb.when.kind !== 'window';
   const otherTime = whenConflicts(pa.when, pb.when) ? 1 : 0;
+  // first the features that rule a pair out: such a pair is scored `conflictScore` whatever the others say, so
+  // they are left 0
+  out.fill(0);
+  out[9] = a.statement && b.statement ? 1 : 0;
+  out[10] = a.statement !== b.statement ? 1 : 0;
+  out[11] = a.statement && b.statement && sameStatement(pa, pb) ? 1 : 0;
+  out[17] = differs(pa.place, pb.place, entities) ? 1 : 0;
+  out[19] = otherTime;
+  out[20] = opposite(pa, pb) ? 1 : 0;
+  out[22] = generic && !sameAgent && !samePatient ? 1 : 0;
+  if (ruledOut(out)) return;
   const documentSimilarity = sameArticle ? 1 : namesSimilarity(a, b, context.documentSimilarity);
   const related = !sameLemma && (relation === 'synonym' || relation === 'hypernym') ? 1 : 0;
   out[0] = 1;
@@ -117,20 +131,13 @@ export function pairFeatures(a: Member, b: Member, relation: Relation, context: 
   out[6] = sameArticle && Math.abs(a.sentence - b.sentence) <= 1 ? 1 : 0;
   out[7] = ma.verbal === true && mb.verbal === true ? 1 : 0;
   out[8] = ma.type === mb.type ? 1 : 0;
-  out[9] = a.statement && b.statement ? 1 : 0;
-  out[10] = a.statement !== b.statement ? 1 : 0;
-  out[11] = a.statement && b.statement && sameStatement(pa, pb) ? 1 : 0;
   out[12] = sameAgent;
   out[13] = differs(pa.agent, pb.agent, entities) ? 1 : 0;
   out[14] = samePatient;
   out[15] = differs(pa.patient, pb.patient, entities) ? 1 : 0;
   out[16] = pa.place !== undefined && pa.place === pb.place ? 1 : 0;
-  out[17] = differs(pa.place, pb.place, entities) ? 1 : 0;
   out[18] = timed && !otherTime ? 1 : 0;
-  out[19] = otherTime;
-  out[20] = opposite(pa, pb) ? 1 : 0;
   out[21] = generic;
-  out[22] = generic && !sameAgent && !samePatient ? 1 : 0;
   out[23] = a.background !== b.background ? 1 : 0;
   out[24] = a.year !== undefined && b.year !== undefined && a.year !== b.year ? 1 : 0;
   out[25] = jaccard(a.words, b.words);

@@ -10,9 +10,12 @@ export interface WordNet {
   relation(a: string, b: string): Relation;
   /** Whether WordNet knows the lemma. */
   has(lemma: string): boolean;
+  /** The lemma's synsets and their hypernyms (two levels up): two lemmas are related only when these meet. */
+  senses(lemma: string): Senses | undefined;
 }
 
-interface Senses {
+/** Synsets as numbers, sorted. */
+export interface Senses {
   own: Int32Array;
   broader: Int32Array;
 }
@@ -32,6 +35,7 @@ export function parseWordNet(text: string): WordNet {
   }
   return {
     has: (lemma) => lemmas.has(lemma),
+    senses: (lemma) => lemmas.get(lemma),
     relation(a, b) {
       const sa = lemmas.get(a);
       const sb = lemmas.get(b);
