@@ -28,6 +28,19 @@ describe('disputes between voices', () => {
     ]);
   });
 
+  it('sets a denial that names what it denies only by "that" against the claim before it', async () => {
+    const found = await disputes('pointing-denial');
+    expect(found).toEqual([
+      {
+        facet: 'occurrence',
+        positions: [
+          { value: 'happened', by: ['Mara Kell (Northland Daily)'] },
+          { value: 'did not happen', by: ['Pol Brandt (Northland Daily)'] },
+        ],
+      },
+    ]);
+  });
+
   it('sets a confirmation against a hedged report of one speaker', async () => {
     const found = await disputes('hedge');
     expect(found).toEqual([

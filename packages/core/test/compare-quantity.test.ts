@@ -39,6 +39,13 @@ describe('parseQuantities', () => {
     expect(parse('about 40 trucks')[0]).toMatchObject({ low: 36, high: 44 });
   });
 
+  it('reads ages as ages, never as counts', () => {
+    expect(parse('Rand Oller, 52, and Tess Vian, 44, were arrested').map((q) => q.unitClass)).toEqual(['age', 'age']);
+    expect(parse('a 36-year-old climber fell')[0]).toMatchObject({ low: 36, unitClass: 'age' });
+    expect(parse('the man, aged 44, was held')[0]).toMatchObject({ low: 44, unitClass: 'age' });
+    expect(parse('In Arvel, 12 people died')[0]).toMatchObject({ low: 12, unitClass: 'person' });
+  });
+
   it('leaves out dates, times, years and ordinals', () => {
     expect(parse('On April 16 in 2014, at 10:30, the 2nd unit moved; talks on 17 May')).toEqual([]);
     expect(parse('no one was hurt, one of them said')).toEqual([]);

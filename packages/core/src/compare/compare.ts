@@ -5,6 +5,7 @@ import type { Dispute } from '../dispute.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
+import { anaphoricDenials } from './denials.js';
 import { comparePair, echoedArguments } from './detect.js';
 import { contradictionsFrom, disputesFrom, type FacetDifference } from './disputes.js';
 import { explainAgreement, explainContradiction } from './explain.js';
@@ -216,6 +217,7 @@ export function compareClaims(input: CompareInput): CompareResult {
       }
     }
   }
+  differences.push(...anaphoricDenials(ctx, articles, input.claims, input.events, views));
   const disputes = disputesFrom(differences, views);
   const contradictions = contradictionsFrom(disputes, differences, maxSide);
   return { disputes, contradictions, agreements, voices };

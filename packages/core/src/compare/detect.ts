@@ -177,6 +177,7 @@ function linkedCounts(v: EventView): { role: 'agent' | 'patient'; count: Quantit
   const offset = v.base.claim.content.start;
   const found: { role: 'agent' | 'patient'; count: Quantity }[] = [];
   for (const count of v.base.quantities) {
+    if (count.unitClass === 'age') continue;
     const span = { start: offset + count.start, end: offset + count.end };
     for (const role of ['agent', 'patient'] as const) {
       const arg = args[role];

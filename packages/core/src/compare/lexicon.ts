@@ -16,6 +16,8 @@ export interface CompareLexicon {
   negators: ReadonlySet<string>;
   /** Acts named too generally to tell one happening from another by the word ("make", "statement"). */
   lightActs: ReadonlySet<string>;
+  /** Pronouns by which a claim points back at what was said before ("denied that", "that was not the case"). */
+  anaphors: ReadonlySet<string>;
 }
 
 /** Cue phrases by kind. */
@@ -34,7 +36,7 @@ export const emptyCompareLexicon: CompareLexicon = parseCompareLexicon('');
 
 /**
  * Read lexicon files: a line each, tab-separated list, kind and words (`motive\tcoerced\thad no choice`); lists
- * `motive`, `outcome` and `certainty` hold cues, `negation` and `light` words (kind `-`), and an `opposite` line
+ * `motive`, `outcome` and `certainty` hold cues, `negation`, `light` and `anaphor` words (kind `-`), and an `opposite` line
  * pairs two kinds. Lines starting with `#` are comments. Later files add to earlier ones.
  */
 export function parseCompareLexicon(...texts: readonly string[]): CompareLexicon {
@@ -45,6 +47,7 @@ export function parseCompareLexicon(...texts: readonly string[]): CompareLexicon
   const opposite = new Map<string, string>();
   const negators = new Set<string>();
   const lightActs = new Set<string>();
+  const anaphors = new Set<string>();
   for (const text of texts) {
     for (const line of text.split('\n')) {
       if (!line.trim() || line.startsWith('#')) continue;
@@ -55,15 +58,18 @@ export function parseCompareLexicon(...texts: readonly string[]): CompareLexicon
         opposite.set(phrase, kind);
       } else if (list === 'negation') negators.add(phrase);
       else if (list === 'light') lightActs.add(phrase);
+      else if (list === 'anaphor') anaphors.add(phrase);
       else if (list === 'motive' || list === 'outcome' || list === 'certainty') {
         const cues = lists[list][kind];
         if (cues) cues.push(phrase);
         else lists[list][kind] = [phrase];
       } else
-        throw new Error(`Expected the list motive, outcome, certainty, negation, light or opposite, not "${list}"`);
+        throw new Error(
+          `Expected the list motive, outcome, certainty, negation, light, anaphor or opposite, not "${list}"`,
+        );
     }
   }
-  return { ...lists, opposite, negators, lightActs };
+  return { ...lists, opposite, negators, lightActs, anaphors };
 }
 
 // The word lists below are read by the count parser (`quantity.ts`) and move to data files with it.

@@ -15,8 +15,11 @@ export interface Quantity {
   phrase: string;
   /** The noun counted, singular and lower-case, when one follows. */
   unit: string | null;
-  /** A coarse class of the noun counted, so "300 troops" and "438 soldiers" compare. */
-  unitClass: 'person' | 'vehicle' | 'percent' | null;
+  /**
+   * A coarse class of the noun counted, so "300 troops" and "438 soldiers" compare; `age` for a person's age
+   * ("Rand Oller, 52,", "a 36-year-old", "aged 44"), which is never a count of anything.
+   */
+  unitClass: 'person' | 'vehicle' | 'percent' | 'age' | null;
 }
 
 /** How two counts of the same thing relate. */
@@ -61,7 +64,10 @@ export function parseQuantities(text: string): Quantity[] {
       [low, high] = modifier.apply(low, high);
       first = modifier.start;
     }
-    const { unit, unitClass, through } = readUnit(tokens, last + 1);
+    const age = core.digits && isAge(text, tokens, first, last);
+    const { unit, unitClass, through } = age
+      ? { unit: 'year of age', unitClass: 'age' as const, through: last }
+      : readUnit(tokens, last + 1);
     if (core.pronounLike && !unit) {
       i = last;
       continue;
@@ -296,6 +302,20 @@ function readModifier(tokens: Token[], first: number): Modifier | undefined {
     if (words.every((w, k) => tokens[start + k]?.lower === w)) return { start, apply };
   }
   return undefined;
+}
+
+/**
+ * Whether a figure gives a person's age: set off by commas right after a capitalised name ("Rand Oller, 52,
+ * and"), joined to "year-old" ("a 36-year-old"), or after "aged" ("aged 44").
+ */
+function isAge(text: string, tokens: Token[], first: number, last: number): boolean {
+  const before = tokens[first - 1];
+  const after = tokens[last + 1];
+  if (tokens[first - 1]?.lower === 'aged') return true;
+  if (/^-?years?-old$/.test(after?.lower ?? '') || /^-?year-old/.test(text.slice(tokens[last]?.end ?? 0).trimStart()))
+    return true;
+  const name = tokens[first - 2];
+  return before?.text === ',' && (after?.text === ',' || after === undefined) && !!name && /^\p{Lu}/u.test(name.text);
 }
 
 function isDateOrTime(tokens: Token[], i: number, core: Core): boolean {

@@ -340,7 +340,14 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentions: Mention
   const clock =
     mention && clockAt !== null && Math.abs(clockAt - mention.trigger.start) <= nearTrigger ? base.clock : null;
   let quantity: Quantity | null = null;
-  if (args.quantity) quantity = parseQuantities(args.quantity.text)[0] ?? null;
+  const counted = args.quantity;
+  if (counted) {
+    // Read in the claim's words, where an age ("Rand Oller, 52,") shows as one; an age counts nothing.
+    const from = counted.start - claim.content.start;
+    const to = counted.end - claim.content.start;
+    const read = base.quantities.find((q) => q.start < to && from < q.end) ?? parseQuantities(counted.text)[0] ?? null;
+    quantity = read?.unitClass === 'age' ? null : read;
+  }
   // "Islamabad denied its troops crossed": a possessive agent stands for the speaker's side.
   const possessive =
     !!args.agent &&
