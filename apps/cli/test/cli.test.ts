@@ -4,11 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispute } from '../src/index.js';
 import { type Run, root, run, spansIn, textOf } from './run.js';
-import { validate } from './schema-validator.js';
+import { schemaErrors } from './schemas.js';
 
 const seeds = path.join(root, 'seeds');
-const schema = async (name: string) =>
-  JSON.parse(await readFile(path.join(root, 'packages/core/schema', name), 'utf8'));
 const seedFiles = async () => (await readdir(seeds)).filter((f) => f.endsWith('.txt')).sort();
 
 let out: string;
@@ -75,7 +73,7 @@ describe('claimlens analyze on the seeds', () => {
   it('writes JSON that validates against corpus.schema.json, with spans that slice to their text', async () => {
     expect(json.code, json.stderr).toBe(0);
     const corpus = JSON.parse(json.stdout);
-    expect(validate(await schema('corpus.schema.json'), corpus)).toEqual([]);
+    expect(await schemaErrors('corpus.schema.json', corpus)).toEqual([]);
     expect(corpus.articles.map((a: { path: string }) => path.basename(a.path))).toEqual(await seedFiles());
     const texts = new Map<string, string>();
     for (const a of corpus.articles) texts.set(a.id, await textOf(path.join(root, a.path)));
@@ -176,7 +174,7 @@ describe('claimlens annotate', () => {
     const fromFile = await run(['annotate', file]);
     expect(fromFile.code, fromFile.stderr).toBe(0);
     const annotation = JSON.parse(fromFile.stdout);
-    expect(validate(await schema('annotate.schema.json'), annotation)).toEqual([]);
+    expect(await schemaErrors('annotate.schema.json', annotation)).toEqual([]);
     const t = await textOf(path.join(root, file));
     for (const { span } of spansIn(annotation)) expect(t.slice(span.start, span.end)).toBe(span.text);
     expect(annotation.claims.length).toBeGreaterThan(0);

@@ -131,6 +131,26 @@ describe('readCorpus metadata and claimlens.json', () => {
     expect(given.articles[0]?.messages).toEqual([]);
   });
 
+  it('reports a merge group of one name and a version key, and keeps the other groups', async () => {
+    const folder = path.join(dir, 'short-merge');
+    await import('node:fs/promises').then((fs) => fs.mkdir(folder, { recursive: true }));
+    await writeFile(
+      path.join(folder, 'claimlens.json'),
+      JSON.stringify({ version: 1, merge: [['FSB'], ['Kyiv', 'Kiev']] }),
+    );
+    await writeFile(path.join(folder, 'a.txt'), 'The minister said so.');
+    const result = await readCorpus([folder]);
+    expect(result.config.merge).toEqual([['Kyiv', 'Kiev']]);
+    expect(result.messages.map((m) => [m.code, m.severity, m.reason])).toEqual([
+      ['config/invalid', 'warning', 'Unknown key "version" in claimlens.json; ignored.'],
+      [
+        'config/invalid',
+        'warning',
+        'A group in "merge" of claimlens.json has fewer than two names, so it merges nothing; ignored.',
+      ],
+    ]);
+  });
+
   it('reports invalid JSON in claimlens.json and still reads the folder', async () => {
     const folder = path.join(dir, 'bad-config');
     await import('node:fs/promises').then((fs) => fs.mkdir(folder, { recursive: true }));

@@ -105,13 +105,22 @@ export function parseConfig(raw: string, file: string, messages: Message[]): Wor
     });
   const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
   for (const [key, value] of Object.entries(record)) {
-    if (key === '$schema' || key === 'version') continue;
+    if (key === '$schema') continue;
     if (key === 'aliases') {
       if (isRecord(value) && Object.values(value).every(strings)) config.aliases = value as Record<string, string[]>;
       else invalid(key, 'an object of name → list of names');
     } else if (key === 'merge') {
-      if (Array.isArray(value) && value.every(strings)) config.merge = value as string[][];
-      else invalid(key, 'a list of lists of names');
+      if (!Array.isArray(value) || !value.every(strings)) invalid(key, 'a list of lists of names');
+      else {
+        config.merge = value.filter((group) => group.length >= 2);
+        if (config.merge.length < value.length)
+          messages.push({
+            code: 'config/invalid',
+            severity: 'warning',
+            reason: 'A group in "merge" of claimlens.json has fewer than two names, so it merges nothing; ignored.',
+            path: file,
+          });
+      }
     } else if (key === 'ignore' || key === 'include' || key === 'exclude') {
       if (strings(value)) config[key] = value;
       else invalid(key, 'a list of strings');
