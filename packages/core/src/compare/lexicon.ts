@@ -102,18 +102,3 @@ export const vehicleNouns: ReadonlySet<string> = new Set(
     'artillery launcher howitzer armour armor'
   ).split(' '),
 );
-
-export const monthNames: readonly string[] = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];

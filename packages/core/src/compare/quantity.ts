@@ -1,4 +1,5 @@
-import { monthNames, personNouns, stopWords, vehicleNouns } from './lexicon.js';
+import { monthFullNames } from '../time/find.js';
+import { personNouns, stopWords, vehicleNouns } from './lexicon.js';
 
 /** A count found in text, as the interval of values it allows ("at least 300" → 300..∞). */
 export interface Quantity {
@@ -321,10 +322,10 @@ function isAge(text: string, tokens: Token[], first: number, last: number): bool
 function isDateOrTime(tokens: Token[], i: number, core: Core): boolean {
   const before = tokens[i - 1]?.lower ?? '';
   const after = tokens[core.next]?.lower ?? '';
-  if (monthNames.includes(before) || monthNames.includes(after)) return true;
+  if (monthFullNames.includes(before) || monthFullNames.includes(after)) return true;
   if (before === ':' || after === ':' || after === 'am' || after === 'pm' || after === 'a' || after === "o'clock")
     return true;
-  if (after === 'of' && monthNames.includes(tokens[core.next + 1]?.lower ?? '')) return true;
+  if (after === 'of' && monthFullNames.includes(tokens[core.next + 1]?.lower ?? '')) return true;
   const text = tokens[i]?.text ?? '';
   if (core.digits && /^(1[89]|20)\d\d$/.test(text)) {
     const { unitClass } = readUnit(tokens, core.next);

@@ -128,6 +128,9 @@ export function findClocks(text: string, from = 0, to = text.length): FoundClock
   return found;
 }
 
+/** The months' full names, lower case ("january" … "december"), from the calendar file. */
+export const monthFullNames: readonly string[] = months.map((names) => names[0] ?? '');
+
 /** The month (1 to 12) a name or abbreviation names ("Sept.", "august"), or 0. */
 export function monthNumber(name: string | undefined): number {
   const word = (name ?? '').toLowerCase().replace(/\.$/, '');
