@@ -198,7 +198,12 @@ export class Annotating implements vscode.Disposable {
     const history = document && this.#history.get(document.uri.toString());
     const from = history?.[direction];
     const change = from?.[from.length - 1];
-    if (!document || !history || !change || change.text !== document.getText()) return;
+    if (!document || !history || !change || change.text !== document.getText()) {
+      // The key reached us before the editor heard that the text changed (the context key lags a keystroke):
+      // it was meant for the text, so undo or redo the text.
+      await vscode.commands.executeCommand(direction);
+      return;
+    }
     from.pop();
     (direction === 'undo' ? history.redo : history.undo).push(change);
     const content = direction === 'undo' ? change.before : change.after;
