@@ -140,6 +140,37 @@ describe('claimlens analyze --format html', () => {
     await page.screenshot({ path: path.join(shots, '4-map.png') });
   });
 
+  it('writes place names on the map that cover neither each other nor another place’s mark', async () => {
+    const drawn = await page.evaluate(() => {
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      return {
+        names: [...document.querySelectorAll('svg.map .place-name')].map((e) => ({
+          place: e.getAttribute('data-place-name'),
+          text: e.textContent,
+          ...box(e),
+        })),
+        marks: [...document.querySelectorAll('svg.map g[data-place]')].map((e) => ({
+          place: e.getAttribute('data-place'),
+          ...box(e),
+        })),
+      };
+    });
+    type Box = { left: number; top: number; right: number; bottom: number };
+    const meet = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    expect(drawn.names.length).toBeGreaterThanOrEqual(5);
+    const clashes = drawn.names.flatMap((a, i) => [
+      ...drawn.names
+        .slice(i + 1)
+        .filter((b) => meet(a, b))
+        .map((b) => `${a.text} / ${b.text}`),
+      ...drawn.marks.filter((m) => m.place !== a.place && meet(a, m)).map((m) => `${a.text} on mark ${m.place}`),
+    ]);
+    expect(clashes).toEqual([]);
+  });
+
   it('asks for nothing beyond file:// and logs no error', () => {
     expect(requested.length).toBeGreaterThan(0);
     expect(requested.filter((url) => !url.startsWith('file://'))).toEqual([]);

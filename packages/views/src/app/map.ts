@@ -7,8 +7,10 @@ import { activatable, fill, h, hinted, plural, s, shorten } from './dom.js';
 import type { Drawn, Ui } from './main.js';
 
 const topology = world as unknown as Topology<{ countries: GeometryCollection; land: GeometryCollection }>;
-/** Place names written on the map beside their marks; the others show on hover. */
-const labelled = 12;
+/** Most place names written on the map beside their marks; the others show on hover, like every name. */
+const mostNames = 20;
+/** Room kept between a name and what is around it, in pixels. */
+const namePadding = 2;
 /** The least span of the map in degrees of longitude and latitude, so that one place is shown in its region. */
 const minSpan = { lon: 16, lat: 10 };
 
@@ -106,20 +108,6 @@ export function renderMap(stage: HTMLElement, ui: Ui): Drawn {
     const point = at.get(place.id);
     if (point) svg.append(placeMark(ui, place, point, largest, disputed.has(place.id)));
   }
-  // Names beside the largest marks, each on the right or else the left of its mark, where no name is yet.
-  const taken: Box[] = [];
-  for (const place of order) {
-    const point = at.get(place.id);
-    if (!point || taken.length >= labelled) continue;
-    const r = radius(place, largest);
-    const w = place.name.length * 6.6;
-    const right: Box = { x: point[0] + r + 3, y: point[1] - 8, w, h: 14 };
-    const left: Box = { x: point[0] - r - 3 - w, y: point[1] - 8, w, h: 14 };
-    const box = [right, left].find((b) => b.x >= 0 && b.x + b.w <= width && !taken.some((t) => meets(t, b)));
-    if (!box) continue;
-    taken.push(box);
-    svg.append(s('text', { class: 'place-name', x: box.x, y: point[1] + 4 }, place.name));
-  }
   const outlets = story.outlets();
   fill(
     stage,
@@ -147,6 +135,12 @@ export function renderMap(stage: HTMLElement, ui: Ui): Drawn {
       : null,
     h('p', { class: 'credit' }, 'Country shapes: Natural Earth (public domain), via world-atlas.'),
   );
+  // Names are measured as drawn, so they are placed once the map is in the page.
+  const marks = order.flatMap((place) => {
+    const point = at.get(place.id);
+    return point ? [{ place, point, r: radius(place, largest) }] : [];
+  });
+  nameMarks(svg, marks, width, height);
   return { dispose() {} };
 }
 
@@ -157,8 +151,58 @@ interface Box {
   h: number;
 }
 
+/**
+ * Write names beside marks, most mentioned first: each goes right of its mark, else left, above or below, where it
+ * covers no other mark and no name already written, inside the map. A name with no such spot is left off (the
+ * mark's hover names the place), so names never overlap, and a lesser-mentioned place gives way.
+ */
+function nameMarks(
+  svg: SVGElement,
+  marks: { place: StoryPlace; point: [number, number]; r: number }[],
+  width: number,
+  height: number,
+): void {
+  const around = marks.map(({ point: [x, y], r }) => ({ x: x - r, y: y - r, w: 2 * r, h: 2 * r }));
+  const taken: Box[] = [];
+  marks.forEach(({ place, point: [x, y], r }, k) => {
+    if (taken.length >= mostNames) return;
+    const text = s('text', { class: 'place-name', 'data-place-name': place.id, x: 0, y: 0 }, place.name);
+    svg.append(text);
+    const measured = (text as SVGTextElement).getBBox();
+    // Not laid out (a hidden page): an estimate from the font size.
+    const w = measured.width > 0 ? measured.width : place.name.length * 7;
+    const h = measured.height > 0 ? measured.height : 15;
+    const ascent = measured.height > 0 ? -measured.y : 11;
+    const gap = r + 3;
+    const spots: Box[] = [
+      { x: x + gap, y: y - h / 2, w, h },
+      { x: x - gap - w, y: y - h / 2, w, h },
+      { x: x - w / 2, y: y - gap - h, w, h },
+      { x: x - w / 2, y: y + gap, w, h },
+    ];
+    const spot = spots.find(
+      (b) =>
+        b.x >= 0 &&
+        b.y >= 0 &&
+        b.x + b.w <= width &&
+        b.y + b.h <= height &&
+        !taken.some((t) => meets(t, b)) &&
+        !around.some((m, i) => i !== k && meets(m, b)),
+    );
+    if (!spot) {
+      text.remove();
+      return;
+    }
+    text.setAttribute('x', String(spot.x));
+    text.setAttribute('y', String(spot.y + ascent));
+    taken.push(spot);
+  });
+}
+
+/** Whether two boxes come closer than the padding kept between names. */
 function meets(a: Box, b: Box): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  const p = namePadding;
+  return a.x < b.x + b.w + p && b.x < a.x + a.w + p && a.y < b.y + b.h + p && b.y < a.y + a.h + p;
 }
 
 function radius(place: StoryPlace, largest: number): number {
