@@ -141,23 +141,21 @@ describe('claimlens analyze --format html', () => {
   });
 
   it('writes place names on the map that cover neither each other nor another place’s mark', async () => {
-    const drawn = await page.evaluate(() => {
-      const box = (e: Element) => {
-        const r = e.getBoundingClientRect();
-        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-      };
-      return {
-        names: [...document.querySelectorAll('svg.map .place-name')].map((e) => ({
-          place: e.getAttribute('data-place-name'),
-          text: e.textContent,
-          ...box(e),
-        })),
-        marks: [...document.querySelectorAll('svg.map g[data-place]')].map((e) => ({
-          place: e.getAttribute('data-place'),
-          ...box(e),
-        })),
-      };
-    });
+    const boxes = (selector: string, attribute: string) =>
+      page.$$eval(
+        selector,
+        (found, name) =>
+          found.map((e) => {
+            const r = e.getBoundingClientRect();
+            const box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+            return { place: e.getAttribute(name), text: e.textContent, ...box };
+          }),
+        attribute,
+      );
+    const drawn = {
+      names: await boxes('svg.map .place-name', 'data-place-name'),
+      marks: await boxes('svg.map g[data-place]', 'data-place'),
+    };
     type Box = { left: number; top: number; right: number; bottom: number };
     const meet = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     expect(drawn.names.length).toBeGreaterThanOrEqual(5);
