@@ -1,5 +1,5 @@
 import { type StoryModelResult, storyRequest } from '@claimlens/server/protocol';
-import { type ViewName, webviewHtml } from '@claimlens/views/page';
+import { firstRows, splitPassages, type ViewName, webviewHtml } from '@claimlens/views/page';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
@@ -9,19 +9,27 @@ const titles: Record<ViewName, string> = {
   map: 'claimlens: Map',
 };
 
-/** What a view's page sends: it is ready for the model, or the reader opened a passage. */
-type PageMessage = { type: 'ready' } | { type: 'open'; article: string; start: number; end: number };
+/** What a view's page sends: it is ready for the model, the reader opened a passage, or it needs a claim's passage. */
+type PageMessage =
+  | { type: 'ready' }
+  | { type: 'rest'; generation: number }
+  | { type: 'open'; article: string; start: number; end: number }
+  | { type: 'passage'; index: number; generation: number };
 
 /**
  * The story board, timeline and map as webview panels, one per view, drawn by the same app as the HTML report
  * (`@claimlens/views`). Each gets the workspace's story model from the server when it opens and again whenever
- * the corpus changes; a newer request supersedes an older one.
+ * the corpus changes; a newer request supersedes an older one. A page that opens gets the board's first rows
+ * first and asks for the rest once it has painted them; it never gets the passages, but asks for a claim's
+ * passage when the reader opens it.
  */
 export class StoryPanels implements vscode.Disposable {
   readonly #client: LanguageClient;
   readonly #panels = new Map<ViewName, vscode.WebviewPanel>();
   #model: StoryModelResult = null;
+  /** Counts requests for the model; the one the pages have is `#posted`. */
   #generation = 0;
+  #posted = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(client: LanguageClient) {
@@ -70,7 +78,9 @@ export class StoryPanels implements vscode.Disposable {
   async didReceiveMessage(panel: vscode.WebviewPanel, message: PageMessage): Promise<void> {
     if (message?.type === 'ready') {
       if (this.#model === null) await this.#refresh();
-      this.#post(panel);
+      this.#post(panel, 'first');
+    } else if (message?.type === 'rest') {
+      if (message.generation === this.#posted) this.#post(panel);
     } else if (message?.type === 'open') {
       const uri = this.#model?.articles.find((a) => a.id === message.article)?.uri;
       if (!uri) return;
@@ -82,6 +92,15 @@ export class StoryPanels implements vscode.Disposable {
         viewColumn: panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One,
       });
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } else if (message?.type === 'passage') {
+      // A passage of an older model than the one this holds is not sent: the page has a newer model coming.
+      const current = message.generation === this.#posted ? this.#model : null;
+      void panel.webview.postMessage({
+        type: 'passage',
+        index: message.index,
+        generation: message.generation,
+        passage: current?.passages[message.index] ?? null,
+      });
     }
   }
 
@@ -95,11 +114,21 @@ export class StoryPanels implements vscode.Disposable {
   async #refresh(): Promise<void> {
     const generation = ++this.#generation;
     const model = await this.#client.sendRequest<StoryModelResult>(storyRequest.method, null);
-    if (generation === this.#generation) this.#model = model;
+    if (generation === this.#generation) {
+      this.#model = model;
+      this.#posted = generation;
+    }
   }
 
-  #post(panel: vscode.WebviewPanel): void {
-    if (this.#model) void panel.webview.postMessage({ type: 'model', model: this.#model });
+  /** Send a page the model without its passages, or only the board's first rows. */
+  #post(panel: vscode.WebviewPanel, part: 'first' | 'all' = 'all'): void {
+    if (!this.#model) return;
+    const { view } = splitPassages(this.#model);
+    void panel.webview.postMessage({
+      type: 'model',
+      model: part === 'first' ? firstRows(view) : view,
+      generation: this.#posted,
+    });
   }
 }
 

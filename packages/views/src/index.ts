@@ -8,6 +8,7 @@ export {
   type StoryEvent,
   type StoryModel,
   type StoryOptions,
+  type StoryPassage,
   type StoryPlace,
   storyModel,
 } from './model.js';

@@ -11,7 +11,9 @@ import { storyModelVersion } from './version.js';
 
 /**
  * What the story board, timeline and map draw: plain data made from a corpus, the same for the VS Code webviews
- * and the HTML report. Ids are the corpus's; offsets index the article's text as read.
+ * and the HTML report. Ids are the corpus's; offsets index the article's text as read. Claims are referred to by
+ * their index in `claims`, and their passages by index in `passages`: the views need the passages only when a
+ * claim is opened, so the hosts hand them over apart from the rest (see `page.ts`).
  */
 export interface StoryModel {
   version: typeof storyModelVersion;
@@ -21,6 +23,8 @@ export interface StoryModel {
   /** The story board's rows: disputed events first, then those more outlets report. */
   events: StoryEvent[];
   claims: StoryClaim[];
+  /** The sentences around claims, each once, for showing a claim's passage. */
+  passages: StoryPassage[];
   disputes: StoryDispute[];
   /** Actors the events involve, for the filter: most events first. */
   actors: StoryActor[];
@@ -41,7 +45,6 @@ export interface StoryArticle {
 }
 
 export interface StoryClaim {
-  id: string;
   article: string;
   /** Who is reported as saying it, or null for the outlet's own voice. */
   speaker: string | null;
@@ -51,8 +54,8 @@ export interface StoryClaim {
   /** The content's offsets in the article. */
   start: number;
   end: number;
-  /** The sentences that hold the claim, for showing the passage; `at` is its offset in the article. */
-  passage: { text: string; at: number };
+  /** The sentences that hold the claim: an index into `StoryModel.passages`. */
+  passage: number;
   /** Numbers the claim gives for the happening ("at least 300"). */
   counts: string[];
   /** Times the claim gives for the happening, as written ("on Tuesday"). */
@@ -63,12 +66,18 @@ export interface StoryClaim {
   disputed: boolean;
 }
 
+/** Sentences of an article; `at` is their offset in it. */
+export interface StoryPassage {
+  text: string;
+  at: number;
+}
+
 export interface StoryEvent {
   id: string;
   label: string;
   type: string;
-  /** Claims about the event, per outlet (outlets in `StoryModel.outlets` order). */
-  cells: { outlet: string; claims: string[]; mentions: number }[];
+  /** Claims about the event (indexes into `StoryModel.claims`), per outlet (outlets in `StoryModel.outlets` order). */
+  cells: { outlet: string; claims: number[]; mentions: number }[];
   mentions: number;
   actors: string[];
   places: string[];
@@ -83,7 +92,8 @@ export interface StoryDispute {
   compatible: boolean;
   confidence: number;
   explanation: string;
-  positions: { value: string; claims: string[]; sources: { name: string; outlet: string }[] }[];
+  /** Each position's claims are indexes into `StoryModel.claims`. */
+  positions: { value: string; claims: number[]; sources: { name: string; outlet: string }[] }[];
 }
 
 export interface StoryActor {
@@ -105,7 +115,7 @@ export interface StoryPlace {
   /** Outlets that name the place, with how often, most first. */
   outlets: { outlet: string; mentions: number }[];
   /** The first mentions, each with its sentence. */
-  samples: { article: string; outlet: string; start: number; end: number; passage: { text: string; at: number } }[];
+  samples: { article: string; outlet: string; start: number; end: number; passage: StoryPassage }[];
 }
 
 export interface StoryOptions {
@@ -139,7 +149,8 @@ export function storyModel(corpus: Corpus, options: StoryOptions = {}): StoryMod
 
   const disputed = new Set(corpus.disputes.flatMap((d) => d.positions.flatMap((p) => p.claims)));
   const claims: StoryClaim[] = [];
-  const claimById = new Map<string, StoryClaim>();
+  const claimIndex = new Map<string, number>();
+  const passages = new Passages();
   const involved = new Map<string, { actors: Set<string>; places: Set<string> }>();
   for (const article of corpus.articles) {
     const annotation = corpus.annotations.get(article.id);
@@ -148,7 +159,7 @@ export function storyModel(corpus: Corpus, options: StoryOptions = {}): StoryMod
     for (const claim of annotation.claims) {
       const placed = corpus.claim(claim.id);
       if (!placed) continue;
-      const story = storyClaim(placed, article.text, annotation, corpus, maxPassage);
+      const story = storyClaim(placed, article.text, annotation, corpus, maxPassage, passages);
       const found = details.get(claim.id);
       if (found) {
         story.counts = [...found.counts];
@@ -156,8 +167,8 @@ export function storyModel(corpus: Corpus, options: StoryOptions = {}): StoryMod
         story.when = found.when;
       }
       story.disputed = disputed.has(claim.id);
+      claimIndex.set(claim.id, claims.length);
       claims.push(story);
-      claimById.set(claim.id, story);
       involved.set(claim.id, entitiesIn(placed, annotation, corpus));
     }
   }
@@ -172,7 +183,7 @@ export function storyModel(corpus: Corpus, options: StoryOptions = {}): StoryMod
   const actorEvents = new Map<string, number>();
   const events: StoryEvent[] = [];
   for (const event of corpus.events) {
-    const row = storyEvent(event, outlets, outletByArticle, claimById, involved, corpus, disputesByEvent);
+    const row = storyEvent(event, outlets, outletByArticle, claims, claimIndex, involved, corpus, disputesByEvent);
     if (!row) continue;
     for (const id of row.actors) actorEvents.set(id, (actorEvents.get(id) ?? 0) + 1);
     events.push(row);
@@ -203,6 +214,7 @@ export function storyModel(corpus: Corpus, options: StoryOptions = {}): StoryMod
     articles,
     events,
     claims,
+    passages: passages.list,
     disputes: corpus.disputes.map((d) => ({
       id: d.id,
       event: d.event,
@@ -213,7 +225,7 @@ export function storyModel(corpus: Corpus, options: StoryOptions = {}): StoryMod
       explanation: d.explanation,
       positions: d.positions.map((p) => ({
         value: p.value,
-        claims: [...p.claims],
+        claims: p.claims.map((id) => claimIndex.get(id)).filter((i) => i !== undefined),
         sources: p.sources.map((s) => ({ name: s.name, outlet: s.outlet ?? outletOf(s.article) })),
       })),
     })),
@@ -230,20 +242,20 @@ function storyClaim(
   annotation: DocumentAnnotation,
   corpus: Corpus,
   maxPassage: number,
+  passages: Passages,
 ): StoryClaim {
   const parts = [claim.source, claim.cue, claim.content].filter((s) => s !== null);
   const start = Math.min(...parts.map((s) => s.start));
   const end = Math.max(...parts.map((s) => s.end));
   const speaker = claim.speaker ? (corpus.entity(claim.speaker)?.name ?? null) : null;
   return {
-    id: claim.id,
     article: claim.article,
     speaker: speaker ?? claim.source?.text ?? null,
     stance: claim.stance,
     text: claim.content.text,
     start: claim.content.start,
     end: claim.content.end,
-    passage: passageOf(text, annotation, start, end, maxPassage),
+    passage: passages.add(passageOf(text, annotation, start, end, maxPassage)),
     counts: [],
     times: [],
     when: null,
@@ -277,6 +289,23 @@ export function passageOf(
     to = Math.min(to, Math.max(end, from + max));
   }
   return { text: text.slice(from, to), at: from };
+}
+
+/** Passages kept once each, by index: claims of one sentence share it. */
+class Passages {
+  readonly list: StoryPassage[] = [];
+  readonly #index = new Map<string, number>();
+
+  add(passage: StoryPassage): number {
+    const key = `${passage.at}\u0000${passage.text}`;
+    let index = this.#index.get(key);
+    if (index === undefined) {
+      index = this.list.length;
+      this.list.push(passage);
+      this.#index.set(key, index);
+    }
+    return index;
+  }
 }
 
 /** Per claim id: the counts and times its event mentions give, and the day the happening can be placed on. */
@@ -344,14 +373,15 @@ function storyEvent(
   event: Event,
   outlets: readonly string[],
   outletByArticle: ReadonlyMap<string, string>,
-  claims: ReadonlyMap<string, StoryClaim>,
+  claims: readonly StoryClaim[],
+  claimIndex: ReadonlyMap<string, number>,
   involved: ReadonlyMap<string, { actors: Set<string>; places: Set<string> }>,
   corpus: Corpus,
   disputesByEvent: ReadonlyMap<string, string[]>,
 ): StoryEvent | null {
   const articles = new Set(event.mentions.map((m) => m.article));
   if (event.claims.length === 0 && articles.size < 2) return null;
-  const byOutlet = new Map<string, { claims: string[]; mentions: number }>();
+  const byOutlet = new Map<string, { claims: number[]; mentions: number }>();
   const cell = (outlet: string) => {
     let found = byOutlet.get(outlet);
     if (!found) {
@@ -364,9 +394,10 @@ function storyEvent(
   const actors = new Set<string>();
   const places = new Set<string>();
   for (const id of event.claims) {
-    const claim = claims.get(id);
-    if (!claim) continue;
-    cell(outletByArticle.get(claim.article) ?? claim.article).claims.push(id);
+    const index = claimIndex.get(id);
+    const claim = index === undefined ? undefined : claims[index];
+    if (index === undefined || !claim) continue;
+    cell(outletByArticle.get(claim.article) ?? claim.article).claims.push(index);
     const found = involved.get(id);
     for (const a of found?.actors ?? []) actors.add(a);
     for (const p of found?.places ?? []) places.add(p);

@@ -1,6 +1,58 @@
 import { createHash } from 'node:crypto';
 import { script, style } from './assets.js';
-import type { StoryModel } from './model.js';
+import type { StoryModel, StoryPassage } from './model.js';
+
+/**
+ * What the views' page is given to draw: the model without its passages, which it asks for when a claim opens.
+ * `rest` marks the first rows of the board alone (see `firstRows`): the whole view follows, with `rest` events.
+ */
+export type StoryView = Omit<StoryModel, 'passages'> & { rest?: number };
+
+/** Rows in the first part of the board that a page draws before it has the rest. */
+const firstRowCount = 40;
+/** The size of a report's view, in characters of JSON, up to which the page reads it whole before drawing. */
+const wholeAtOnce = 1_000_000;
+
+/** The model split into what the page draws and the passages it asks for later. */
+export function splitPassages(model: StoryModel): { view: StoryView; passages: StoryPassage[] } {
+  const { passages, ...view } = model;
+  return { view, passages };
+}
+
+/**
+ * The board's first rows with only what they show (their claims, disputes and articles), small whatever the
+ * corpus: a page draws them at once, before it has read or been sent the whole view.
+ */
+export function firstRows(view: StoryView, rows = firstRowCount): StoryView {
+  const events = view.events.slice(0, rows);
+  const disputeIds = new Set(events.flatMap((e) => e.disputes));
+  const disputes = view.disputes.filter((d) => disputeIds.has(d.id));
+  const kept = [
+    ...new Set([
+      ...events.flatMap((e) => e.cells.flatMap((c) => c.claims)),
+      ...disputes.flatMap((d) => d.positions.flatMap((p) => p.claims)),
+    ]),
+  ].sort((a, b) => a - b);
+  const index = new Map(kept.map((old, i) => [old, i]));
+  const renumber = (claims: number[]) => claims.map((i) => index.get(i) ?? -1);
+  const claims = kept.map((i) => view.claims[i]).filter((c) => c !== undefined);
+  const articleIds = new Set(claims.map((c) => c.article));
+  return {
+    version: view.version,
+    outlets: view.outlets,
+    articles: view.articles.filter((a) => articleIds.has(a.id)),
+    events: events.map((e) => ({ ...e, cells: e.cells.map((c) => ({ ...c, claims: renumber(c.claims) })) })),
+    claims,
+    disputes: disputes.map((d) => ({
+      ...d,
+      positions: d.positions.map((p) => ({ ...p, claims: renumber(p.claims) })),
+    })),
+    actors: [],
+    places: [],
+    placeLinks: [],
+    rest: view.events.length,
+  };
+}
 
 /** The three views; a page opens on one of them. */
 export type ViewName = 'board' | 'timeline' | 'map';
@@ -10,7 +62,9 @@ export const viewNames: readonly ViewName[] = ['board', 'timeline', 'map'];
 /**
  * The HTML report: one self-contained page with the model, script and style inline. Its Content Security Policy
  * lets only that script and style run (by hash) and allows no request at all, so it works from `file://` and
- * stays offline.
+ * stays offline. The view and the passages come after the script; for a large view, the board's first rows come
+ * before it too, so the browser runs the app and paints those rows before it has read the rest, whatever the
+ * corpus's size. The app then draws the whole view, and parses the passages when a claim is first opened.
  */
 export function reportHtml(model: StoryModel, options: { title?: string; view?: ViewName } = {}): string {
   const csp = [
@@ -26,7 +80,7 @@ export function reportHtml(model: StoryModel, options: { title?: string; view?: 
     host: 'report',
     view: options.view ?? 'board',
     title: options.title ?? `claimlens: ${summary(model)}`,
-    data: model,
+    data: splitPassages(model),
     nonce: null,
   });
 }
@@ -58,14 +112,16 @@ function page(options: {
   host: 'report' | 'vscode';
   view: ViewName;
   title: string;
-  data: StoryModel | null;
+  data: { view: StoryView; passages: StoryPassage[] } | null;
   nonce: string | null;
 }): string {
   const nonce = options.nonce ? ` nonce="${options.nonce}"` : '';
-  const data =
-    options.data === null
-      ? ''
-      : `<script id="claimlens-story" type="application/json">${jsonInHtml(options.data)}</script>\n`;
+  const data = (id: string, json: string | null) =>
+    json === null ? '' : `<script id="${id}" type="application/json">${json}</script>\n`;
+  const view = options.data ? jsonInHtml(options.data.view) : null;
+  // A small view is read at once; a large one's first rows come before the script as well.
+  const first = options.data && view && view.length > wholeAtOnce ? jsonInHtml(firstRows(options.data.view)) : null;
+  const passages = options.data ? jsonInHtml(options.data.passages) : null;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -77,8 +133,8 @@ function page(options: {
 </head>
 <body data-host="${options.host}" data-view="${options.view}">
 <noscript>This report draws its views with JavaScript; allow scripts for this file to see them.</noscript>
-${data}<script${nonce}>${script}</script>
-</body>
+${data('claimlens-first', first)}<script${nonce}>${script}</script>
+${data('claimlens-story', view)}${data('claimlens-passages', passages)}</body>
 </html>
 `;
 }

@@ -1,2 +1,2 @@
 /** The version of the story model's shape (`StoryModel.version`); the app checks it before drawing. */
-export const storyModelVersion = 1;
+export const storyModelVersion = 2;

@@ -116,20 +116,23 @@ describe('storyModel', () => {
 
   it('makes a row per event with each outlet’s claims in its cell', () => {
     expect(model.outlets).toEqual(['Courier', 'Gazette']);
+    const c1 = model.claims.findIndex((c) => c.text === 'the shells fell on Avdiivka');
+    const c2 = model.claims.findIndex((c) => c.text === 'the shells fell on Marinka');
     expect(model.events.map((e) => e.cells)).toEqual([
       [
-        { outlet: 'Courier', claims: ['C1'], mentions: 1 },
-        { outlet: 'Gazette', claims: ['C2'], mentions: 1 },
+        { outlet: 'Courier', claims: [c1], mentions: 1 },
+        { outlet: 'Gazette', claims: [c2], mentions: 1 },
       ],
     ]);
+    expect(model.disputes[0]?.positions.map((p) => p.claims)).toEqual([[c1], [c2]]);
     expect(model.events[0]?.disputes).toEqual(['D1']);
     expect(model.events[0]?.places.sort()).toEqual(['P1', 'P2']);
   });
 
   it('gives each claim its words, speaker, passage and whether it is disputed', () => {
-    const c1 = model.claims.find((c) => c.id === 'C1');
+    const c1 = model.claims.find((c) => c.article === 'a.txt');
     expect(c1).toMatchObject({ speaker: 'Officials', text: 'the shells fell on Avdiivka', disputed: true });
-    expect(c1?.passage).toEqual({ text: 'Officials said the shells fell on Avdiivka.', at: 0 });
+    expect(model.passages[c1?.passage ?? -1]).toEqual({ text: 'Officials said the shells fell on Avdiivka.', at: 0 });
   });
 
   it('puts each place on the map with its mentions by outlet, and links the places of a place dispute', () => {

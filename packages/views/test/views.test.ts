@@ -9,6 +9,7 @@ const empty: StoryModel = {
   articles: [],
   events: [],
   claims: [],
+  passages: [],
   disputes: [],
   actors: [],
   places: [],
@@ -70,10 +71,50 @@ describe('reportHtml', () => {
 
   it('carries text that looks like markup as data, not as markup', () => {
     const article = { id: 'a.txt', outlet: '</script><script>alert(1)</script>', title: null, date: null };
-    const html = reportHtml({ ...empty, outlets: [article.outlet], articles: [article] });
-    expect(html.match(/<\/script>/g)).toHaveLength(2);
-    const data = /<script id="claimlens-story" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
-    expect(JSON.parse(data).articles[0].outlet).toBe(article.outlet);
+    const passage = { text: 'He wrote <!-- and </script> in it.', at: 0 };
+    const html = reportHtml({ ...empty, outlets: [article.outlet], articles: [article], passages: [passage] });
+    expect(html.match(/<\/script>/g)).toHaveLength(3);
+    const data = (id: string) =>
+      JSON.parse(new RegExp(`<script id="${id}" type="application/json">([\\s\\S]*?)</script>`).exec(html)?.[1] ?? '');
+    expect(data('claimlens-story').articles[0].outlet).toBe(article.outlet);
+    expect(data('claimlens-passages')).toEqual([passage]);
+  });
+
+  it('puts a large view’s first rows before the script, and the whole view and the passages after it', () => {
+    const claim = { article: 'a.txt', speaker: null, stance: 'assert' as const, text: 'x', start: 0, end: 1 };
+    const rest = { passage: 0, counts: [], times: [], when: null, disputed: false };
+    const event = (i: number) => ({
+      id: `V${i}`,
+      label: `event ${i}`,
+      type: 'movement',
+      cells: [{ outlet: 'Courier', claims: [i], mentions: 1 }],
+      mentions: 1,
+      actors: [],
+      places: [],
+      disputes: [],
+    });
+    const html = reportHtml({
+      ...empty,
+      outlets: ['Courier'],
+      articles: [{ id: 'a.txt', outlet: 'Courier', title: null, date: null }],
+      events: Array.from({ length: 100 }, (_, i) => event(i)),
+      // Over a megabyte in all: a view that size is not read at once.
+      claims: Array.from({ length: 100 }, (_, i) => ({ ...claim, ...rest, text: `claim ${i} ${'x'.repeat(11_000)}` })),
+      passages: [{ text: 'A passage.', at: 0 }],
+    });
+    const order = ['id="claimlens-first"', '<script>', 'id="claimlens-story"', 'id="claimlens-passages"'];
+    const at = order.map((s) => html.indexOf(s));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const data = (id: string) =>
+      JSON.parse(new RegExp(`<script id="${id}" type="application/json">(.*?)</script>`).exec(html)?.[1] ?? '');
+    const first = data('claimlens-first');
+    expect(first.rest).toBe(100);
+    expect(first.events.length).toBeLessThan(100);
+    // Each first row's claims are the ones the whole view gives that row.
+    for (const e of first.events) expect(first.claims[e.cells[0].claims[0]].text).toMatch(`claim ${e.id.slice(1)} `);
+    expect(data('claimlens-story').events).toHaveLength(100);
+    expect(data('claimlens-story')).not.toHaveProperty('passages');
   });
 });
 

@@ -42,7 +42,13 @@ export function renderBoard(stage: HTMLElement, ui: Ui): Drawn {
   const header = h(
     'div',
     { class: 'board-head', role: 'row' },
-    h('div', { class: 'board-corner', role: 'columnheader' }, plural(events.length, 'event')),
+    h(
+      'div',
+      { class: 'board-corner', role: 'columnheader' },
+      story.model.rest === undefined
+        ? plural(events.length, 'event')
+        : `first ${events.length} of ${plural(story.model.rest, 'event')}…`,
+    ),
     ...outlets.map((o) => {
       const cell = h(
         'div',
@@ -146,9 +152,10 @@ export function renderBoard(stage: HTMLElement, ui: Ui): Drawn {
       element.append(h('span', { class: 'none', 'data-row': index, 'data-col': col, tabIndex: -1 }, '—'));
       return element;
     }
-    const claims = cell.claims.map((id) => story.claim.get(id)).filter((c): c is StoryClaim => c !== undefined);
+    const claims = story.claimsAt(cell.claims);
     claims.slice(0, claimsPerCell).forEach((claim, k) => {
-      element.append(claimButton(ui, claim, k === 0 ? { 'data-row': index, 'data-col': col } : {}));
+      const at = { 'data-claim': cell.claims[k] ?? '' };
+      element.append(claimButton(ui, claim, k === 0 ? { ...at, 'data-row': index, 'data-col': col } : at));
     });
     if (claims.length > claimsPerCell) {
       element.append(
@@ -219,7 +226,6 @@ export function claimButton(ui: Ui, claim: StoryClaim, extra: Record<string, str
     'button',
     {
       class: `claim stance-${claim.stance}${claim.disputed ? ' disputed' : ''}`,
-      'data-claim': claim.id,
       title: `${story.speakerOf(claim)} ${stanceNames[claim.stance] ?? claim.stance}: ${shorten(claim.text, 300)}${claim.disputed ? '\n(disputed by another source)' : ''}\nEnter or click: open the passage`,
       onclick: () => ui.openClaim(claim),
       ...extra,
@@ -287,10 +293,7 @@ export function showEvent(ui: Ui, event: StoryEvent): void {
               h(
                 'div',
                 {},
-                ...p.claims
-                  .map((id) => story.claim.get(id))
-                  .filter((c): c is StoryClaim => !!c)
-                  .map((c) => claimButton(ui, c)),
+                ...story.claimsAt(p.claims).map((c, k) => claimButton(ui, c, { 'data-claim': p.claims[k] ?? '' })),
               ),
             ),
           ),
@@ -304,10 +307,7 @@ export function showEvent(ui: Ui, event: StoryEvent): void {
           'section',
           {},
           h('h3', {}, `${c.outlet} · ${plural(c.claims.length, 'claim')}`),
-          ...c.claims
-            .map((id) => story.claim.get(id))
-            .filter((claim): claim is StoryClaim => !!claim)
-            .map((claim) => claimButton(ui, claim)),
+          ...story.claimsAt(c.claims).map((claim, k) => claimButton(ui, claim, { 'data-claim': c.claims[k] ?? '' })),
         ),
       ),
   );

@@ -1,5 +1,5 @@
-import type { StoryClaim, StoryModel } from '../model.js';
-import type { ViewName } from '../page.js';
+import type { StoryClaim, StoryPassage } from '../model.js';
+import type { StoryView, ViewName } from '../page.js';
 import { storyModelVersion } from '../version.js';
 import { renderBoard } from './board.js';
 import { fill, h, plural, shorten } from './dom.js';
@@ -45,7 +45,9 @@ const vscode = host === 'vscode' && typeof acquireVsCodeApi === 'function' ? acq
 const saved = (vscode?.getState() ?? null) as Saved | null;
 let view: ViewName = saved?.view ?? (body.dataset.view as ViewName | undefined) ?? 'board';
 let filter: Filter = saved?.filter ?? noFilter;
-let model: StoryModel | null = null;
+let model: StoryView | null = null;
+/** Which model the editor sent last: a passage asked for under an older one is not shown. */
+let generation = 0;
 let drawn: Drawn | null = null;
 
 const title = h('h1', { class: 'title' }, 'claimlens');
@@ -57,10 +59,13 @@ const tip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
 body.append(h('header', { class: 'top' }, title, tabs), filters, h('div', { class: 'body' }, stage, detail), tip);
 
 const ui: Omit<Ui, 'story'> = {
-  openClaim(claim) {
+  async openClaim(claim) {
     const story = current();
     const article = story.article.get(claim.article);
     if (vscode) vscode.postMessage({ type: 'open', article: claim.article, start: claim.start, end: claim.end });
+    const shown = model;
+    const passage = (await passageAt(claim.passage)) ?? { text: claim.text, at: claim.start };
+    if (model !== shown) return;
     ui.showDetail(
       `${story.outletOf(claim)}${article?.date ? `, ${article.date}` : ''}`,
       h(
@@ -70,7 +75,7 @@ const ui: Omit<Ui, 'story'> = {
         ` ${story.speakerOf(claim)}`,
         article?.title ? ` · “${article.title}”` : '',
       ),
-      passageView(claim.passage, claim.start, claim.end),
+      passageView(passage, claim.start, claim.end),
       claim.counts.length + claim.times.length > 0
         ? h('p', { class: 'meta' }, [...claim.counts, ...claim.times].join(' · '))
         : null,
@@ -126,6 +131,39 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
+/** Passages by index, from the report's data after the script (parsed once, when first needed). */
+let reportPassages: StoryPassage[] | null = null;
+/** Passages asked of the editor, by index, with who waits for them. */
+const asked = new Map<number, ((passage: StoryPassage | null) => void)[]>();
+
+/** The passage at an index of the model's passages, or null when the host has none. */
+function passageAt(index: number): Promise<StoryPassage | null> {
+  if (vscode) {
+    return new Promise((resolve) => {
+      const waiting = asked.get(index);
+      if (waiting) waiting.push(resolve);
+      else {
+        asked.set(index, [resolve]);
+        vscode.postMessage({ type: 'passage', index, generation });
+      }
+    });
+  }
+  const read = () => {
+    reportPassages ??= parsed(document.getElementById('claimlens-passages')?.textContent) ?? [];
+    return reportPassages[index] ?? null;
+  };
+  if (document.readyState !== 'loading') return Promise.resolve(read());
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(read()), { once: true }));
+}
+
+function parsed(text: string | undefined): StoryPassage[] | null {
+  try {
+    return text ? (JSON.parse(text) as StoryPassage[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A passage with the span marked. */
 function passageView(passage: { text: string; at: number }, start: number, end: number): HTMLElement {
   const from = Math.max(0, start - passage.at);
@@ -141,7 +179,9 @@ function passageView(passage: { text: string; at: number }, start: number, end: 
 
 let story: Story | null = null;
 function current(): Story {
-  if (!story || story.model !== model || story.filter !== filter) story = new Story(model as StoryModel, filter);
+  // The first rows alone are drawn unfiltered: the filters' lists come with the whole view.
+  const shown = model?.rest === undefined ? filter : noFilter;
+  if (!story || story.model !== model || story.filter !== shown) story = new Story(model as StoryView, shown);
   return story;
 }
 
@@ -151,21 +191,38 @@ function save(): void {
 
 function draw(): void {
   if (!model) return;
+  // A redraw of the board (a new model, a wider window) keeps the reader where they were.
+  const scrolled = stage.querySelector('.board-scroll');
+  const at = scrolled ? { top: scrolled.scrollTop, left: scrolled.scrollLeft } : null;
   drawn?.dispose();
   ui.tooltip(null);
   const s = current();
+  const partial = model.rest !== undefined;
   const outletCount = plural(model.outlets.length, 'outlet');
-  title.textContent = `claimlens · ${plural(model.articles.length, 'article')} from ${outletCount}`;
+  title.textContent = partial
+    ? `claimlens · ${outletCount}, reading the rest of the story…`
+    : `claimlens · ${plural(model.articles.length, 'article')} from ${outletCount}`;
   drawTabs();
-  drawFilters(s);
+  if (partial) filters.replaceChildren();
+  else drawFilters(s);
   stage.setAttribute('aria-labelledby', `tab-${view}`);
   const full: Ui = { ...ui, story: s };
+  if (partial && view !== 'board') {
+    stage.replaceChildren(h('p', { class: 'empty' }, `Reading the ${viewTitles[view].toLowerCase()}'s data…`));
+    drawn = null;
+    return;
+  }
   drawn =
     view === 'board'
       ? renderBoard(stage, full)
       : view === 'timeline'
         ? renderTimeline(stage, full)
         : renderMap(stage, full);
+  const scroller = stage.querySelector('.board-scroll');
+  if (scroller && at) {
+    scroller.scrollTop = at.top;
+    scroller.scrollLeft = at.left;
+  }
 }
 
 function drawTabs(): void {
@@ -264,7 +321,7 @@ function drawFilters(s: Story): void {
 }
 
 function receive(next: unknown): void {
-  const candidate = next as StoryModel | null;
+  const candidate = next as StoryView | null;
   if (!candidate || candidate.version !== storyModelVersion) {
     stage.replaceChildren(
       h(
@@ -276,6 +333,10 @@ function receive(next: unknown): void {
     return;
   }
   model = candidate;
+  if (model.rest !== undefined) {
+    draw();
+    return;
+  }
   // Keep the reader's filter across updates, minus what no longer exists.
   const outlets = new Set(model.outlets);
   filter = {
@@ -294,17 +355,50 @@ window.addEventListener('resize', () => {
 
 if (vscode) {
   window.addEventListener('message', (event: MessageEvent) => {
-    const message = event.data as { type?: string; model?: unknown; view?: ViewName };
-    if (message?.type === 'model') receive(message.model);
+    const message = event.data as {
+      type?: string;
+      model?: unknown;
+      view?: ViewName;
+      generation?: number;
+      index?: number;
+      passage?: StoryPassage | null;
+    };
+    if (message?.type === 'model') {
+      generation = message.generation ?? 0;
+      receive(message.model);
+      // Only the first rows came: ask for the whole view once they are painted.
+      if ((message.model as StoryView | null)?.rest !== undefined)
+        afterPaint(() => vscode.postMessage({ type: 'rest', generation }));
+    }
+    if (message?.type === 'passage' && message.index !== undefined) {
+      const waiting = asked.get(message.index) ?? [];
+      asked.delete(message.index);
+      for (const resolve of waiting) resolve(message.generation === generation ? (message.passage ?? null) : null);
+    }
     if (message?.type === 'view' && message.view && message.view !== view) switchTo(message.view);
   });
   stage.replaceChildren(h('p', { class: 'empty' }, 'Waiting for the analysis of the workspace…'));
   vscode.postMessage({ type: 'ready', view });
 } else {
-  const data = document.getElementById('claimlens-story')?.textContent;
-  try {
-    receive(data ? JSON.parse(data) : null);
-  } catch (error) {
-    stage.replaceChildren(h('p', { class: 'empty' }, `The report's data is damaged: ${String(error)}`));
-  }
+  // The report: its view comes after this script, and for a large one the board's first rows before it (see
+  // page.ts), so that those rows are drawn while the browser still reads the rest.
+  const read = (id: string) => {
+    const data = document.getElementById(id)?.textContent;
+    try {
+      receive(data ? JSON.parse(data) : null);
+    } catch (error) {
+      stage.replaceChildren(h('p', { class: 'empty' }, `The report's data is damaged: ${String(error)}`));
+    }
+  };
+  if (document.readyState === 'loading') {
+    const first = document.getElementById('claimlens-first') !== null;
+    if (first) read('claimlens-first');
+    const whole = () => read('claimlens-story');
+    document.addEventListener('DOMContentLoaded', () => (first ? afterPaint(whole) : whole()), { once: true });
+  } else read('claimlens-story');
+}
+
+/** Run `then` once what is drawn now has been painted. */
+function afterPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then));
 }

@@ -1,4 +1,5 @@
-import type { StoryArticle, StoryClaim, StoryDispute, StoryEvent, StoryModel, StoryPlace } from '../model.js';
+import type { StoryArticle, StoryClaim, StoryDispute, StoryEvent, StoryPlace } from '../model.js';
+import type { StoryView } from '../page.js';
 
 /** What the reader narrowed the views to. Empty `outlets` means every outlet. */
 export interface Filter {
@@ -25,36 +26,41 @@ const palette = [
 
 /** The model with its lookups, and the filter applied to it. */
 export class Story {
-  readonly claim = new Map<string, StoryClaim>();
   readonly article = new Map<string, StoryArticle>();
   readonly dispute = new Map<string, StoryDispute>();
   readonly place = new Map<string, StoryPlace>();
   readonly actorName = new Map<string, string>();
-  /** Events each claim is about. */
-  readonly eventsOfClaim = new Map<string, StoryEvent[]>();
   readonly #colours = new Map<string, string>();
+  #eventsOfClaim: StoryEvent[][] | null = null;
 
   constructor(
-    readonly model: StoryModel,
+    readonly model: StoryView,
     readonly filter: Filter,
   ) {
-    for (const c of model.claims) this.claim.set(c.id, c);
     for (const a of model.articles) this.article.set(a.id, a);
     for (const d of model.disputes) this.dispute.set(d.id, d);
     for (const p of model.places) this.place.set(p.id, p);
     for (const a of model.actors) this.actorName.set(a.id, a.name);
-    for (const e of model.events) {
-      for (const cell of e.cells) {
-        for (const id of cell.claims) {
-          const list = this.eventsOfClaim.get(id);
-          if (list) list.push(e);
-          else this.eventsOfClaim.set(id, [e]);
-        }
-      }
-    }
     model.outlets.forEach((o, i) => {
       this.#colours.set(o, palette[i] ?? `hsl(${Math.round((i * 137.508) % 360)} 55% 55%)`);
     });
+  }
+
+  /** The claims at these indexes into the model's claims. */
+  claimsAt(indexes: readonly number[]): StoryClaim[] {
+    return indexes.map((i) => this.model.claims[i]).filter((c): c is StoryClaim => c !== undefined);
+  }
+
+  /** Events each claim is about, by claim index: made when first asked for (the timeline under a filter). */
+  eventsOfClaim(index: number): StoryEvent[] {
+    if (!this.#eventsOfClaim) {
+      const found: StoryEvent[][] = this.model.claims.map(() => []);
+      for (const e of this.model.events) {
+        for (const cell of e.cells) for (const i of cell.claims) found[i]?.push(e);
+      }
+      this.#eventsOfClaim = found;
+    }
+    return this.#eventsOfClaim[index] ?? [];
   }
 
   /** The colour of an outlet, the same in every view. */
@@ -90,9 +96,7 @@ export class Story {
     const picked = new Set(this.outlets());
     const narrowed = this.filter.actor !== null || this.filter.place !== null;
     return this.model.claims.filter(
-      (c) =>
-        picked.has(this.outletOf(c)) &&
-        (!narrowed || (this.eventsOfClaim.get(c.id) ?? []).some((e) => this.showsEvent(e))),
+      (c, i) => picked.has(this.outletOf(c)) && (!narrowed || this.eventsOfClaim(i).some((e) => this.showsEvent(e))),
     );
   }
 
