@@ -41,7 +41,7 @@ const seed = Number(values.seed ?? 1);
 const load = (pkg, file) => import(pathToFileURL(path.join(root, 'packages', pkg, 'dist', file)).href);
 const { analyze } = await load('annotator', 'index.js');
 const { storyModel, storyModelVersion } = await load('views', 'index.js');
-const { firstRows, reportHtml, splitPassages, webviewHtml } = await load('views', 'page.js');
+const { firstRows, packView, reportHtml, splitPassages, webviewHtml } = await load('views', 'page.js');
 const { chromium } = createRequire(path.join(root, 'apps/vscode/package.json'))('playwright-core');
 
 const megabytes = (text) => `${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB`;
@@ -70,7 +70,8 @@ try {
   console.log(
     `story model: ${model.events.length} events (rows), ${model.outlets.length} outlets, ` +
       `${model.claims.length} claims, ${model.passages.length} passages, ${model.places.length} places; as JSON ` +
-      `${megabytes(JSON.stringify(view))} drawn, ${megabytes(JSON.stringify(passages))} passages`,
+      `${megabytes(JSON.stringify(view))} drawn (${megabytes(JSON.stringify(packView(view)))} as rows), ` +
+      `${megabytes(JSON.stringify(passages))} passages`,
   );
   const html = reportHtml(model);
   const report = path.join(dir, 'index.html');
@@ -79,7 +80,7 @@ try {
   console.log(`report: ${megabytes(html)}, of which ${megabytes(html.slice(0, scriptAt))} before the app's script`);
   // The webview's page, with VS Code's API stood in for: it answers as the extension does.
   const webview = path.join(dir, 'webview.html');
-  const stub = `<script>window.__first = ${JSON.stringify(firstRows(view))}; window.__view = ${JSON.stringify(view)};
+  const stub = `<script>window.__first = ${JSON.stringify(firstRows(view))}; window.__view = ${JSON.stringify(packView(view))};
 window.acquireVsCodeApi = () => ({ getState: () => null, setState() {}, postMessage(m) {
   const post = (model) => window.postMessage({ type: 'model', model, generation: 1 });
   if (m.type === 'ready') { window.__sent = performance.now(); post(window.__first); }

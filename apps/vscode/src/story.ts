@@ -1,5 +1,5 @@
 import { type StoryModelResult, storyRequest } from '@claimlens/server/protocol';
-import { firstRows, splitPassages, type ViewName, webviewHtml } from '@claimlens/views/page';
+import { firstRows, packView, splitPassages, type ViewName, webviewHtml } from '@claimlens/views/page';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
@@ -120,13 +120,13 @@ export class StoryPanels implements vscode.Disposable {
     }
   }
 
-  /** Send a page the model without its passages, or only the board's first rows. */
+  /** Send a page the model without its passages (written compactly), or only the board's first rows. */
   #post(panel: vscode.WebviewPanel, part: 'first' | 'all' = 'all'): void {
     if (!this.#model) return;
     const { view } = splitPassages(this.#model);
     void panel.webview.postMessage({
       type: 'model',
-      model: part === 'first' ? firstRows(view) : view,
+      model: part === 'first' ? firstRows(view) : packView(view),
       generation: this.#posted,
     });
   }

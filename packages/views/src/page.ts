@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { script, style } from './assets.js';
 import type { StoryModel, StoryPassage } from './model.js';
+import { packView } from './rows.js';
+
+export { packView, unpackView } from './rows.js';
 
 /**
  * What the views' page is given to draw: the model without its passages, which it asks for when a claim opens.
@@ -118,7 +121,7 @@ function page(options: {
   const nonce = options.nonce ? ` nonce="${options.nonce}"` : '';
   const data = (id: string, json: string | null) =>
     json === null ? '' : `<script id="${id}" type="application/json">${json}</script>\n`;
-  const view = options.data ? jsonInHtml(options.data.view) : null;
+  const view = options.data ? jsonInHtml(packView(options.data.view)) : null;
   // A small view is read at once; a large one's first rows come before the script as well.
   const first = options.data && view && view.length > wholeAtOnce ? jsonInHtml(firstRows(options.data.view)) : null;
   const passages = options.data ? jsonInHtml(options.data.passages) : null;

@@ -9,6 +9,8 @@ import {
 } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
 import { storyModel } from '../src/index.js';
+import { packView, unpackView } from '../src/page.js';
+import { fromRows, toRows } from '../src/rows.js';
 
 /**
  * Two outlets put one shelling in two different villages: a small corpus made by hand, so that the story model
@@ -146,5 +148,26 @@ describe('storyModel', () => {
 
   it('is plain data that survives JSON', () => {
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+  });
+
+  it('is written compactly for the page and read back the same', () => {
+    const { passages: _, ...view } = model;
+    const packed = packView(view);
+    expect(JSON.parse(JSON.stringify(packed)).events.keys).toContain('cells');
+    expect(unpackView(JSON.parse(JSON.stringify(packed)))).toEqual(view);
+  });
+});
+
+describe('toRows', () => {
+  it('writes repeated strings of a column once, and reads every object back', () => {
+    const items = [
+      { outlet: 'Courier', text: 'one', n: 1 },
+      { outlet: 'Courier', text: 'two', n: 2 },
+      { outlet: 'Gazette', text: 'three', n: 3 },
+      { outlet: 'Courier', text: 'four', n: 4 },
+    ];
+    const rows = toRows(items);
+    expect(rows.strings).toEqual([['Courier', 'Gazette'], null, null]);
+    expect(fromRows(rows)).toEqual(items);
   });
 });

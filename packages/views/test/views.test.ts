@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { datedTime, passageOf, type StoryModel, storyModelVersion } from '../src/index.js';
-import { reportHtml, webviewHtml } from '../src/page.js';
+import { reportHtml, unpackView, webviewHtml } from '../src/page.js';
 
 const empty: StoryModel = {
   version: storyModelVersion,
@@ -113,8 +113,10 @@ describe('reportHtml', () => {
     expect(first.events.length).toBeLessThan(100);
     // Each first row's claims are the ones the whole view gives that row.
     for (const e of first.events) expect(first.claims[e.cells[0].claims[0]].text).toMatch(`claim ${e.id.slice(1)} `);
-    expect(data('claimlens-story').events).toHaveLength(100);
-    expect(data('claimlens-story')).not.toHaveProperty('passages');
+    const whole = unpackView(data('claimlens-story'));
+    expect(whole.events).toHaveLength(100);
+    whole.claims.forEach((c, i) => expect(c.text).toMatch(new RegExp(`^claim ${i} x`)));
+    expect(whole).not.toHaveProperty('passages');
   });
 });
 

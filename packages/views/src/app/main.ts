@@ -1,5 +1,6 @@
 import type { StoryClaim, StoryPassage } from '../model.js';
 import type { StoryView, ViewName } from '../page.js';
+import { type PackedView, unpackView } from '../rows.js';
 import { storyModelVersion } from '../version.js';
 import { renderBoard } from './board.js';
 import { fill, h, plural, shorten } from './dom.js';
@@ -321,7 +322,7 @@ function drawFilters(s: Story): void {
 }
 
 function receive(next: unknown): void {
-  const candidate = next as StoryView | null;
+  const candidate = next ? unpackView(next as PackedView | StoryView) : null;
   if (!candidate || candidate.version !== storyModelVersion) {
     stage.replaceChildren(
       h(

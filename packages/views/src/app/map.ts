@@ -117,11 +117,13 @@ export function renderMap(stage: HTMLElement, ui: Ui): Drawn {
       `${plural(places.length, 'place')} with coordinates; a mark's size is its mentions, its colours the outlets naming it`,
       story.model.placeLinks.length > 0 ? ' · dashed lines join places that sources put a happening in' : '',
       ' · ',
-      ...outlets.slice(0, 12).flatMap((o) => {
+      // Each colour stays on one line with its outlet's name.
+      ...outlets.slice(0, 12).map((o) => {
         const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
         swatch.style.background = story.colour(o);
-        return [swatch, `${o} `];
+        return h('span', { class: 'key' }, swatch, o);
       }),
+      outlets.length > 12 ? `and ${outlets.length - 12} more (the chips above)` : '',
     ),
     places.length === 0 ? h('p', { class: 'empty' }, 'No place with coordinates under this filter.') : null,
     h('div', { class: 'map-frame' }, svg),
