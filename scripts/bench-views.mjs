@@ -80,7 +80,8 @@ try {
   console.log(`report: ${megabytes(html)}, of which ${megabytes(html.slice(0, scriptAt))} before the app's script`);
   // The webview's page, with VS Code's API stood in for: it answers as the extension does.
   const webview = path.join(dir, 'webview.html');
-  const stub = `<script>window.__first = ${JSON.stringify(firstRows(view))}; window.__view = ${JSON.stringify(packView(view))};
+  const text = (value) => JSON.stringify(JSON.stringify(value)).replace(/</g, '\\u003c');
+  const stub = `<script>window.__first = ${text(firstRows(view))}; window.__view = ${text(packView(view))};
 window.acquireVsCodeApi = () => ({ getState: () => null, setState() {}, postMessage(m) {
   const post = (model) => window.postMessage({ type: 'model', model, generation: 1 });
   if (m.type === 'ready') { window.__sent = performance.now(); post(window.__first); }

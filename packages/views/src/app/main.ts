@@ -358,7 +358,8 @@ if (vscode) {
   window.addEventListener('message', (event: MessageEvent) => {
     const message = event.data as {
       type?: string;
-      model?: unknown;
+      /** The model as JSON text: one string crosses into the page far faster than the objects it holds. */
+      model?: string;
       view?: ViewName;
       generation?: number;
       index?: number;
@@ -366,10 +367,15 @@ if (vscode) {
     };
     if (message?.type === 'model') {
       generation = message.generation ?? 0;
-      receive(message.model);
+      let model: StoryView | null = null;
+      try {
+        model = JSON.parse(message.model ?? 'null');
+      } catch {
+        // Told below, as a model the page cannot read.
+      }
+      receive(model);
       // Only the first rows came: ask for the whole view once they are painted.
-      if ((message.model as StoryView | null)?.rest !== undefined)
-        afterPaint(() => vscode.postMessage({ type: 'rest', generation }));
+      if (model?.rest !== undefined) afterPaint(() => vscode.postMessage({ type: 'rest', generation }));
     }
     if (message?.type === 'passage' && message.index !== undefined) {
       const waiting = asked.get(message.index) ?? [];
