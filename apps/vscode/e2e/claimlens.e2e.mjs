@@ -495,6 +495,21 @@ describe('claimlens in VS Code (code-server + Chromium)', { timeout: 20 * 60_000
             selected !== undefined && sameName(selected.slice(0, 20), said.slice(0, 20)),
             `a click on the claim ${JSON.stringify(said)} selected ${JSON.stringify(selected)}`,
           );
+          // The panel asked the extension for the claim's passage, and shows it with the claim's words marked.
+          /** @type {string[]} */
+          let marked = [];
+          await poll(
+            async () => {
+              marked = await inWebviews('.detail .passage mark');
+              return marked.length > 0;
+            },
+            { timeoutMs: 30_000, intervalMs: 300, what: "the claim's passage beside the story board" },
+          ).catch(() => undefined);
+          console.log(`passage beside the board marks ${JSON.stringify(marked[0]?.slice(0, 60))}`);
+          assert.ok(
+            marked.length > 0 && sameName(marked[0].slice(0, 20), said.slice(0, 20)),
+            `the passage beside the board marks ${JSON.stringify(marked[0])}, not the claim ${JSON.stringify(said)}`,
+          );
         }
       }
       // The map in light, dark and high-contrast themes (picked as a user does): land, water and borders must
