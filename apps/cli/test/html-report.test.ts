@@ -140,7 +140,7 @@ describe('claimlens analyze --format html', () => {
     await page.screenshot({ path: path.join(shots, '4-map.png') });
   });
 
-  it('writes place names on the map that cover neither each other nor another place’s mark', async () => {
+  it('writes place names on the map that cover neither each other nor the centre of another place’s mark', async () => {
     const boxes = (selector: string, attribute: string) =>
       page.$$eval(
         selector,
@@ -157,6 +157,11 @@ describe('claimlens analyze --format html', () => {
       marks: await boxes('svg.map g[data-place]', 'data-place'),
     };
     type Box = { left: number; top: number; right: number; bottom: number };
+    const centreOf = (m: Box) => {
+      const x = (m.left + m.right) / 2;
+      const y = (m.top + m.bottom) / 2;
+      return { left: x - 1, right: x + 1, top: y - 1, bottom: y + 1 };
+    };
     const meet = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     expect(drawn.names.length).toBeGreaterThanOrEqual(5);
     const clashes = drawn.names.flatMap((a, i) => [
@@ -164,7 +169,9 @@ describe('claimlens analyze --format html', () => {
         .slice(i + 1)
         .filter((b) => meet(a, b))
         .map((b) => `${a.text} / ${b.text}`),
-      ...drawn.marks.filter((m) => m.place !== a.place && meet(a, m)).map((m) => `${a.text} on mark ${m.place}`),
+      ...drawn.marks
+        .filter((m) => m.place !== a.place && meet(a, centreOf(m)))
+        .map((m) => `${a.text} on the centre of mark ${m.place}`),
     ]);
     expect(clashes).toEqual([]);
   });

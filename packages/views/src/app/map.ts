@@ -11,6 +11,8 @@ const topology = world as unknown as Topology<{ countries: GeometryCollection; l
 const mostNames = 20;
 /** Room kept between a name and what is around it, in pixels. */
 const namePadding = 2;
+/** Half the side of the square around a mark's centre that no name covers, in pixels. */
+const centre = 4;
 /** The least span of the map in degrees of longitude and latitude, so that one place is shown in its region. */
 const minSpan = { lon: 16, lat: 10 };
 
@@ -155,7 +157,7 @@ interface Box {
 
 /**
  * Write names beside marks, most mentioned first: each goes right of its mark, else left, above or below, where it
- * covers no other mark and no name already written, inside the map. A name with no such spot is left off (the
+ * covers no other mark's centre and no name already written, inside the map. A name with no such spot is left off (the
  * mark's hover names the place), so names never overlap, and a lesser-mentioned place gives way.
  */
 function nameMarks(
@@ -164,7 +166,8 @@ function nameMarks(
   width: number,
   height: number,
 ): void {
-  const around = marks.map(({ point: [x, y], r }) => ({ x: x - r, y: y - r, w: 2 * r, h: 2 * r }));
+  // A name may lie over the edge of another mark, never over its centre: every mark stays in sight to hover.
+  const centres = marks.map(({ point: [x, y] }) => ({ x: x - centre, y: y - centre, w: 2 * centre, h: 2 * centre }));
   const taken: Box[] = [];
   marks.forEach(({ place, point: [x, y], r }, k) => {
     if (taken.length >= mostNames) return;
@@ -189,7 +192,7 @@ function nameMarks(
         b.x + b.w <= width &&
         b.y + b.h <= height &&
         !taken.some((t) => meets(t, b)) &&
-        !around.some((m, i) => i !== k && meets(m, b)),
+        !centres.some((m, i) => i !== k && meets(m, b)),
     );
     if (!spot) {
       text.remove();
