@@ -115,7 +115,7 @@ describe('reportHtml', () => {
     for (const e of first.events) expect(first.claims[e.cells[0].claims[0]].text).toMatch(`claim ${e.id.slice(1)} `);
     const whole = unpackView(data('claimlens-story'));
     expect(whole.events).toHaveLength(100);
-    whole.claims.forEach((c, i) => expect(c.text).toMatch(new RegExp(`^claim ${i} x`)));
+    for (const [i, c] of whole.claims.entries()) expect(c.text).toMatch(new RegExp(`^claim ${i} x`));
     expect(whole).not.toHaveProperty('passages');
   });
 });
