@@ -1,5 +1,9 @@
 import { monthFullNames } from '../time/find.js';
-import { personNouns, stopWords, vehicleNouns } from './lexicon.js';
+import { wordSet } from '../words/words.js';
+
+const stopWords = wordSet('contentStopWords');
+const personNouns = wordSet('personNouns');
+const vehicleNouns = wordSet('vehicleNouns');
 
 /** A count found in text, as the interval of values it allows ("at least 300" → 300..∞). */
 export interface Quantity {
