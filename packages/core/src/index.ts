@@ -89,7 +89,7 @@ export {
   readCorpusConfig,
   type WorkspaceConfig,
 } from './read/config.js';
-export { type ReadOptions, type ReadResult, readCorpus } from './read/corpus.js';
+export { describeFileError, type ReadOptions, type ReadResult, readCorpus } from './read/corpus.js';
 export { binarySignature, type Decoded, decodeText } from './read/decode.js';
 export {
   articleExtensions,
