@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Score the disputes claimlens finds against the hand-annotated contradictions in ../shared/data/contradictions.
 // Imports the BUILT packages: run `npm run build` first.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
-const usage = `Usage: npm run eval:contradictions -- <contradictions-folder> [--polnear <polnear-folder>] [--verbose]
+const usage = `Usage: npm run eval:contradictions -- <contradictions-folder> [--polnear <polnear-folder>] [--verbose] [--oracle] [--features <rows.jsonl>]
 
 Analyses each ECB+ topic folder (<folder>/ecbplus/<topic>/) and each PolNeAR story (the docs of a story in
 polnear-gold.json, texts in <polnear-folder>/{dev,train}/text; default: ../polnear beside the folder) as one
@@ -13,7 +13,10 @@ when a claim of one position overlaps quote a (or an a_also quote) and a claim o
 quote b (or a b_also quote). A dispute counts once for precision; every gold entry it matches is found. Prints per set recall, precision (matching disputes / all
 disputes), the share of look-alike pairs (not_contradictions) flagged, each by kind, and the PolNeAR-40
 false-alarm check (disputes on the first 40 PolNeAR dev texts by file name). --verbose lists every dispute
-and whether it matched.`;
+and whether it matched. --oracle prints, per gold entry, what links the claims holding its quotes (one event, one
+story, related trigger lemmas, a shared participant, the event model's probability, what the comparison made of
+them) and the ceiling of each policy of choosing the pairs to compare. --features writes one line per dispute (its
+features for the learned filter, whether it matched) for scripts/train-dispute-filter.mjs.`;
 
 const args = process.argv.slice(2);
 if (args.length === 0 || args.includes('--help')) {
@@ -26,11 +29,14 @@ const flag = (name) => {
 };
 const verbose = args.includes('--verbose');
 const oracle = args.includes('--oracle');
+const featuresFile = flag('--features');
+const featureRows = [];
 const folder = resolve(args[0]);
 const polnearFolder = resolve(flag('--polnear') ?? join(folder, '..', 'polnear'));
 
 const { analyze, createAnnotator, defaultCompareLexicon, defaultEventGrouping } = await import('../dist/index.js');
 const { oracleContext, oracleOf, reportOracle } = await import('./pair-oracle.mjs');
+const { disputeFeatures } = await import('./eval-contradictions-features.mjs');
 const annotator = createAnnotator();
 
 /** Kinds of the gold, in the README's order; a dispute's facet is scored under the kind it maps to. */
@@ -103,6 +109,16 @@ async function scoreGroup(name, files, gold, tally) {
         matches(dispute, entry, claimDoc) && (!entry.compatible || dispute.compatible || dispute.facet === 'count'),
     );
     const hit = hits[0];
+    if (featuresFile) {
+      const row = {
+        set: tally.set,
+        group: name,
+        features: disputeFeatures(dispute),
+        correct: !!hit,
+        hits: hits.map((h) => h.id),
+      };
+      featureRows.push(JSON.stringify(row));
+    }
     tally.predicted[kind] = (tally.predicted[kind] ?? 0) + 1;
     if (hit) tally.correct[kind] = (tally.correct[kind] ?? 0) + 1;
     for (const h of hits) found.add(h.id);
@@ -113,6 +129,7 @@ async function scoreGroup(name, files, gold, tally) {
       );
     }
   }
+  if (featuresFile) featureRows.push(JSON.stringify({ set: tally.set, group: name, gold: contradictions.length }));
   for (const entry of contradictions) {
     tally.gold[entry.kind] = (tally.gold[entry.kind] ?? 0) + 1;
     if (found.has(entry.id)) tally.recalled[entry.kind] = (tally.recalled[entry.kind] ?? 0) + 1;
@@ -142,7 +159,7 @@ async function scoreGroup(name, files, gold, tally) {
   }
 }
 
-const newTally = () => ({ predicted: {}, correct: {}, gold: {}, recalled: {}, looks: {}, flagged: {} });
+const newTally = (set) => ({ set, predicted: {}, correct: {}, gold: {}, recalled: {}, looks: {}, flagged: {} });
 const sum = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
 const ratio = (n, d) => (d === 0 ? '   -  ' : (n / d).toFixed(3).padStart(6));
 
@@ -167,7 +184,7 @@ function report(title, tally) {
 
 // ECB+: one corpus per topic folder.
 const ecbGold = JSON.parse(readFileSync(join(folder, 'ecbplus-gold.json'), 'utf8'));
-const ecb = newTally();
+const ecb = newTally('ECB+');
 for (const topic of ecbGold.topics) {
   const dir = join(folder, 'ecbplus', String(topic));
   const gold = {
@@ -192,7 +209,7 @@ const stripEntry = (e) => ({
   ...(e.a_also ? { a_also: e.a_also.map(strip) } : {}),
   ...(e.b_also ? { b_also: e.b_also.map(strip) } : {}),
 });
-const polnear = newTally();
+const polnear = newTally('PolNeAR');
 for (const story of polnearGold.stories) {
   const files = story.docs.map((doc) => {
     const path = pathOf.get(doc);
@@ -207,6 +224,8 @@ for (const story of polnearGold.stories) {
 }
 report('PolNeAR stories (polnear-gold.json)', polnear);
 if (oracle) reportOracle('PolNeAR', polnear.oracle);
+
+if (featuresFile) writeFileSync(featuresFile, `${featureRows.join('\n')}\n`);
 
 // The false-alarm check: the first 40 PolNeAR dev texts by file name, mostly unrelated stories.
 const first40 = readdirSync(textDirs[0])
