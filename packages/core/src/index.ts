@@ -37,6 +37,7 @@ export type { Article, ArticleMeta } from './article.js';
 export { AnnotationCache, type AnnotationCacheOptions, defaultCacheFolder } from './cache.js';
 export type { Claim, CorpusClaim, Stance } from './claim.js';
 export {
+  type ClaimFacets,
   type CompareInput,
   type CompareLexicon,
   type CompareOptions,
@@ -45,8 +46,10 @@ export {
   compareClaims,
   compareQuantities,
   emptyCompareLexicon,
+  type ProbeResult,
   parseCompareLexicon,
   parseQuantities,
+  probeClaims,
   type Quantity,
   type QuantityRelation,
   readCompareLexicon,
@@ -67,6 +70,7 @@ export type {
 } from './entity.js';
 export type { Event, EventArguments, EventMention } from './event.js';
 export { type ClusterOptions, clusterEvents, eventPairs, lemmaModel } from './events/cluster.js';
+export type { GroupingCache } from './events/grouping-input.js';
 export { type EventGrouping, readEventGrouping } from './events/knowledge.js';
 export { type EventModel, features as eventFeatures } from './events/model.js';
 export { parseWordNet, type Relation, type WordNet } from './events/wordnet.js';
@@ -88,7 +92,7 @@ export {
   readCorpusConfig,
   type WorkspaceConfig,
 } from './read/config.js';
-export { type ReadOptions, type ReadResult, readCorpus } from './read/corpus.js';
+export { describeFileError, type ReadOptions, type ReadResult, readCorpus } from './read/corpus.js';
 export { binarySignature, type Decoded, decodeText } from './read/decode.js';
 export {
   articleExtensions,

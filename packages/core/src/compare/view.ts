@@ -345,7 +345,11 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentions: Mention
     // Read in the claim's words, where an age ("Rand Oller, 52,") shows as one; an age counts nothing.
     const from = counted.start - claim.content.start;
     const to = counted.end - claim.content.start;
-    const read = base.quantities.find((q) => q.start < to && from < q.end) ?? parseQuantities(counted.text)[0] ?? null;
+    // An argument inside the content is read there only: out of context "AK-47 rifles" would be 47 rifles.
+    const inside = from >= 0 && to <= claim.content.text.length;
+    const read =
+      base.quantities.find((q) => q.start < to && from < q.end) ??
+      (inside ? null : (parseQuantities(counted.text)[0] ?? null));
     quantity = read?.unitClass === 'age' ? null : read;
   }
   // "Islamabad denied its troops crossed": a possessive agent stands for the speaker's side.
