@@ -121,6 +121,8 @@ async function scoreGroup(name, files, gold, tally) {
     }
     tally.predicted[kind] = (tally.predicted[kind] ?? 0) + 1;
     if (hit) tally.correct[kind] = (tally.correct[kind] ?? 0) + 1;
+    // A dispute all of whose gold entries an earlier dispute already found tells a disagreement again.
+    if (hit && hits.every((h) => found.has(h.id))) tally.repeats++;
     for (const h of hits) found.add(h.id);
     if (verbose) {
       const values = dispute.positions.map((p) => JSON.stringify(p.value)).join(' vs ');
@@ -159,7 +161,16 @@ async function scoreGroup(name, files, gold, tally) {
   }
 }
 
-const newTally = (set) => ({ set, predicted: {}, correct: {}, gold: {}, recalled: {}, looks: {}, flagged: {} });
+const newTally = (set) => ({
+  set,
+  predicted: {},
+  correct: {},
+  gold: {},
+  recalled: {},
+  looks: {},
+  flagged: {},
+  repeats: 0,
+});
 const sum = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
 const ratio = (n, d) => (d === 0 ? '   -  ' : (n / d).toFixed(3).padStart(6));
 
@@ -170,6 +181,10 @@ function report(title, tally) {
     `  recall ${ratio(sum(tally.recalled), sum(tally.gold))} (${sum(tally.recalled)}/${sum(tally.gold)})` +
       `  precision ${ratio(sum(tally.correct), sum(tally.predicted))} (${sum(tally.correct)}/${sum(tally.predicted)})` +
       `  look-alikes flagged ${ratio(sum(tally.flagged), sum(tally.looks))} (${sum(tally.flagged)}/${sum(tally.looks)})`,
+  );
+  console.log(
+    `  matching disputes that only repeat a disagreement another dispute found: ${tally.repeats}; ` +
+      `disputes matching no gold entry: ${sum(tally.predicted) - sum(tally.correct)}`,
   );
   console.log('  kind        recall          precision       look-alikes flagged');
   for (const kind of kinds) {
