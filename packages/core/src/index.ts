@@ -67,6 +67,7 @@ export type {
 } from './entity.js';
 export type { Event, EventArguments, EventMention } from './event.js';
 export { type ClusterOptions, clusterEvents, eventPairs, lemmaModel } from './events/cluster.js';
+export { clusterDocuments, type DocumentClusterOptions } from './events/documents.js';
 export { type EventGrouping, readEventGrouping } from './events/knowledge.js';
 export { type EventModel, features as eventFeatures } from './events/model.js';
 export { parseWordNet, type Relation, type WordNet } from './events/wordnet.js';
