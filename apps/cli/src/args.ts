@@ -18,6 +18,21 @@ export function parse<T extends Options>(
   }
 }
 
+/** The options of the commands that read articles (analyze and annotate). */
+export const readingOptions = {
+  'max-file-size': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+/** A positive whole number of bytes from an option value. */
+export function sizeOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`Expected --max-file-size to be a positive whole number of bytes, not "${value}".`);
+  return n;
+}
+
 /** Check that an option's value is one of the choices. */
 export function choice<C extends string>(
   name: string,

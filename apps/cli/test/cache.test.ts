@@ -9,6 +9,14 @@ let env: Record<string, string>;
 let entries: string;
 let seeds: string;
 const cached = async () => (await readdir(entries).catch(() => [])).filter((f) => f.endsWith('.json'));
+/** The entries of one kind: annotations or event groupings. */
+const cachedOf = async (kind: 'annotation' | 'grouping') => {
+  const names: string[] = [];
+  for (const name of await cached()) {
+    if ((await readFile(path.join(entries, name), 'utf8')).startsWith(`{"cache":"claimlens-${kind}"`)) names.push(name);
+  }
+  return names;
+};
 
 beforeEach(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'claimlens-cli-cache-'));
@@ -28,13 +36,19 @@ describe('the annotation cache', () => {
     expect(await cached()).toEqual([]);
     const first = await run(['analyze', seeds, '--format', 'json'], { env });
     const articles = (await readdir(seeds)).filter((f) => f.endsWith('.txt')).length;
-    expect(await cached()).toHaveLength(articles);
+    expect(await cachedOf('annotation')).toHaveLength(articles);
+    const groupings = await cachedOf('grouping');
+    expect(groupings.length).toBeGreaterThan(0);
     const second = await run(['analyze', seeds, '--format', 'json'], { env });
     expect(first.stdout).toBe(fresh.stdout);
     expect(second.stdout).toBe(fresh.stdout);
     expect(second.stderr).toBe(fresh.stderr);
     const cleared = await run(['cache', 'clear'], { env });
-    expect(cleared).toMatchObject({ code: 0, stdout: `Removed ${articles} cached annotations from ${entries}.\n` });
+    const removed = articles + groupings.length;
+    expect(cleared).toMatchObject({
+      code: 0,
+      stdout: `Removed ${removed} cache entries (annotations and event groupings) from ${entries}.\n`,
+    });
     expect(await cached()).toEqual([]);
   });
 
@@ -53,7 +67,7 @@ describe('the annotation cache', () => {
   it('ignores corrupt and foreign entries, gives the output of a fresh run and rewrites them', async () => {
     const fresh = await run(['analyze', seeds, '--format', 'json', '--no-cache'], { env });
     await run(['analyze', seeds, '--format', 'json'], { env });
-    const names = await cached();
+    const names = await cachedOf('annotation');
     const [a, b, ...rest] = names.map((n) => path.join(entries, n));
     // One entry cut short, one replaced by another text's annotation, the others' annotations emptied.
     await writeFile(a as string, (await readFile(a as string, 'utf8')).slice(0, 200));
@@ -69,7 +83,7 @@ describe('the annotation cache', () => {
     expect(again.stdout).toBe(fresh.stdout);
     const rewritten = await run(['analyze', seeds, '--format', 'json'], { env });
     expect(rewritten.stdout).toBe(fresh.stdout);
-    expect((await cached()).sort()).toEqual([...names].sort());
+    expect((await cachedOf('annotation')).sort()).toEqual([...names].sort());
   });
 
   it('serves annotate from the same cache, and --no-cache leaves it alone', async () => {

@@ -7,6 +7,7 @@ import { resolveEntities } from '@claimlens/core';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { linkEntities, markProse, parsePlain, splitSentences, tagPlaces } from '../dist/index.js';
+import { decodeXml } from './eval-events.mjs';
 
 const help = `Usage: node scripts/eval-entities.mjs <ecbplus>/topics [--topics 2,5,12] [--verbose]
 
@@ -43,7 +44,7 @@ function readDocument(file) {
   for (const m of xml.matchAll(/<token t_id="(\d+)" sentence="(\d+)" number="\d+">([^<]*)<\/token>/g)) {
     const s = Number(m[2]);
     sentences[s] ??= [];
-    sentences[s].push({ id: m[1], word: decode(m[3]) });
+    sentences[s].push({ id: m[1], word: decodeXml(m[3]) });
   }
   let text = '';
   for (const sentence of sentences.filter(Boolean)) {
@@ -94,15 +95,6 @@ function readDocument(file) {
     });
   }
   return { id: path.basename(file, '.xml'), text, gold };
-}
-
-function decode(s) {
-  return s
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
 }
 
 function annotate(doc) {

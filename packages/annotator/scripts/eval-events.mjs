@@ -59,7 +59,7 @@ export function readDocument(path, name, checked) {
   const xml = readFileSync(path, 'utf8');
   const tokens = [];
   for (const m of xml.matchAll(/<token t_id="(\d+)" sentence="(\d+)" number="(\d+)"\s*>([^<]*)<\/token>/g)) {
-    tokens.push({ id: Number(m[1]), sentence: Number(m[2]), word: decode(m[4]) });
+    tokens.push({ id: Number(m[1]), sentence: Number(m[2]), word: decodeXml(m[4]) });
   }
   const byId = new Map();
   let text = '';
@@ -123,7 +123,8 @@ export function readTopic(folder, topic, index) {
     });
 }
 
-function decode(s) {
+/** The text of an XML text node: the five predefined entities decoded, `&amp;` last so that `&amp;lt;` stays `&lt;`. */
+export function decodeXml(s) {
   return s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

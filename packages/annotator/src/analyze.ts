@@ -11,9 +11,8 @@ import {
   withHumanAnnotations,
 } from '@claimlens/core';
 import { type Annotator, createAnnotator } from './annotate.js';
+import { defaultBuildOptions } from './build-options.js';
 import { annotationKey } from './cache-key.js';
-import { defaultCompareLexicon } from './compare-lexicon.js';
-import { defaultEventGrouping } from './events/grouping.js';
 import { annotateInWorkers, workersAvailable } from './workers.js';
 
 export interface AnalyzeOptions {
@@ -96,11 +95,7 @@ export async function analyze(paths: readonly string[], options: AnalyzeOptions 
   annotations.length = 0;
   const items = withHumanAnnotations(machine, human);
   machine.length = 0;
-  const corpus = buildCorpus(items, options.config ?? read.config, {
-    consume: true,
-    events: defaultEventGrouping(),
-    compare: defaultCompareLexicon(),
-  });
+  const corpus = buildCorpus(items, options.config ?? read.config, { ...defaultBuildOptions(cache), consume: true });
   corpus.messages.unshift(...read.messages, ...human.messages);
   return corpus;
 }

@@ -17,6 +17,15 @@ export function annotationKey(text: string, format: 'markdown' | 'plaintext'): s
 }
 
 /**
+ * The key one sub-topic's event grouping is cached under: a SHA-256 of the annotator's fingerprint (which covers
+ * the grouping's code and its WordNet data) and of everything the grouping read (core's `groupingInput`).
+ */
+export function groupingKey(input: string): string {
+  fingerprint ??= annotatorFingerprint();
+  return createHash('sha256').update(`${fingerprint}\ngrouping\n`).update(input).digest('hex');
+}
+
+/**
  * A SHA-256 over the annotator's manifest (its version), every file of its code, of core's code and of its data
  * folder. Bundled (the language server in the editor), the code is the running script instead.
  */

@@ -1,6 +1,7 @@
 export { type AnalyzeOptions, analyze } from './analyze.js';
 export { type AnnotateOptions, type Annotator, annotate, createAnnotator } from './annotate.js';
-export { annotationKey, annotatorFingerprint } from './cache-key.js';
+export { defaultBuildOptions } from './build-options.js';
+export { annotationKey, annotatorFingerprint, groupingKey } from './cache-key.js';
 export { defaultCompareLexicon } from './compare-lexicon.js';
 export { defaultEventGrouping } from './events/grouping.js';
 export { loadNerTagger, type NameMention, type NameSpan, NerTagger } from './ner/index.js';

@@ -11,24 +11,27 @@ export interface AnnotationCacheOptions {
   maxBytes?: number;
 }
 
-/** What the first line of every entry says, before the annotation's JSON. */
+/** What the first line of every entry says, before its JSON. */
 interface EntryHeader {
-  cache: typeof entryKind;
+  cache: EntryKind;
   version: typeof entryVersion;
   key: string;
   sha256: string;
 }
 
-const entryKind = 'claimlens-annotation';
+/** What an entry holds: an article's annotation, or the event grouping of one sub-topic's mentions. */
+type EntryKind = 'claimlens-annotation' | 'claimlens-grouping';
 const entryVersion = 1;
 const defaultMaxBytes = 1024 ** 3;
 
 /**
  * Annotations on disk by key (the caller's hash of the text and of everything that shapes its annotation), so a
- * text annotated once is not annotated again by the CLI or the editor. An entry that does not parse, was cut short,
- * names another key or whose content does not match its checksum is a miss, never trusted; the next `set` rewrites
- * it. Reading an entry marks it used; past `maxBytes` the least recently used entries are removed. Failing to read
- * or write the folder only makes the cache miss: it is a speed-up, nothing depends on it.
+ * text annotated once is not annotated again by the CLI or the editor; beside them, in the same folder and bound,
+ * event groupings by key (a hash of everything one sub-topic's grouping read), so that a corpus build regroups only
+ * the sub-topics that changed. An entry that does not parse, was cut short, is of another kind, names another key
+ * or whose content does not match its checksum is a miss, never trusted; the next `set` rewrites it. Reading an
+ * entry marks it used; past `maxBytes` the least recently used entries are removed. Failing to read or write the
+ * folder only makes the cache miss: it is a speed-up, nothing depends on it.
  */
 export class AnnotationCache {
   readonly folder: string;
@@ -46,6 +49,28 @@ export class AnnotationCache {
 
   /** The annotation stored under `key`, or undefined when there is none or the entry is not to be trusted. */
   get(key: string): DocumentAnnotation | undefined {
+    return this.#read(key, 'claimlens-annotation', isAnnotation);
+  }
+
+  /** Store the annotation's JSON text under `key` (replacing what was there), then evict if over the bound. */
+  set(key: string, annotationJson: string): void {
+    this.#write(key, 'claimlens-annotation', annotationJson);
+  }
+
+  /**
+   * The event grouping stored under `key` (per mention, the index of the mention its event is named after), or
+   * undefined when there is none or the entry is not to be trusted.
+   */
+  getGrouping(key: string): number[] | undefined {
+    return this.#read(key, 'claimlens-grouping', isGrouping);
+  }
+
+  /** Store an event grouping under `key`, then evict if over the bound. */
+  setGrouping(key: string, grouping: readonly number[]): void {
+    this.#write(key, 'claimlens-grouping', JSON.stringify(grouping));
+  }
+
+  #read<T>(key: string, kind: EntryKind, valid: (value: unknown) => value is T): T | undefined {
     const file = this.#file(key);
     let content: string;
     try {
@@ -53,16 +78,16 @@ export class AnnotationCache {
     } catch {
       return undefined;
     }
-    const annotation = parseEntry(content, key);
-    if (annotation) this.#touch(file);
-    return annotation;
+    const value = parseEntry(content, kind, key);
+    if (!valid(value)) return undefined;
+    this.#touch(file);
+    return value;
   }
 
-  /** Store the annotation's JSON text under `key` (replacing what was there), then evict if over the bound. */
-  set(key: string, annotationJson: string): void {
+  #write(key: string, kind: EntryKind, json: string): void {
     const file = this.#file(key);
-    const header: EntryHeader = { cache: entryKind, version: entryVersion, key, sha256: sha256(annotationJson) };
-    const content = `${JSON.stringify(header)}\n${annotationJson}`;
+    const header: EntryHeader = { cache: kind, version: entryVersion, key, sha256: sha256(json) };
+    const content = `${JSON.stringify(header)}\n${json}`;
     // Written beside and renamed into place, so that another process never reads half an entry.
     const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
     try {
@@ -153,26 +178,30 @@ export function defaultCacheFolder(
   return path.join(homedir(), '.cache', 'claimlens');
 }
 
-/** The annotation in an entry's text, if the entry is whole, is for `key` and has the shape of an annotation. */
-function parseEntry(content: string, key: string): DocumentAnnotation | undefined {
+/** The JSON value in an entry's text, if the entry is whole and is of `kind` for `key`; undefined otherwise. */
+function parseEntry(content: string, kind: EntryKind, key: string): unknown {
   const newline = content.indexOf('\n');
   if (newline < 0) return undefined;
   try {
     const header = JSON.parse(content.slice(0, newline)) as Partial<EntryHeader> | null;
-    if (header?.cache !== entryKind || header.version !== entryVersion || header.key !== key) return undefined;
+    if (header?.cache !== kind || header.version !== entryVersion || header.key !== key) return undefined;
     const json = content.slice(newline + 1);
     if (header.sha256 !== sha256(json)) return undefined;
-    const annotation = JSON.parse(json) as DocumentAnnotation | null;
-    return isAnnotation(annotation) ? annotation : undefined;
+    return JSON.parse(json) as unknown;
   } catch {
     return undefined;
   }
 }
 
-function isAnnotation(value: DocumentAnnotation | null): value is DocumentAnnotation {
+function isAnnotation(value: unknown): value is DocumentAnnotation {
   if (typeof value !== 'object' || value === null) return false;
   const parts = ['mentions', 'entities', 'claims', 'events', 'sentences', 'messages'] as const;
-  return parts.every((part) => Array.isArray(value[part]));
+  return parts.every((part) => Array.isArray((value as Partial<DocumentAnnotation>)[part]));
+}
+
+/** A grouping: per mention, the index of a mention of the same list. */
+function isGrouping(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((g) => Number.isInteger(g) && g >= 0 && g < value.length);
 }
 
 function removeQuietly(file: string): void {

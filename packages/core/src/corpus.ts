@@ -7,6 +7,7 @@ import type { AnnotatedArticle, DocumentAnnotation } from './document.js';
 import type { Entity } from './entity.js';
 import type { Event, EventMention } from './event.js';
 import { type ClusterOptions, clusterEvents } from './events/cluster.js';
+import type { GroupingCache } from './events/grouping-input.js';
 import type { Message } from './message.js';
 import type { CorpusConfig } from './read/config.js';
 import { resolveEntities } from './resolve/entities.js';
@@ -188,6 +189,12 @@ export interface BuildOptions {
    */
   events?: Pick<ClusterOptions, 'model' | 'wordnet' | 'backgroundWords'>;
   /**
+   * Event groupings kept between builds (see `GroupingCache`; the annotator's `groupingCache`), so that a build
+   * after a few files changed groups again only their sub-topics. It must go with one `events` knowledge.
+   * Default: none, and every sub-topic is grouped.
+   */
+  groupings?: GroupingCache;
+  /**
    * The words claims are compared on: motive, outcome and certainty cues, negators, light acts (the annotator's
    * `defaultCompareLexicon()`). Default: none, and claims are compared without cues.
    */
@@ -205,7 +212,11 @@ export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}
     if (!annotation) continue;
     for (const claim of annotation.claims) claims.push(placeClaim(claim, article.id));
   }
-  const events = clusterEvents(articles, resolved.annotations, { ...options.events, entities: resolved.entities });
+  const events = clusterEvents(articles, resolved.annotations, {
+    ...options.events,
+    entities: resolved.entities,
+    ...(options.groupings ? { groupings: options.groupings } : {}),
+  });
   const { disputes, contradictions, agreements } = compareClaims({
     articles,
     annotations: resolved.annotations,

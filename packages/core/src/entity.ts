@@ -42,13 +42,6 @@ export interface DocumentEntity {
 }
 
 /** An entity across the corpus: one person, organisation or place however each article spells it. */
-export interface Entity {
-  id: string;
-  name: string;
-  type: MentionType;
-  kind: MentionKind;
-  aliases: string[];
-  geo?: Geo;
-  place?: string;
+export interface Entity extends DocumentEntity {
   mentions: (ArticleSpan & { origin?: Origin })[];
 }

@@ -68,6 +68,7 @@ export type {
 export type { Event, EventArguments, EventMention } from './event.js';
 export { type ClusterOptions, clusterEvents, eventPairs, lemmaModel } from './events/cluster.js';
 export { clusterDocuments, type DocumentClusterOptions } from './events/documents.js';
+export type { GroupingCache } from './events/grouping-input.js';
 export { type EventGrouping, readEventGrouping } from './events/knowledge.js';
 export { type EventModel, features as eventFeatures } from './events/model.js';
 export { parseWordNet, type Relation, type WordNet } from './events/wordnet.js';
@@ -89,7 +90,7 @@ export {
   readCorpusConfig,
   type WorkspaceConfig,
 } from './read/config.js';
-export { type ReadOptions, type ReadResult, readCorpus } from './read/corpus.js';
+export { describeFileError, type ReadOptions, type ReadResult, readCorpus } from './read/corpus.js';
 export { binarySignature, type Decoded, decodeText } from './read/decode.js';
 export {
   articleExtensions,

@@ -49,6 +49,39 @@ describe('clusterEvents', () => {
         expect(articles.find((a) => a.id === m.article)?.text.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it('takes a sub-topic whose mentions did not change from a grouping cache, and regroups the one that did', () => {
+    const stored = new Map<string, readonly number[]>();
+    const asked: boolean[] = [];
+    const groupings = {
+      get: (input: string) => {
+        asked.push(stored.has(input));
+        return stored.get(input);
+      },
+      set: (input: string, grouping: readonly number[]) => void stored.set(input, grouping),
+    };
+    const fresh = clusterEvents(articles, annotations, grouping);
+    expect(clusterEvents(articles, annotations, { ...grouping, groupings })).toEqual(fresh);
+    expect(asked.length).toBeGreaterThan(1);
+    expect(asked.every((found) => !found)).toBe(true);
+    asked.length = 0;
+    expect(clusterEvents(articles, annotations, { ...grouping, groupings })).toEqual(fresh);
+    expect(asked.every((found) => found)).toBe(true);
+    // another crossing date in the third article: its sub-topic is grouped again, the other one is not
+    const changed = new Map(annotations);
+    changed.set(
+      'a3',
+      eventAnnotation(a3, [
+        { trigger: 'crossed', lemma: 'cross', type: 'movement', args: { timeValue: '*-09-04' } },
+        { trigger: 'crossing', lemma: 'cross', type: 'movement' },
+      ]),
+    );
+    asked.length = 0;
+    expect(clusterEvents(articles, changed, { ...grouping, groupings })).toEqual(
+      clusterEvents(articles, changed, grouping),
+    );
+    expect(asked.filter((found) => found).length).toBe(asked.length - 1);
+  });
+
   it('keeps mentions with different written dates apart even in one sub-topic', () => {
     const undated = articles.map((a) => ({ ...a, date: null }));
     const events = clusterEvents(undated, annotations, { ...grouping, documents: { threshold: 0 } });

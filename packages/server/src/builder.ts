@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { defaultCompareLexicon, defaultEventGrouping } from '@claimlens/annotator';
+import { defaultBuildOptions } from '@claimlens/annotator';
 import {
   type AnnotatedArticle,
+  type AnnotationCache,
   buildCorpus,
   Corpus,
   type CorpusConfig,
@@ -20,14 +21,20 @@ export interface CorpusBuilder {
   dispose(): void;
 }
 
-/** Build as `claimlens analyze` does: with the annotator's event grouping knowledge. */
-export function buildWithDefaults(items: AnnotatedArticle[], config: CorpusConfig): Corpus {
-  return buildCorpus(items, config, { events: defaultEventGrouping(), compare: defaultCompareLexicon() });
+/**
+ * Build as `claimlens analyze` does: with the annotator's default knowledge and, given a cache, the event groupings
+ * kept in it, so that the first build of a workspace analysed before groups only the sub-topics that changed.
+ */
+export function defaultBuild(
+  cache: AnnotationCache | null = null,
+): (items: AnnotatedArticle[], config: CorpusConfig) => Corpus {
+  const options = defaultBuildOptions(cache);
+  return (items, config) => buildCorpus(items, config, options);
 }
 
 /** Build in this thread: for tests, and small workspaces. */
 export function inlineBuilder(
-  build: (items: AnnotatedArticle[], config: CorpusConfig) => Corpus = buildWithDefaults,
+  build: (items: AnnotatedArticle[], config: CorpusConfig) => Corpus = defaultBuild(),
 ): CorpusBuilder {
   const items = new Map<string, AnnotatedArticle>();
   let config: CorpusConfig = {};
@@ -47,10 +54,11 @@ export function inlineBuilder(
 
 /**
  * Build in a worker thread (`worker.ts` in the `corpus` role), so that building the corpus of a large workspace
- * never holds up hovers and highlights. The corpus comes back as plain data and is made a `Corpus` again here; its
+ * never holds up hovers and highlights; with `cache`, the worker keeps event groupings in the user's annotation
+ * cache (see `defaultBuild`). The corpus comes back as plain data and is made a `Corpus` again here; its
  * per-article annotations come as JSON text, parsed only when a request reads them.
  */
-export function workerBuilder(script: string): CorpusBuilder {
+export function workerBuilder(script: string, { cache = false }: { cache?: boolean } = {}): CorpusBuilder {
   let worker: Worker | null = null;
   const items = new Map<string, AnnotatedArticle>();
   const pending = new Map<number, { resolve: (c: Corpus) => void; reject: (e: Error) => void }>();
@@ -58,7 +66,7 @@ export function workerBuilder(script: string): CorpusBuilder {
   let config: CorpusConfig = {};
 
   function start(): Worker {
-    const created = new Worker(script, { workerData: { role: 'corpus' } });
+    const created = new Worker(script, { workerData: { role: 'corpus', cache } });
     created.on(
       'message',
       (reply: { seq: number; corpus?: Record<string, unknown>; annotations?: [string, string][]; error?: string }) => {

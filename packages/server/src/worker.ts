@@ -1,14 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createAnnotator, defaultCompareLexicon, defaultEventGrouping } from '@claimlens/annotator';
-import { type AnnotatedArticle, buildCorpus, type CorpusConfig } from '@claimlens/core';
+import { createAnnotator, defaultBuildOptions } from '@claimlens/annotator';
+import { type AnnotatedArticle, AnnotationCache, buildCorpus, type CorpusConfig } from '@claimlens/core';
 
 /**
  * The server's worker threads. Role `annotate` (default): annotate each text sent and post the annotation back.
- * Role `corpus`: keep the annotated articles sent and build the corpus on request.
+ * Role `corpus`: keep the annotated articles sent and build the corpus on request (with `cache`, keeping event
+ * groupings in the user's annotation cache).
  */
-const role = (workerData as { role?: string } | null)?.role ?? 'annotate';
+const data = workerData as { role?: string; cache?: boolean } | null;
+const role = data?.role ?? 'annotate';
 
 if (role === 'corpus') {
+  const options = defaultBuildOptions(data?.cache ? new AnnotationCache() : null);
   const items = new Map<string, AnnotatedArticle>();
   let config: CorpusConfig = {};
   type Message =
@@ -22,10 +25,7 @@ if (role === 'corpus') {
     else if (message.type === 'delete') items.delete(message.id);
     else {
       try {
-        const corpus = buildCorpus([...items.values()], config, {
-          events: defaultEventGrouping(),
-          compare: defaultCompareLexicon(),
-        });
+        const corpus = buildCorpus([...items.values()], config, options);
         const { annotations, ...rest } = corpus;
         const texts = [...annotations].map(([id, annotation]) => [id, JSON.stringify(annotation)]);
         parentPort?.postMessage({ seq: message.seq, corpus: rest, annotations: texts });

@@ -426,15 +426,6 @@ export function outletName(entry: Pick<Entry, 'outlet' | 'title' | 'id'>): strin
 
 /** The article the corpus sees for an entry, with the text its annotation indexes. */
 function articleOf(entry: Entry, text: string): Article {
-  return {
-    id: entry.id,
-    path: entry.path,
-    outlet: entry.outlet,
-    title: entry.title,
-    date: entry.date,
-    url: entry.url,
-    text,
-    format: entry.format,
-    messages: entry.readMessages,
-  };
+  const { id, path, outlet, title, date, url, format, readMessages: messages } = entry;
+  return { id, path, outlet, title, date, url, text, format, messages };
 }

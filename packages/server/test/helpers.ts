@@ -1,4 +1,4 @@
-import { type Annotator, defaultCompareLexicon, defaultEventGrouping } from '@claimlens/annotator';
+import { type Annotator, defaultBuildOptions } from '@claimlens/annotator';
 import {
   buildCorpus,
   type Claim,
@@ -123,7 +123,7 @@ export function fakeAnnotator(): Annotator {
  * the server must show, whatever the event and comparison stages decide today.
  */
 export function buildWithDispute(items: Parameters<typeof buildCorpus>[0]): Corpus {
-  const corpus = buildCorpus(items, {}, { events: defaultEventGrouping(), compare: defaultCompareLexicon() });
+  const corpus = buildCorpus(items, {}, defaultBuildOptions());
   const stranded = corpus.claims.filter((c) => c.content.text.includes('stranded'));
   const [a, b] = stranded.filter((c, i) => stranded.findIndex((x) => x.article === c.article) === i);
   if (!a || !b) return corpus;

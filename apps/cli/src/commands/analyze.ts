@@ -4,13 +4,13 @@ import { analyze } from '@claimlens/annotator';
 import { type Corpus, corpusAbove, corpusToJson, corpusToJsonl, exportFiles, toW3C } from '@claimlens/core';
 import { storyModel } from '@claimlens/views';
 import { reportHtml } from '@claimlens/views/page';
-import { choice, confidence, parse } from '../args.js';
+import { choice, confidence, parse, readingOptions, sizeOption } from '../args.js';
 import { type Io, UsageError } from '../io.js';
 import { writeJson, writeJsonFile } from '../json.js';
 import { formatMessages } from '../messages.js';
 import { progressBar } from '../progress.js';
 import { corpusReport } from '../report.js';
-import { describe, sizeOption } from './annotate.js';
+import { describe } from './annotate.js';
 
 const formats = ['text', 'json', 'jsonl', 'brat', 'w3c', 'html'] as const;
 type Format = (typeof formats)[number];
@@ -20,10 +20,8 @@ export async function analyzeCommand(args: readonly string[], io: Io): Promise<n
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     out: { type: 'string' },
-    'max-file-size': { type: 'string' },
-    'no-cache': { type: 'boolean' },
     'min-confidence': { type: 'string' },
-    quiet: { type: 'boolean' },
+    ...readingOptions,
   });
   const format = choice('format', values.format, formats, 'text');
   const minConfidence = confidence('min-confidence', values['min-confidence'], 0);

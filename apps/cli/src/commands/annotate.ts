@@ -6,11 +6,13 @@ import {
   applyHumanAnnotations,
   type DocumentAnnotation,
   decodeText,
+  describeFileError,
+  formatOf,
   type Message,
   readFrontMatter,
   readHumanAnnotations,
 } from '@claimlens/core';
-import { choice, parse } from '../args.js';
+import { choice, parse, readingOptions, sizeOption } from '../args.js';
 import { type Io, UsageError } from '../io.js';
 import { writeJson } from '../json.js';
 import { formatMessages } from '../messages.js';
@@ -21,9 +23,7 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     markdown: { type: 'boolean' },
-    'max-file-size': { type: 'string' },
-    'no-cache': { type: 'boolean' },
-    quiet: { type: 'boolean' },
+    ...readingOptions,
   });
   const format = choice('format', values.format, ['json', 'text'] as const, 'json');
   if (positionals.length > 1)
@@ -40,7 +40,7 @@ export async function annotateCommand(args: readonly string[], io: Io): Promise<
   const name = file === '-' ? '<stdin>' : file;
   const decoded = decodeText(bytes, maxFileSize);
   const messages: Message[] = decoded.messages.map((m) => ({ ...m, path: name }));
-  const markdown = values.markdown ?? /\.(?:md|markdown|mdown|mkd|mdx)$/i.test(file);
+  const markdown = values.markdown ?? formatOf(file) === 'markdown';
   // Broken front matter is reported as analyze reports it, and the rest of the text is still annotated.
   if (markdown && decoded.text !== null)
     messages.push(...readFrontMatter(decoded.text).messages.map((m) => ({ ...m, path: name })));
@@ -77,19 +77,8 @@ function annotateCached(text: string, format: 'markdown' | 'plaintext', useCache
   return annotation;
 }
 
-/** A positive whole number of bytes from an option value. */
-export function sizeOption(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new UsageError(`Expected --max-file-size to be a positive whole number of bytes, not "${value}".`);
-  return n;
-}
-
+/** Why a file could not be read or written, in words; a folder given to annotate points at analyze. */
 export function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder (use "claimlens analyze" for folders)';
-  if (code === 'ELOOP') return 'symbolic link loop';
-  return error instanceof Error ? error.message : String(error);
+  if ((error as NodeJS.ErrnoException).code === 'EISDIR') return 'is a folder (use "claimlens analyze" for folders)';
+  return describeFileError(error);
 }

@@ -1,4 +1,5 @@
 import type { DocumentEntity, Mention } from '@claimlens/core';
+import { countBelow } from '../entities/spans.js';
 
 const personPronouns = new Set(['he', 'she', 'him', 'her', 'his']);
 const groupPronouns = new Set(['they', 'it', 'its', 'their']);
@@ -68,27 +69,11 @@ export function speakerIndex(
       });
   });
   /** The number of mentions starting before `offset`. */
-  const before = (offset: number) => {
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((starts[mid] as number) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const before = (offset: number) => countBelow(starts, offset);
   /** The entity of the last mention in `list` (indices, ascending) that starts before `offset`. */
   const lastIn = (list: readonly number[] | undefined, offset: number): string | null => {
     if (!list) return null;
-    const limit = before(offset);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((list[mid] as number) < limit) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBelow(list, before(offset));
     return lo > 0 ? (mentions[list[lo - 1] as number] as Mention).entity : null;
   };
   return (source) => {

@@ -1,7 +1,7 @@
 import type { DocumentEntity, Mention } from '@claimlens/core';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
-import { containing, SpanSet } from './spans.js';
+import { containing, lastBefore, SpanSet, tokenIndex } from './spans.js';
 
 /** Head nouns of definite descriptions: organisations ("the ministry") and roles of people ("the spokesman"). */
 export interface DescriptionLexicon {
@@ -83,21 +83,6 @@ export function resolveDescriptions(
   return out;
 }
 
-/** Index of the last value < `limit` in an ascending array, or -1. */
-function lastBefore(values: readonly number[], limit: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if ((values[mid] as number) < limit) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
-}
-
 /** People introduced with a role: "<role> [Name]" or "[Name], (a|the) … <role>". */
 function introducedRoles(
   sentences: readonly SentenceTokens[],
@@ -111,16 +96,8 @@ function introducedRoles(
     const sentence = sentenceAt(offset, offset);
     if (!sentence) return undefined;
     const tokens = sentence.tokens;
-    let low = 0;
-    let high = tokens.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const value = (tokens[mid] as Token)[side];
-      if (value === offset) return { tokens, i: mid };
-      if (value < offset) low = mid + 1;
-      else high = mid - 1;
-    }
-    return undefined;
+    const i = tokenIndex(tokens, offset, (t) => t[side]);
+    return i < 0 ? undefined : { tokens, i };
   };
   for (const m of mentions) {
     if (entities.get(m.entity)?.kind !== 'person') continue;

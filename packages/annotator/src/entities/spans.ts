@@ -45,16 +45,32 @@ export function containing<T extends Range>(sorted: readonly T[]): (start: numbe
 }
 
 /** Index of the last value < `limit` in an ascending array, or -1. */
-function lastBefore(values: readonly number[], limit: number): number {
+export function lastBefore(values: ArrayLike<number>, limit: number): number {
+  return countBelow(values, limit) - 1;
+}
+
+/** How many values of an ascending array are < `limit` (the index of the first that is not). */
+export function countBelow(values: ArrayLike<number>, limit: number): number {
   let low = 0;
-  let high = values.length - 1;
-  let found = -1;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((values[mid] as number) < limit) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Index of the token whose `at(token)` is `offset` (tokens in text order), or -1. */
+export function tokenIndex<T>(tokens: readonly T[], offset: number, at: (token: T) => number): number {
+  let low = 0;
+  let high = tokens.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if ((values[mid] as number) < limit) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
+    const value = at(tokens[mid] as T);
+    if (value === offset) return mid;
+    if (value < offset) low = mid + 1;
+    else high = mid - 1;
   }
-  return found;
+  return -1;
 }

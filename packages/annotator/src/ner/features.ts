@@ -57,52 +57,57 @@ export interface NerContext {
   memory: Uint8Array;
 }
 
-/** Positions a word's own features are computed for: itself, one and two before, one and two after. */
-export const NER_ROLES = 5;
-/** Offsets of the roles relative to the token being tagged. */
+/**
+ * The roles a word's own features are computed in, as offsets from the token being tagged: itself, one and two
+ * before, one and two after.
+ */
 export const nerRoleOffsets = [0, -1, -2, 1, 2] as const;
+
+/**
+ * The features of the word seen in each role (see `nerRoleOffsets`), in the order they are written:
+ * [template, lexeme slot, 1 when conjoined with the word's shape]. The gazetteer and cluster slots are 0 when the
+ * word has none, and then write nothing.
+ */
+const nerRoleTemplates: readonly (readonly (readonly [number, number, number])[])[] = [
+  [
+    [1, WORD, 0],
+    [2, LOWER, 0],
+    [3, SHAPE, 0],
+    [4, PREFIX2, 0],
+    [5, PREFIX3, 0],
+    [6, PREFIX4, 0],
+    [7, SUFFIX2, 0],
+    [8, SUFFIX3, 0],
+    [9, SUFFIX4, 0],
+    [28, CASE, 1],
+    [35, GAZ, 0],
+    [36, GAZ, 1],
+    [41, CLUSTER, 0],
+    [42, CLUSTER, 1],
+  ],
+  [
+    [10, LOWER, 0],
+    [14, SHAPE, 0],
+    [43, CLUSTER, 0],
+  ],
+  [[11, LOWER, 0]],
+  [
+    [12, LOWER, 0],
+    [15, SHAPE, 0],
+    [44, CLUSTER, 0],
+  ],
+  [[13, LOWER, 0]],
+];
 
 /** Append the features that depend only on the word seen in `role` (see `nerRoleOffsets`); returns the new count. */
 export function nerRoleFeatures(role: number, w: Uint32Array, out: Uint32Array, n: number): number {
-  switch (role) {
-    case 0: {
-      const shape = w[SHAPE] as number;
-      out[n++] = mix(0, 0);
-      out[n++] = mix(1, w[WORD] as number);
-      out[n++] = mix(2, w[LOWER] as number);
-      out[n++] = mix(3, shape);
-      out[n++] = mix(4, w[PREFIX2] as number);
-      out[n++] = mix(5, w[PREFIX3] as number);
-      out[n++] = mix(6, w[PREFIX4] as number);
-      out[n++] = mix(7, w[SUFFIX2] as number);
-      out[n++] = mix(8, w[SUFFIX3] as number);
-      out[n++] = mix(9, w[SUFFIX4] as number);
-      out[n++] = mix2(28, w[CASE] as number, shape);
-      if (w[GAZ]) {
-        out[n++] = mix(35, w[GAZ] as number);
-        out[n++] = mix2(36, w[GAZ] as number, shape);
-      }
-      if (w[CLUSTER]) {
-        out[n++] = mix(41, w[CLUSTER] as number);
-        out[n++] = mix2(42, w[CLUSTER] as number, shape);
-      }
-      break;
-    }
-    case 1:
-      out[n++] = mix(10, w[LOWER] as number);
-      out[n++] = mix(14, w[SHAPE] as number);
-      if (w[CLUSTER]) out[n++] = mix(43, w[CLUSTER] as number);
-      break;
-    case 2:
-      out[n++] = mix(11, w[LOWER] as number);
-      break;
-    case 3:
-      out[n++] = mix(12, w[LOWER] as number);
-      out[n++] = mix(15, w[SHAPE] as number);
-      if (w[CLUSTER]) out[n++] = mix(44, w[CLUSTER] as number);
-      break;
-    default:
-      out[n++] = mix(13, w[LOWER] as number);
+  // The bias: one feature every token has.
+  if (role === 0) out[n++] = mix(0, 0);
+  const shape = w[SHAPE] as number;
+  for (const [template, slot, withShape] of nerRoleTemplates[role] ?? []) {
+    const value = w[slot] as number;
+    if (value === 0 && (slot === GAZ || slot === CLUSTER)) continue;
+    out[n++] = withShape ? mix2(template, value, shape) : mix(template, value);
   }
   return n;
 }

@@ -1,12 +1,11 @@
 import { hashString, mix2 } from '../learn/hash.js';
 import { argmax, LinearModel, type Scorer } from '../learn/perceptron.js';
-import { TagPairTable } from '../learn/tag-table.js';
+import { type RoleEntry, RoleTable, TagPairTable } from '../learn/tag-table.js';
 import { type Casing, lineKind, PROSE, TITLE, truecase } from './casing.js';
 import {
   LOWER,
   makeNerLexeme,
   NER_FEATURES,
-  NER_ROLES,
   type NerContext,
   nerContextFeatures,
   nerRoleFeatures,
@@ -31,12 +30,6 @@ const edgePos = Uint32Array.from(['-START2-', '-START-', '-END-', '-END2-'], (t)
 const maxGazetteerWords = 6;
 const cacheLimit = 100_000;
 
-/** A word's feature hashes and, once computed, the scores of its features in each role. */
-interface Entry {
-  lexeme: Uint32Array;
-  roles: Float32Array | null;
-}
-
 /** A greedy left-to-right BILOU name tagger over a hashed averaged perceptron. */
 export class NerTagger {
   readonly classes: readonly string[];
@@ -45,23 +38,24 @@ export class NerTagger {
   private readonly allowed: Uint8Array[];
   private readonly tagHashes: Uint32Array;
   private readonly pairs: TagPairTable;
+  private readonly roles: RoleTable;
   /** Per class (and the two start states), 1 when no name is open after it. */
   private readonly outside: Uint8Array;
   /** Per class, the index of its entity type, or -1 for `O`. */
   private readonly labelOf: Int8Array;
-  private readonly cache = new Map<string, Entry>();
+  private readonly cache = new Map<string, RoleEntry>();
   private readonly fixed: boolean;
   private readonly posCache = new Map<string, number>();
   private readonly features = new Uint32Array(NER_FEATURES);
   private readonly scores: Float32Array;
-  private readonly edges: Entry[];
+  private readonly edges: RoleEntry[];
   private readonly gazetteer: CompiledGazetteer | null;
   private cased: readonly string[] = [];
   private words: readonly string[] = [];
   private pos: readonly string[] = [];
   private memoryInUse: NameMemory | null = null;
   private resolved = new Uint8Array(0);
-  private entries: Entry[] = [];
+  private entries: RoleEntry[] = [];
   private ctx: NerContext = {
     lexemes: [],
     pos: new Uint32Array(0),
@@ -80,6 +74,7 @@ export class NerTagger {
     this.tagHashes = Uint32Array.from([...this.classes, '-START-', '-START2-'], (tag) => hashString(tag));
     this.scores = new Float32Array(this.classes.length);
     this.pairs = new TagPairTable(scorer, this.tagHashes, nerTagFeatures);
+    this.roles = new RoleTable(scorer, nerRoleOffsets, nerRoleFeatures, NER_FEATURES);
     this.outside = Uint8Array.from([...this.classes, '', ''], (tag) =>
       tag.startsWith('B-') || tag.startsWith('I-') ? 0 : 1,
     );
@@ -136,20 +131,9 @@ export class NerTagger {
       const p1 = this.tagHashes[t1] as number;
       if (this.fixed) {
         this.pairs.add(t1, t2, scores);
-        for (let role = 0; role < NER_ROLES; role++) {
-          const roles = this.rolesOf(entries[i + 2 + (nerRoleOffsets[role] as number)] as Entry);
-          const base = role * classes;
-          for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + (roles[base + c] as number);
-        }
+        this.roles.add(entries, i + 2, scores);
       } else {
-        for (let role = 0; role < NER_ROLES; role++) {
-          count = nerRoleFeatures(
-            role,
-            (entries[i + 2 + (nerRoleOffsets[role] as number)] as Entry).lexeme,
-            features,
-            count,
-          );
-        }
+        count = this.roles.write(entries, i + 2, features, count);
         count = nerTagFeatures(p1, this.tagHashes[t2] as number, features, count);
       }
       count = nerContextFeatures(ctx, i, p1, features, count);
@@ -165,22 +149,13 @@ export class NerTagger {
       for (let i = 0; i < n; i++) {
         if (!isCapitalised(words[i] as string)) continue;
         if (this.resolved[i + 2] === 0) this.resolve(i + 2);
-        memory.remember((entries[i + 2] as Entry).lexeme[LOWER] as number, this.labelOf[out[i] as number] as number);
+        memory.remember(
+          (entries[i + 2] as RoleEntry).lexeme[LOWER] as number,
+          this.labelOf[out[i] as number] as number,
+        );
       }
       memory.next();
     }
-  }
-
-  private rolesOf(entry: Entry): Float32Array {
-    if (entry.roles) return entry.roles;
-    const classes = this.classes.length;
-    const roles = new Float32Array(NER_ROLES * classes);
-    for (let role = 0; role < NER_ROLES; role++) {
-      const count = nerRoleFeatures(role, entry.lexeme, this.features, 0);
-      this.scorer.score(this.features, count, roles.subarray(role * classes, role * classes + classes));
-    }
-    entry.roles = roles;
-    return roles;
   }
 
   /**
@@ -208,8 +183,8 @@ export class NerTagger {
       [n + 2, 2],
       [n + 3, 3],
     ] as const) {
-      this.entries[k] = this.edges[edge] as Entry;
-      ctx.lexemes[k] = (this.edges[edge] as Entry).lexeme;
+      this.entries[k] = this.edges[edge] as RoleEntry;
+      ctx.lexemes[k] = (this.edges[edge] as RoleEntry).lexeme;
       ctx.pos[k] = edgePos[edge] as number;
       this.resolved[k] = 1;
     }
@@ -250,7 +225,7 @@ export class NerTagger {
   /** The lowercase hash of word `i` (resolving it). */
   lowerHash(i: number): number {
     if (this.resolved[i + 2] === 0) this.resolve(i + 2);
-    return (this.entries[i + 2] as Entry).lexeme[LOWER] as number;
+    return (this.entries[i + 2] as RoleEntry).lexeme[LOWER] as number;
   }
 
   /** Whether word `i` (as truecased) starts with a capital. */
@@ -261,7 +236,7 @@ export class NerTagger {
   private grow(size: number): void {
     const capacity = Math.max(size, this.resolved.length * 2);
     this.resolved = new Uint8Array(capacity);
-    this.entries = new Array<Entry>(capacity);
+    this.entries = new Array<RoleEntry>(capacity);
     this.ctx = {
       lexemes: new Array<Uint32Array>(capacity),
       pos: new Uint32Array(capacity),

@@ -1,5 +1,5 @@
 import type { Mention } from '@claimlens/core';
-import { containing } from '../entities/spans.js';
+import { containing, tokenIndex } from '../entities/spans.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -45,16 +45,8 @@ export function splitAdjacentPlaces(
   /** The token after the one that ends at `end`. */
   const after = (end: number): Token | undefined => {
     const tokens = sentenceAt(end, end)?.tokens ?? [];
-    let low = 0;
-    let high = tokens.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const value = (tokens[mid] as Token).end;
-      if (value === end) return tokens[mid + 1];
-      if (value < end) low = mid + 1;
-      else high = mid - 1;
-    }
-    return undefined;
+    const i = tokenIndex(tokens, end, (t) => t.end);
+    return i < 0 ? undefined : tokens[i + 1];
   };
   const out: Mention[] = [];
   for (const m of mentions) {

@@ -6,6 +6,7 @@ import { type AcronymDefinition, acronymDefinitions, acronymMentions } from '../
 import { type DescriptionLexicon, resolveDescriptions } from '../entities/descriptions.js';
 import { documentLines } from '../entities/lines.js';
 import { fullness, isAcronym, isProperName, nameKey, personName, stripTitles } from '../entities/names.js';
+import { lastBefore } from '../entities/spans.js';
 import { loadRepairLexicon } from './tag-actors.js';
 import '../types.js';
 
@@ -267,17 +268,7 @@ function nearest(
   let bestStart = -1;
   for (const person of people) {
     const starts = startsOf.get(person.id) ?? [];
-    // The last start before m.start.
-    let low = 0;
-    let high = starts.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if ((starts[mid] as number) < m.start) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    const found = lastBefore(starts, m.start);
     const at = found >= 0 ? (starts[found] as number) : -1;
     if (at > bestStart) {
       best = person;

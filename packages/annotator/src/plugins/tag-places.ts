@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { actsAsGovernment, findGroups, type Located, placePrepositions } from '../entities/actors.js';
 import { documentLines } from '../entities/lines.js';
-import { containing, SpanSet } from '../entities/spans.js';
+import { containing, SpanSet, tokenIndex } from '../entities/spans.js';
 import { placesByDiscourse } from '../places/discourse.js';
 import { discoverPlaces } from '../places/discover.js';
 import { type GazetteerEntry, placeKey } from '../places/gazetteer.js';
@@ -13,7 +13,6 @@ import { conflictingRegions, regionStatements } from '../places/regions.js';
 import { coordinatedRegions, separateDemonyms, splitAdjacentPlaces } from '../places/repair.js';
 import { locate } from '../text/locate.js';
 import type { SentenceTokens } from '../text/sentences.js';
-import type { Token } from '../text/tokenize.js';
 import '../types.js';
 
 export interface Options {
@@ -342,18 +341,4 @@ function locator(sentences: readonly SentenceTokens[]) {
     if (first < 0 || last < 0) return undefined;
     return { sentence, tokens, first, last };
   };
-}
-
-/** Index of the token whose `at(token)` is `offset`, or -1. */
-function tokenIndex(tokens: readonly Token[], offset: number, at: (t: Token) => number): number {
-  let low = 0;
-  let high = tokens.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const value = at(tokens[mid] as Token);
-    if (value === offset) return mid;
-    if (value < offset) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
 }

@@ -58,40 +58,42 @@ export function makeLexeme(word: string, dict: number | undefined): Uint32Array 
 /** Lexemes for the sentence edges (two before, two after). */
 export const edgeLexemes = ['-START2-', '-START-', '-END-', '-END2-'].map((w) => makeLexeme(w, undefined));
 
-/** Positions a word's own features are computed for: itself, one and two before, one and two after. */
-export const ROLES = 5;
-/** Offsets of the roles relative to the token being tagged. */
+/**
+ * The roles a word's own features are computed in, as offsets from the token being tagged: itself, one and two
+ * before, one and two after.
+ */
 export const roleOffsets = [0, -1, -2, 1, 2] as const;
 
 /** Maximum number of features `posFeatures` writes. */
 export const POS_FEATURES = 19;
 
+/** The features of the word seen in each role (see `roleOffsets`), in the order they are written: [template, lexeme slot]. */
+const roleTemplates: readonly (readonly (readonly [number, number])[])[] = [
+  [
+    [1, SUFFIX],
+    [2, PREFIX],
+    [6, NORM],
+    [14, SHAPE],
+    [16, SUFFIX4],
+    [17, PREFIX3],
+  ],
+  [
+    [8, NORM],
+    [9, NORM_SUFFIX],
+  ],
+  [[10, NORM]],
+  [
+    [11, NORM],
+    [12, NORM_SUFFIX],
+  ],
+  [[13, NORM]],
+];
+
 /** Append the features that depend only on the word seen in `role` (see `roleOffsets`); returns the new count. */
 export function posRoleFeatures(role: number, w: Uint32Array, out: Uint32Array, n: number): number {
-  switch (role) {
-    case 0:
-      out[n++] = mix(0, 0);
-      out[n++] = mix(1, w[SUFFIX] as number);
-      out[n++] = mix(2, w[PREFIX] as number);
-      out[n++] = mix(6, w[NORM] as number);
-      out[n++] = mix(14, w[SHAPE] as number);
-      out[n++] = mix(16, w[SUFFIX4] as number);
-      out[n++] = mix(17, w[PREFIX3] as number);
-      break;
-    case 1:
-      out[n++] = mix(8, w[NORM] as number);
-      out[n++] = mix(9, w[NORM_SUFFIX] as number);
-      break;
-    case 2:
-      out[n++] = mix(10, w[NORM] as number);
-      break;
-    case 3:
-      out[n++] = mix(11, w[NORM] as number);
-      out[n++] = mix(12, w[NORM_SUFFIX] as number);
-      break;
-    default:
-      out[n++] = mix(13, w[NORM] as number);
-  }
+  // The bias: one feature every token has.
+  if (role === 0) out[n++] = mix(0, 0);
+  for (const [template, slot] of roleTemplates[role] ?? []) out[n++] = mix(template, w[slot] as number);
   return n;
 }
 

@@ -1,6 +1,6 @@
 import { hashString } from '../learn/hash.js';
 import { argmax, LinearModel, type Scorer } from '../learn/perceptron.js';
-import { TagPairTable } from '../learn/tag-table.js';
+import { type RoleEntry, RoleTable, TagPairTable } from '../learn/tag-table.js';
 import {
   DICT,
   makeLexeme,
@@ -9,16 +9,13 @@ import {
   posContextFeatures,
   posRoleFeatures,
   posTagFeatures,
-  ROLES,
   roleOffsets,
 } from './features.js';
 
 export type { Scorer };
 
-/** A word's feature hashes and, once computed, the scores of its features in each role. */
-interface Entry {
-  lexeme: Uint32Array;
-  roles: Float32Array | null;
+/** A word's feature hashes, the scores of its features in each role once computed, and its allowed classes. */
+interface Entry extends RoleEntry {
   /** The only classes the word may take (a word seen often enough in training), or null. */
   allowed: Uint8Array | null;
 }
@@ -41,6 +38,7 @@ export class PosTagger {
   private readonly features = new Uint32Array(POS_FEATURES);
   private readonly scores: Float32Array;
   private readonly pairs: TagPairTable;
+  private readonly roles: RoleTable;
   private context: Entry[] = [];
 
   /**
@@ -67,6 +65,7 @@ export class PosTagger {
     this.allowed = allowed;
     this.tagHashes = Uint32Array.from([...this.classes, '-START-', '-START2-'], (tag) => hashString(tag));
     this.pairs = new TagPairTable(scorer, this.tagHashes, posTagFeatures);
+    this.roles = new RoleTable(scorer, roleOffsets, posRoleFeatures, POS_FEATURES);
     this.scores = new Float32Array(this.classes.length);
     this.edges = ['-START2-', '-START-', '-END-', '-END2-'].map((w) => ({
       lexeme: makeLexeme(w, undefined),
@@ -110,10 +109,7 @@ export class PosTagger {
         let best = Number.NEGATIVE_INFINITY;
         for (let k = 0; k < allowed.length; k++) {
           const c = allowed[k] as number;
-          let s = (scores[c] as number) + this.pairs.get(t1, t2, c);
-          for (let role = 0; role < ROLES; role++) {
-            s += this.rolesOf(context[i + 2 + (roleOffsets[role] as number)] as Entry)[role * classes + c] as number;
-          }
+          const s = this.roles.addClass((scores[c] as number) + this.pairs.get(t1, t2, c), context, i + 2, c);
           if (s > best) [best, guess] = [s, c];
         }
       } else {
@@ -121,20 +117,9 @@ export class PosTagger {
         let count = 0;
         if (this.fixed) {
           this.pairs.add(t1, t2, scores);
-          for (let role = 0; role < ROLES; role++) {
-            const roles = this.rolesOf(context[i + 2 + (roleOffsets[role] as number)] as Entry);
-            const base = role * classes;
-            for (let c = 0; c < classes; c++) scores[c] = (scores[c] as number) + (roles[base + c] as number);
-          }
+          this.roles.add(context, i + 2, scores);
         } else {
-          for (let role = 0; role < ROLES; role++) {
-            count = posRoleFeatures(
-              role,
-              (context[i + 2 + (roleOffsets[role] as number)] as Entry).lexeme,
-              features,
-              count,
-            );
-          }
+          count = this.roles.write(context, i + 2, features, count);
           count = posTagFeatures(this.tagHashes[t1] as number, this.tagHashes[t2] as number, features, count);
         }
         count = posContextFeatures(self.lexeme, i, this.tagHashes[t1] as number, features, count);
@@ -146,18 +131,6 @@ export class PosTagger {
       t2 = t1;
       t1 = guess;
     }
-  }
-
-  private rolesOf(entry: Entry): Float32Array {
-    if (entry.roles) return entry.roles;
-    const classes = this.classes.length;
-    const roles = new Float32Array(ROLES * classes);
-    for (let role = 0; role < ROLES; role++) {
-      const count = posRoleFeatures(role, entry.lexeme, this.features, 0);
-      this.scorer.score(this.features, count, roles.subarray(role * classes, role * classes + classes));
-    }
-    entry.roles = roles;
-    return roles;
   }
 
   private contextOf(words: readonly string[]): Entry[] {

@@ -5,6 +5,7 @@ import type { Event, EventMention } from '../event.js';
 import { partitionPoint } from '../span.js';
 import { type EntityInfo, latestDay, type NameAt, nameLookup, type Placed, profileOf } from './compatible.js';
 import { clusterDocuments, type DocumentClusterOptions, stopwords, termCounts } from './documents.js';
+import { type GroupingCache, groupingInput } from './grouping-input.js';
 import { labelOf, majority } from './label.js';
 import { averageLinkage, Heap, Sums } from './linkage.js';
 import {
@@ -39,6 +40,11 @@ export interface ClusterOptions {
    * mention names another happening than the story's. Default: none.
    */
   backgroundWords?: ReadonlySet<string>;
+  /**
+   * Groupings made before: a sub-topic whose mentions read the same as before takes its grouping from here
+   * instead of scoring its pairs again, and each sub-topic grouped is stored. Default: none.
+   */
+  groupings?: GroupingCache;
 }
 
 /** The model without data: mentions of one lemma join, others do not. */
@@ -71,16 +77,22 @@ export function clusterEvents(
   const scorer = scorerOf(model);
   const x = new Float64Array(features.length);
   const events: Event[] = [];
+  const { groupings } = options;
   forEachGroup(articles, annotations, options, model, (members, context) => {
-    const sums = new Sums(members.length);
-    const heap = new Heap();
-    candidatePairs(members, context.wordnet, (i, j, relation) => {
-      pairFeatures(members[i] as Member, members[j] as Member, relation, context, x);
-      const p = ruledOut(x) ? conflictScore : probability(scorer, x);
-      sums.add(i, j, p);
-      if (p >= model.threshold) heap.push(p, i, j, 0, 0);
-    });
-    const group = averageLinkage(members.length, { sums, heap }, model.threshold);
+    const input = groupings && members.length > 1 ? groupingInput(members, context, model) : undefined;
+    let group = input === undefined ? undefined : groupings?.get(input);
+    if (group?.length !== members.length) {
+      const sums = new Sums(members.length);
+      const heap = new Heap();
+      candidatePairs(members, context.wordnet, (i, j, relation) => {
+        pairFeatures(members[i] as Member, members[j] as Member, relation, context, x);
+        const p = ruledOut(x) ? conflictScore : probability(scorer, x);
+        sums.add(i, j, p);
+        if (p >= model.threshold) heap.push(p, i, j, 0, 0);
+      });
+      group = averageLinkage(members.length, { sums, heap }, model.threshold);
+      if (input !== undefined) groupings?.set(input, group);
+    }
     const clusters = new Map<number, Member[]>();
     members.forEach((member, i) => {
       const root = group[i] as number;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../article.js';
-import type { Message } from '../message.js';
+import type { Message, MessageCode } from '../message.js';
 import { blankRanges } from './boilerplate.js';
 import { type CorpusConfig, mergeConfigs, readWorkspaceConfig, type WorkspaceConfig } from './config.js';
 import { decodeText } from './decode.js';
@@ -75,12 +75,7 @@ export async function readCorpus(paths: readonly string[], options: ReadOptions 
     try {
       bytes = await readFile(file);
     } catch (error) {
-      messages.push({
-        code: 'read/unreadable',
-        severity: 'error',
-        reason: `Cannot read ${file}: ${describe(error)}.`,
-        path: file,
-      });
+      messages.push(cannotRead('read/unreadable', file, describeFileError(error)));
       continue;
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
@@ -181,12 +176,7 @@ async function collect(
   try {
     link = await lstat(given);
   } catch (error) {
-    messages.push({
-      code: 'read/not-found',
-      severity: 'error',
-      reason: `Cannot read ${given}: ${describe(error)}.`,
-      path: given,
-    });
+    messages.push(cannotRead('read/not-found', given, describeFileError(error)));
     return;
   }
   try {
@@ -194,13 +184,10 @@ async function collect(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      link.isSymbolicLink() && code === 'ENOENT' ? 'broken symbolic link (its target does not exist)' : describe(error);
-    messages.push({
-      code: link.isSymbolicLink() ? 'read/symlink-loop' : 'read/unreadable',
-      severity: 'error',
-      reason: `Cannot read ${given}: ${reason}.`,
-      path: given,
-    });
+      link.isSymbolicLink() && code === 'ENOENT'
+        ? 'broken symbolic link (its target does not exist)'
+        : describeFileError(error);
+    messages.push(cannotRead(link.isSymbolicLink() ? 'read/symlink-loop' : 'read/unreadable', given, reason));
     return;
   }
   if (info.isDirectory()) {
@@ -221,12 +208,7 @@ async function collect(
     try {
       entries = (await readdir(given)).sort();
     } catch (error) {
-      messages.push({
-        code: 'read/unreadable',
-        severity: 'error',
-        reason: `Cannot read ${given}: ${describe(error)}.`,
-        path: given,
-      });
+      messages.push(cannotRead('read/unreadable', given, describeFileError(error)));
       return;
     }
     for (const entry of entries) {
@@ -236,12 +218,7 @@ async function collect(
   } else if (!info.isFile()) {
     // A pipe, socket or device would block or never end: report it rather than wait on it.
     if (explicit || selected(given, root)) {
-      messages.push({
-        code: 'read/unreadable',
-        severity: 'error',
-        reason: `Cannot read ${given}: not a regular file (${kindOf(info)}).`,
-        path: given,
-      });
+      messages.push(cannotRead('read/unreadable', given, `not a regular file (${kindOf(info)})`));
     }
   } else if (explicit || selected(given, root)) {
     files.push({ file: given, root });
@@ -253,6 +230,11 @@ function selected(file: string, root: Root | null): boolean {
   return root.selected(path.relative(root.folder, path.resolve(file)).split(path.sep).join('/'));
 }
 
+/** The error for a path that could not be read: "Cannot read PATH: why." */
+function cannotRead(code: MessageCode, file: string, why: string): Message {
+  return { code, severity: 'error', reason: `Cannot read ${file}: ${why}.`, path: file };
+}
+
 function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
   if (info.isFIFO()) return 'a named pipe';
   if (info.isSocket()) return 'a socket';
@@ -260,7 +242,8 @@ function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
   return 'not a file';
 }
 
-function describe(error: unknown): string {
+/** Why a file or folder could not be read, in words. */
+export function describeFileError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

@@ -90,42 +90,30 @@ const clockPattern = new RegExp(
  * minutes, or a zone; a clock time beside a year is a time stamp of the text, not of what it tells.
  */
 export function findClocks(text: string, from = 0, to = text.length): FoundClock[] {
-  const found: FoundClock[] = [];
   const part = text.slice(from, to);
-  for (const m of part.matchAll(clockPattern)) {
+  return [...part.matchAll(clockPattern)].flatMap((m) => {
     const start = from + (m.index ?? 0);
     const written = m[0].replace(/[\s(]+$/, '');
-    if (m[5]) {
-      found.push({
-        start,
-        end: start + written.length,
-        minutes: m[5].toLowerCase() === 'noon' ? 720 : 0,
-        offset: null,
-        text: written,
-      });
-      continue;
-    }
-    const hour = Number(m[1]);
-    const minute = m[2] === undefined ? 0 : Number(m[2]);
-    const meridiem = (m[3] ?? '').toLowerCase().replace(/\./g, '');
-    const zone = m[4]?.toLowerCase();
-    const colon = m[2] !== undefined && part[(m.index ?? 0) + (m[1] ?? '').length] === ':';
-    if (!meridiem && !zone && !colon) continue;
-    if (meridiem === 'h' && !colon) continue;
-    // A time stamp ("11 Nov 2011 at 09:56 IST", "4/9/2007 6:04 PM") tells when the text was written.
-    const around = part.slice(Math.max(0, (m.index ?? 0) - 16), (m.index ?? 0) + m[0].length + 16);
-    if (/\b(?:19|20)\d\d\b/.test(around)) continue;
-    if (hour > 23 || minute > 59 || ((meridiem === 'am' || meridiem === 'pm') && (hour < 1 || hour > 12))) continue;
-    const hours = meridiem === 'pm' ? (hour % 12) + 12 : meridiem === 'am' ? hour % 12 : hour;
-    found.push({
-      start,
-      end: start + written.length,
-      minutes: hours * 60 + minute,
-      offset: zone === undefined ? null : (zones[zone] ?? null),
-      text: written,
-    });
-  }
-  return found;
+    const clock = m[5] ? { minutes: m[5].toLowerCase() === 'noon' ? 720 : 0, offset: null } : clockOf(m, part);
+    return clock ? [{ start, end: start + written.length, ...clock, text: written }] : [];
+  });
+}
+
+/** The minutes after midnight and the zone's offset of a figure `clockPattern` matched in `part`, or null. */
+function clockOf(m: RegExpMatchArray, part: string): Pick<FoundClock, 'minutes' | 'offset'> | null {
+  const hour = Number(m[1]);
+  const minute = m[2] === undefined ? 0 : Number(m[2]);
+  const meridiem = (m[3] ?? '').toLowerCase().replace(/\./g, '');
+  const zone = m[4]?.toLowerCase();
+  const colon = m[2] !== undefined && part[(m.index ?? 0) + (m[1] ?? '').length] === ':';
+  if (!meridiem && !zone && !colon) return null;
+  if (meridiem === 'h' && !colon) return null;
+  // A time stamp ("11 Nov 2011 at 09:56 IST", "4/9/2007 6:04 PM") tells when the text was written.
+  const around = part.slice(Math.max(0, (m.index ?? 0) - 16), (m.index ?? 0) + m[0].length + 16);
+  if (/\b(?:19|20)\d\d\b/.test(around)) return null;
+  if (hour > 23 || minute > 59 || ((meridiem === 'am' || meridiem === 'pm') && (hour < 1 || hour > 12))) return null;
+  const hours = meridiem === 'pm' ? (hour % 12) + 12 : meridiem === 'am' ? hour % 12 : hour;
+  return { minutes: hours * 60 + minute, offset: zone === undefined ? null : (zones[zone] ?? null) };
 }
 
 /** The months' full names, lower case ("january" … "december"), from the calendar file. */
