@@ -288,7 +288,6 @@ export function fitTrees({ rows, labels, counts }, weights, rounds) {
   }
   const g = new Float64Array(n);
   const h = new Float64Array(n);
-  const side = new Uint8Array(n);
   const trees = [];
   const best = (members) => {
     let G = 0;
@@ -317,7 +316,7 @@ export function fitTrees({ rows, labels, counts }, weights, rounds) {
         if (hl < minLeafHessian || hr < minLeafHessian) continue;
         const gr = G - gl;
         const gain = (gl * gl) / (hl + leafPenalty) + (gr * gr) / (hr + leafPenalty) - (G * G) / (H + leafPenalty);
-        if (gain > found.gain) found = { gain, feature: f, split: cuts[c], cut: c };
+        if (gain > found.gain) found = { gain, feature: f, split: cuts[c] };
       }
     }
     return found;
@@ -659,7 +658,10 @@ export function addAnalysis(total, a) {
     else if (key === 'missedWords') {
       total[key] ??= {};
       for (const [word, n] of Object.entries(value)) total[key][word] = (total[key][word] ?? 0) + n;
-    } else addCounts((total[key] ??= {}), value);
+    } else {
+      total[key] ??= {};
+      addCounts(total[key], value);
+    }
   }
   return total;
 }

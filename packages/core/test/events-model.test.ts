@@ -152,3 +152,33 @@ describe('event grouping with boosted trees in the model', () => {
     );
   });
 });
+
+describe('event grouping of words of opposite sense', () => {
+  const texts = {
+    entered: 'Northland troops entered Riverton on Monday, officials in Riverton said.',
+    left: 'Northland troops left Riverton on Monday, officials in Riverton said.',
+    again: 'On Monday Northland troops entered Riverton, officials in Riverton said.',
+  };
+  const articles = Object.entries(texts).map(([id, text]) => article(id, text, '2024-03-12'));
+  const annotations = new Map(
+    Object.entries(texts).map(([id, text]) => {
+      const word = id === 'left' ? 'left' : 'entered';
+      const mention = {
+        trigger: word,
+        lemma: id === 'left' ? 'leave' : 'enter',
+        type: 'movement',
+        verbal: true,
+        args: { place: at(text, 'Riverton') },
+      };
+      return [id, annotated(text, [mention])];
+    }),
+  );
+  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0, maxShare: 1 } });
+  const eventOf = (id: string) => events.find((e) => e.mentions.some((m) => m.article === id));
+
+  it('groups troops entering a town in two reports, and keeps troops leaving it apart', () => {
+    expect(eventOf('again')?.id).toBe(eventOf('entered')?.id);
+    expect(eventOf('left')?.id).not.toBe(eventOf('entered')?.id);
+    expect(eventOf('left')?.mentions.map((m) => m.article)).toEqual(['left']);
+  });
+});
