@@ -13,7 +13,9 @@ async function disputes(name: string) {
   const corpus = await analyze([new URL(`fixtures/facets/${name}/`, import.meta.url).pathname], { annotator });
   return corpus.disputes.map((d: Dispute) => ({
     facet: d.facet,
+    what: d.what,
     compatible: d.compatible,
+    ...(d.update ? { update: true } : {}),
     positions: d.positions.map((p) => ({ value: p.value, outlets: p.sources.map((s) => s.outlet) })),
   }));
 }
@@ -23,6 +25,7 @@ describe('counts of a happening', () => {
     expect(await disputes('count')).toEqual([
       {
         facet: 'count',
+        what: 'how many died',
         compatible: false,
         positions: [
           { value: '12 people', outlets: ['Northland Daily'] },
@@ -30,6 +33,30 @@ describe('counts of a happening', () => {
         ],
       },
     ]);
+  });
+
+  it('sets "12 killed" against "no casualties"', async () => {
+    expect(await disputes('no-casualties')).toEqual([
+      {
+        facet: 'count',
+        what: 'how many died',
+        compatible: false,
+        positions: [
+          { value: '12 people', outlets: ['Northland Daily'] },
+          { value: 'no casualties', outlets: ['Southland Post'] },
+        ],
+      },
+    ]);
+  });
+
+  it("marks a district's toll beside the national toll as able to hold", async () => {
+    const found = await disputes('district');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ what: 'how many died', compatible: true });
+  });
+
+  it('marks a later report that raises the toll as an update', async () => {
+    expect(await disputes('update')).toMatchObject([{ what: 'how many died', compatible: false, update: true }]);
   });
 
   it('does not read the ages of the people arrested as a count of arrests', async () => {
@@ -43,5 +70,47 @@ describe('counts of a happening', () => {
 
   it('does not read a date ("Mar 20") as a count, and takes "twelve" and "12" as one figure', async () => {
     expect(await disputes('dates')).toEqual([]);
+  });
+});
+
+describe('measures of a happening', () => {
+  it('sets two magnitudes of one earthquake against each other', async () => {
+    expect(await disputes('magnitude')).toEqual([
+      {
+        facet: 'count',
+        what: 'the magnitude',
+        compatible: false,
+        positions: [
+          { value: '7.5', outlets: ['Northland Daily'] },
+          { value: '7.3', outlets: ['Southland Post'] },
+        ],
+      },
+    ]);
+  });
+
+  it('sets a depth of 10 km against one of 100 km', async () => {
+    expect(await disputes('depth')).toMatchObject([
+      { what: 'the depth', compatible: false, positions: [{ value: '10 km' }, { value: '100 km' }] },
+    ]);
+  });
+
+  it('sets a fall of about 60 metres against one of about 200 metres', async () => {
+    expect(await disputes('distance')).toMatchObject([
+      {
+        what: 'the distance',
+        compatible: false,
+        positions: [{ value: 'about 60 metres' }, { value: 'about 200 metres' }],
+      },
+    ]);
+  });
+
+  it('finds no dispute between about 60 metres and about 200 feet: one length, converted', async () => {
+    expect(await disputes('conversion')).toEqual([]);
+  });
+
+  it('marks €75 million beside $100 million as sums that can both hold', async () => {
+    expect(await disputes('money')).toMatchObject([
+      { what: 'the sum', compatible: true, positions: [{ value: '€75 million' }, { value: '$100 million' }] },
+    ]);
   });
 });

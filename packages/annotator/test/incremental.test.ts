@@ -12,6 +12,8 @@ let work: string;
 let corpus: string;
 let cache: AnnotationCache;
 
+// Each test analyses the corpus several times, half of them with no cache: minutes on a loaded machine.
+
 /** The grouping entries in the cache folder (their file names). */
 const groupings = () =>
   readdirSync(cache.folder).filter((name) =>
@@ -47,7 +49,7 @@ describe('incremental corpus building', () => {
       return seed % n;
     };
     const files = readdirSync(corpus).filter((name) => /\.(md|txt)$/.test(name));
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 2; round++) {
       const file = path.join(corpus, files[random(files.length)] as string);
       const text = readFileSync(file, 'utf8');
       const sentences = text.split(/(?<=\.) /);
@@ -66,7 +68,7 @@ describe('incremental corpus building', () => {
       expect(incremental).toBe(await json({ cache: null }));
       expect(regrouped.length).toBeLessThan(stored.length);
     }
-  });
+  }, 300_000);
 
   it('ignores a corrupt grouping entry, gives the JSON of a fresh run and rewrites it', async () => {
     // only the groupings of the corpus as it is now
@@ -83,5 +85,5 @@ describe('incremental corpus building', () => {
     expect(await json({ cache })).toBe(await json({ cache: null }));
     expect(groupings().sort()).toEqual([...names].sort());
     for (const name of names) expect(cache.getGrouping(name.replace(/\.json$/, ''))).toBeDefined();
-  });
+  }, 120_000);
 });

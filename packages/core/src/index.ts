@@ -37,6 +37,7 @@ export type { Article, ArticleMeta } from './article.js';
 export { AnnotationCache, type AnnotationCacheOptions, defaultCacheFolder } from './cache.js';
 export type { Claim, CorpusClaim, Stance } from './claim.js';
 export {
+  type ClaimFacets,
   type CompareInput,
   type CompareLexicon,
   type CompareOptions,
@@ -45,8 +46,10 @@ export {
   compareClaims,
   compareQuantities,
   emptyCompareLexicon,
+  type ProbeResult,
   parseCompareLexicon,
   parseQuantities,
+  probeClaims,
   type Quantity,
   type QuantityRelation,
   readCompareLexicon,

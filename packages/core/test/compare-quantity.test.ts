@@ -48,7 +48,54 @@ describe('parseQuantities', () => {
 
   it('leaves out dates, times, years and ordinals', () => {
     expect(parse('On April 16 in 2014, at 10:30, the 2nd unit moved; talks on 17 May')).toEqual([]);
-    expect(parse('no one was hurt, one of them said')).toEqual([]);
+    expect(parse('one of them said')).toEqual([]);
+    expect(parse('a man fired an AK-47 rifle')).toEqual([]);
+  });
+
+  it('reads "no one was hurt" and "no casualties" as counts of none, typed by what befell them', () => {
+    expect(parseQuantities('no one was hurt, one of them said')).toMatchObject([
+      { low: 0, high: 0, counted: 'injured' },
+    ]);
+    expect(parseQuantities('There were no casualties.')).toMatchObject([{ low: 0, high: 0, counted: 'casualty' }]);
+  });
+
+  it('types counts by what befell those counted, and by where they were counted', () => {
+    const [dead, injured] = parseQuantities('the blast killed 12 people and injured 30 others');
+    expect(dead).toMatchObject({ low: 12, counted: 'dead' });
+    expect(injured).toMatchObject({ low: 30, counted: 'injured' });
+    expect(parseQuantities('12 people were killed in the Arvel district')[0]).toMatchObject({
+      counted: 'dead',
+      scope: { kind: 'part', name: 'arvel' },
+    });
+    expect(parseQuantities('40 people died nationwide')[0]).toMatchObject({
+      counted: 'dead',
+      scope: { kind: 'whole' },
+    });
+  });
+
+  it('reads lengths, depths, speeds, durations, sums and magnitudes in one unit each', () => {
+    expect(parseQuantities('150 nautical miles west of the port')[0]).toMatchObject({
+      low: 277_800,
+      unit: 'm',
+      unitClass: 'distance',
+    });
+    expect(parseQuantities('fell about 200m down a gully')[0]).toMatchObject({
+      low: 180,
+      high: 221,
+      unitClass: 'distance',
+    });
+    expect(parseQuantities('at a depth of 10 km')[0]).toMatchObject({ low: 10_000, unitClass: 'depth' });
+    expect(parseQuantities('speeds up to 120 mph')[0]).toMatchObject({ unitClass: 'speed', unit: 'm/s' });
+    expect(parseQuantities('for two hours')[0]).toMatchObject({ low: 7200, unitClass: 'duration' });
+    expect(parseQuantities('a deal worth nearly $80 million')[0]).toMatchObject({
+      low: 72e6,
+      high: 80e6,
+      unit: 'USD',
+      unitClass: 'money',
+      phrase: 'nearly $80 million',
+    });
+    expect(parseQuantities('€75m of crude')[0]).toMatchObject({ low: 75e6, unit: 'EUR' });
+    expect(parseQuantities('a 7.5-magnitude quake')[0]).toMatchObject({ low: 7.5, unitClass: 'magnitude' });
   });
 });
 
@@ -65,5 +112,23 @@ describe('compareQuantities', () => {
     expect(compareQuantities(q('dozens of men'), q('60 men'))).toBe('compatible');
     expect(compareQuantities(q('six vehicles'), q('2 vehicles'))).toBe('incompatible');
     expect(compareQuantities(q('more than 500 people'), q('300 people'))).toBe('incompatible');
+  });
+
+  it('takes a figure and its conversion as one, and sums in two currencies as able to hold', () => {
+    expect(compareQuantities(q('about 60 metres'), q('200 feet'))).toBe('same');
+    expect(compareQuantities(q('150 metres'), q('60 metres'))).toBe('incompatible');
+    expect(compareQuantities(q('a magnitude 7.5 quake'), q('a magnitude 7.3 quake'))).toBe('incompatible');
+    expect(compareQuantities(q('€75m of oil'), q('$100 million of oil'))).toBe('compatible');
+  });
+
+  it('sets "12 killed" against "no casualties", and a district toll beside the national one as able to hold', () => {
+    expect(compareQuantities(q('12 people were killed'), q('there were no casualties'))).toBe('incompatible');
+    expect(compareQuantities(q('30 casualties were reported'), q('12 people were killed'))).toBe('compatible');
+    expect(compareQuantities(q('12 people died in the Arvel district'), q('40 people died nationwide'))).toBe(
+      'compatible',
+    );
+    expect(
+      compareQuantities(q('12 people died in the Arvel district'), q('40 people died in the Arvel district')),
+    ).toBe('incompatible');
   });
 });

@@ -2,7 +2,8 @@ import type { ContradictionKind } from '../contradiction.js';
 import type { Facet } from '../dispute.js';
 import type { FoundClock } from '../time/find.js';
 import { daysApart, timeKey, timeName } from '../time/when.js';
-import { compareQuantities, type Quantity, sameThing } from './quantity.js';
+import { figureOf } from './measure.js';
+import { compareQuantities, type Quantity, sameThing, singular } from './quantity.js';
 import type { EventView, Place, Side } from './view.js';
 import { jaccard, sameSpeaker } from './voices.js';
 
@@ -19,7 +20,10 @@ export interface Finding {
   facet?: Facet;
   /** What identifies each side's value, so that other claims giving the same value join its position. */
   keys?: [string, string];
-  /** For counts: the kind of thing counted; counts of different kinds are different disputes. */
+  /**
+   * For counts: the kind of thing counted; counts of different kinds are different disputes. For typed counts it
+   * reads as what is disputed ("how many died", "the depth").
+   */
   what?: string;
 }
 
@@ -30,21 +34,46 @@ export interface PairResult {
 
 const unrelated = (): PairResult => ({ relation: 'unrelated', findings: [] });
 
+/** How much of two claims' content words must be shared (Jaccard) for each kind of evidence of one happening. */
+const overlapFor = {
+  /**
+   * Claims about disjoint participants with less wording in common are about other things; related claims share
+   * at least this much (else a participant or an argument).
+   */
+  related: 0.1,
+  /** One happening, with a shared specific participant or an agreeing argument. */
+  participant: 0.12,
+  /** A denial of an account, without a participant or argument of its own. */
+  denial: 0.15,
+  /** One happening by wording alone, with `wordsForWording` words in common … */
+  wording: 0.25,
+  /** … or by wording alone, however many words that is. */
+  wordingAlone: 0.4,
+};
+/** Content words in common that make wording at `overlapFor.wording` evidence of one happening. */
+const wordsForWording = 3;
+/** Agreeing arguments (who, where, from where to where) that make one happening by themselves. */
+const argumentsForOneHappening = 2;
+/** How far apart two reports must tell one speaker's certainty (2 confirmed, 1 stated, less claimed) to differ. */
+const certaintyStepsApart = 2;
+
 /**
  * Compare two claims about the same event, from different articles or from two different speakers of one
  * article. A contradiction or an agreement needs the two to be about one happening: the same kind of act
  * (lemma), and either much of the same wording, a shared participant more specific than a country, or two
- * arguments that agree (who did it, where, from where to where).
+ * arguments that agree (who did it, where, from where to where). With `oneHappening` the caller vouches for
+ * that (an oracle that holds both claims of a known contradiction), and only the facets are compared.
  */
-export function comparePair(a: EventView, b: EventView): PairResult {
+export function comparePair(a: EventView, b: EventView, oneHappening = false): PairResult {
   const x = a.base;
   const y = b.base;
   if (a.polarity === 0 || b.polarity === 0) return unrelated();
   const overlap = jaccard(x.words, y.words);
   const shared = sharedAnchors(a, b);
   // Entity blocking: claims about disjoint sets of actors and places, in different words, are about other things.
-  if (x.anchors.size && y.anchors.size && shared === 0 && overlap < 0.1) return unrelated();
-  const sameAction = sameAct(a, b);
+  if (!oneHappening && x.anchors.size && y.anchors.size && shared === 0 && overlap < overlapFor.related)
+    return unrelated();
+  const sameAction = oneHappening || sameAct(a, b);
   if (!sameAction && shared === 0) return unrelated();
 
   const specific = sharedAnchors(a, b, 'specific');
@@ -53,15 +82,20 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   // lowers the overlap).
   const wordsShared = Math.round((overlap * (x.words.size + y.words.size)) / (1 + overlap));
   let about =
-    sameAction &&
-    ((overlap >= 0.25 && (wordsShared >= 3 || overlap >= 0.4)) ||
-      ((specific > 0 || aligned > 0) && overlap >= 0.12) ||
-      aligned >= 2 ||
-      mirrored(a, b));
+    oneHappening ||
+    (sameAction &&
+      ((overlap >= overlapFor.wording && (wordsShared >= wordsForWording || overlap >= overlapFor.wordingAlone)) ||
+        ((specific > 0 || aligned > 0) && overlap >= overlapFor.participant) ||
+        aligned >= argumentsForOneHappening ||
+        mirrored(a, b)));
   // A light act ("make", "take") names no happening of its own: only strong evidence relates two claims on it.
   const light = a.light || b.light;
-  if (light) about = about && overlap >= 0.25 && wordsShared >= 3;
-  const related = light ? about : sameAction && (overlap >= 0.1 || specific > 0 || agreeingArguments(a, b, true) >= 1);
+  if (light && !oneHappening) about = about && overlap >= overlapFor.wording && wordsShared >= wordsForWording;
+  const related =
+    oneHappening ||
+    (light
+      ? about
+      : sameAction && (overlap >= overlapFor.related || specific > 0 || agreeingArguments(a, b, true) >= 1));
   const agentDiffers = sameAction && !!a.agent && !!b.agent && !sameAgent(a.agent, b.agent);
   // Who did it is disputed only between doers of one kind: two people, or two bodies (a driver and the car's
   // owner firm, a ship and its navy, a town and a person are not rival answers), never a place.
@@ -80,7 +114,11 @@ export function comparePair(a: EventView, b: EventView): PairResult {
     if (agentDiffers || placesDiffer(whereA, whereB) || placesDiffer(a.destination, b.destination)) return unrelated();
     // A denial contradicts only an account of the same act in words or participants of its own.
     const echoed = echoedArguments(a, b) + echoedArguments(b, a);
-    if (!(related && a.lemma && (overlap >= 0.15 || specific > 0 || aligned >= 1 || echoed >= 1))) return unrelated();
+    if (
+      !oneHappening &&
+      !(related && a.lemma && (overlap >= overlapFor.denial || specific > 0 || aligned >= 1 || echoed >= 1))
+    )
+      return unrelated();
     return { relation: 'contradict', findings: [{ kind: 'polarity', values: [polarityWord(a), polarityWord(b)] }] };
   }
   if (a.polarity < 0) return about ? { relation: 'agree', findings: [] } : unrelated();
@@ -105,7 +143,7 @@ export function comparePair(a: EventView, b: EventView): PairResult {
         kind: 'quantity',
         values: [q.phrase, r.phrase],
         keys: [`${q.low}..${q.high}`, `${r.low}..${r.high}`],
-        what: q.unitClass ?? r.unitClass ?? q.unit ?? r.unit ?? '',
+        what: figureOf(q) ?? figureOf(r) ?? q.unitClass ?? r.unitClass ?? q.unit ?? r.unit ?? '',
         compatible: relation === 'compatible',
       });
     }
@@ -117,7 +155,7 @@ export function comparePair(a: EventView, b: EventView): PairResult {
   if (outcome) findings.push({ kind: 'outcome', values: outcome.values, keys: outcome.keys });
   // One speaker told as confirming by one report and as unsure by another; a plain statement against a hedge is
   // how reports differ in tone, not a disagreement.
-  if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= 2) {
+  if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= certaintyStepsApart) {
     findings.push({ kind: 'certainty', values: [certaintyWord(x.certainty), certaintyWord(y.certainty)] });
   }
   const time = timeFinding(a, b);
@@ -153,12 +191,19 @@ export function placesDiffer(a: Place | null, b: Place | null): boolean {
 
 /**
  * The two counts to compare: the events' quantity arguments, else counts inside the arguments of the claims'
- * mentions of the event (how many did it, how many it was done to), of the same role and kind of thing. A count
- * elsewhere in a claim ("won 40 games", an age, a year) says nothing about this happening and is not compared,
- * nor is a bare figure with no noun counted.
+ * mentions of the event (how many did it, how many it was done to), of the same role and kind of thing, else
+ * typed counts (a toll, a magnitude). Any other count in a claim ("won 40 games", an age, a year) says nothing
+ * about this happening and is not compared, nor is a bare figure with no noun counted.
  */
 function quantityPair(a: EventView, b: EventView): [Quantity, Quantity] | null {
-  if (a.quantity && b.quantity && sameThing(a.quantity, b.quantity)) return [a.quantity, b.quantity];
+  if (
+    a.quantity &&
+    b.quantity &&
+    described(a.quantity, a) &&
+    described(b.quantity, b) &&
+    sameThing(a.quantity, b.quantity)
+  )
+    return [a.quantity, b.quantity];
   const left = linkedCounts(a);
   const right = linkedCounts(b);
   for (const q of left) {
@@ -167,7 +212,42 @@ function quantityPair(a: EventView, b: EventView): [Quantity, Quantity] | null {
         return [q.count, r.count];
     }
   }
+  // Counts typed by what befell those counted ("12 killed", "no casualties"), and a quake's magnitude or depth,
+  // are the happening's wherever the claim states them.
+  for (const q of a.base.quantities) {
+    if (!typed(q)) continue;
+    const r = b.base.quantities.find((r) => typed(r) && sameThing(q, r));
+    if (r) return [q, r];
+  }
+  // So is a length, a speed or a sum that each claim gives alone of its kind ("damage put at $100 million").
+  for (const q of a.base.quantities) {
+    if (!soleMeasure(q, a)) continue;
+    const r = b.base.quantities.find((r) => r.unitClass === q.unitClass && soleMeasure(r, b));
+    if (r) return [q, r];
+  }
   return null;
+}
+
+/** A measure (not a duration) that is the only one of its kind in its claim. */
+function soleMeasure(q: Quantity, v: EventView): boolean {
+  if (q.written === null || q.unitClass === 'duration') return false;
+  return v.base.quantities.filter((r) => r.unitClass === q.unitClass).length === 1;
+}
+
+/**
+ * Whether a count says what it counts within the happening: a noun or what befell those counted, and not the
+ * happening's own kind ("23 games" told of a game is a record of many games, not a figure of this one).
+ */
+function described(q: Quantity, v: EventView): boolean {
+  // How long something lasted is told in many ways ("20 years" of a career, "11 days" before a show): not compared.
+  if (q.unitClass === 'duration') return false;
+  if (q.counted !== null) return true;
+  return q.unit !== null && q.unit !== v.lemma && singular(q.unit) !== v.lemma;
+}
+
+/** A count that says by itself what of the happening it counts. */
+function typed(q: Quantity): boolean {
+  return q.counted !== null || q.unitClass === 'magnitude' || q.unitClass === 'depth';
 }
 
 /** The counts of a claim that lie inside its mention's agent or patient argument, with that role. */
@@ -177,7 +257,7 @@ function linkedCounts(v: EventView): { role: 'agent' | 'patient'; count: Quantit
   const offset = v.base.claim.content.start;
   const found: { role: 'agent' | 'patient'; count: Quantity }[] = [];
   for (const count of v.base.quantities) {
-    if (count.unitClass === 'age') continue;
+    if (count.unitClass === 'age' || count.unitClass === 'duration') continue;
     const span = { start: offset + count.start, end: offset + count.end };
     for (const role of ['agent', 'patient'] as const) {
       const arg = args[role];

@@ -61,6 +61,8 @@ interface Building {
 
 interface Group {
   facet: Facet;
+  /** What is disputed: the finding's own words ("how many died") when it has them, else the facet's. */
+  what: string;
   event: string | null;
   label: string | null;
   sameEvent: boolean;
@@ -89,6 +91,7 @@ export function disputesFrom(
     if (!group) {
       group = {
         facet,
+        what: d.finding.what?.includes(' ') ? d.finding.what : whatOfFacet[facet],
         event: d.event,
         label: d.label,
         sameEvent: d.sameEvent,
@@ -133,7 +136,7 @@ export function disputesFrom(
       id: `D${disputes.length + 1}`,
       event: group.event,
       facet: group.facet,
-      what: whatOfFacet[group.facet],
+      what: group.what,
       compatible: group.compatible,
       positions,
       confidence: confidenceOf(group, positions, views),
@@ -238,7 +241,7 @@ function explain(group: Group, positions: DisputePosition[], views: ReadonlyMap<
     return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
   };
   const parts = positions.map((p) => `${p.value} (${holders(p)})`);
-  const what = whatOfFacet[group.facet];
+  const what = group.what;
   const about = group.label ? `On ${group.label}, s` : 'S';
   const lead = group.compatible
     ? `${about}ources give different figures for ${what} that can all hold`

@@ -1,5 +1,19 @@
 import { monthFullNames } from '../time/find.js';
-import { personNouns, stopWords, vehicleNouns } from './lexicon.js';
+import { wordSet } from '../words/words.js';
+import {
+  type Counted,
+  currencyOf,
+  isGluedUnit,
+  readCounted,
+  readMeasure,
+  readScope,
+  type Scope,
+  zeroCounts,
+} from './measure.js';
+
+const stopWords = wordSet('contentStopWords');
+const personNouns = wordSet('personNouns');
+const vehicleNouns = wordSet('vehicleNouns');
 
 /** A count found in text, as the interval of values it allows ("at least 300" → 300..∞). */
 export interface Quantity {
@@ -18,9 +32,27 @@ export interface Quantity {
   unit: string | null;
   /**
    * A coarse class of the noun counted, so "300 troops" and "438 soldiers" compare; `age` for a person's age
-   * ("Rand Oller, 52,", "a 36-year-old", "aged 44"), which is never a count of anything.
+   * ("Rand Oller, 52,", "a 36-year-old", "aged 44"), which is never a count of anything; or what a measure
+   * measures, its values then in `unit` (metres, m/s, a currency code): "60 metres (200 feet)" is one length.
    */
-  unitClass: 'person' | 'vehicle' | 'percent' | 'age' | null;
+  unitClass:
+    | 'person'
+    | 'vehicle'
+    | 'percent'
+    | 'age'
+    | 'distance'
+    | 'depth'
+    | 'speed'
+    | 'duration'
+    | 'money'
+    | 'magnitude'
+    | null;
+  /** What happened to those counted ("12 killed": `dead`), when the words around the figure say it. */
+  counted: Counted | null;
+  /** Where the count holds, when its clause says: the whole country or a named part of it. */
+  scope: Scope | null;
+  /** For a measure, the unit as written ("feet"), so that figures in two units are known to be conversions. */
+  written: string | null;
 }
 
 /** How two counts of the same thing relate. */
@@ -29,7 +61,7 @@ export type QuantityRelation = 'same' | 'compatible' | 'incompatible';
 /** Find every count in `text`: digits, number words, ranges, vague amounts ("dozens"), with their modifiers. */
 export function parseQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
-  if (!mayCount.test(text)) return found;
+  if (!mayCount.test(text)) return zeroCounts(text);
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
     const core = readCore(tokens, i);
@@ -38,7 +70,7 @@ export function parseQuantities(text: string): Quantity[] {
     const value = core.low;
     let first = i;
     let last = core.next - 1;
-    if (isDateOrTime(tokens, i, core)) {
+    if (isDateOrTime(tokens, i, core) || (core.digits && isNamePart(tokens, i))) {
       i = last;
       continue;
     }
@@ -60,37 +92,51 @@ export function parseQuantities(text: string): Quantity[] {
       high = Number.POSITIVE_INFINITY;
       last += 1;
     }
+    // A currency sign before the figure belongs to its phrase ("nearly $80 million").
+    const sign = currencyOf(tokens[first - 1]) ? tokens[first - 1] : undefined;
+    if (sign) first--;
     const modifier = readModifier(tokens, first);
     if (modifier) {
       [low, high] = modifier.apply(low, high);
       first = modifier.start;
     }
     const age = core.digits && isAge(text, tokens, first, last);
+    const measure = age ? null : readMeasure(tokens, sign, last, core.glued, first);
     const { unit, unitClass, through } = age
       ? { unit: 'year of age', unitClass: 'age' as const, through: last }
-      : readUnit(tokens, last + 1);
+      : measure
+        ? { unit: measure.unit, unitClass: measure.unitClass, through: measure.through }
+        : readUnit(tokens, last + 1);
     if (core.pronounLike && !unit) {
       i = last;
       continue;
     }
+    const factor = measure?.factor ?? 1;
     const start = tokens[first]?.start ?? 0;
     const end = tokens[last]?.end ?? start;
-    const phraseEnd = unit === null ? end : (tokens[through]?.end ?? end);
+    const phraseLast = unit === null ? last : Math.max(through, last);
+    const counted = age || measure ? null : readCounted(tokens, first, phraseLast);
+    const phraseEnd = tokens[phraseLast]?.end ?? end;
     found.push({
-      low,
-      high,
-      value,
+      low: low * factor,
+      high: high * factor,
+      value: value * factor,
       text: text.slice(start, end),
       start,
       end,
       phrase: text.slice(start, phraseEnd),
       unit,
       unitClass,
+      counted,
+      scope: counted ? readScope(tokens, phraseLast) : null,
+      written: measure?.written ?? null,
     });
-    i = last;
+    i = Math.max(last, measure?.through ?? last);
   }
-  // a copy the size of what was found: the array pushed to keeps room for sixteen
-  return found.slice();
+  for (const zero of zeroCounts(text))
+    if (!found.some((q) => q.start < zero.end && zero.start < q.end)) found.push(zero);
+  found.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 /**
@@ -98,20 +144,57 @@ export function parseQuantities(text: string): Quantity[] {
  * overlapping ones compatible ("at least 300" and "438"); others incompatible ("six" and "two").
  */
 export function compareQuantities(a: Quantity, b: Quantity): QuantityRelation {
-  if (a.low === b.low && a.high === b.high) return 'same';
+  // Sums in two currencies can both hold: no rate is known for the day.
+  if (a.unitClass === 'money' && b.unitClass === 'money' && a.unit !== b.unit) return 'compatible';
+  // A figure and its conversion ("60 metres (200 feet)") are one figure, rounded: within a tenth of each other.
+  if (a.written !== b.written && a.written !== null && b.written !== null) {
+    const near = (x: number, y: number) => Math.abs(x - y) <= 0.1 * Math.max(Math.abs(x), Math.abs(y));
+    if (near(a.value, b.value)) return 'same';
+  }
+  // Casualties take in the dead and the injured: "30 casualties" can hold beside "12 killed", "none" cannot.
+  if ((a.counted === 'casualty') !== (b.counted === 'casualty') && a.counted && b.counted) {
+    const [all, part] = a.counted === 'casualty' ? [a, b] : [b, a];
+    return all.high >= part.low ? 'compatible' : 'incompatible';
+  }
   const overlap = a.low <= b.high && b.low <= a.high;
-  if (overlap && a.value === b.value) return 'same';
-  return overlap ? 'compatible' : 'incompatible';
+  const relation =
+    a.low === b.low && a.high === b.high
+      ? 'same'
+      : overlap && a.value === b.value
+        ? 'same'
+        : overlap
+          ? 'compatible'
+          : 'incompatible';
+  // A part's count beside the whole's, or beside a count with no place given, can hold when the part's is smaller.
+  if (relation === 'incompatible' && partOf(a, b)) return a.low <= b.high ? 'compatible' : 'incompatible';
+  if (relation === 'incompatible' && partOf(b, a)) return b.low <= a.high ? 'compatible' : 'incompatible';
+  return relation;
 }
 
-/** Whether two counts count the same kind of thing (an unknown noun on either side does not rule it out). */
+/** Whether `a` counts in a named part and `b` in the whole or nowhere said. */
+function partOf(a: Quantity, b: Quantity): boolean {
+  return a.scope?.kind === 'part' && b.scope?.kind !== 'part';
+}
+
+/**
+ * Whether two counts count the same kind of thing: measures of one kind (two lengths, two sums), counts of people
+ * that the same thing happened to (two death tolls; a toll of casualties and one of the dead), counted in one place
+ * (two districts' tolls are two things). An unknown noun on either side does not rule a plain count out.
+ */
 export function sameThing(a: Quantity, b: Quantity): boolean {
+  const measured = (q: Quantity) => q.written !== null;
+  if (measured(a) || measured(b)) return a.unitClass === b.unitClass && measured(a) && measured(b);
+  if (!!a.counted !== !!b.counted) return false;
+  if (a.counted && b.counted && a.counted !== b.counted && a.counted !== 'casualty' && b.counted !== 'casualty')
+    return false;
+  if (a.scope?.kind === 'part' && b.scope?.kind === 'part' && a.scope.name !== b.scope.name) return false;
+  if (a.counted && b.counted) return true;
   if (a.unit === null || b.unit === null) return true;
   if (a.unit === b.unit) return true;
   return a.unitClass !== null && a.unitClass === b.unitClass;
 }
 
-interface Token {
+export interface Token {
   text: string;
   lower: string;
   start: number;
@@ -125,6 +208,8 @@ interface Core {
   digits: boolean;
   /** "one", "a dozen": words that often are not counts at all. */
   pronounLike: boolean;
+  /** A unit glued to the digits ("5km", "200m"), lower-case, or "". */
+  glued: string;
 }
 
 /** A cheap test that a text may hold a count at all: a digit, or a number word or vague amount. */
@@ -196,21 +281,23 @@ function readCore(tokens: Token[], i: number): Core | undefined {
   const digits = code >= 48 && code <= 57 && /^(\d[\d,]*(?:\.\d+)?)([a-z]*)$/i.exec(token.text);
   if (digits) {
     const suffix = (digits[2] ?? '').toLowerCase();
-    if (suffix && !(suffix in suffixScales)) return undefined; // ordinals, units glued on ("1st", "5km")
+    // "200m" is 200 million after a currency sign ("$100m"), else 200 metres.
+    const million = suffix === 'm' && currencyOf(tokens[i - 1]) !== null;
+    const glued = !million && isGluedUnit(suffix) ? suffix : '';
+    if (suffix && !glued && !(suffix in suffixScales)) return undefined; // ordinals ("1st")
     let value = Number((digits[1] ?? '').replace(/,/g, ''));
     if (!Number.isFinite(value)) return undefined;
     let next = i + 1;
-    if (suffix) value *= suffixScales[suffix] ?? 1;
-    const scale = tokens[next]?.lower;
-    if (scale && scale in scales) {
+    if (suffix && !glued) value *= suffixScales[suffix] ?? 1;
+    for (let scale = tokens[next]?.lower; !glued && scale && scale in scales; scale = tokens[next]?.lower) {
       value *= scales[scale] ?? 1;
       next++;
     }
-    return { low: value, high: value, next, digits: true, pronounLike: false };
+    return { low: value, high: value, next, digits: true, pronounLike: false, glued };
   }
   // Vague amounts: "dozens", "a dozen", "a few", "a couple of", "tens of thousands".
   if (token.lower === 'tens' && tokens[i + 1]?.lower === 'of' && tokens[i + 2]?.lower === 'thousands') {
-    return { low: 20_000, high: 99_999, next: i + 3, digits: false, pronounLike: false };
+    return { low: 20_000, high: 99_999, next: i + 3, digits: false, pronounLike: false, glued: '' };
   }
   const article = token.lower === 'a' || token.lower === 'an';
   const head = article ? tokens[i + 1]?.lower : token.lower;
@@ -218,14 +305,20 @@ function readCore(tokens: Token[], i: number): Core | undefined {
     const [low, high] = vague[head] ?? [0, 0];
     let next = i + (article ? 2 : 1);
     if (tokens[next]?.lower === 'of') next++;
-    return { low, high, next, digits: false, pronounLike: head === 'single' };
+    return { low, high, next, digits: false, pronounLike: head === 'single', glued: '' };
   }
   if (article && tokens[i + 1]?.lower === 'few') {
-    return { low: 2, high: 6, next: i + 2, digits: false, pronounLike: false };
+    return { low: 2, high: 6, next: i + 2, digits: false, pronounLike: false, glued: '' };
   }
   if (article && head && head in scales) {
-    const value = scales[head] ?? 0;
-    return { low: value, high: value, next: i + 2, digits: false, pronounLike: false };
+    // "a hundred billion": each scale word after the first multiplies.
+    let value = scales[head] ?? 0;
+    let next = i + 2;
+    for (let scale = tokens[next]?.lower; scale && scale in scales; scale = tokens[next]?.lower) {
+      value *= scales[scale] ?? 1;
+      next++;
+    }
+    return { low: value, high: value, next, digits: false, pronounLike: false, glued: '' };
   }
   return readWords(tokens, i);
 }
@@ -258,7 +351,7 @@ function readWords(tokens: Token[], i: number): Core | undefined {
   if (!seen) return undefined;
   const value = total + current;
   const pronounLike = next === i + 1 && tokens[i]?.lower === 'one';
-  return { low: value, high: value, next, digits: false, pronounLike };
+  return { low: value, high: value, next, digits: false, pronounLike, glued: '' };
 }
 
 interface Modifier {
@@ -319,6 +412,17 @@ function isAge(text: string, tokens: Token[], first: number, last: number): bool
   return before?.text === ',' && (after?.text === ',' || after === undefined) && !!name && /^\p{Lu}/u.test(name.text);
 }
 
+/**
+ * Whether digits belong to a name of a type or model, joined to a short capitalised code ("AK-47", "F-16",
+ * "MH17"): such a figure counts nothing.
+ */
+function isNamePart(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const code = before?.text === '-' && before.start === (tokens[i - 2]?.end ?? -1) ? tokens[i - 2] : before;
+  const joined = code === before ? (tokens[i]?.start ?? 0) === code?.end : true;
+  return !!code && joined && /^[A-Z]{1,4}$/.test(code.text);
+}
+
 function isDateOrTime(tokens: Token[], i: number, core: Core): boolean {
   const before = tokens[i - 1]?.lower ?? '';
   const after = tokens[core.next]?.lower ?? '';
@@ -331,21 +435,7 @@ function isDateOrTime(tokens: Token[], i: number, core: Core): boolean {
     const { unitClass } = readUnit(tokens, core.next);
     return unitClass === null;
   }
-  return [
-    'years',
-    'year',
-    'days',
-    'day',
-    'hours',
-    'hour',
-    'minutes',
-    'weeks',
-    'months',
-    'km',
-    'miles',
-    'kilometres',
-    'kilometers',
-  ].includes(after);
+  return false;
 }
 
 interface Unit {

@@ -6,7 +6,8 @@ import type { EventMention } from '../event.js';
 import { partitionPoint, type Span } from '../span.js';
 import { type FoundClock, type FoundTime, findClocks, findTimes } from '../time/find.js';
 import { isExplicitDay, type When, whenOf } from '../time/when.js';
-import { type CompareLexicon, type CueList, emptyCompareLexicon, stopWords } from './lexicon.js';
+import { wordSet } from '../words/words.js';
+import { type CompareLexicon, type CueList, emptyCompareLexicon } from './lexicon.js';
 import { parseQuantities, type Quantity, singular } from './quantity.js';
 
 /** What a claim says, in the terms claims are compared on. Built once per claim. */
@@ -345,7 +346,11 @@ export function viewInEvent(ctx: ViewContext, base: ClaimView, mentions: Mention
     // Read in the claim's words, where an age ("Rand Oller, 52,") shows as one; an age counts nothing.
     const from = counted.start - claim.content.start;
     const to = counted.end - claim.content.start;
-    const read = base.quantities.find((q) => q.start < to && from < q.end) ?? parseQuantities(counted.text)[0] ?? null;
+    // An argument inside the content is read there only: out of context "AK-47 rifles" would be 47 rifles.
+    const inside = from >= 0 && to <= claim.content.text.length;
+    const read =
+      base.quantities.find((q) => q.start < to && from < q.end) ??
+      (inside ? null : (parseQuantities(counted.text)[0] ?? null));
     quantity = read?.unitClass === 'age' ? null : read;
   }
   // "Islamabad denied its troops crossed": a possessive agent stands for the speaker's side.
@@ -463,17 +468,12 @@ function polarityAt(base: ClaimView, mention: EventMention, text: string, negato
   return negated && verbal ? (-stance as 1 | -1) : stance;
 }
 
-const conditions = new Set(['if', 'unless', 'whether']);
-const counterfactual = new Set(['should', 'would', 'could', "'d"]);
-const auxiliaries = new Set(
-  'do does did has have had will would was were is are be been can could should may might must'.split(' '),
-);
-const modals = new Set(['should', 'would', 'could', 'will', 'shall', 'must', 'can', 'may', 'might', "'d", "'ll"]);
-const intentions = new Set(
-  'try tries tried trying want wants wanted plan plans planned planning hope hopes hoped seek seeks sought going intend intends intended expect expects expected aim aims urge urged urges need needs needed ask asks asked vow vowed vows promise promised promises threaten threatened threatens like able attempt attempts attempted attempting'.split(
-    ' ',
-  ),
-);
+const conditions = wordSet('conditions');
+const counterfactual = wordSet('counterfactualModals');
+const auxiliaries = wordSet('auxiliaries');
+const modals = wordSet('modals');
+const intentions = wordSet('intentions');
+const stopWords = wordSet('contentStopWords');
 
 /** Characters between a trigger and a clock time that tells its time. */
 const nearTrigger = 80;
