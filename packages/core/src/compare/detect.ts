@@ -2,6 +2,7 @@ import type { ContradictionKind } from '../contradiction.js';
 import type { Facet } from '../dispute.js';
 import type { FoundClock } from '../time/find.js';
 import { daysApart, timeKey, timeName } from '../time/when.js';
+import { bearingsDiffer } from './bearing.js';
 import { figureOf } from './measure.js';
 import { compareQuantities, type Quantity, sameThing, singular } from './quantity.js';
 import type { EventView, Place, Side } from './view.js';
@@ -132,6 +133,10 @@ export function comparePair(a: EventView, b: EventView, oneHappening = false): P
   }
   if (about && !agentDiffers && whereA && whereB && placesDiffer(whereA, whereB)) {
     findings.push({ kind: 'place', values: [placeName(whereA), placeName(whereB)], keys: [whereA.key, whereB.key] });
+  } else if (about && x.bearing && y.bearing && bearingsDiffer(x.bearing, y.bearing)) {
+    // "west of Aden" against "east of Aden": one place, seen from the same landmark in two directions.
+    const keys: [string, string] = [x.bearing, y.bearing].map((g) => `${g.reference}:${g.degrees}`) as [string, string];
+    findings.push({ kind: 'place', values: [x.bearing.text, y.bearing.text], keys });
   }
   // Counts in the claims' wider text differ for many reasons: only the act's own counts, or one happening, compare.
   const quantities = (a.quantity && b.quantity) || about ? quantityPair(a, b) : null;
@@ -378,8 +383,12 @@ function certaintyWord(c: number): string {
  */
 const maxDaysApart = 7;
 
-/** Minutes two clock times of one act may differ by ("about 10 a.m." and "10:20 a.m.") and still agree. */
-const clockTolerance = 30;
+/**
+ * Minutes two clock times of one act may differ by ("about 10 a.m." and "10:20 a.m.") and still agree. News rounds
+ * times to the quarter or the half hour, so two times half an hour apart ("about 10 a.m." and "around 10:30") are
+ * two accounts.
+ */
+const clockTolerance = 20;
 
 /**
  * Two times that cannot both be the act's: different days, at most a week apart (a date or a day of a month, or

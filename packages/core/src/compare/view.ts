@@ -7,6 +7,7 @@ import { partitionPoint, type Span } from '../span.js';
 import { type FoundClock, type FoundTime, findClocks, findTimes } from '../time/find.js';
 import { isExplicitDay, type When, whenOf } from '../time/when.js';
 import { wordSet } from '../words/words.js';
+import { type Bearing, findBearings } from './bearing.js';
 import { type CompareLexicon, type CueList, emptyCompareLexicon } from './lexicon.js';
 import { parseQuantities, type Quantity, singular } from './quantity.js';
 
@@ -40,6 +41,8 @@ export interface ClaimView {
   written: FoundTime[];
   /** The first clock time written in the content ("about 11am IST"). */
   clock: FoundClock | null;
+  /** The first place the content gives relative to another ("150 nautical miles west of Aden"). */
+  bearing: Bearing | null;
   /** The text that decides whether two claims are copies of each other: the claim's sentence(s). */
   sentence: string;
 }
@@ -280,6 +283,7 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
     time: Number.isFinite(time) ? time : null,
     written: findTimes(content),
     clock: findClocks(content)[0] ?? null,
+    bearing: findBearings(content)[0] ?? null,
     sentence: claimSentence(ctx, claim, article),
   };
 }
