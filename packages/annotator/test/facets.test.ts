@@ -114,3 +114,25 @@ describe('measures of a happening', () => {
     ]);
   });
 });
+
+describe('places and times of a happening', () => {
+  it('sets "west of" a town against "east of" it', async () => {
+    expect(await disputes('direction')).toEqual([
+      {
+        facet: 'place',
+        what: 'where it happened',
+        compatible: false,
+        positions: [
+          { value: '150 nautical miles west of Arvel', outlets: ['Northland Daily'] },
+          { value: 'around 150 nautical miles east of Arvel', outlets: ['Southland Post'] },
+        ],
+      },
+    ]);
+  });
+
+  it('sets "about 10 a.m." against "around 10:30 a.m."', async () => {
+    expect(await disputes('clock')).toMatchObject([
+      { facet: 'time', compatible: false, positions: [{ value: '10 a.m.' }, { value: '10:30 a.m.' }] },
+    ]);
+  });
+});

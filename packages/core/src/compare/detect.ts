@@ -2,6 +2,7 @@ import type { ContradictionKind } from '../contradiction.js';
 import type { Facet } from '../dispute.js';
 import type { FoundClock } from '../time/find.js';
 import { daysApart, timeKey, timeName } from '../time/when.js';
+import { bearingsDiffer } from './bearing.js';
 import { figureOf } from './measure.js';
 import { compareQuantities, type Quantity, sameThing, singular } from './quantity.js';
 import type { EventView, Place, Side } from './view.js';
@@ -34,6 +35,29 @@ export interface PairResult {
 
 const unrelated = (): PairResult => ({ relation: 'unrelated', findings: [] });
 
+/** How much of two claims' content words must be shared (Jaccard) for each kind of evidence of one happening. */
+const overlapFor = {
+  /**
+   * Claims about disjoint participants with less wording in common are about other things; related claims share
+   * at least this much (else a participant or an argument).
+   */
+  related: 0.1,
+  /** One happening, with a shared specific participant or an agreeing argument. */
+  participant: 0.12,
+  /** A denial of an account, without a participant or argument of its own. */
+  denial: 0.15,
+  /** One happening by wording alone, with `wordsForWording` words in common … */
+  wording: 0.25,
+  /** … or by wording alone, however many words that is. */
+  wordingAlone: 0.4,
+};
+/** Content words in common that make wording at `overlapFor.wording` evidence of one happening. */
+const wordsForWording = 3;
+/** Agreeing arguments (who, where, from where to where) that make one happening by themselves. */
+const argumentsForOneHappening = 2;
+/** How far apart two reports must tell one speaker's certainty (2 confirmed, 1 stated, less claimed) to differ. */
+const certaintyStepsApart = 2;
+
 /**
  * Compare two claims about the same event, from different articles or from two different speakers of one
  * article. A contradiction or an agreement needs the two to be about one happening: the same kind of act
@@ -48,7 +72,8 @@ export function comparePair(a: EventView, b: EventView, oneHappening = false): P
   const overlap = jaccard(x.words, y.words);
   const shared = sharedAnchors(a, b);
   // Entity blocking: claims about disjoint sets of actors and places, in different words, are about other things.
-  if (!oneHappening && x.anchors.size && y.anchors.size && shared === 0 && overlap < 0.1) return unrelated();
+  if (!oneHappening && x.anchors.size && y.anchors.size && shared === 0 && overlap < overlapFor.related)
+    return unrelated();
   const sameAction = oneHappening || sameAct(a, b);
   if (!sameAction && shared === 0) return unrelated();
 
@@ -60,16 +85,18 @@ export function comparePair(a: EventView, b: EventView, oneHappening = false): P
   let about =
     oneHappening ||
     (sameAction &&
-      ((overlap >= 0.25 && (wordsShared >= 3 || overlap >= 0.4)) ||
-        ((specific > 0 || aligned > 0) && overlap >= 0.12) ||
-        aligned >= 2 ||
+      ((overlap >= overlapFor.wording && (wordsShared >= wordsForWording || overlap >= overlapFor.wordingAlone)) ||
+        ((specific > 0 || aligned > 0) && overlap >= overlapFor.participant) ||
+        aligned >= argumentsForOneHappening ||
         mirrored(a, b)));
   // A light act ("make", "take") names no happening of its own: only strong evidence relates two claims on it.
   const light = a.light || b.light;
-  if (light && !oneHappening) about = about && overlap >= 0.25 && wordsShared >= 3;
+  if (light && !oneHappening) about = about && overlap >= overlapFor.wording && wordsShared >= wordsForWording;
   const related =
     oneHappening ||
-    (light ? about : sameAction && (overlap >= 0.1 || specific > 0 || agreeingArguments(a, b, true) >= 1));
+    (light
+      ? about
+      : sameAction && (overlap >= overlapFor.related || specific > 0 || agreeingArguments(a, b, true) >= 1));
   const agentDiffers = sameAction && !!a.agent && !!b.agent && !sameAgent(a.agent, b.agent);
   // Who did it is disputed only between doers of one kind: two people, or two bodies (a driver and the car's
   // owner firm, a ship and its navy, a town and a person are not rival answers), never a place.
@@ -88,7 +115,10 @@ export function comparePair(a: EventView, b: EventView, oneHappening = false): P
     if (agentDiffers || placesDiffer(whereA, whereB) || placesDiffer(a.destination, b.destination)) return unrelated();
     // A denial contradicts only an account of the same act in words or participants of its own.
     const echoed = echoedArguments(a, b) + echoedArguments(b, a);
-    if (!oneHappening && !(related && a.lemma && (overlap >= 0.15 || specific > 0 || aligned >= 1 || echoed >= 1)))
+    if (
+      !oneHappening &&
+      !(related && a.lemma && (overlap >= overlapFor.denial || specific > 0 || aligned >= 1 || echoed >= 1))
+    )
       return unrelated();
     return { relation: 'contradict', findings: [{ kind: 'polarity', values: [polarityWord(a), polarityWord(b)] }] };
   }
@@ -103,6 +133,10 @@ export function comparePair(a: EventView, b: EventView, oneHappening = false): P
   }
   if (about && !agentDiffers && whereA && whereB && placesDiffer(whereA, whereB)) {
     findings.push({ kind: 'place', values: [placeName(whereA), placeName(whereB)], keys: [whereA.key, whereB.key] });
+  } else if (about && x.bearing && y.bearing && bearingsDiffer(x.bearing, y.bearing)) {
+    // "west of Aden" against "east of Aden": one place, seen from the same landmark in two directions.
+    const keys: [string, string] = [x.bearing, y.bearing].map((g) => `${g.reference}:${g.degrees}`) as [string, string];
+    findings.push({ kind: 'place', values: [x.bearing.text, y.bearing.text], keys });
   }
   // Counts in the claims' wider text differ for many reasons: only the act's own counts, or one happening, compare.
   const quantities = (a.quantity && b.quantity) || about ? quantityPair(a, b) : null;
@@ -126,7 +160,7 @@ export function comparePair(a: EventView, b: EventView, oneHappening = false): P
   if (outcome) findings.push({ kind: 'outcome', values: outcome.values, keys: outcome.keys });
   // One speaker told as confirming by one report and as unsure by another; a plain statement against a hedge is
   // how reports differ in tone, not a disagreement.
-  if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= 2) {
+  if (x.speaker && x.speaker === y.speaker && Math.abs(x.certainty - y.certainty) >= certaintyStepsApart) {
     findings.push({ kind: 'certainty', values: [certaintyWord(x.certainty), certaintyWord(y.certainty)] });
   }
   const time = timeFinding(a, b);
@@ -349,8 +383,12 @@ function certaintyWord(c: number): string {
  */
 const maxDaysApart = 7;
 
-/** Minutes two clock times of one act may differ by ("about 10 a.m." and "10:20 a.m.") and still agree. */
-const clockTolerance = 30;
+/**
+ * Minutes two clock times of one act may differ by ("about 10 a.m." and "10:20 a.m.") and still agree. News rounds
+ * times to the quarter or the half hour, so two times half an hour apart ("about 10 a.m." and "around 10:30") are
+ * two accounts.
+ */
+const clockTolerance = 20;
 
 /**
  * Two times that cannot both be the act's: different days, at most a week apart (a date or a day of a month, or

@@ -71,34 +71,3 @@ export function parseCompareLexicon(...texts: readonly string[]): CompareLexicon
   }
   return { ...lists, opposite, negators, lightActs, anaphors };
 }
-
-// The word lists below are read by the count parser (`quantity.ts`) and move to data files with it.
-
-/** Words that carry little content, left out of content-word overlap. */
-export const stopWords: ReadonlySet<string> = new Set(
-  (
-    'a an the and or but if then than that this these those there their they them it its is are was were be been being ' +
-    'have has had do does did of in on at to from by for with without into onto over under about after before during ' +
-    'as also not no so such which who whom whose what when where why how he she his her him we us our you your i me my ' +
-    'said says say saying told tell according would could should may might will can shall just only very more most ' +
-    'some any all both each other another same own up down out off again further once here now yet still even'
-  ).split(' '),
-);
-
-/** Nouns for people: counts of these are counts of the same kind of thing. */
-export const personNouns: ReadonlySet<string> = new Set(
-  (
-    'people person troop soldier serviceman servicemen men man women woman child children civilian fighter militant ' +
-    'rebel separatist guard officer police policeman personnel staff crew member marine paratrooper volunteer ' +
-    'conscript recruit mercenary prisoner captive hostage refugee migrant resident protester demonstrator worker ' +
-    'journalist reporter victim casualty dead wounded injured body bodies individual citizen national'
-  ).split(' '),
-);
-
-/** Nouns for vehicles and heavy equipment. */
-export const vehicleNouns: ReadonlySet<string> = new Set(
-  (
-    'vehicle tank truck lorry car bus apc carrier helicopter aircraft plane jet drone ship boat vessel convoy ' +
-    'artillery launcher howitzer armour armor'
-  ).split(' '),
-);

@@ -88,7 +88,7 @@ function facetsOf(v: EventView): ClaimFacets {
     certainty: v.base.certainty,
     agent: v.agent?.name ?? null,
     affected: v.patient?.name ?? null,
-    place: where?.name ?? null,
+    place: where?.name ?? v.base.bearing?.text ?? null,
     count: v.quantity?.phrase ?? null,
     counts: v.base.quantities.map((q) => `${q.phrase}${q.unitClass ? ` (${q.unitClass})` : ''}`),
     time: v.when ? timeName(v.when) : null,

@@ -1,5 +1,5 @@
 import { monthFullNames } from '../time/find.js';
-import { personNouns, stopWords, vehicleNouns } from './lexicon.js';
+import { wordSet } from '../words/words.js';
 import {
   type Counted,
   currencyOf,
@@ -10,6 +10,10 @@ import {
   type Scope,
   zeroCounts,
 } from './measure.js';
+
+const stopWords = wordSet('contentStopWords');
+const personNouns = wordSet('personNouns');
+const vehicleNouns = wordSet('vehicleNouns');
 
 /** A count found in text, as the interval of values it allows ("at least 300" → 300..∞). */
 export interface Quantity {

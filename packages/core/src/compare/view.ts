@@ -6,7 +6,9 @@ import type { EventMention } from '../event.js';
 import { partitionPoint, type Span } from '../span.js';
 import { type FoundClock, type FoundTime, findClocks, findTimes } from '../time/find.js';
 import { isExplicitDay, type When, whenOf } from '../time/when.js';
-import { type CompareLexicon, type CueList, emptyCompareLexicon, stopWords } from './lexicon.js';
+import { wordSet } from '../words/words.js';
+import { type Bearing, findBearings } from './bearing.js';
+import { type CompareLexicon, type CueList, emptyCompareLexicon } from './lexicon.js';
 import { parseQuantities, type Quantity, singular } from './quantity.js';
 
 /** What a claim says, in the terms claims are compared on. Built once per claim. */
@@ -39,6 +41,8 @@ export interface ClaimView {
   written: FoundTime[];
   /** The first clock time written in the content ("about 11am IST"). */
   clock: FoundClock | null;
+  /** The first place the content gives relative to another ("150 nautical miles west of Aden"). */
+  bearing: Bearing | null;
   /** The text that decides whether two claims are copies of each other: the claim's sentence(s). */
   sentence: string;
 }
@@ -279,6 +283,7 @@ export function viewClaim(ctx: ViewContext, claim: CorpusClaim, article: Article
     time: Number.isFinite(time) ? time : null,
     written: findTimes(content),
     clock: findClocks(content)[0] ?? null,
+    bearing: findBearings(content)[0] ?? null,
     sentence: claimSentence(ctx, claim, article),
   };
 }
@@ -467,17 +472,12 @@ function polarityAt(base: ClaimView, mention: EventMention, text: string, negato
   return negated && verbal ? (-stance as 1 | -1) : stance;
 }
 
-const conditions = new Set(['if', 'unless', 'whether']);
-const counterfactual = new Set(['should', 'would', 'could', "'d"]);
-const auxiliaries = new Set(
-  'do does did has have had will would was were is are be been can could should may might must'.split(' '),
-);
-const modals = new Set(['should', 'would', 'could', 'will', 'shall', 'must', 'can', 'may', 'might', "'d", "'ll"]);
-const intentions = new Set(
-  'try tries tried trying want wants wanted plan plans planned planning hope hopes hoped seek seeks sought going intend intends intended expect expects expected aim aims urge urged urges need needs needed ask asks asked vow vowed vows promise promised promises threaten threatened threatens like able attempt attempts attempted attempting'.split(
-    ' ',
-  ),
-);
+const conditions = wordSet('conditions');
+const counterfactual = wordSet('counterfactualModals');
+const auxiliaries = wordSet('auxiliaries');
+const modals = wordSet('modals');
+const intentions = wordSet('intentions');
+const stopWords = wordSet('contentStopWords');
 
 /** Characters between a trigger and a clock time that tells its time. */
 const nearTrigger = 80;

@@ -4,6 +4,7 @@ import type { Geo } from '../entity.js';
 import type { EventMention } from '../event.js';
 import { partitionPoint } from '../span.js';
 import { type When, whenOf } from '../time/when.js';
+import { wordSet } from '../words/words.js';
 
 /** An event mention in its article. */
 export interface Placed {
@@ -185,9 +186,7 @@ export function nationKey(word: string): string {
   return word.toLowerCase().replace(/(?:ians?|eans?|ans?|ese|ish|is?|ch|ia|a|e|y|land|s)$/, '');
 }
 
-const pronouns = new Set(
-  'i you he she it we they me him her us them this that these those who which one someone anyone'.split(' '),
-);
+const pronouns = wordSet('speakerPronouns');
 
 /** A speaker as written, for comparing unnamed speakers ("police", "the Indian navy"); none for pronouns. */
 function speakerOf(text: string | undefined): string | undefined {

@@ -1,5 +1,6 @@
 import type { Article } from '../article.js';
 import type { DocumentAnnotation } from '../document.js';
+import { wordSet } from '../words/words.js';
 import { averageLinkage, Heap, Sums } from './linkage.js';
 
 export interface DocumentClusterOptions {
@@ -105,11 +106,7 @@ function similarities(
 }
 
 /** English function words, left out of the terms that compare articles and sentences. */
-export const stopwords = new Set(
-  "the a an and or but of in on at to for from by with as is are was were be been being has have had do does did will would can could may might must shall should not no it its it's this that these those he she they we you i his her their our your them him us who whom which what when where why how there here than then so if also just about after before over into out up down more most some any all such said says say one two new other only very".split(
-    ' ',
-  ),
-);
+export const stopwords = wordSet('termStopWords');
 
 /** The terms that tell an article's story: names (capitalised words inside sentences), years and entity ids. */
 export function termCounts(article: Article, annotation: DocumentAnnotation | undefined): Map<string, number> {

@@ -1,9 +1,12 @@
 import type { EventMention } from '../event.js';
+import { monthFullNames, weekdayNames } from '../time/find.js';
 import { whenOf } from '../time/when.js';
 import type { Placed } from './compatible.js';
 
-const months = 'January February March April May June July August September October November December'.split(' ');
-const weekdays = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ');
+/** Month and weekday names as a label writes them ("April", "Friday"), from the calendar file. */
+const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+const months = monthFullNames.map(capitalised);
+const weekdays = weekdayNames.map(capitalised);
 
 /** English verbs whose happening is named by a noun that suffix rules cannot make ("say" → "statement"). */
 const nouns: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { Message } from '../message.js';
 import { findTimes, monthNumber } from '../time/find.js';
+import { wordList } from '../words/words.js';
 
 /** The metadata fields claimlens reads; each is null when nothing says it. */
 export interface Metadata {
@@ -31,70 +32,8 @@ export interface FrontMatter {
 }
 
 /** Names of outlets as data: used only to accept a weak signal (a trailing "— AFP"), never to invent one. */
-export const knownOutlets: readonly string[] = [
-  'ABC News',
-  'AFP',
-  'Agence France-Presse',
-  'Al Jazeera',
-  'Associated Press',
-  'AP',
-  'Axios',
-  'BBC',
-  'BBC News',
-  'Bloomberg',
-  'Breitbart',
-  'BuzzFeed News',
-  'CBC',
-  'CBS News',
-  'CNBC',
-  'CNN',
-  'Daily Mail',
-  'Der Spiegel',
-  'Deutsche Welle',
-  'DW',
-  'dpa',
-  'Euronews',
-  'Financial Times',
-  'Fox News',
-  'France 24',
-  'Interfax',
-  'ITAR-TASS',
-  'Kyiv Independent',
-  'Kyiv Post',
-  'Le Monde',
-  'Meduza',
-  'NBC News',
-  'New York Times',
-  'The New York Times',
-  'NPR',
-  'Politico',
-  'Radio Free Europe/Radio Liberty',
-  'RFE/RL',
-  'Reuters',
-  'RIA Novosti',
-  'RT',
-  'Sky News',
-  'Sputnik',
-  'TASS',
-  'The Atlantic',
-  'The Economist',
-  'The Guardian',
-  'The Hill',
-  'The Independent',
-  'The Telegraph',
-  'The Washington Post',
-  'Washington Post',
-  'UNIAN',
-  'Ukrinform',
-  'USA Today',
-  'Vice News',
-  'Voice of America',
-  'VOA',
-  'Vox',
-  'Wall Street Journal',
-  'The Wall Street Journal',
-  'Xinhua',
-];
+export const knownOutlets: readonly string[] = wordList('outlets');
+const outletKeys = new Set(knownOutlets.map((o) => o.toLowerCase()));
 
 const emptyMetadata: Metadata = { outlet: null, title: null, date: null, url: null, author: null };
 
@@ -264,8 +203,7 @@ export function inferMetadata(text: string, format: 'markdown' | 'plaintext' = '
       line.text,
     );
     const name = agency?.[1] ?? agency?.[2];
-    if (name && knownOutlets.some((o) => o.toLowerCase() === name.toLowerCase()))
-      set('outlet', name, line.start, line.end);
+    if (name && outletKeys.has(name.toLowerCase())) set('outlet', name, line.start, line.end);
   }
   for (const line of head) {
     const by =
@@ -275,8 +213,7 @@ export function inferMetadata(text: string, format: 'markdown' | 'plaintext' = '
     if (by && line.text.length < 120) {
       set('author', by[1], line.start, line.end);
       const rest = (by[2] ?? '').trim();
-      if (rest && knownOutlets.some((o) => o.toLowerCase() === rest.toLowerCase()))
-        set('outlet', rest, line.start, line.end);
+      if (rest && outletKeys.has(rest.toLowerCase())) set('outlet', rest, line.start, line.end);
     }
   }
   if (format === 'markdown') {

@@ -119,6 +119,9 @@ function clockOf(m: RegExpMatchArray, part: string): Pick<FoundClock, 'minutes' 
 /** The months' full names, lower case ("january" … "december"), from the calendar file. */
 export const monthFullNames: readonly string[] = months.map((names) => names[0] ?? '');
 
+/** The weekdays' names, lower case, Sunday first (`getUTCDay` order), from the calendar file. */
+export const weekdayNames: readonly string[] = weekdays;
+
 /** The month (1 to 12) a name or abbreviation names ("Sept.", "august"), or 0. */
 export function monthNumber(name: string | undefined): number {
   const word = (name ?? '').toLowerCase().replace(/\.$/, '');
