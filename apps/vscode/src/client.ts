@@ -1,4 +1,4 @@
-import type { InitializationOptions } from '@claimlens/server/protocol';
+import { commands, type InitializationOptions } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -44,7 +44,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     // File events come from FileWatchers (activation.ts), built from the include setting.
     synchronize: { configurationSection: 'claimlens' },
     initializationOptions,
-    markdown: { isTrusted: { enabledCommands: ['claimlens.openPlace'] }, supportHtml: false },
+    markdown: { isTrusted: { enabledCommands: [commands.openPlace] }, supportHtml: false },
     outputChannel: output,
     errorHandler: crashHandler(),
   };

@@ -1,4 +1,5 @@
 import {
+  commands,
   type DisputePositionItem,
   type ExplorerAnnotation,
   type ExplorerClaim,
@@ -229,5 +230,5 @@ function count(n: number, noun: string): string {
 }
 
 function setCommand(item: vscode.TreeItem, place: Place | null): void {
-  if (place) item.command = { title: 'Open', command: 'claimlens.openPlace', arguments: [place] };
+  if (place) item.command = { title: 'Open', command: commands.openPlace, arguments: [place] };
 }

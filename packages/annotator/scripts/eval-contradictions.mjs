@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // Score the disputes claimlens finds against the hand-annotated contradictions in ../shared/data/contradictions.
 // Imports the BUILT packages: run `npm run build` first.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
-const usage = `Usage: npm run eval:contradictions -- <contradictions-folder> [--polnear <polnear-folder>] [--verbose]
+const usage = `Usage: npm run eval:contradictions -- <contradictions-folder> [--polnear <polnear-folder>] [--verbose] [--oracle] [--features <rows.jsonl>]
 
 Analyses each ECB+ topic folder (<folder>/ecbplus/<topic>/) and each PolNeAR story (the docs of a story in
 polnear-gold.json, texts in <polnear-folder>/{dev,train}/text; default: ../polnear beside the folder) as one
 corpus with analyze(), and scores its disputes with the README's matching rule: a dispute matches a gold entry
 when a claim of one position overlaps quote a (or an a_also quote) and a claim of another position overlaps
-quote b (or a b_also quote). A dispute counts once. Prints per set recall, precision (matching disputes / all
+quote b (or a b_also quote). A dispute counts once for precision; every gold entry it matches is found. Prints per set recall, precision (matching disputes / all
 disputes), the share of look-alike pairs (not_contradictions) flagged, each by kind, and the PolNeAR-40
 false-alarm check (disputes on the first 40 PolNeAR dev texts by file name). --verbose lists every dispute
-and whether it matched.`;
+and whether it matched. --oracle prints, per gold entry, what links the claims holding its quotes (one event, one
+story, related trigger lemmas, a shared participant, the event model's probability, what the comparison made of
+them) and the ceiling of each policy of choosing the pairs to compare. --features writes one line per dispute (its
+features for the learned filter, whether it matched) for scripts/train-dispute-filter.mjs.`;
 
 const args = process.argv.slice(2);
 if (args.length === 0 || args.includes('--help')) {
@@ -25,10 +28,15 @@ const flag = (name) => {
   return i === -1 ? undefined : args[i + 1];
 };
 const verbose = args.includes('--verbose');
+const oracle = args.includes('--oracle');
+const featuresFile = flag('--features');
+const featureRows = [];
 const folder = resolve(args[0]);
 const polnearFolder = resolve(flag('--polnear') ?? join(folder, '..', 'polnear'));
 
-const { analyze, createAnnotator } = await import('../dist/index.js');
+const { analyze, createAnnotator, defaultCompareLexicon, defaultEventGrouping } = await import('../dist/index.js');
+const { oracleContext, oracleOf, reportOracle } = await import('./pair-oracle.mjs');
+const { disputeFeatures } = await import('./eval-contradictions-features.mjs');
 const annotator = createAnnotator();
 
 /** Kinds of the gold, in the README's order; a dispute's facet is scored under the kind it maps to. */
@@ -95,24 +103,54 @@ async function scoreGroup(name, files, gold, tally) {
   const found = new Set();
   for (const dispute of corpus.disputes) {
     const kind = kindOfFacet[dispute.facet] ?? 'other';
-    const hit = contradictions.find(
+    // A dispute with several positions can hold several gold pairs ("150 m", "200 m", "60 m"): each is found.
+    const hits = contradictions.filter(
       (entry) =>
         matches(dispute, entry, claimDoc) && (!entry.compatible || dispute.compatible || dispute.facet === 'count'),
     );
-    tally.predicted[kind] = (tally.predicted[kind] ?? 0) + 1;
-    if (hit) {
-      tally.correct[kind] = (tally.correct[kind] ?? 0) + 1;
-      found.add(hit.id);
+    const hit = hits[0];
+    if (featuresFile) {
+      const row = {
+        set: tally.set,
+        group: name,
+        features: disputeFeatures(dispute),
+        correct: !!hit,
+        hits: hits.map((h) => h.id),
+      };
+      featureRows.push(JSON.stringify(row));
     }
+    tally.predicted[kind] = (tally.predicted[kind] ?? 0) + 1;
+    if (hit) tally.correct[kind] = (tally.correct[kind] ?? 0) + 1;
+    // A dispute all of whose gold entries an earlier dispute already found tells a disagreement again.
+    if (hit && hits.every((h) => found.has(h.id))) tally.repeats++;
+    for (const h of hits) found.add(h.id);
     if (verbose) {
       const values = dispute.positions.map((p) => JSON.stringify(p.value)).join(' vs ');
-      console.log(`  ${name} ${hit ? `MATCH ${hit.id}` : 'miss'} [${dispute.facet}] ${values}: ${dispute.explanation}`);
+      console.log(
+        `  ${name} ${hit ? `MATCH ${hits.map((h) => h.id).join(' ')}` : 'miss'} [${dispute.facet}] ${values}: ${dispute.explanation}`,
+      );
     }
   }
+  if (featuresFile) featureRows.push(JSON.stringify({ set: tally.set, group: name, gold: contradictions.length }));
   for (const entry of contradictions) {
     tally.gold[entry.kind] = (tally.gold[entry.kind] ?? 0) + 1;
     if (found.has(entry.id)) tally.recalled[entry.kind] = (tally.recalled[entry.kind] ?? 0) + 1;
     else if (verbose) console.log(`  ${name} MISSED ${entry.id} [${entry.kind}]`);
+  }
+  if (oracle) {
+    const overlapping = (quotes) => corpus.claims.filter((c) => claimHits(c, docOf.get(c.article), quotes));
+    const entries = contradictions.map((e) => ({
+      ...e,
+      aClaims: overlapping(e.aQuotes),
+      bClaims: overlapping(e.bQuotes),
+    }));
+    tally.oracle ??= {};
+    oracleOf(
+      oracleContext(corpus, defaultEventGrouping(), defaultCompareLexicon()),
+      entries,
+      tally.oracle,
+      verbose ? console.log : undefined,
+    );
   }
   for (const entry of looks) {
     tally.looks[entry.kind] = (tally.looks[entry.kind] ?? 0) + 1;
@@ -123,7 +161,16 @@ async function scoreGroup(name, files, gold, tally) {
   }
 }
 
-const newTally = () => ({ predicted: {}, correct: {}, gold: {}, recalled: {}, looks: {}, flagged: {} });
+const newTally = (set) => ({
+  set,
+  predicted: {},
+  correct: {},
+  gold: {},
+  recalled: {},
+  looks: {},
+  flagged: {},
+  repeats: 0,
+});
 const sum = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
 const ratio = (n, d) => (d === 0 ? '   -  ' : (n / d).toFixed(3).padStart(6));
 
@@ -134,6 +181,10 @@ function report(title, tally) {
     `  recall ${ratio(sum(tally.recalled), sum(tally.gold))} (${sum(tally.recalled)}/${sum(tally.gold)})` +
       `  precision ${ratio(sum(tally.correct), sum(tally.predicted))} (${sum(tally.correct)}/${sum(tally.predicted)})` +
       `  look-alikes flagged ${ratio(sum(tally.flagged), sum(tally.looks))} (${sum(tally.flagged)}/${sum(tally.looks)})`,
+  );
+  console.log(
+    `  matching disputes that only repeat a disagreement another dispute found: ${tally.repeats}; ` +
+      `disputes matching no gold entry: ${sum(tally.predicted) - sum(tally.correct)}`,
   );
   console.log('  kind        recall          precision       look-alikes flagged');
   for (const kind of kinds) {
@@ -148,7 +199,7 @@ function report(title, tally) {
 
 // ECB+: one corpus per topic folder.
 const ecbGold = JSON.parse(readFileSync(join(folder, 'ecbplus-gold.json'), 'utf8'));
-const ecb = newTally();
+const ecb = newTally('ECB+');
 for (const topic of ecbGold.topics) {
   const dir = join(folder, 'ecbplus', String(topic));
   const gold = {
@@ -158,6 +209,7 @@ for (const topic of ecbGold.topics) {
   await scoreGroup(`t${topic}`, [dir], gold, ecb);
 }
 report('ECB+ dev topics (ecbplus-gold.json)', ecb);
+if (oracle) reportOracle('ECB+', ecb.oracle);
 
 // PolNeAR: one corpus per story; a doc's text is in dev/text or train/text.
 const polnearGold = JSON.parse(readFileSync(join(folder, 'polnear-gold.json'), 'utf8'));
@@ -172,7 +224,7 @@ const stripEntry = (e) => ({
   ...(e.a_also ? { a_also: e.a_also.map(strip) } : {}),
   ...(e.b_also ? { b_also: e.b_also.map(strip) } : {}),
 });
-const polnear = newTally();
+const polnear = newTally('PolNeAR');
 for (const story of polnearGold.stories) {
   const files = story.docs.map((doc) => {
     const path = pathOf.get(doc);
@@ -186,6 +238,9 @@ for (const story of polnearGold.stories) {
   await scoreGroup(story.id, files, gold, polnear);
 }
 report('PolNeAR stories (polnear-gold.json)', polnear);
+if (oracle) reportOracle('PolNeAR', polnear.oracle);
+
+if (featuresFile) writeFileSync(featuresFile, `${featureRows.join('\n')}\n`);
 
 // The false-alarm check: the first 40 PolNeAR dev texts by file name, mostly unrelated stories.
 const first40 = readdirSync(textDirs[0])

@@ -104,4 +104,20 @@ describe('disputes between voices', () => {
   it('finds no dispute in a paraphrase: "failed" and "did not succeed"', async () => {
     expect(await disputes('paraphrase')).toEqual([]);
   });
+
+  it('reports one disagreement told by four outlets once, with both outlets behind each figure', async () => {
+    expect(await disputes('four-outlets')).toEqual([
+      {
+        facet: 'count',
+        positions: [
+          { value: '12 people', by: ['Ivo Ness (Northland Daily)', 'Jon Tarr (Eastern Herald)'] },
+          { value: '30 people', by: ['Mara Kell (Southland Post)', 'Pol Brandt (Western Courier)'] },
+        ],
+      },
+    ]);
+  });
+
+  it('does not set the toll of a flood named as background ("a previous flood in 1998") against the day\'s', async () => {
+    expect(await disputes('background')).toEqual([]);
+  });
 });

@@ -224,6 +224,7 @@ export function buildCorpus(items: AnnotatedArticle[], config: CorpusConfig = {}
     claims,
     events,
     ...(options.compare ? { lexicon: options.compare } : {}),
+    ...(options.events?.wordnet ? { wordnet: options.events.wordnet } : {}),
   });
   return new Corpus({
     articles,

@@ -1,7 +1,6 @@
 import type { TokenClaim } from './extract.js';
 import { cueWordAt, type DocumentFacts } from './features.js';
-
-const passive = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+import { passiveWithInfinitive as passive } from './recipients.js';
 
 /**
  * A content does not run over its cue from the subject: one tagged on both sides of the cue ("The company

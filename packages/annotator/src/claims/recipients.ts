@@ -1,15 +1,16 @@
+import { wordSet } from '../words.js';
 import type { TokenClaim } from './extract.js';
 import type { DocumentFacts } from './features.js';
 import { passiveAuxiliaries } from './rules.js';
 
 /** Passive auxiliaries ("was told"), with the infinitive ("will be told"). */
-const passive = new Set([...passiveAuxiliaries, 'be']);
+export const passiveWithInfinitive: ReadonlySet<string> = new Set([...passiveAuxiliaries, 'be']);
 
 /**
  * Participles of verbs whose object is the one told, not the one telling ("X was told", "X was assured");
  * only those of the cue lexicon are looked at.
  */
-const toldForms = new Set(['told', 'informed', 'assured', 'reminded', 'briefed', 'notified', 'advised']);
+const toldForms = wordSet('toldForms');
 
 /**
  * A passive verb of telling makes its subject the one told ("the paper was told", "officials were
@@ -46,7 +47,8 @@ export function toldClaims(facts: DocumentFacts, found: readonly TokenClaim[]): 
   const t = facts.table;
   const claims: TokenClaim[] = [];
   for (const i of facts.cueTokens) {
-    if (i === 0 || !toldForms.has(t.lower[i] as string) || !passive.has(t.lower[i - 1] as string)) continue;
+    if (i === 0 || !toldForms.has(t.lower[i] as string) || !passiveWithInfinitive.has(t.lower[i - 1] as string))
+      continue;
     const s = t.sentence[i] as number;
     const first = t.sentenceStart[s] as number;
     const last = t.sentenceStart[s + 1] as number;
@@ -73,6 +75,6 @@ export function toldClaims(facts: DocumentFacts, found: readonly TokenClaim[]): 
 function passiveTelling(facts: DocumentFacts, start: number, end: number): boolean {
   const t = facts.table;
   for (let i = Math.max(1, start); i < end; i++)
-    if (toldForms.has(t.lower[i] as string) && passive.has(t.lower[i - 1] as string)) return true;
+    if (toldForms.has(t.lower[i] as string) && passiveWithInfinitive.has(t.lower[i - 1] as string)) return true;
   return false;
 }

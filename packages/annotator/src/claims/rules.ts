@@ -1,3 +1,4 @@
+import { wordSet } from '../words.js';
 import type { TokenClaim } from './extract.js';
 import { cueWordAt, type DocumentFacts } from './features.js';
 import type { TokenTable } from './tokens.js';
@@ -155,7 +156,7 @@ export function shareSources(facts: DocumentFacts, claims: TokenClaim[]): void {
 }
 
 /** Auxiliaries of a finite passive ("it was reported", "it has been claimed"). */
-export const passiveAuxiliaries: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'been', 'being']);
+export const passiveAuxiliaries = wordSet('passiveAuxiliaries');
 
 /**
  * Impersonal passives the tagger may miss: "it was reported that …", "it has been claimed that …". The

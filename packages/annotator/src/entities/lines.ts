@@ -2,6 +2,7 @@ import type { Mention } from '@claimlens/core';
 import type { VFile } from 'vfile';
 import type { Block } from '../text/blocks.js';
 import type { SentenceTokens } from '../text/sentences.js';
+import { wordSet } from '../words.js';
 import { containing } from './spans.js';
 import '../types.js';
 
@@ -13,7 +14,7 @@ const credit =
 const byline = /^\s*by\s+\p{Lu}/u;
 const byAlone = /^\s*by\s*:?\s*$/i;
 const terminal = /[.!?;"”’]\s*$/u;
-const minor = new Set(['and', 'of', 'the', 'de', 'van', 'von', 'der', 'la', 'le', 'al', 'bin', 'da']);
+const minor = wordSet('bylineParticles');
 
 /** A document's sentences as the entity stages read them, with the lines that are not running prose. */
 export interface DocumentLines {

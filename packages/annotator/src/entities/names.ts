@@ -1,3 +1,5 @@
+import { wordSet } from '../words.js';
+
 /** Name forms: titles, surnames, acronyms, and which form of a name is the full one. */
 
 /** Strip leading titles ("President", "Mr.", "Foreign Minister") and a leading "the" from a name. */
@@ -63,24 +65,7 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-const minor = new Set([
-  'of',
-  'for',
-  'and',
-  'the',
-  'on',
-  'in',
-  'de',
-  'du',
-  'des',
-  'la',
-  'le',
-  'del',
-  'der',
-  'von',
-  'to',
-  '&',
-]);
+const minor = wordSet('nameParticles');
 
 /** Whether a token looks like an acronym: two to eight capitals, digits or ampersands ("FSB", "OSCE", "G7"). */
 export function isAcronym(word: string): boolean {

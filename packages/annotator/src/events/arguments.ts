@@ -1,5 +1,6 @@
 import type { EventArguments, FoundTime, Mention, Span } from '@claimlens/core';
 import type { Token } from '../text/tokenize.js';
+import { wordSet } from '../words.js';
 import type { Found } from './time.js';
 import { functionWords, type Trigger } from './triggers.js';
 
@@ -19,13 +20,9 @@ export interface SentenceContext {
   quantities: readonly Found[];
 }
 
-const beForms = new Set('is are was were be been being get got gets'.split(' '));
-const skipBeforeVerb = new Set(
-  "has have had is are was were be been being will would could should may might must did does do not n't never also reportedly allegedly then later had".split(
-    ' ',
-  ),
-);
-const determiners = new Set('the a an this that these those its their his her our my your'.split(' '));
+const beForms = wordSet('beForms');
+const skipBeforeVerb = wordSet('skipBeforeVerb');
+const determiners = wordSet('determiners');
 const originWords = new Set(['from']);
 const destinationWords = new Set(['into', 'onto', 'to', 'toward', 'towards']);
 const placeWords = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'on']);

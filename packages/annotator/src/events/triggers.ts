@@ -1,5 +1,6 @@
 import { lemmatize, verbStem } from '../text/lemma.js';
 import type { Token } from '../text/tokenize.js';
+import { wordSet } from '../words.js';
 import type { EventLexicon } from './event-lexicon.js';
 
 /** A token judged to name a happening. */
@@ -20,31 +21,13 @@ export interface TriggerSettings {
 }
 
 /** Words of closed classes: never triggers, and where noun phrases stop. */
-export const functionWords = new Set(
-  (
-    'a an the this that these those my your his her its our their some any no every each all both either neither ' +
-    'i you he she it we they me him us them who whom whose which what where when why how there here ' +
-    'and or but nor so yet if then than because while although though as whether ' +
-    'of in on at by for with from into onto to toward towards over under about against between among through during ' +
-    'before after above below up down out off near since until across along around behind beyond inside outside upon within without via per ' +
-    'not also just only even very too still already again ever never now then more most less least much many such own same other another according ' +
-    "n't 's 're 've 'd 'll 'm"
-  ).split(' '),
-);
+export const functionWords = wordSet('functionWords');
 
 /** Verbs that carry tense or mood rather than a happening. */
-export const auxiliaries = new Set(
-  'be am is are was were been being have has had having do does did doing will would shall should can could may might must ought get gets got getting seem seems seemed become became let'.split(
-    ' ',
-  ),
-);
+export const auxiliaries = wordSet('auxiliaries');
 
-const premodifiers = new Set(
-  'a an the this that these those its their his her our my your one two three four five six seven eight nine ten several many some few'.split(
-    ' ',
-  ),
-);
-const subjects = new Set('i you he she it we they who which that'.split(' '));
+const premodifiers = wordSet('premodifiers');
+const subjects = wordSet('subjectPronouns');
 const modals = new Set("to will would shall should can could may might must did does do n't not never".split(' '));
 const nominalSuffix = /(?:[^aeiou]tion|sion|ment|ings|ssal|[^i]val|usal|awal|rial)$/;
 

@@ -4,6 +4,7 @@ import { shouted } from '../entities/lines.js';
 import { SpanSet } from '../entities/spans.js';
 import type { SentenceTokens } from '../text/sentences.js';
 import type { Token } from '../text/tokenize.js';
+import { wordSet } from '../words.js';
 import { type GazetteerEntry, placeKey } from './gazetteer.js';
 import type { PlaceKnowledge } from './knowledge.js';
 import { candidates, parsePlaceName } from './link.js';
@@ -164,23 +165,9 @@ function runOf(tokens: readonly Token[], first: number, last: number): Run {
   return { start: a.start, end: b.end, text: words.join(' '), words, last };
 }
 
-const functionWords = new Set([
-  'The',
-  'A',
-  'An',
-  'This',
-  'That',
-  'These',
-  'Those',
-  'In',
-  'On',
-  'At',
-  'Of',
-  'From',
-  'But',
-  'And',
-]);
+/** Capitalised words that start a sentence and never a place name. */
+const sentenceStartWords = wordSet('sentenceStartWords');
 
 function isName(token: Token, stop: ReadonlySet<string>): boolean {
-  return /^\p{Lu}[\p{Ll}\p{M}'’-]/u.test(token.text) && !stop.has(token.text) && !functionWords.has(token.text);
+  return /^\p{Lu}[\p{Ll}\p{M}'’-]/u.test(token.text) && !stop.has(token.text) && !sentenceStartWords.has(token.text);
 }

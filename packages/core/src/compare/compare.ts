@@ -5,11 +5,13 @@ import type { Dispute } from '../dispute.js';
 import type { DocumentAnnotation } from '../document.js';
 import type { Entity } from '../entity.js';
 import type { Event } from '../event.js';
+import type { WordNet } from '../events/wordnet.js';
 import { anaphoricDenials } from './denials.js';
-import { comparePair, echoedArguments } from './detect.js';
+import { comparePair, echoedArguments, type PairResult } from './detect.js';
 import { contradictionsFrom, disputesFrom, type FacetDifference } from './disputes.js';
 import { explainAgreement, explainContradiction } from './explain.js';
 import type { CompareLexicon } from './lexicon.js';
+import { relatedEvents, storiesOf } from './related.js';
 import { type ClaimView, type EventView, MentionIndex, ViewContext, viewClaim, viewInEvent } from './view.js';
 import { distinctVoices, groupVoices, jaccard, type VoiceOptions } from './voices.js';
 
@@ -27,11 +29,18 @@ export interface CompareOptions {
   /** How near-duplicates are recognised. */
   voices?: VoiceOptions;
   /**
-   * Also compare claims across sibling events: events with the same lemma, close in time, about the same
-   * countries. The event stage keeps mentions apart when their places, directions or participants differ, and
-   * those differences are exactly what `agent` and `place` contradictions are about. Default: true.
+   * Also compare claims across related events of one story: events whose acts are named by one lemma or by
+   * lemmas WordNet relates (see `relatedEvents`). The event stage keeps mentions apart when their places,
+   * directions or participants differ, and those differences are what disputes are about. Default: true.
    */
   siblings?: boolean;
+  /** Buckets of each of two related events compared across them (the best-supported). Default: 4. */
+  maxAcross?: number;
+  /**
+   * Called with every pair of claims compared and what the comparison found (for evaluators asking why a pair was
+   * or was not reported). Default: none.
+   */
+  onCompared?: (a: string, b: string, result: PairResult) => void;
 }
 
 export interface CompareInput {
@@ -43,6 +52,8 @@ export interface CompareInput {
   options?: CompareOptions;
   /** The words claims are compared on (the annotator's `defaultCompareLexicon()`). Default: none. */
   lexicon?: CompareLexicon;
+  /** WordNet relations between lemmas, to find related events of one story. Default: events relate by lemma only. */
+  wordnet?: WordNet;
 }
 
 export interface CompareResult {
@@ -56,8 +67,9 @@ export interface CompareResult {
 }
 
 /**
- * Compare claims within each event: which agree, which contradict and why.
- * Pairs come only from the same event, published close in time, and from different voices: different articles,
+ * Compare claims within each event, and across related events of one story: which agree, which contradict and
+ * why. Pairs come only from one event (or two events of one story whose acts WordNet relates, `relatedEvents`),
+ * published close in time, and from different voices: different articles,
  * or two different named speakers of one article (an article often sets one side's account against the other's;
  * such pairs can contradict, but agreement counts only across articles). Pairs are never formed across all
  * claims: claims are bucketed by what they say, copies count as one voice, and each bucket is compared through
@@ -68,6 +80,7 @@ export function compareClaims(input: CompareInput): CompareResult {
   const maxHubs = options.maxHubs ?? 64;
   const maxMs = (options.maxDaysApart ?? 14) * 86_400_000;
   const maxSide = options.maxSide ?? 20;
+  const maxAcross = options.maxAcross ?? 4;
   const ctx = new ViewContext(input.entities, input.annotations, input.lexicon);
   const articles = new Map(input.articles.map((a) => [a.id, a]));
   const claimById = new Map(input.claims.map((c) => [c.id, c]));
@@ -104,11 +117,10 @@ export function compareClaims(input: CompareInput): CompareResult {
     articles: [...new Set(members.map((m) => m.article.id))],
   }));
 
-  const labels = new Map(input.events.map((e) => [e.id, e.label]));
   const differences: FacetDifference[] = [];
   const agreements: Agreement[] = [];
   const agreed = new Set<string>();
-  const agree = (a: EventView, b: EventView, event: string | null) => {
+  const agree = (a: EventView, b: EventView, event: string) => {
     const key = [a.base.claim.id, b.base.claim.id].sort().join('\u0000');
     if (agreed.has(key)) return;
     agreed.add(key);
@@ -119,102 +131,56 @@ export function compareClaims(input: CompareInput): CompareResult {
       confidence: agreementConfidence(a, b),
     });
   };
-  for (const [familyIndex, family] of families(ctx, input.events, views, options.siblings ?? true, maxMs).entries()) {
-    if (!manyVoices(family, views)) continue;
-    const mentions = new Map<string, MentionIndex>();
-    const eventOf = new Map<string, string>();
-    const buckets = new Map<string, EventView[]>();
-    for (const event of family) {
-      for (const m of event.mentions) {
-        const mention = ctx.eventMention(m.article, m.mention);
-        if (!mention) continue;
-        let index = mentions.get(m.article);
-        if (!index) {
-          index = new MentionIndex();
-          mentions.set(m.article, index);
-        }
-        index.add(mention);
-      }
+  const stories = storiesOf(input.events);
+  const compare = (left: Bucket, right: Bucket, agreeing: boolean) => {
+    const pair = representatives(left.members, right.members);
+    if (!pair) return;
+    const [a, b] = pair;
+    if (a.base.voice === b.base.voice || !close(a, b, maxMs)) return;
+    const sameEvent = left.event === right.event;
+    const allowed = sameEvent ? null : siblingKinds(a, b);
+    if (allowed && !allowed.size) return;
+    const result = comparePair(a, b);
+    if (allowed) result.findings = result.findings.filter((f) => allowed.has(f.kind));
+    options.onCompared?.(a.base.claim.id, b.base.claim.id, result);
+    if (result.relation === 'agree') {
+      if (agreeing && sameEvent && a.base.article.id !== b.base.article.id) agree(a, b, left.event.id);
+      return;
     }
-    for (const event of family) {
-      for (const id of event.claims) {
-        const base = views.get(id);
-        if (!base || eventOf.has(id)) continue;
-        eventOf.set(id, event.id);
-        const view = viewInEvent(ctx, base, mentions.get(base.article.id));
-        const key = `${event.id}\u0000${signature(view)}`;
-        let bucket = buckets.get(key);
-        if (!bucket) {
-          bucket = [];
-          buckets.set(key, bucket);
-        }
-        bucket.push(view);
-      }
+    for (const finding of result.findings) {
+      differences.push({
+        finding,
+        a,
+        b,
+        sides: [side(a, left.members, maxSide), side(b, right.members, maxSide)],
+        event: left.event.id,
+        label: left.event.label,
+        story: stories.get(left.event.id) ?? -1,
+        sameEvent,
+        explanation: explainContradiction(a, b, finding),
+      });
     }
-    const eventId = (v: EventView) => eventOf.get(v.base.claim.id) ?? null;
-    const groups = [...buckets.values()].map((members) => ({
-      members,
-      support: new Set(members.map((m) => m.base.voice)).size,
-    }));
+  };
 
-    // Inside a bucket the claims compare alike with everything else; chain the independent voices from different
-    // articles that also tell the happening alike in words or participants.
-    for (const { members } of groups) {
-      let previous: EventView | undefined;
-      const voicesSeen = new Set<number>();
-      for (const view of members) {
-        if (voicesSeen.has(view.base.voice)) continue;
-        voicesSeen.add(view.base.voice);
-        if (
-          previous &&
-          previous.base.article.id !== view.base.article.id &&
-          close(previous, view, maxMs) &&
-          comparePair(previous, view).relation === 'agree'
-        ) {
-          agree(previous, view, eventId(previous));
-        }
-        previous = view;
-      }
-    }
-
-    // Across buckets: every pair among the best-supported, then each of the rest against those.
-    groups.sort((a, b) => b.support - a.support);
+  // Within each event: every pair of buckets among the best-supported, then each of the rest against those.
+  const bucketsOf = new Map<string, Bucket[]>();
+  for (const event of input.events) {
+    const groups = buckets(ctx, event, views);
+    if (groups.length === 0) continue;
+    bucketsOf.set(event.id, groups);
+    agreeWithin(groups, maxMs, agree);
     const hubs = Math.min(groups.length, maxHubs);
     for (let i = 0; i < groups.length; i++) {
-      const limit = Math.min(i, hubs);
-      for (let j = 0; j < limit; j++) {
-        const left = groups[j];
-        const right = groups[i];
-        if (!left || !right) continue;
-        const pair = representatives(left.members, right.members);
-        if (!pair) continue;
-        const [a, b] = pair;
-        if (a.base.voice === b.base.voice || !close(a, b, maxMs)) continue;
-        const sameEvent = eventId(a) === eventId(b);
-        const allowed = sameEvent ? null : siblingKinds(a, b);
-        if (allowed && !allowed.size) continue;
-        const result = comparePair(a, b);
-        if (allowed) result.findings = result.findings.filter((f) => allowed.has(f.kind));
-        if (result.relation === 'agree') {
-          if (i < hubs && sameEvent && a.base.article.id !== b.base.article.id) {
-            agree(a, b, eventId(a));
-          }
-          continue;
-        }
-        for (const finding of result.findings) {
-          differences.push({
-            finding,
-            a,
-            b,
-            sides: [side(a, left.members, maxSide), side(b, right.members, maxSide)],
-            event: eventId(a),
-            label: labels.get(eventId(a) ?? '') ?? null,
-            family: familyIndex,
-            sameEvent,
-            explanation: explainContradiction(a, b, finding),
-          });
-        }
-      }
+      for (let j = 0; j < Math.min(i, hubs); j++) compare(groups[j] as Bucket, groups[i] as Bucket, i < hubs);
+    }
+  }
+  // Across related events of one story: the best-supported buckets of each against the other's.
+  if (options.siblings ?? true) {
+    const scopes = new Map([...bucketsOf].map(([id, groups]) => [id, weeksAndCountries(groups, maxMs)]));
+    for (const [x, y] of relatedEvents(input.events, scopes, stories, ctx, input.wordnet)) {
+      const left = (bucketsOf.get(x) ?? []).slice(0, maxAcross);
+      const right = (bucketsOf.get(y) ?? []).slice(0, maxAcross);
+      for (const l of left) for (const r of right) compare(l, r, false);
     }
   }
   differences.push(...anaphoricDenials(ctx, articles, input.claims, input.events, views));
@@ -223,82 +189,98 @@ export function compareClaims(input: CompareInput): CompareResult {
   return { disputes, contradictions, agreements, voices };
 }
 
+/** Claims of one event that say the same thing the same way, and how many independent voices say it. */
+interface Bucket {
+  event: Event;
+  members: EventView[];
+  support: number;
+}
+
 /**
- * Families of events compared together: each event alone, or with `siblings` also events of the same lemma,
- * with articles within the time window (by week), that share a country. Linear: events meet through keys.
+ * An event's claims, each seen through its own mention of the event, bucketed by what decides a comparison
+ * (`signature`), best-supported first.
  */
-function families(
-  ctx: ViewContext,
-  events: readonly Event[],
-  views: Map<string, ClaimView>,
-  siblings: boolean,
-  maxMs: number,
-): Event[][] {
-  const withClaims = events.filter((e) => e.claims.some((c) => views.has(c)));
-  if (!siblings) return withClaims.map((e) => [e]);
-  const parent = withClaims.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
-    return i;
-  };
-  const owner = new Map<string, number>();
+function buckets(ctx: ViewContext, event: Event, views: Map<string, ClaimView>): Bucket[] {
+  const mentions = new Map<string, MentionIndex>();
+  for (const m of event.mentions) {
+    const mention = ctx.eventMention(m.article, m.mention);
+    if (!mention) continue;
+    let index = mentions.get(m.article);
+    if (!index) {
+      index = new MentionIndex();
+      mentions.set(m.article, index);
+    }
+    index.add(mention);
+  }
+  const byKey = new Map<string, EventView[]>();
+  for (const id of event.claims) {
+    const base = views.get(id);
+    if (!base) continue;
+    const view = viewInEvent(ctx, base, mentions.get(base.article.id));
+    const key = signature(view);
+    const bucket = byKey.get(key);
+    if (bucket) bucket.push(view);
+    else byKey.set(key, [view]);
+  }
+  return [...byKey.values()]
+    .map((members) => ({ event, members, support: new Set(members.map((m) => m.base.voice)).size }))
+    .sort((a, b) => b.support - a.support);
+}
+
+/**
+ * Where and when an event's claims are: each week of the time window its articles fall in (and the next), with each
+ * country its claims name ("12|country:UA"), so that events of one lemma close in time about one country meet.
+ */
+function weeksAndCountries(groups: readonly Bucket[], maxMs: number): string[] {
+  const countries = new Set<string>();
+  const weeks = new Set<string>();
   const span = Math.max(maxMs, 86_400_000);
-  withClaims.forEach((event, i) => {
-    const lemmas = new Set<string>();
-    const countries = new Set<string>();
-    const weeks = new Set<string>();
-    for (const id of event.claims) {
-      const v = views.get(id);
-      if (!v) continue;
-      for (const a of v.anchors) if (a.startsWith('country:')) countries.add(a);
-      if (v.time === null) weeks.add('none');
+  for (const { members } of groups) {
+    for (const v of members) {
+      for (const a of v.base.anchors) if (a.startsWith('country:')) countries.add(a);
+      if (v.base.time === null) weeks.add('none');
       else {
-        const w = Math.floor(v.time / span);
+        const w = Math.floor(v.base.time / span);
         weeks.add(String(w));
         weeks.add(String(w + 1));
       }
     }
-    for (const m of event.mentions) lemmas.add(ctx.eventMention(m.article, m.mention)?.lemma ?? event.label);
-    for (const l of lemmas) {
-      for (const w of weeks) {
-        for (const c of countries) {
-          const key = `${l}|${w}|${c}`;
-          const other = owner.get(key);
-          if (other === undefined) owner.set(key, i);
-          else parent[find(i)] = find(other);
-        }
-      }
-    }
-  });
-  const out = new Map<number, Event[]>();
-  withClaims.forEach((event, i) => {
-    const root = find(i);
-    let list = out.get(root);
-    if (!list) {
-      list = [];
-      out.set(root, list);
-    }
-    list.push(event);
-  });
-  return [...out.values()];
-}
-
-/** Whether a family's claims come from more than one voice: only then is there anything to compare. */
-function manyVoices(family: readonly Event[], views: Map<string, ClaimView>): boolean {
-  let first: ClaimView | undefined;
-  for (const event of family) {
-    for (const id of event.claims) {
-      const view = views.get(id);
-      if (!view) continue;
-      first ??= view;
-      if (distinctVoices(first, view)) return true;
-    }
   }
-  return false;
+  const scopes: string[] = [];
+  for (const w of weeks) for (const c of countries) scopes.push(`${w}|${c}`);
+  return scopes;
 }
 
 /**
- * What two claims from sibling events may contradict on. The event stage keeps mentions apart when their
+ * Inside a bucket the claims compare alike with everything else; chain the independent voices from different
+ * articles that also tell the happening alike in words or participants.
+ */
+function agreeWithin(
+  groups: readonly Bucket[],
+  maxMs: number,
+  agree: (a: EventView, b: EventView, event: string) => void,
+): void {
+  for (const { event, members } of groups) {
+    let previous: EventView | undefined;
+    const voicesSeen = new Set<number>();
+    for (const view of members) {
+      if (voicesSeen.has(view.base.voice)) continue;
+      voicesSeen.add(view.base.voice);
+      if (
+        previous &&
+        previous.base.article.id !== view.base.article.id &&
+        close(previous, view, maxMs) &&
+        comparePair(previous, view).relation === 'agree'
+      ) {
+        agree(previous, view, event.id);
+      }
+      previous = view;
+    }
+  }
+}
+
+/**
+ * What two claims from related events may contradict on. The event stage keeps mentions apart when their
  * dates or places differ, and that split is trusted; but it also splits when participants or directions
  * differ, which is what an `agent` contradiction is, and when a denial names the actor differently ("its
  * troops"). So: nothing on different days; `agent` and `polarity` when both name the same two countries;

@@ -58,8 +58,8 @@ export function anaphoricDenials(
           sides: [[claim.id], [denial.id]],
           event: event?.id ?? null,
           label: event?.label ?? null,
-          // Each denial is a dispute of its own: negative family numbers stay apart from the events' families.
-          family: -1 - found.length,
+          // Each denial is a dispute of its own: negative story numbers stay apart from the events' stories.
+          story: -1 - found.length,
           sameEvent: true,
           explanation: explainContradiction(a, b, finding),
         });

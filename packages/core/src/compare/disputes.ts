@@ -16,8 +16,8 @@ export interface FacetDifference {
   /** The event the difference is about: the first claim's, and its label ("the crossing into Ukraine"). */
   event: string | null;
   label: string | null;
-  /** The family of events compared together: differences of one family and facet make one dispute. */
-  family: number;
+  /** The story (articles joined by the events they report) the two claims belong to. */
+  story: number;
   /** Both claims hold a mention of the same event (not only of sibling events). */
   sameEvent: boolean;
   /** The pairwise sentence, kept for the version-1 contradiction. */
@@ -81,12 +81,12 @@ export function disputesFrom(
   differences: readonly FacetDifference[],
   views: ReadonlyMap<string, ClaimView>,
 ): Dispute[] {
-  const groups = new Map<string, Group>();
-  for (const d of differences) {
+  const groups = new Map<number, Group>();
+  const disagreement = disagreements(differences);
+  differences.forEach((d, index) => {
     const facet = d.finding.facet ?? facetOfKind[d.finding.kind];
     const keys = d.finding.keys ?? d.finding.values.map(normalise);
-    const what = d.finding.what ?? '';
-    const groupKey = [d.family, facet, what].join('\u0000');
+    const groupKey = disagreement[index] as number;
     let group = groups.get(groupKey);
     if (!group) {
       group = {
@@ -114,7 +114,7 @@ export function disputesFrom(
       for (const id of d.sides[k] ?? []) position.claims.add(id);
       position.views.push(k === 0 ? d.a : d.b);
     });
-  }
+  });
   const disputes: Dispute[] = [];
   // The same claims taking the same sides on one facet of two events ("the death", "the fall") are one dispute.
   const told = new Set<string>();
@@ -146,6 +146,34 @@ export function disputesFrom(
     disputes.push(dispute);
   }
   return disputes;
+}
+
+/**
+ * Which differences tell one disagreement: those on one facet of one story (for counts, of one kind of thing)
+ * that share a claim, or a value on one event, directly or through other differences. Two disagreements of a
+ * story on the same facet ("how many games he coached" and "how many he won") stay two. Returns per difference the index of the
+ * first difference of its disagreement.
+ */
+function disagreements(differences: readonly FacetDifference[]): number[] {
+  const parent = differences.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const owner = new Map<string, number>();
+  differences.forEach((d, i) => {
+    const topic = [d.story, d.finding.facet ?? facetOfKind[d.finding.kind], d.finding.what ?? ''].join('\u0000');
+    // Claims of one event giving one value are one position, whichever pair of claims it was found between.
+    const keys = d.finding.keys ?? d.finding.values.map(normalise);
+    const values = d.sameEvent && d.event ? keys.map((k) => `${d.event}\u0001${k}`) : [];
+    for (const id of [...d.sides.flat(), ...values]) {
+      const key = `${topic}\u0000${id}`;
+      const other = owner.get(key);
+      if (other === undefined) owner.set(key, i);
+      else parent[find(i)] = find(other);
+    }
+  });
+  return differences.map((_, i) => find(i));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ArticleSpan, Claim, CorpusClaim, DocumentAnnotation, EventMention, Mention } from '@claimlens/core';
 import { toRange } from '../positions.js';
-import type { Place } from '../protocol.js';
+import { commands, type Place } from '../protocol.js';
 import type { CorpusState, Entry, Snapshot } from '../workspace.js';
 
 /** What a document position looks at: its annotation, and the corpus when it is up to date with it. */
@@ -73,7 +73,7 @@ export function link(label: string, place: Place, commandLinks: boolean): string
   const text = label.replace(/[[\]\\]/g, '\\$&');
   if (commandLinks) {
     const args = encodeURIComponent(JSON.stringify([place]));
-    return `[${text}](command:claimlens.openPlace?${args} "Open this passage")`;
+    return `[${text}](command:${commands.openPlace}?${args} "Open this passage")`;
   }
   const { line, character } = place.range.start;
   return `[${text}](${place.uri}#L${line + 1},${character + 1})`;
