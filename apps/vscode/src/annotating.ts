@@ -3,7 +3,7 @@ import {
   type AnnotateResult,
   annotateRequest,
   type ExplorerAnnotation,
-  type Place,
+  type Location,
   restoreAnnotationsRequest,
 } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
@@ -280,7 +280,7 @@ function articleEditor(uri?: string): vscode.TextEditor | undefined {
   return undefined;
 }
 
-async function openArticle(uri: string, place: Place | null): Promise<vscode.TextEditor> {
+async function openArticle(uri: string, place: Location | null): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const editor = await vscode.window.showTextDocument(document);
   if (place) {

@@ -6,7 +6,7 @@ import {
   type ExportFile,
   type ExportFormat,
   exportRequest,
-  type Place,
+  type Location,
 } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -14,7 +14,7 @@ import type { ExplorerModel } from './explorer.js';
 import { type Category, categories, toggleCategory } from './settings.js';
 
 /** Open a place: the file, with the passage selected and in view; `beside` opens it in the next editor group. */
-export async function openPlace(place: Place, beside = false): Promise<void> {
+export async function openPlace(place: Location, beside = false): Promise<void> {
   if (!place?.uri || !place.range) return;
   const { start, end } = place.range;
   const range = new vscode.Range(start.line, start.character, end.line, end.character);

@@ -8,7 +8,7 @@ import {
   type ExplorerEvent,
   type ExplorerResult,
   explorerRequest,
-  type Place,
+  type Location,
 } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -20,7 +20,7 @@ type Node =
   | { type: 'outlet'; outlet: string; claims: ExplorerClaim[] }
   | { type: 'claim'; claim: ExplorerClaim }
   | { type: 'entity'; entity: ExplorerEntity }
-  | { type: 'mention'; outlet: string; article: string; place: Place }
+  | { type: 'mention'; outlet: string; article: string; place: Location }
   | { type: 'annotation'; annotation: ExplorerAnnotation };
 
 /** The explorer's data, fetched once per change and shared by the three views. */
@@ -229,6 +229,6 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function setCommand(item: vscode.TreeItem, place: Place | null): void {
+function setCommand(item: vscode.TreeItem, place: Location | null): void {
   if (place) item.command = { title: 'Open', command: commands.openPlace, arguments: [place] };
 }

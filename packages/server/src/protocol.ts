@@ -8,7 +8,7 @@
  */
 import type { ExportFile, ExportFormat } from '@claimlens/core';
 import type { StoryModel } from '@claimlens/views';
-import type { Range } from 'vscode-languageserver-types';
+import type { Location, Range } from 'vscode-languageserver-types';
 
 /**
  * A request: its method name, with its parameter and result types carried along for both sides. Plain data, so
@@ -99,11 +99,8 @@ export interface StatusParams {
 /** Sent by the server after each analysis round: counts for the status bar and legend. */
 export const statusNotification = notification<StatusParams>('claimlens/status');
 
-/** A place in a file, for links and "open beside". */
-export interface Place {
-  uri: string;
-  range: Range;
-}
+/** A range in a file, LSP's `Location` (a `Place` in core is a geographic place): for links and "open beside". */
+export type { Location };
 
 export interface ExplorerClaim {
   id: string;
@@ -111,7 +108,7 @@ export interface ExplorerClaim {
   speaker: string | null;
   outlet: string;
   stance: string;
-  place: Place;
+  place: Location;
   /** Whether the claim takes a side in a dispute (positions that cannot all hold). */
   contradicted: boolean;
 }
@@ -121,7 +118,7 @@ export interface DisputePositionItem {
   value: string;
   /** Each source as "Speaker (Outlet)". */
   sources: string[];
-  place: Place | null;
+  place: Location | null;
 }
 
 /** A dispute over one point of an event, with every position. */
@@ -150,7 +147,7 @@ export interface ExplorerEvent {
   mentions: number;
   /** The disputes about this event shown (scored at least the setting, not dismissed), the ones that cannot all hold first. */
   disputes: ExplorerDispute[];
-  place: Place | null;
+  place: Location | null;
 }
 
 export interface ExplorerEntity {
@@ -159,8 +156,8 @@ export interface ExplorerEntity {
   kind: string;
   detail: string;
   /** Mentions, one per article, first mention each. */
-  mentions: { outlet: string; article: string; place: Place }[];
-  place: Place | null;
+  mentions: { outlet: string; article: string; place: Location }[];
+  place: Location | null;
 }
 
 export interface ExplorerParams {
@@ -180,7 +177,7 @@ export interface ExplorerAnnotation {
   text: string;
   creator: string;
   /** Where it is now; null when it no longer fits the text (orphaned). */
-  place: Place | null;
+  place: Location | null;
 }
 
 export interface ExplorerResult {
@@ -203,7 +200,7 @@ export interface DisputeItem extends ExplorerDispute {
   /** A stable key for dismissing this finding. */
   key: string;
   /** The first claim of each position that has a place: its outlet, speaker and words. */
-  sides: { place: Place; outlet: string; speaker: string | null; text: string; value: string }[];
+  sides: { place: Location; outlet: string; speaker: string | null; text: string; value: string }[];
 }
 
 /** Every dispute in the workspace scored at least `claimlens.disputes.minConfidence`, dismissed ones marked. */
@@ -279,7 +276,7 @@ export const restoreAnnotationsRequest = request<{ uri: string; content: string 
 
 /** Commands the server puts in hovers and code actions; the client implements them. */
 export const commands = {
-  /** Arguments: `Place`, `beside?: boolean`. Opens the file and selects the range. */
+  /** Arguments: `Location`, `beside?: boolean`. Opens the file and selects the range. */
   openPlace: 'claimlens.openPlace',
   /** Arguments: `key: string`. */
   dismissFinding: 'claimlens.dismissFinding',

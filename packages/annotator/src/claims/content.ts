@@ -1,6 +1,6 @@
-import type { TokenClaim } from './extract.js';
 import { cueWordAt, type DocumentFacts } from './features.js';
 import { passiveWithInfinitive as passive } from './recipients.js';
+import type { TokenClaim } from './token-claim.js';
 
 /**
  * A content does not run over its cue from the subject: one tagged on both sides of the cue ("The company

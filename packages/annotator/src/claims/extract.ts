@@ -11,6 +11,7 @@ import {
   speakerLabelClaims,
   verbs,
 } from './rules.js';
+import type { TokenClaim } from './token-claim.js';
 import type { TokenTable } from './tokens.js';
 
 /** The two trained taggers. */
@@ -27,6 +28,8 @@ export interface ClaimModels {
 }
 
 /** Settings of the extraction. */
+export type { TokenClaim };
+
 export interface ExtractOptions {
   /** Added to the score of beginning a cue: above 0 finds more cues, below 0 fewer. */
   cueBias: number;
@@ -41,15 +44,26 @@ export interface ExtractOptions {
   shareSources: boolean;
 }
 
-/** An attribution found by the taggers, as token indices (end exclusive); source -1 when there is none. */
-export interface TokenClaim {
-  cueStart: number;
-  cueEnd: number;
-  sourceStart: number;
-  sourceEnd: number;
-  contentStart: number;
-  contentEnd: number;
-}
+/**
+ * The repairs of a tagged claim's spans, applied in this order, each when its option is on: `paragraphs` carries a
+ * quotation over paragraph breaks, the `rules` mend sources and contents the taggers cut or run on.
+ */
+const claimRepairs: readonly {
+  option: 'rules' | 'paragraphs';
+  repair: (facts: DocumentFacts, claim: TokenClaim) => void;
+}[] = [
+  { option: 'rules', repair: splitAroundCue },
+  { option: 'paragraphs', repair: extendOverParagraphs },
+  { option: 'rules', repair: sourceAfterCue },
+  { option: 'rules', repair: subjectSource },
+  { option: 'rules', repair: trimSource },
+  { option: 'rules', repair: recipientSource },
+  { option: 'rules', repair: participleSource },
+  { option: 'rules', repair: fillContent },
+  { option: 'rules', repair: endAtCoordinatedCue },
+  { option: 'rules', repair: sourceApartFromContent },
+  { option: 'rules', repair: openContentStart },
+];
 
 /** The tag the role tagger sees for tokens of the cue itself. */
 export const cueMarker = 3;
@@ -96,17 +110,7 @@ export function extractTokenClaims(facts: DocumentFacts, models: ClaimModels, op
     }
     const claim = readClaim(tags, from, stop, start, end) ?? fallbackClaim(facts, start, end);
     if (!claim) continue;
-    if (options.rules) splitAroundCue(facts, claim);
-    if (options.paragraphs) extendOverParagraphs(facts, claim);
-    if (options.rules) sourceAfterCue(facts, claim);
-    if (options.rules) subjectSource(facts, claim);
-    if (options.rules) trimSource(facts, claim);
-    if (options.rules) recipientSource(facts, claim);
-    if (options.rules) participleSource(facts, claim);
-    if (options.rules) fillContent(facts, claim);
-    if (options.rules) endAtCoordinatedCue(facts, claim);
-    if (options.rules) sourceApartFromContent(facts, claim);
-    if (options.rules) openContentStart(facts, claim);
+    for (const { option, repair } of claimRepairs) if (options[option]) repair(facts, claim);
     if (options.rules && !isStatement(facts, claim)) continue;
     claims.push(claim);
   }

@@ -1,5 +1,5 @@
 import { isAddress } from './content.js';
-import type { TokenClaim } from './extract.js';
+import type { TokenClaim } from './token-claim.js';
 import type { TokenTable } from './tokens.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { TokenClaim } from './extract.js';
 import type { DocumentFacts } from './features.js';
+import type { TokenClaim } from './token-claim.js';
 
 /** Words that may stand between a subject and its verb of saying ("X has also said"). */
 const betweenSubjectAndCue = new Set([

@@ -1,7 +1,7 @@
 import { wordSet } from '../words.js';
-import type { TokenClaim } from './extract.js';
 import type { DocumentFacts } from './features.js';
 import { passiveAuxiliaries } from './rules.js';
+import type { TokenClaim } from './token-claim.js';
 
 /** Passive auxiliaries ("was told"), with the infinitive ("will be told"). */
 export const passiveWithInfinitive: ReadonlySet<string> = new Set([...passiveAuxiliaries, 'be']);

@@ -1,6 +1,6 @@
 import { wordSet } from '../words.js';
-import type { TokenClaim } from './extract.js';
 import { cueWordAt, type DocumentFacts } from './features.js';
+import type { TokenClaim } from './token-claim.js';
 import type { TokenTable } from './tokens.js';
 
 /** Headline labels that are not speakers ("Update: …"). */

@@ -7,7 +7,7 @@ import {
   DiagnosticSeverity,
 } from 'vscode-languageserver-types';
 import { toRange } from '../positions.js';
-import { commands, type Place, type Settings } from '../protocol.js';
+import { commands, type Location, type Settings } from '../protocol.js';
 import type { CorpusState, Entry } from '../workspace.js';
 import { type FindingFilter, findingKey, positionClaims, shownDisputes } from './findings.js';
 import { articleLabel, claimPlace, shorten } from './lookup.js';
@@ -15,7 +15,7 @@ import { articleLabel, claimPlace, shorten } from './lookup.js';
 /** What a dispute diagnostic carries for its code actions: its key, and the first claim of another position. */
 export interface FindingData {
   key: string;
-  other: Place | null;
+  other: Location | null;
 }
 
 const severities = {

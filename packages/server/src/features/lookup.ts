@@ -1,6 +1,6 @@
 import type { ArticleSpan, Claim, CorpusClaim, DocumentAnnotation, EventMention, Mention } from '@claimlens/core';
 import { toRange } from '../positions.js';
-import { commands, type Place } from '../protocol.js';
+import { commands, type Location } from '../protocol.js';
 import type { CorpusState, Entry, Snapshot } from '../workspace.js';
 
 /** What a document position looks at: its annotation, and the corpus when it is up to date with it. */
@@ -29,14 +29,14 @@ export function viewOf(entry: Entry, state: CorpusState | null): View | null {
 export function placeOf(
   state: CorpusState,
   span: ArticleSpan | (Claim['content'] & { article: string }),
-): Place | null {
+): Location | null {
   const found = state.articles.get(span.article);
   if (!found) return null;
   return { uri: found.uri, range: toRange(found.snapshot.document, span.start, span.end) };
 }
 
 /** The place of a claim (its content) in the corpus. */
-export function claimPlace(state: CorpusState, claim: CorpusClaim): Place | null {
+export function claimPlace(state: CorpusState, claim: CorpusClaim): Location | null {
   return placeOf(state, { article: claim.article, ...claim.content });
 }
 
@@ -69,7 +69,7 @@ export function shorten(text: string, max = 80): string {
 }
 
 /** A Markdown link that opens a place: a command link when the client runs them, else a file URI with a line. */
-export function link(label: string, place: Place, commandLinks: boolean): string {
+export function link(label: string, place: Location, commandLinks: boolean): string {
   const text = label.replace(/[[\]\\]/g, '\\$&');
   if (commandLinks) {
     const args = encodeURIComponent(JSON.stringify([place]));

@@ -1,12 +1,12 @@
 import type { ArticleSpan, Entity } from '@claimlens/core';
-import type { Place } from '../protocol.js';
+import type { Location } from '../protocol.js';
 import { eventMentionAt, mentionAt, placeOf, type View } from './lookup.js';
 
 /**
  * Go to Definition: on an entity mention, its first full-name mention (in this article if it has one, else the
  * first in the workspace); on an event mention, the event's first mention.
  */
-export function definition(view: View, offset: number): Place | null {
+export function definition(view: View, offset: number): Location | null {
   const state = view.state;
   if (!state) return null;
   const mention = mentionAt(view.annotation, offset);
@@ -25,7 +25,7 @@ export function definition(view: View, offset: number): Place | null {
 }
 
 /** Find All References: every mention of the entity or event under the cursor, in every article. */
-export function references(view: View, offset: number, includeDeclaration: boolean): Place[] {
+export function references(view: View, offset: number, includeDeclaration: boolean): Location[] {
   const state = view.state;
   if (!state) return [];
   let spans: ArticleSpan[] = [];
@@ -39,7 +39,7 @@ export function references(view: View, offset: number, includeDeclaration: boole
   } else if (eventMention) {
     spans = state.corpus.eventOfMention(eventMention)?.mentions ?? [];
   }
-  const places: Place[] = [];
+  const places: Location[] = [];
   for (const span of spans) {
     if (!includeDeclaration && span === declaration) continue;
     const place = placeOf(state, span);
