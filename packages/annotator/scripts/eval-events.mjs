@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 export const devTopics = [2, 5, 12, 18, 21, 23, 34, 35];
 
 const usage = `Usage: node packages/annotator/scripts/eval-events.mjs <ecbplus-folder> [--split dev|train] [--topics 2,5,...]
-       [--events JSON] [--cluster JSON] [--no-folds] [--verbose]
+       [--events JSON] [--cluster JSON] [--no-folds] [--analyse] [--verbose]
 
 Rebuilds each ECB+ document (tokens joined by single spaces, one sentence a line), annotates the documents
 of each topic with createAnnotator({linePerSentence: true}), groups their event mentions with clusterEvents,
@@ -25,7 +25,9 @@ two mention shares. --split train scores the train topics with the shipped data 
 Without --cluster, mentions are grouped as \`claimlens analyze\` groups them (clusterEvents with the
 annotator's defaultEventGrouping(): data/events/model.json, wordnet.tsv.br, background.txt), so the score
 is the product's. --events passes tag-events options (e.g. '{"minProbability":0.6}'), --cluster clusterEvents
-options (arrays of strings become sets) to compare settings. Imports the built packages (dist/): build them first.`;
+options (arrays of strings become sets) to compare settings. --analyse prints, for dev and each fold, where the
+score is lost: gold mentions missed, gold pairs kept apart (by a missed mention, by the sub-topic split, by
+clustering) against pairs wrongly joined, article pairs of one sub-topic joined, and two oracle scores. Imports the built packages (dist/): build them first.`;
 
 /** Read the checked sentences: Map<"topic_file", Set<sentence>>. */
 export function readSentenceIndex(folder) {
@@ -326,7 +328,11 @@ async function main(argv) {
   }
   const { defaultEventGrouping, lemmatize } = await import('../dist/index.js');
   const { eventFeatures } = await import('@claimlens/core');
-  const { addCounts, crossValidate, loadTopics, scoreTopic } = await import('./events-model.mjs');
+  const { addAnalysis, addCounts, analyseTopic, analysisLine, crossValidate, loadTopics, scoreTopic } = await import(
+    './events-model.mjs'
+  );
+  const analyse = argv.includes('--analyse');
+  const analysis = {};
   const grouping = { ...defaultEventGrouping(), ...clusterOptions };
   const started = Date.now();
   const data = await loadTopics(folder, topics, eventOptions);
@@ -339,6 +345,7 @@ async function main(argv) {
     const scored = await scoreTopic(topic, grouping);
     goldCount += scored.gold;
     addCounts(system, scored.counts);
+    if (analyse) addAnalysis(analysis, await analyseTopic(topic, grouping, scored));
     for (const [k, n] of Object.entries(mentionOverlap(topic.docs, scored.spans, index))) {
       mentions[k] = (mentions[k] ?? 0) + n;
     }
@@ -373,13 +380,18 @@ async function main(argv) {
   console.log(`mentions in the scored sentences: ${mentionLine(mentions)}`);
   console.log(`system:\n  ${fmt(summarize(system))}`);
   console.log(`same-lemma baseline (gold mentions):\n  ${fmt(summarize(baseline))}`);
+  if (analyse) console.log(`where the score is lost:\n    ${analysisLine(analysis)}`);
   if (topicsArg || split !== 'dev' || argv.includes('--no-folds')) return;
   // each fold unseen: its lexicon statistics and model (weights and threshold) come from the other four fifths
-  const folds = await crossValidate(folder, trainTopics, grouping, [...eventFeatures], eventOptions);
-  folds.forEach((f, i) => {
-    console.log(
-      `train fold ${i + 1} (topics ${f.topics.join(' ')}): CoNLL F1 ${f.conll.toFixed(4)}, threshold ${f.threshold}, ${mentionLine(f.mentions)}`,
-    );
+  const folds = await crossValidate(folder, trainTopics, grouping, [...eventFeatures], eventOptions, {
+    analyse,
+    done: (f, i) => {
+      console.log(
+        `train fold ${i + 1} (topics ${f.topics.join(' ')}): CoNLL F1 ${f.conll.toFixed(4)}, threshold ${f.threshold}, ${mentionLine(f.mentions)}`,
+      );
+      if (f.analysis) console.log(`    ${analysisLine(f.analysis)}`);
+      if (f.analysis && verbose) console.log(`    missed: ${JSON.stringify(f.analysis.missedWords)}`);
+    },
   });
   const mean = (value) => folds.reduce((sum, f) => sum + value(f), 0) / folds.length;
   console.log(

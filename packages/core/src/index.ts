@@ -70,6 +70,7 @@ export type {
 } from './entity.js';
 export type { Event, EventArguments, EventMention } from './event.js';
 export { type ClusterOptions, clusterEvents, eventPairs, lemmaModel } from './events/cluster.js';
+export { clusterDocuments, type DocumentClusterOptions } from './events/documents.js';
 export type { GroupingCache } from './events/grouping-input.js';
 export { type EventGrouping, readEventGrouping } from './events/knowledge.js';
 export { type EventModel, features as eventFeatures } from './events/model.js';

@@ -1,4 +1,4 @@
-import { clusterEvents, type DocumentAnnotation } from '@claimlens/core';
+import { clusterEvents, type DocumentAnnotation, type EventModel, eventFeatures } from '@claimlens/core';
 import { describe, expect, it } from 'vitest';
 import { article, eventAnnotation, type GivenMention } from './fixtures/article.js';
 import { grouping } from './fixtures/grouping.js';
@@ -112,5 +112,73 @@ describe('event grouping of a happening framed as background', () => {
     expect(eventOf('fourth')).toBeDefined();
     expect(eventOf('fourth')?.id).not.toBe(eventOf('first')?.id);
     expect(eventOf('fourth')?.mentions.map((m) => m.article)).toEqual(['fourth']);
+  });
+});
+
+describe('event grouping with boosted trees in the model', () => {
+  const texts = {
+    one: 'Quake shakes Riverton at dawn. The quake damaged roads across Riverton.',
+    two: 'A quake shook Riverton overnight.',
+  };
+  const articles = Object.entries(texts).map(([id, text]) => article(id, text, '2024-03-12'));
+  const quake = (trigger: string) => ({ trigger, lemma: 'quake', type: 'disaster' });
+  const annotations = new Map([
+    ['one', annotated(texts.one, [quake('Quake'), quake('quake')])],
+    ['two', annotated(texts.two, [quake('quake')])],
+  ]);
+  const shipped = grouping.model as EventModel;
+  const feature = (name: string) => eventFeatures.indexOf(name as (typeof eventFeatures)[number]);
+  // a linear score that joins nothing, and one tree: one word in two articles scores high, in one article not
+  const model: EventModel = {
+    ...shipped,
+    weights: shipped.weights.map((_, i) => (i === 0 ? -4 : 0)),
+    trees: [[feature('sameLemma'), 0.5, 0, 1e9, feature('sameArticle'), 0.5, 0, 0, 8, 0]],
+    threshold: 0.6,
+    lemmas: {},
+  };
+  const options = { ...grouping, model, documents: { threshold: 0, maxShare: 1 } };
+
+  it('joins what the trees score as one happening and keeps the rest apart', () => {
+    const events = clusterEvents(articles, annotations, options);
+    const other = events.find((e) => e.mentions.some((m) => m.article === 'two'));
+    expect(other?.mentions.map((m) => m.article).sort()).toEqual(['one', 'two']);
+    expect(events.filter((e) => e.mentions.some((m) => m.article === 'one'))).toHaveLength(2);
+  });
+
+  it('refuses a model whose tree splits on no feature, and says what it expected', () => {
+    const broken = { ...model, trees: [[99, 0.5, 0, 1e9, 0, 1e9, 0, 0, 8, 0]] };
+    expect(() => clusterEvents(articles, annotations, { ...options, model: broken })).toThrow(
+      /Expected an event model tree of 10 numbers over feature indexes, not \[99,/,
+    );
+  });
+});
+
+describe('event grouping of words of opposite sense', () => {
+  const texts = {
+    entered: 'Northland troops entered Riverton on Monday, officials in Riverton said.',
+    left: 'Northland troops left Riverton on Monday, officials in Riverton said.',
+    again: 'On Monday Northland troops entered Riverton, officials in Riverton said.',
+  };
+  const articles = Object.entries(texts).map(([id, text]) => article(id, text, '2024-03-12'));
+  const annotations = new Map(
+    Object.entries(texts).map(([id, text]) => {
+      const word = id === 'left' ? 'left' : 'entered';
+      const mention = {
+        trigger: word,
+        lemma: id === 'left' ? 'leave' : 'enter',
+        type: 'movement',
+        verbal: true,
+        args: { place: at(text, 'Riverton') },
+      };
+      return [id, annotated(text, [mention])];
+    }),
+  );
+  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0, maxShare: 1 } });
+  const eventOf = (id: string) => events.find((e) => e.mentions.some((m) => m.article === id));
+
+  it('groups troops entering a town in two reports, and keeps troops leaving it apart', () => {
+    expect(eventOf('again')?.id).toBe(eventOf('entered')?.id);
+    expect(eventOf('left')?.id).not.toBe(eventOf('entered')?.id);
+    expect(eventOf('left')?.mentions.map((m) => m.article)).toEqual(['left']);
   });
 });

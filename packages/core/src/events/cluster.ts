@@ -18,7 +18,7 @@ import {
   probability,
   relationOf,
   ruledOut,
-  weightsOf,
+  scorerOf,
 } from './model.js';
 import { reasonOf } from './reason.js';
 import type { Relation, WordNet } from './wordnet.js';
@@ -74,7 +74,7 @@ export function clusterEvents(
   options: ClusterOptions = {},
 ): Event[] {
   const model = options.model ?? lemmaModel;
-  const weights = weightsOf(model);
+  const scorer = scorerOf(model);
   const x = new Float64Array(features.length);
   const events: Event[] = [];
   const { groupings } = options;
@@ -86,7 +86,7 @@ export function clusterEvents(
       const heap = new Heap();
       candidatePairs(members, context.wordnet, (i, j, relation) => {
         pairFeatures(members[i] as Member, members[j] as Member, relation, context, x);
-        const p = ruledOut(x) ? conflictScore : probability(weights, x);
+        const p = ruledOut(x) ? conflictScore : probability(scorer, x);
         sums.add(i, j, p);
         if (p >= model.threshold) heap.push(p, i, j, 0, 0);
       });
@@ -241,7 +241,10 @@ function memberOf(
 
 /**
  * Call `pair(i, j, relation)` once for each pair of members (i < j) whose lemmas are one or related in
- * WordNet, each member paired with at most the latest `maxCompared` members of each related lemma.
+ * WordNet, each member paired with at most the latest `maxCompared` members of each related lemma (words of
+ * opposite sense, "enter" and "leave", are not paired: they name two happenings); and, with
+ * relation `none`, each pair of unrelated lemmas whose mentions share an agent, patient or place (each member
+ * with at most the latest `maxCompared` members of each of its participants).
  */
 function candidatePairs(
   members: readonly Member[],
@@ -249,17 +252,38 @@ function candidatePairs(
   pair: (i: number, j: number, relation: Relation) => void,
 ): void {
   const byLemma = new Map<string, number[]>();
+  const byParticipant = new Map<string, number[]>();
   const related = new Map<string, { lemma: string; relation: Relation }[]>();
   const lemmas = new LemmaIndex(wordnet);
+  const paired = new Set<number>();
   members.forEach((member, j) => {
     const mention = member.placed.mention;
+    // mentions in words WordNet does not relate that share a participant or place ("checked into" and "entered" rehab)
+    paired.clear();
+    paired.add(j);
+    for (const id of [member.profile.agent, member.profile.patient, member.profile.place]) {
+      if (id === undefined) continue;
+      const seen = byParticipant.get(id);
+      if (!seen) {
+        byParticipant.set(id, [j]);
+        continue;
+      }
+      if (seen.at(-1) === j) continue;
+      for (let k = Math.max(0, seen.length - maxCompared); k < seen.length; k++) {
+        const i = seen[k] as number;
+        if (paired.has(i)) continue;
+        paired.add(i);
+        if (relationOf((members[i] as Member).placed.mention, mention, wordnet) === 'none') pair(i, j, 'none');
+      }
+      seen.push(j);
+    }
     let links = related.get(mention.lemma);
     if (!links) {
       links = [];
       related.set(mention.lemma, links);
       for (const other of lemmas.candidates(mention)) {
         const relation = relationOf(mention, other, wordnet);
-        if (relation === 'none') continue;
+        if (relation === 'none' || relation === 'opposite') continue;
         links.push({ lemma: other.lemma, relation });
         related.get(other.lemma)?.push({ lemma: mention.lemma, relation });
       }

@@ -15,7 +15,7 @@ export interface GroupingCache {
 /**
  * Everything the grouping of `members` reads, as one text: equal texts give equal groupings. Per member, in order:
  * its article, sentence, words, lemma and synset, type, the participants, place and time of its profile, its year
- * and framing; per article, its names; per entity, what `differs` reads of it; the model's weights, threshold and
+ * and framing; per article, its names; per entity, what `differs` reads of it; the model's weights, trees, threshold and
  * the coreference rate of each lemma. Entity ids, article ids and place names are only ever compared with each
  * other, so they are written as the order in which they are first met: renumbering the corpus's entities (a file
  * added before them) leaves the text alone.
@@ -83,7 +83,12 @@ export function groupingInput(members: readonly Member[], context: PairContext, 
     if (info)
       entityLines.push(JSON.stringify([k, info.type, info.kind, info.geo?.country ?? null, info.geo?.region ?? null]));
   }
-  return [JSON.stringify([model.weights, model.threshold]), ...memberLines, '', ...setLines, '', ...entityLines].join(
-    '\n',
-  );
+  return [
+    JSON.stringify([model.weights, model.trees ?? [], model.threshold]),
+    ...memberLines,
+    '',
+    ...setLines,
+    '',
+    ...entityLines,
+  ].join('\n');
 }

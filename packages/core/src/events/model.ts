@@ -4,14 +4,21 @@ import { differs, type EntityInfo, opposite, type Placed, type Profile, sameStat
 import type { Relation, WordNet } from './wordnet.js';
 
 /**
- * A pairwise model of "these two mentions name the same happening": logistic regression over `features`,
- * trained on ECB+ train topics by `scripts/train-events.mjs` of the annotator, and the least average
- * probability at which average-link clustering joins two groups of mentions.
+ * A pairwise model of "these two mentions name the same happening": a linear score over `features` plus boosted
+ * trees over the same features (which weigh conjunctions the linear score cannot), turned into a probability by
+ * the logistic function; trained on ECB+ train topics by `scripts/train-events.mjs` of the annotator.
+ * `threshold` is the least average probability at which average-link clustering joins two groups of mentions.
  */
 export interface EventModel {
   /** Names of the weights, in `features` order (a model whose names differ from `features` is refused). */
   features: readonly string[];
   weights: readonly number[];
+  /**
+   * Trees of depth two added to the linear score, each as 10 numbers: the feature index and split of the root,
+   * of its left child and of its right child (a value at most the split goes left), then the four leaf values
+   * from left to right. Default: none.
+   */
+  trees?: readonly (readonly number[])[];
   threshold: number;
   /**
    * Per lemma, the share of its mention pairs in one story's articles that name one happening, in the
@@ -56,6 +63,9 @@ export const features = [
   'knownLemma',
   'lemmaCoreference',
 ] as const;
+
+/** The index of each feature in `features`. */
+const at = Object.fromEntries(features.map((name, i) => [name, i])) as Record<(typeof features)[number], number>;
 
 /** A mention as the model sees it, read once per mention. */
 export interface Member {
@@ -113,55 +123,44 @@ export function pairFeatures(a: Member, b: Member, relation: Relation, context: 
   // first the features that rule a pair out: such a pair is scored `conflictScore` whatever the others say, so
   // they are left 0
   out.fill(0);
-  out[10] = a.statement && b.statement ? 1 : 0;
-  out[11] = a.statement !== b.statement ? 1 : 0;
-  out[12] = a.statement && b.statement && sameStatement(pa, pb) ? 1 : 0;
-  out[18] = differs(pa.place, pb.place, entities) ? 1 : 0;
-  out[20] = otherTime;
-  out[21] = opposite(pa, pb) ? 1 : 0;
-  out[23] = generic && !sameAgent && !samePatient ? 1 : 0;
+  out[at.bothStatements] = a.statement && b.statement ? 1 : 0;
+  out[at.oneStatement] = a.statement !== b.statement ? 1 : 0;
+  out[at.sameSpeaker] = a.statement && b.statement && sameStatement(pa, pb) ? 1 : 0;
+  out[at.otherPlace] = differs(pa.place, pb.place, entities) ? 1 : 0;
+  out[at.otherTime] = otherTime;
+  out[at.otherDirection] = opposite(pa, pb) ? 1 : 0;
+  out[at.genericAlone] = generic && !sameAgent && !samePatient ? 1 : 0;
   if (ruledOut(out)) return;
   const documentSimilarity = sameArticle ? 1 : namesSimilarity(a, b, context.documentSimilarity);
-  const related = !sameLemma && relation !== 'sibling' && relation !== 'none' ? 1 : 0;
-  out[0] = 1;
-  out[1] = sameLemma;
-  out[2] = !sameLemma && relation === 'synonym' ? 1 : 0;
-  out[3] = relation === 'hypernym' ? 1 : 0;
-  out[4] = relation === 'linked' ? 1 : 0;
-  out[5] = relation === 'sibling' ? 1 : 0;
-  out[6] = sameArticle;
-  out[7] = sameArticle && Math.abs(a.sentence - b.sentence) <= 1 ? 1 : 0;
-  out[8] = ma.verbal === true && mb.verbal === true ? 1 : 0;
-  out[9] = ma.type === mb.type ? 1 : 0;
-  out[13] = sameAgent;
-  out[14] = differs(pa.agent, pb.agent, entities) ? 1 : 0;
-  out[15] = samePatient;
-  out[16] = differs(pa.patient, pb.patient, entities) ? 1 : 0;
-  out[17] = pa.place !== undefined && pa.place === pb.place ? 1 : 0;
-  out[19] = timed && !otherTime ? 1 : 0;
-  out[22] = generic;
-  out[24] = a.background !== b.background ? 1 : 0;
-  out[25] = a.year !== undefined && b.year !== undefined && a.year !== b.year ? 1 : 0;
-  out[26] = jaccard(a.words, b.words);
-  out[27] = documentSimilarity;
-  out[28] = sameLemma * documentSimilarity;
-  out[29] = sameLemma * sameArticle;
-  out[30] = related && (sameAgent || samePatient) ? 1 : 0;
+  const related = !sameLemma && (relation === 'synonym' || relation === 'hypernym' || relation === 'linked') ? 1 : 0;
+  out[at.bias] = 1;
+  out[at.sameLemma] = sameLemma;
+  out[at.synonym] = !sameLemma && relation === 'synonym' ? 1 : 0;
+  out[at.hypernym] = relation === 'hypernym' ? 1 : 0;
+  out[at.linked] = relation === 'linked' ? 1 : 0;
+  out[at.sibling] = relation === 'sibling' ? 1 : 0;
+  out[at.sameArticle] = sameArticle;
+  out[at.nearSentence] = sameArticle && Math.abs(a.sentence - b.sentence) <= 1 ? 1 : 0;
+  out[at.bothVerbal] = ma.verbal === true && mb.verbal === true ? 1 : 0;
+  out[at.sameType] = ma.type === mb.type ? 1 : 0;
+  out[at.sameAgent] = sameAgent;
+  out[at.otherAgent] = differs(pa.agent, pb.agent, entities) ? 1 : 0;
+  out[at.samePatient] = samePatient;
+  out[at.otherPatient] = differs(pa.patient, pb.patient, entities) ? 1 : 0;
+  out[at.samePlace] = pa.place !== undefined && pa.place === pb.place ? 1 : 0;
+  out[at.sameTime] = timed && !otherTime ? 1 : 0;
+  out[at.generic] = generic;
+  out[at.oneBackground] = a.background !== b.background ? 1 : 0;
+  out[at.otherYear] = a.year !== undefined && b.year !== undefined && a.year !== b.year ? 1 : 0;
+  out[at.sentenceSimilarity] = jaccard(a.words, b.words);
+  out[at.documentSimilarity] = documentSimilarity;
+  out[at.sameLemmaDocumentSimilarity] = sameLemma * documentSimilarity;
+  out[at.sameLemmaSameArticle] = sameLemma * sameArticle;
+  out[at.relatedSharedParticipant] = related && (sameAgent || samePatient) ? 1 : 0;
   const rate = sameLemma ? context.lemmas[ma.lemma] : undefined;
-  out[31] = rate === undefined ? 0 : 1;
-  out[32] = rate ?? 0;
+  out[at.knownLemma] = rate === undefined ? 0 : 1;
+  out[at.lemmaCoreference] = rate ?? 0;
 }
-
-/** Indexes of the features `ruledOut` reads. */
-const at = {
-  otherTime: features.indexOf('otherTime'),
-  otherPlace: features.indexOf('otherPlace'),
-  otherDirection: features.indexOf('otherDirection'),
-  oneStatement: features.indexOf('oneStatement'),
-  bothStatements: features.indexOf('bothStatements'),
-  sameSpeaker: features.indexOf('sameSpeaker'),
-  genericAlone: features.indexOf('genericAlone'),
-};
 
 /**
  * Whether a pair cannot name one happening, whatever the words say: another time, a place apart, the opposite
@@ -185,21 +184,47 @@ export function ruledOut(x: Float64Array): boolean {
  */
 export const conflictScore = -1;
 
+/** A model ready to score pairs: its weights and its trees, one after another, as typed arrays. */
+export interface Scorer {
+  weights: Float64Array;
+  trees: Float64Array;
+}
+
+/** Numbers per tree in `EventModel.trees`. */
+const treeSize = 10;
+
 /** The model's probability that a pair with these features names one happening. */
-export function probability(weights: Float64Array, x: Float64Array): number {
+export function probability(scorer: Scorer, x: Float64Array): number {
+  const { weights, trees } = scorer;
   let z = 0;
   for (let i = 0; i < weights.length; i++) z += (weights[i] as number) * (x[i] as number);
+  for (let t = 0; t < trees.length; t += treeSize) {
+    const right = (x[trees[t] as number] as number) > (trees[t + 1] as number) ? 1 : 0;
+    const child = t + 2 + 2 * right;
+    const leaf = (x[trees[child] as number] as number) > (trees[child + 1] as number) ? 1 : 0;
+    z += trees[t + 6 + 2 * right + leaf] as number;
+  }
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The weights of a model in `features` order; throws when the model was built for other features. */
-export function weightsOf(model: EventModel): Float64Array {
+/** A model's scorer; throws when the model was built for other features or a tree is not 10 numbers over them. */
+export function scorerOf(model: EventModel): Scorer {
   if (model.features.length !== features.length || model.features.some((f, i) => f !== features[i])) {
     throw new Error(
       `Expected an event model over the features ${features.join(', ')}, not ${model.features.join(', ')}`,
     );
   }
-  return Float64Array.from(model.weights);
+  const trees = model.trees ?? [];
+  const feature = (f: number | undefined) =>
+    Number.isInteger(f) && (f as number) >= 0 && (f as number) < features.length;
+  for (const tree of trees) {
+    if (tree.length !== treeSize || !feature(tree[0]) || !feature(tree[2]) || !feature(tree[4])) {
+      throw new Error(
+        `Expected an event model tree of ${treeSize} numbers over feature indexes, not ${JSON.stringify(tree)}`,
+      );
+    }
+  }
+  return { weights: Float64Array.from(model.weights), trees: Float64Array.from(trees.flat()) };
 }
 
 /** The jaccard of two members' article names, computed once per pair of articles. */

@@ -1,10 +1,12 @@
 /**
  * How two words are related in WordNet: `synonym` (a sense in common, counting the verbs a noun's senses derive
  * from, so "death" meets "die"), `hypernym` (one's sense is a broader sense of the other's, up to two levels:
- * "murder" → "kill"), `linked` (one's sense, or the sense just broader, causes, entails or is the opposite of the
- * other's: "kill" → "die", "murder" → "die", "win" / "lose"), `sibling` (they share a broader sense), or `none`.
+ * "murder" → "kill"), `opposite` (one's sense, or the sense just broader, is the opposite of the other's: "win" /
+ * "lose", "enter" / "leave": another happening, not the same), `linked` (one's sense, or the sense just broader,
+ * causes or entails the other's: "kill" → "die", "murder" → "die"), `sibling` (they share a broader sense), or
+ * `none`.
  */
-export type Relation = 'synonym' | 'hypernym' | 'linked' | 'sibling' | 'none';
+export type Relation = 'synonym' | 'hypernym' | 'opposite' | 'linked' | 'sibling' | 'none';
 
 /** WordNet relations between lemmas, read from the compact table `data/events/wordnet.tsv.br` of the annotator. */
 export interface WordNet {
@@ -20,12 +22,13 @@ export interface Senses {
   own: Int32Array;
   broader: Int32Array;
   linked: Int32Array;
+  opposite: Int32Array;
 }
 
 /**
  * Read the table: one lemma a line, a tab, its synsets (numbers in base 36, comma-separated), a tab, their
- * hypernyms two levels up, a tab, the synsets they and their direct hypernyms cause, entail or are opposite to.
- * Lines starting with `#` are comments.
+ * hypernyms two levels up, a tab, the synsets they and their direct hypernyms cause or entail, a tab, the synsets
+ * they are the opposite of. Lines starting with `#` are comments.
  */
 export function parseWordNet(text: string): WordNet {
   const lemmas = new Map<string, Senses>();
@@ -33,8 +36,15 @@ export function parseWordNet(text: string): WordNet {
     Int32Array.from(field ? field.split(',').map((n) => Number.parseInt(n, 36)) : []).sort();
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
-    const [lemma, own, broader, linked] = line.split('\t');
-    if (lemma) lemmas.set(lemma, { own: numbers(own), broader: numbers(broader), linked: numbers(linked) });
+    const [lemma, own, broader, linked, opposite] = line.split('\t');
+    if (lemma) {
+      lemmas.set(lemma, {
+        own: numbers(own),
+        broader: numbers(broader),
+        linked: numbers(linked),
+        opposite: numbers(opposite),
+      });
+    }
   }
   return {
     has: (lemma) => lemmas.has(lemma),
@@ -45,6 +55,7 @@ export function parseWordNet(text: string): WordNet {
       if (!sa || !sb) return 'none';
       if (meet(sa.own, sb.own)) return 'synonym';
       if (meet(sa.own, sb.broader) || meet(sa.broader, sb.own)) return 'hypernym';
+      if (meet(sa.own, sb.opposite) || meet(sa.opposite, sb.own)) return 'opposite';
       if (meet(sa.own, sb.linked) || meet(sa.linked, sb.own)) return 'linked';
       return meet(sa.broader, sb.broader) ? 'sibling' : 'none';
     },
