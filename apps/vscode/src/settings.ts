@@ -1,3 +1,4 @@
+import { defaultHighlights } from '@claimlens/server/protocol';
 import * as vscode from 'vscode';
 
 export type Category = 'actors' | 'places' | 'claims' | 'ownVoice' | 'events' | 'contradictions';
@@ -8,28 +9,38 @@ export const categories: { key: Category; label: string; legend: string; default
     key: 'actors',
     label: 'Actors',
     legend: 'people, organisations, governments (claimlens.actorBackground)',
-    default: true,
+    default: defaultHighlights.actors,
   },
-  { key: 'places', label: 'Places', legend: 'countries, regions, cities (claimlens.placeBackground)', default: true },
+  {
+    key: 'places',
+    label: 'Places',
+    legend: 'countries, regions, cities (claimlens.placeBackground)',
+    default: defaultHighlights.places,
+  },
   {
     key: 'claims',
     label: 'Claims',
     legend:
       'reported claims: source and cue in colour, what is said shaded (claimlens.cueForeground, contentBackground)',
-    default: true,
+    default: defaultHighlights.claims,
   },
   {
     key: 'ownVoice',
     label: "Outlet's own statements",
     legend: 'sentences with no source, shaded faintly (claimlens.ownVoiceBackground)',
-    default: false,
+    default: defaultHighlights.ownVoice,
   },
-  { key: 'events', label: 'Events', legend: 'dotted underline (claimlens.eventBorder)', default: false },
+  {
+    key: 'events',
+    label: 'Events',
+    legend: 'dotted underline (claimlens.eventBorder)',
+    default: defaultHighlights.events,
+  },
   {
     key: 'contradictions',
     label: 'Contradictions',
     legend: 'wavy underline (claimlens.contradictionForeground)',
-    default: true,
+    default: defaultHighlights.contradictions,
   },
 ];
 

@@ -67,6 +67,10 @@ describe('parseQuantities', () => {
       counted: 'dead',
       scope: { kind: 'part', name: 'arvel' },
     });
+    expect(parseQuantities('he got seven life sentences')[0]).toMatchObject({ unit: 'sentence', counted: null });
+    expect(parseQuantities('the crash claimed 12 lives')[0]).toMatchObject({ counted: 'dead' });
+    expect(parseQuantities('a death toll of 40')[0]).toMatchObject({ counted: 'dead' });
+    expect(parseQuantities('saved from a death sentence by three jurors')[0]).toMatchObject({ counted: null });
     expect(parseQuantities('40 people died nationwide')[0]).toMatchObject({
       counted: 'dead',
       scope: { kind: 'whole' },

@@ -319,3 +319,16 @@ export interface Settings {
   disputes: { minConfidence: number };
   analysis: { delay: number; timeout: number };
 }
+
+/**
+ * The highlight categories shown when the user has set none: the server's settings and the extension's legend
+ * read them here (the extension's package.json declares the same defaults; a test checks).
+ */
+export const defaultHighlights: Readonly<Settings['highlights']> = {
+  actors: true,
+  places: true,
+  claims: true,
+  ownVoice: false,
+  events: false,
+  contradictions: true,
+};

@@ -1,5 +1,5 @@
 import { articleGlobs, defaultMaxFileSize } from '@claimlens/core';
-import type { Settings } from './protocol.js';
+import { defaultHighlights, type Settings } from './protocol.js';
 
 /** Settings when the client gives none. */
 export const defaultSettings: Settings = {
@@ -8,7 +8,7 @@ export const defaultSettings: Settings = {
     exclude: ['**/node_modules/**', '**/.*/**'],
     maxSize: defaultMaxFileSize,
   },
-  highlights: { actors: true, places: true, claims: true, ownVoice: false, events: false, contradictions: true },
+  highlights: { ...defaultHighlights },
   diagnostics: { severity: 'information' },
   disputes: { minConfidence: 0 },
   analysis: { delay: 300, timeout: 10_000 },

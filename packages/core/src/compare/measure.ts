@@ -31,6 +31,7 @@ const table = measures as {
   magnitude: string[];
   depth: { before: string[]; after: string[] };
   counted: Record<Counted, string[]>;
+  countedLinks: string[];
   scope: { whole: string[]; part: string[] };
 };
 
@@ -45,6 +46,7 @@ const durations = unitPhrases(table.duration);
 const countedWords = new Map<string, Counted>();
 for (const [kind, list] of Object.entries(table.counted) as [Counted, string[]][])
   for (const w of list) countedWords.set(w, kind);
+const countedLinks = new Set(table.countedLinks);
 const auxiliaries = new Set([
   'was',
   'were',
@@ -136,26 +138,26 @@ function isDepth(tokens: readonly Token[], first: number, through: number): bool
 
 /**
  * What happened to those a figure counts: the noun counted ("30 casualties"), a word of the table right after it, past an auxiliary ("12
- * people were killed", "12 dead"), else the nearest one in the three words before it ("killed 12", "injuring two
- * others", "a death toll of 40"), in the same clause.
+ * people were killed", "12 dead"), else one just before it or past the words of a toll ("killed 12", "injuring two
+ * others", "a death toll of 40").
  */
 export function readCounted(tokens: readonly Token[], first: number, through: number): Counted | null {
-  // The noun counted may say it ("30 casualties", "12 deaths").
-  for (let k = through; k > first; k--) {
-    const kind = countedWords.get(tokens[k]?.lower ?? '');
-    if (kind) return kind;
-  }
+  // The noun counted may say it ("30 casualties", "12 deaths"), as its head: "seven life sentences" counts sentences.
+  const head = through > first ? countedWords.get(tokens[through]?.lower ?? '') : undefined;
+  if (head) return head;
   for (let k = through + 1, seen = 0; k < tokens.length && seen < 3; k++, seen++) {
     const word = tokens[k]?.lower ?? '';
     const kind = countedWords.get(word);
     if (kind) return kind;
     if (!auxiliaries.has(word)) break;
   }
+  // Before it, only the words of a toll may come between ("killed 12", "a death toll of 40"): "a death sentence by
+  // three jurors" counts no dead.
   for (let k = first - 1; k >= Math.max(0, first - 4); k--) {
-    const token = tokens[k];
-    if (!token || /^[,;:.!?()"“”]$/.test(token.text)) break;
-    const kind = countedWords.get(token.lower);
+    const word = tokens[k]?.lower ?? '';
+    const kind = countedWords.get(word);
     if (kind) return kind;
+    if (!countedLinks.has(word)) break;
   }
   return null;
 }
