@@ -288,8 +288,8 @@ function agreeWithin(
  * an entity and one names the other's doer or destination ("Moscow denied its forces crossed" / "Russian
  * vehicles crossed into Ukraine").
  */
-function siblingKinds(a: EventView, b: EventView): Set<ContradictionKind> {
-  if (a.day !== null && b.day !== null && a.day !== b.day) return new Set();
+function siblingKinds(a: EventView, b: EventView): ReadonlySet<ContradictionKind> {
+  if (a.day !== null && b.day !== null && a.day !== b.day) return noKinds;
   let countries = 0;
   let shared = 0;
   for (const x of a.base.anchors) {
@@ -297,12 +297,17 @@ function siblingKinds(a: EventView, b: EventView): Set<ContradictionKind> {
     shared++;
     if (x.startsWith('country:')) countries++;
   }
-  if (countries >= 2) return new Set(['agent', 'polarity']);
-  if (shared >= 1 && jaccard(a.base.words, b.base.words) >= 0.3) return new Set(['polarity']);
+  if (countries >= 2) return agentOrPolarity;
+  if (shared >= 1 && jaccard(a.base.words, b.base.words) >= 0.3) return polarityOnly;
   const denial = a.polarity * b.polarity < 0;
-  if (denial && shared >= 1 && echoedArguments(a, b) + echoedArguments(b, a) >= 1) return new Set(['polarity']);
-  return new Set();
+  if (denial && shared >= 1 && echoedArguments(a, b) + echoedArguments(b, a) >= 1) return polarityOnly;
+  return noKinds;
 }
+
+/** What `siblingKinds` answers, made once: it runs for every pair of buckets from sibling events. */
+const noKinds: ReadonlySet<ContradictionKind> = new Set();
+const agentOrPolarity: ReadonlySet<ContradictionKind> = new Set(['agent', 'polarity']);
+const polarityOnly: ReadonlySet<ContradictionKind> = new Set(['polarity']);
 
 /** What decides a comparison: claims with equal signatures in one event compare the same with everything. */
 function signature(v: EventView): string {
@@ -328,8 +333,11 @@ function signature(v: EventView): string {
 /** A claim from each bucket, with different voices: from different articles first, else from two speakers of one. */
 function representatives(left: EventView[], right: EventView[]): [EventView, EventView] | undefined {
   let within: [EventView, EventView] | undefined;
-  for (const a of left.slice(0, 3)) {
-    for (const b of right.slice(0, 3)) {
+  // indexes, not slices: this runs for every pair of buckets
+  for (let i = 0; i < Math.min(3, left.length); i++) {
+    const a = left[i] as EventView;
+    for (let j = 0; j < Math.min(3, right.length); j++) {
+      const b = right[j] as EventView;
       if (a.base.article.id !== b.base.article.id) return [a, b];
       if (!within && distinctVoices(a.base, b.base)) within = [a, b];
     }
