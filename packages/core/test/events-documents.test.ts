@@ -34,6 +34,17 @@ describe('clusterDocuments', () => {
     expect(group.get('other')).not.toBe(group.get('strike-1'));
   });
 
+  it("keeps a folder of one story together when every report shares its words (a journalist's usual folder)", () => {
+    const story: [string, string][] = [
+      ['a', 'Rain flooded the Varnell valley near Ostrica.'],
+      ['b', 'The Varnell valley near Ostrica flooded after rain.'],
+      ['c', 'Ostrica and the Varnell valley flooded in the rain.'],
+    ];
+    const articles = story.map(([id, text]) => article(id, text));
+    const group = clusterDocuments(articles, new Map(articles.map((a) => [a.id, empty])));
+    expect(new Set(group.values()).size).toBe(1);
+  });
+
   it('gives every article a group of its own when no pair is similar enough', () => {
     const group = groups(2);
     expect(new Set(group.values()).size).toBe(texts.length);

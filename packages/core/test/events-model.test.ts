@@ -72,7 +72,7 @@ describe('event grouping with the shipped model', () => {
     ],
   ]);
   // look-alike texts: every shared name is in all of them, so let the sub-topic step group them all
-  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0, maxShare: 1 } });
+  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0 } });
   const eventOf = (id: string, trigger: string) =>
     events.find((e) => e.mentions.some((m) => m.article === id && m.text === trigger));
 
@@ -104,7 +104,7 @@ describe('event grouping of a happening framed as background', () => {
       return [id, annotated(text, [mention])];
     }),
   );
-  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0, maxShare: 1 } });
+  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0 } });
   const eventOf = (id: string) => events.find((e) => e.mentions.some((m) => m.article === id));
 
   it('groups the day’s reports, and keeps “a previous earthquake” out of their event', () => {
@@ -136,7 +136,7 @@ describe('event grouping with boosted trees in the model', () => {
     threshold: 0.6,
     lemmas: {},
   };
-  const options = { ...grouping, model, documents: { threshold: 0, maxShare: 1 } };
+  const options = { ...grouping, model, documents: { threshold: 0 } };
 
   it('joins what the trees score as one happening and keeps the rest apart', () => {
     const events = clusterEvents(articles, annotations, options);
@@ -173,7 +173,7 @@ describe('event grouping of words of opposite sense', () => {
       return [id, annotated(text, [mention])];
     }),
   );
-  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0, maxShare: 1 } });
+  const events = clusterEvents(articles, annotations, { ...grouping, documents: { threshold: 0 } });
   const eventOf = (id: string) => events.find((e) => e.mentions.some((m) => m.article === id));
 
   it('groups troops entering a town in two reports, and keeps troops leaving it apart', () => {

@@ -155,7 +155,7 @@ describe('clusterEvents', () => {
           ]),
         ]),
       ),
-      { ...grouping, documents: { threshold: 0, maxShare: 1 } },
+      { ...grouping, documents: { threshold: 0 } },
     );
     const eventOf = (id: string) => events.find((e) => e.mentions.some((m) => m.article === id))?.id;
     expect(eventOf('b4')).toBe(eventOf('b1'));

@@ -8,8 +8,6 @@ export interface DocumentClusterOptions {
   threshold?: number;
   /** Terms per article used to find candidate pairs (the rest only weigh in the cosine). Default: 40. */
   candidateTerms?: number;
-  /** Terms in more than this share of the articles never make candidates. Default: 0.5. */
-  maxShare?: number;
   /** Terms in more than this many articles never make candidates (keeps the pair count near-linear). Default: 200. */
   maxPostings?: number;
 }
@@ -27,10 +25,9 @@ export function clusterDocuments(
 ): Map<string, number> {
   const threshold = options.threshold ?? 0.1;
   const candidateTerms = options.candidateTerms ?? 40;
-  const maxShare = options.maxShare ?? 0.5;
   const maxPostings = options.maxPostings ?? 200;
   const n = articles.length;
-  const similar = similarities(articles, annotations, { threshold, candidateTerms, maxShare, maxPostings });
+  const similar = similarities(articles, annotations, { threshold, candidateTerms, maxPostings });
   const parent = averageLinkage(n, similar, threshold);
   const groups = new Map<string, number>();
   articles.forEach((article, i) => {
@@ -49,7 +46,7 @@ function similarities(
   annotations: ReadonlyMap<string, DocumentAnnotation>,
   options: Required<DocumentClusterOptions>,
 ): { sums: Sums; heap: Heap } {
-  const { threshold, candidateTerms, maxShare, maxPostings } = options;
+  const { threshold, candidateTerms, maxPostings } = options;
   const counts = articles.map((a) => termCounts(a, annotations.get(a.id)));
   const df = new Map<string, number>();
   for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
@@ -74,7 +71,7 @@ function similarities(
   vectors.forEach((v, i) => {
     const top = [...v].sort((a, b) => b[1] - a[1]).slice(0, candidateTerms);
     for (const [term] of top) {
-      if ((df.get(term) ?? 0) > Math.min(maxPostings, Math.max(2, maxShare * n))) continue;
+      if ((df.get(term) ?? 0) > maxPostings) continue;
       const list = postings.get(term);
       if (list) list.push(i);
       else postings.set(term, [i]);
