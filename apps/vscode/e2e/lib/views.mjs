@@ -166,12 +166,22 @@ export async function viewRows(page, name, ready, timeoutMs = 60_000) {
  * @param {string} label e.g. `View: Focus Problems`.
  */
 export async function runCommand(page, label) {
-  await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${label}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  // The palette lists the commands known when it opens: an extension host still starting adds its own later, so
+  // a label not there yet is looked for again in a newly opened palette.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${label}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await row.click({ timeout: 5_000 });
 }
 
